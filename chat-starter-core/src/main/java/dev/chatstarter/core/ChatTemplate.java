@@ -1,0 +1,444 @@
+package dev.chatstarter.core;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.chatstarter.core.chat.ChatMessage;
+import dev.chatstarter.core.chat.ChatOptions;
+import dev.chatstarter.core.chat.ChatResponse;
+import dev.chatstarter.core.http.HttpVersion;
+import dev.chatstarter.core.http.RetryPolicy;
+import dev.chatstarter.core.image.ImageRequest;
+import dev.chatstarter.core.image.ImageResult;
+import dev.chatstarter.core.model.ModelInfo;
+import dev.chatstarter.core.provider.ProviderDialect;
+import dev.chatstarter.core.stream.ChatChunk;
+
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.MimeType;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * A client for one OpenAI-compatible provider: chat completions (blocking, reactive and streaming), the model list
+ * and image generation. Instances are immutable and thread-safe; {@link #mutate()} derives a variant.
+ *
+ * <pre class="code">
+ * String answer = chat.prompt().system("You are terse.").user("你好").call().content();
+ * Flux&lt;String&gt; tokens = chat.prompt("Tell a story").stream().content();
+ * </pre>
+ *
+ * Every call runs as one reactive pipeline on Reactor Netty; the blocking methods subscribe to it and wait, so they
+ * must not be called on an event-loop thread. Failures are {@link dev.chatstarter.core.error.ChatException}s.
+ */
+public interface ChatTemplate {
+
+	/**
+	 * Return the configured name of this provider, e.g. {@code kuai}.
+	 * @return the provider name
+	 */
+	String provider();
+
+	/**
+	 * Return the options every call starts from.
+	 * @return the default options
+	 */
+	ChatOptions defaultOptions();
+
+	/**
+	 * Start a chat completion request.
+	 * @return a new prompt spec
+	 */
+	PromptSpec prompt();
+
+	/**
+	 * Start a chat completion request with a user message.
+	 * @param userText the user's text
+	 * @return a new prompt spec
+	 */
+	PromptSpec prompt(String userText);
+
+	/**
+	 * List the provider's models ({@code GET /v1/models}), blocking.
+	 * @return the models
+	 */
+	List<ModelInfo> models();
+
+	/**
+	 * List the provider's models ({@code GET /v1/models}).
+	 * @return the models, when they arrive
+	 */
+	Mono<List<ModelInfo>> modelsMono();
+
+	/**
+	 * Return the image generation operations.
+	 * @return the image operations
+	 */
+	ImageOperations images();
+
+	/**
+	 * Return a builder initialised with this template's settings, to derive a variant.
+	 * @return a new builder
+	 */
+	Builder mutate();
+
+	/**
+	 * Start building a template.
+	 * @return a new builder
+	 */
+	static Builder builder() {
+		return new DefaultChatTemplateBuilder();
+	}
+
+	/**
+	 * Builds one chat completion request. A spec is used once, by one thread.
+	 */
+	interface PromptSpec {
+
+		/**
+		 * Add a system message.
+		 * @param text the instructions
+		 * @return this spec
+		 */
+		PromptSpec system(String text);
+
+		/**
+		 * Add a developer message.
+		 * @param text the instructions
+		 * @return this spec
+		 */
+		PromptSpec developer(String text);
+
+		/**
+		 * Add a user message.
+		 * @param text the user's text
+		 * @return this spec
+		 */
+		PromptSpec user(String text);
+
+		/**
+		 * Add a user message with text and images.
+		 * @param user builds the message
+		 * @return this spec
+		 */
+		PromptSpec user(Consumer<UserSpec> user);
+
+		/**
+		 * Add an assistant message (a previous answer).
+		 * @param text the answer
+		 * @return this spec
+		 */
+		PromptSpec assistant(String text);
+
+		/**
+		 * Add a message of any role.
+		 * @param message the message
+		 * @return this spec
+		 */
+		PromptSpec message(ChatMessage message);
+
+		/**
+		 * Add messages, e.g. a conversation history.
+		 * @param messages the messages
+		 * @return this spec
+		 */
+		PromptSpec messages(List<ChatMessage> messages);
+
+		/**
+		 * Set options for this call; they override the template's defaults.
+		 * @param options the options
+		 * @return this spec
+		 */
+		PromptSpec options(ChatOptions options);
+
+		/**
+		 * Set options for this call; they override the template's defaults.
+		 * @param options customizes the options
+		 * @return this spec
+		 */
+		PromptSpec options(Consumer<ChatOptions.Builder> options);
+
+		/**
+		 * Send the request and wait for the whole answer.
+		 * @return the call's result
+		 */
+		CallResponseSpec call();
+
+		/**
+		 * Send the request with {@code stream: true} and receive the answer as it is generated.
+		 * @return the stream's result
+		 */
+		StreamResponseSpec stream();
+
+	}
+
+	/**
+	 * Builds a user message of several parts.
+	 */
+	interface UserSpec {
+
+		/**
+		 * Add a text part.
+		 * @param text the text
+		 * @return this spec
+		 */
+		UserSpec text(String text);
+
+		/**
+		 * Add an image by URL.
+		 * @param url the image URL
+		 * @return this spec
+		 */
+		UserSpec image(URI url);
+
+		/**
+		 * Add an image by URL with a detail level.
+		 * @param url the image URL
+		 * @param detail {@code low}, {@code high} or {@code auto}
+		 * @return this spec
+		 */
+		UserSpec image(URI url, @Nullable String detail);
+
+		/**
+		 * Add an image from bytes, sent as a base64 data URL.
+		 * @param data the image bytes
+		 * @param mimeType the image type
+		 * @return this spec
+		 */
+		UserSpec image(byte[] data, MimeType mimeType);
+
+		/**
+		 * Add an image from a resource, sent as a base64 data URL; the type is guessed from the file name.
+		 * @param resource the image
+		 * @return this spec
+		 */
+		UserSpec image(Resource resource);
+
+		/**
+		 * Set the participant name of the message.
+		 * @param name the name
+		 * @return this spec
+		 */
+		UserSpec name(String name);
+
+	}
+
+	/**
+	 * The result of a non-streaming call, blocking or reactive. Nothing is sent until one of the methods is called.
+	 */
+	interface CallResponseSpec {
+
+		/**
+		 * Wait for the whole response.
+		 * @return the response
+		 */
+		ChatResponse response();
+
+		/**
+		 * Wait for the answer's text.
+		 * @return the first choice's text, or {@code null} when it has none
+		 */
+		@Nullable String content();
+
+		/**
+		 * The whole response, when it arrives.
+		 * @return the response
+		 */
+		Mono<ChatResponse> responseMono();
+
+		/**
+		 * The answer's text, when it arrives.
+		 * @return the first choice's text; empty when it has none
+		 */
+		Mono<String> contentMono();
+
+	}
+
+	/**
+	 * The result of a streaming call. Nothing is sent until one of the publishers is subscribed to. A stream that
+	 * ends without a finish reason fails with {@link dev.chatstarter.core.error.ChatIncompleteStreamException}.
+	 */
+	interface StreamResponseSpec {
+
+		/**
+		 * The text fragments of the first choice, as they arrive.
+		 * @return the fragments
+		 */
+		Flux<String> content();
+
+		/**
+		 * Every chunk, as it arrives.
+		 * @return the chunks
+		 */
+		Flux<ChatChunk> chunks();
+
+		/**
+		 * The stream folded into the response a blocking call would return, tool calls assembled.
+		 * @return the aggregated response
+		 */
+		Mono<ChatResponse> response();
+
+	}
+
+	/**
+	 * Image generation ({@code POST /v1/images/generations}).
+	 */
+	interface ImageOperations {
+
+		/**
+		 * Generate images, blocking.
+		 * @param request the request
+		 * @return the images
+		 */
+		ImageResult generate(ImageRequest request);
+
+		/**
+		 * Generate images.
+		 * @param request the request
+		 * @return the images, when they arrive
+		 */
+		Mono<ImageResult> generateMono(ImageRequest request);
+
+	}
+
+	/**
+	 * Builds a {@link ChatTemplate}. Only the base URL is required.
+	 */
+	interface Builder {
+
+		/**
+		 * Set the provider's name, used in exceptions, logs and metrics.
+		 * @param provider the name; {@code default} when not set
+		 * @return this builder
+		 */
+		Builder provider(String provider);
+
+		/**
+		 * Set the base URL: {@code https://host}, {@code https://host/} and {@code https://host/v1} all reach
+		 * {@code https://host/v1/...}; a URL with another path is used as given.
+		 * @param baseUrl the base URL
+		 * @return this builder
+		 */
+		Builder baseUrl(String baseUrl);
+
+		/**
+		 * Set the API key, sent as {@code Authorization: Bearer ...}; none is sent when {@code null} or empty.
+		 * @param apiKey the key
+		 * @return this builder
+		 */
+		Builder apiKey(@Nullable String apiKey);
+
+		/**
+		 * Set the options every call starts from.
+		 * @param options the options
+		 * @return this builder
+		 */
+		Builder defaultOptions(ChatOptions options);
+
+		/**
+		 * Customize the options every call starts from.
+		 * @param options customizes the current default options
+		 * @return this builder
+		 */
+		Builder defaultOptions(Consumer<ChatOptions.Builder> options);
+
+		/**
+		 * Add a header sent with every request.
+		 * @param name the header name
+		 * @param values the values
+		 * @return this builder
+		 */
+		Builder defaultHeader(String name, String... values);
+
+		/**
+		 * Customize the headers sent with every request.
+		 * @param headers customizes the headers
+		 * @return this builder
+		 */
+		Builder defaultHeaders(Consumer<HttpHeaders> headers);
+
+		/**
+		 * Set the connect timeout.
+		 * @param timeout the timeout; 10 s by default
+		 * @return this builder
+		 */
+		Builder connectTimeout(Duration timeout);
+
+		/**
+		 * Set the response timeout: the longest wait for the first byte of the answer.
+		 * @param timeout the timeout; 60 s by default
+		 * @return this builder
+		 */
+		Builder responseTimeout(Duration timeout);
+
+		/**
+		 * Set the stream idle timeout: the longest silence between two chunks (or body parts) once the answer
+		 * started. There is no total timeout, so a long healthy stream is never cut.
+		 * @param timeout the timeout; 120 s by default
+		 * @return this builder
+		 */
+		Builder streamIdleTimeout(Duration timeout);
+
+		/**
+		 * Set the retry policy.
+		 * @param retryPolicy the policy; {@link RetryPolicy#defaults()} by default
+		 * @return this builder
+		 */
+		Builder retryPolicy(RetryPolicy retryPolicy);
+
+		/**
+		 * Set the provider's dialect switches.
+		 * @param dialect the dialect; {@link ProviderDialect#openAi()} by default
+		 * @return this builder
+		 */
+		Builder dialect(ProviderDialect dialect);
+
+		/**
+		 * Set the HTTP version.
+		 * @param httpVersion the version; {@link HttpVersion#HTTP_1_1} by default
+		 * @return this builder
+		 */
+		Builder httpVersion(HttpVersion httpVersion);
+
+		/**
+		 * Set the {@link WebClient.Builder} to start from (e.g. Spring Boot's, with the application's codecs and
+		 * observations); it is cloned, never modified.
+		 * @param webClientBuilder the builder
+		 * @return this builder
+		 */
+		Builder webClientBuilder(WebClient.Builder webClientBuilder);
+
+		/**
+		 * Customize the Reactor Netty {@link HttpClient}, e.g. for TLS settings or a proxy, after the template has
+		 * applied its timeouts and HTTP version.
+		 * @param customizer the customizer
+		 * @return this builder
+		 */
+		Builder httpClient(UnaryOperator<HttpClient> customizer);
+
+		/**
+		 * Set the Jackson mapper used to read and write the provider's JSON.
+		 * @param jsonMapper the mapper
+		 * @return this builder
+		 */
+		Builder jsonMapper(JsonMapper jsonMapper);
+
+		/**
+		 * Build the template.
+		 * @return the template
+		 * @throws IllegalArgumentException if the settings are invalid (e.g. no base URL)
+		 */
+		ChatTemplate build();
+
+	}
+
+}

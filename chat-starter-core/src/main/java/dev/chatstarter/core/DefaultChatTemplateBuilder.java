@@ -1,0 +1,197 @@
+package dev.chatstarter.core;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+import org.jspecify.annotations.Nullable;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.chatstarter.core.chat.ChatOptions;
+import dev.chatstarter.core.http.HttpVersion;
+import dev.chatstarter.core.http.RetryPolicy;
+import dev.chatstarter.core.provider.ProviderDialect;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.Assert;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The default {@link ChatTemplate.Builder}.
+ */
+final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
+
+	private String provider = "default";
+
+	private @Nullable String baseUrl;
+
+	private @Nullable String apiKey;
+
+	private ChatOptions defaultOptions = ChatOptions.empty();
+
+	private final HttpHeaders headers = new HttpHeaders();
+
+	private Duration connectTimeout = Duration.ofSeconds(10);
+
+	private Duration responseTimeout = Duration.ofSeconds(60);
+
+	private Duration streamIdleTimeout = Duration.ofSeconds(120);
+
+	private RetryPolicy retryPolicy = RetryPolicy.defaults();
+
+	private ProviderDialect dialect = ProviderDialect.openAi();
+
+	private HttpVersion httpVersion = HttpVersion.HTTP_1_1;
+
+	private WebClient.@Nullable Builder webClientBuilder;
+
+	private UnaryOperator<HttpClient> httpClientCustomizer = UnaryOperator.identity();
+
+	private @Nullable JsonMapper jsonMapper;
+
+	DefaultChatTemplateBuilder() {
+	}
+
+	DefaultChatTemplateBuilder(ChatTemplateSettings settings) {
+		this.provider = settings.provider();
+		this.baseUrl = settings.baseUrl();
+		this.apiKey = settings.apiKey();
+		this.defaultOptions = settings.defaultOptions();
+		this.headers.addAll(settings.headers());
+		this.connectTimeout = settings.connectTimeout();
+		this.responseTimeout = settings.responseTimeout();
+		this.streamIdleTimeout = settings.streamIdleTimeout();
+		this.retryPolicy = settings.retryPolicy();
+		this.dialect = settings.dialect();
+		this.httpVersion = settings.httpVersion();
+		this.webClientBuilder = settings.webClientBuilder();
+		this.httpClientCustomizer = settings.httpClientCustomizer();
+		this.jsonMapper = settings.jsonMapper();
+	}
+
+	@Override
+	public ChatTemplate.Builder provider(String provider) {
+		Assert.hasText(provider, "provider must not be empty");
+		this.provider = provider;
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder baseUrl(String baseUrl) {
+		this.baseUrl = baseUrl;
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder apiKey(@Nullable String apiKey) {
+		this.apiKey = apiKey;
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder defaultOptions(ChatOptions options) {
+		Assert.notNull(options, "options must not be null");
+		this.defaultOptions = options;
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder defaultOptions(Consumer<ChatOptions.Builder> options) {
+		ChatOptions.Builder builder = this.defaultOptions.mutate();
+		options.accept(builder);
+		this.defaultOptions = builder.build();
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder defaultHeader(String name, String... values) {
+		this.headers.put(name, java.util.List.of(values));
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder defaultHeaders(Consumer<HttpHeaders> headers) {
+		headers.accept(this.headers);
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder connectTimeout(Duration timeout) {
+		this.connectTimeout = positive(timeout, "connectTimeout");
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder responseTimeout(Duration timeout) {
+		this.responseTimeout = positive(timeout, "responseTimeout");
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder streamIdleTimeout(Duration timeout) {
+		this.streamIdleTimeout = positive(timeout, "streamIdleTimeout");
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder retryPolicy(RetryPolicy retryPolicy) {
+		Assert.notNull(retryPolicy, "retryPolicy must not be null");
+		this.retryPolicy = retryPolicy;
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder dialect(ProviderDialect dialect) {
+		Assert.notNull(dialect, "dialect must not be null");
+		this.dialect = dialect;
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder httpVersion(HttpVersion httpVersion) {
+		Assert.notNull(httpVersion, "httpVersion must not be null");
+		this.httpVersion = httpVersion;
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder webClientBuilder(WebClient.Builder webClientBuilder) {
+		Assert.notNull(webClientBuilder, "webClientBuilder must not be null");
+		this.webClientBuilder = webClientBuilder;
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder httpClient(UnaryOperator<HttpClient> customizer) {
+		Assert.notNull(customizer, "customizer must not be null");
+		UnaryOperator<HttpClient> previous = this.httpClientCustomizer;
+		this.httpClientCustomizer = (client) -> customizer.apply(previous.apply(client));
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder jsonMapper(JsonMapper jsonMapper) {
+		Assert.notNull(jsonMapper, "jsonMapper must not be null");
+		this.jsonMapper = jsonMapper;
+		return this;
+	}
+
+	@Override
+	public ChatTemplate build() {
+		Assert.hasText(this.baseUrl, "baseUrl must not be empty: set the provider's base URL, e.g. https://api.openai.com/v1");
+		HttpHeaders headersCopy = new HttpHeaders();
+		headersCopy.addAll(this.headers);
+		return new DefaultChatTemplate(new ChatTemplateSettings(this.provider, this.baseUrl, this.apiKey,
+				this.defaultOptions, HttpHeaders.readOnlyHttpHeaders(headersCopy), this.connectTimeout,
+				this.responseTimeout, this.streamIdleTimeout, this.retryPolicy, this.dialect, this.httpVersion,
+				this.webClientBuilder, this.httpClientCustomizer, this.jsonMapper));
+	}
+
+	private static Duration positive(Duration timeout, String name) {
+		Assert.notNull(timeout, name + " must not be null");
+		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), name + " must be positive");
+		return timeout;
+	}
+
+}

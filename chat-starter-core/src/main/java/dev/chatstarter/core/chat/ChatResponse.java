@@ -1,0 +1,83 @@
+package dev.chatstarter.core.chat;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * A chat completion, from a blocking call or aggregated from a stream. Fields the provider did not send are
+ * {@code null}: several relays omit {@code id}, {@code model} or {@code usage}.
+ *
+ * @param provider the name of the provider that answered
+ * @param id the completion id
+ * @param model the model that answered; may differ from the one requested (relays map names, e.g.
+ * {@code gpt-4.1} to {@code gpt-4.1-2025-04-14})
+ * @param created the creation time in epoch seconds
+ * @param choices the choices, at least one for a successful completion
+ * @param usage the token usage
+ * @param systemFingerprint the backend fingerprint
+ */
+public record ChatResponse(String provider, @Nullable String id, @Nullable String model, @Nullable Long created,
+		List<Choice> choices, @Nullable Usage usage, @Nullable String systemFingerprint) {
+
+	public ChatResponse {
+		Assert.notNull(provider, "provider must not be null");
+		choices = List.copyOf(choices);
+	}
+
+	/**
+	 * Return the first choice.
+	 * @return the first choice, or {@code null} when there is none
+	 */
+	public @Nullable Choice result() {
+		return this.choices.isEmpty() ? null : this.choices.get(0);
+	}
+
+	/**
+	 * Return the first choice's assistant message.
+	 * @return the message, or {@code null} when there is no choice
+	 */
+	public @Nullable ChatMessage message() {
+		Choice result = result();
+		return (result != null) ? result.message() : null;
+	}
+
+	/**
+	 * Return the first choice's text.
+	 * @return the text, or {@code null} (e.g. when the model only asked for tool calls)
+	 */
+	public @Nullable String content() {
+		ChatMessage message = message();
+		return (message != null) ? message.text() : null;
+	}
+
+	/**
+	 * Return the first choice's reasoning text.
+	 * @return the reasoning, or {@code null}
+	 */
+	public @Nullable String reasoningContent() {
+		ChatMessage message = message();
+		return (message != null) ? message.reasoningContent() : null;
+	}
+
+	/**
+	 * Return the first choice's tool calls.
+	 * @return the tool calls, empty when there are none
+	 */
+	public List<ToolCall> toolCalls() {
+		ChatMessage message = message();
+		return (message != null) ? message.toolCalls() : List.of();
+	}
+
+	/**
+	 * Return the first choice's finish reason.
+	 * @return the finish reason, or {@code null}
+	 */
+	public @Nullable String finishReason() {
+		Choice result = result();
+		return (result != null) ? result.finishReason() : null;
+	}
+
+}

@@ -1,0 +1,37 @@
+package dev.chatstarter.core.chat;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * A function the model may call ({@code {"type":"function","function":{...}}}).
+ *
+ * @param name the function name
+ * @param description what the function does, for the model
+ * @param parameters the JSON schema of the arguments object
+ * @param strict whether the provider must follow the schema exactly
+ */
+public record ToolDefinition(String name, @Nullable String description, Map<String, Object> parameters,
+		@Nullable Boolean strict) {
+
+	public ToolDefinition {
+		Assert.hasText(name, "name must not be empty");
+		Assert.notNull(parameters, "parameters must not be null");
+		parameters = Map.copyOf(parameters);
+	}
+
+	/**
+	 * A function definition.
+	 * @param name the function name
+	 * @param description what it does
+	 * @param parameters the JSON schema of its arguments
+	 * @return the definition
+	 */
+	public static ToolDefinition of(String name, @Nullable String description, Map<String, Object> parameters) {
+		return new ToolDefinition(name, description, parameters, null);
+	}
+
+}

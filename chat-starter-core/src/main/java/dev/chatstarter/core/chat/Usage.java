@@ -1,0 +1,37 @@
+package dev.chatstarter.core.chat;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Token usage reported by the provider. Any count may be missing: relays estimate or drop usage, and streams carry
+ * it only when asked. Relay-reported usage is an estimate.
+ *
+ * @param promptTokens the input tokens
+ * @param completionTokens the output tokens
+ * @param totalTokens the total tokens
+ * @param cachedPromptTokens the cached input tokens ({@code prompt_tokens_details.cached_tokens} or DeepSeek's
+ * {@code prompt_cache_hit_tokens})
+ * @param reasoningTokens the reasoning tokens ({@code completion_tokens_details.reasoning_tokens})
+ * @param extra the other usage fields the provider sent, as plain values
+ */
+public record Usage(@Nullable Integer promptTokens, @Nullable Integer completionTokens, @Nullable Integer totalTokens,
+		@Nullable Integer cachedPromptTokens, @Nullable Integer reasoningTokens, Map<String, Object> extra) {
+
+	public Usage {
+		extra = Map.copyOf(extra);
+	}
+
+	/**
+	 * Usage with the three basic counts.
+	 * @param promptTokens the input tokens
+	 * @param completionTokens the output tokens
+	 * @param totalTokens the total tokens
+	 * @return the usage
+	 */
+	public static Usage of(int promptTokens, int completionTokens, int totalTokens) {
+		return new Usage(promptTokens, completionTokens, totalTokens, null, null, Map.of());
+	}
+
+}

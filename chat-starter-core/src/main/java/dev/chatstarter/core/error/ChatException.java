@@ -1,0 +1,128 @@
+package dev.chatstarter.core.error;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The root of every exception a {@code ChatTemplate} raises for a failed provider call. It carries the provider name,
+ * the HTTP status, the provider's own message, code and type, and a short excerpt of the raw body; never the API key.
+ * Subclasses tell the kind of failure; {@link #isRetryable()} says whether trying again may help.
+ */
+public class ChatException extends RuntimeException {
+
+	private final ErrorDetails details;
+
+	/**
+	 * Create an exception.
+	 * @param details what is known of the failure
+	 * @param cause the underlying cause, if any
+	 */
+	public ChatException(ErrorDetails details, @Nullable Throwable cause) {
+		super(describe(details, null), cause);
+		this.details = details;
+	}
+
+	/**
+	 * Create an exception with a summary that precedes the provider's message.
+	 * @param summary what kind of failure this is
+	 * @param details what is known of the failure
+	 * @param cause the underlying cause, if any
+	 */
+	protected ChatException(String summary, ErrorDetails details, @Nullable Throwable cause) {
+		super(describe(details, summary), cause);
+		this.details = details;
+	}
+
+	private static String describe(ErrorDetails details, @Nullable String summary) {
+		StringBuilder message = new StringBuilder();
+		message.append("Provider '").append(details.provider()).append("'");
+		if (details.status() > 0) {
+			message.append(" answered HTTP ").append(details.status());
+		}
+		if (summary != null) {
+			message.append(details.status() > 0 ? " (" : " failed (").append(summary).append(")");
+		}
+		if (details.providerMessage() != null) {
+			message.append(": ").append(details.providerMessage());
+		}
+		if (details.code() != null || details.type() != null) {
+			message.append(" [");
+			if (details.code() != null) {
+				message.append("code=").append(details.code());
+			}
+			if (details.type() != null) {
+				message.append((details.code() != null) ? ", " : "").append("type=").append(details.type());
+			}
+			message.append("]");
+		}
+		if (details.providerMessage() == null && details.rawExcerpt() != null) {
+			message.append(": ").append(details.rawExcerpt());
+		}
+		return message.toString();
+	}
+
+	/**
+	 * Return everything known of the failure.
+	 * @return the details
+	 */
+	public ErrorDetails getDetails() {
+		return this.details;
+	}
+
+	/**
+	 * Return the configured name of the provider that failed.
+	 * @return the provider name
+	 */
+	public String getProvider() {
+		return this.details.provider();
+	}
+
+	/**
+	 * Return the HTTP status of the failed response.
+	 * @return the status, or {@code 0} when no response was received
+	 */
+	public int getStatusCode() {
+		return this.details.status();
+	}
+
+	/**
+	 * Return the provider's own error message.
+	 * @return the message, or {@code null}
+	 */
+	public @Nullable String getProviderMessage() {
+		return this.details.providerMessage();
+	}
+
+	/**
+	 * Return the provider's error code.
+	 * @return the code, or {@code null}
+	 */
+	public @Nullable String getErrorCode() {
+		return this.details.code();
+	}
+
+	/**
+	 * Return the provider's error type.
+	 * @return the type, or {@code null}
+	 */
+	public @Nullable String getErrorType() {
+		return this.details.type();
+	}
+
+	/**
+	 * Return a short excerpt of the raw response body.
+	 * @return the excerpt, or {@code null}
+	 */
+	public @Nullable String getRawExcerpt() {
+		return this.details.rawExcerpt();
+	}
+
+	/**
+	 * Whether the same request may succeed when sent again (408, 409, 429, 5xx, timeouts, connection failures).
+	 * @return {@code true} if a retry may help
+	 */
+	public boolean isRetryable() {
+		int status = this.details.status();
+		return status == 408 || status == 409;
+	}
+
+}

@@ -1,0 +1,24 @@
+package dev.chatstarter.core.error;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * No answer arrived in time: the connect timeout, the response timeout (time to first byte) or the stream idle timeout (between chunks) passed.
+ */
+public class ChatTimeoutException extends ChatException {
+
+	/**
+	 * Create an exception.
+	 * @param details what is known of the failure
+	 * @param cause the underlying cause, if any
+	 */
+	public ChatTimeoutException(ErrorDetails details, @Nullable Throwable cause) {
+		super("timed out", details, cause);
+	}
+
+	@Override
+	public boolean isRetryable() {
+		return true;
+	}
+
+}

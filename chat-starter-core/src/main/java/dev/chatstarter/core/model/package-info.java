@@ -1,0 +1,7 @@
+/**
+ * The /v1/models listing.
+ */
+@NullMarked
+package dev.chatstarter.core.model;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,35 @@
+package dev.chatstarter.core.stream;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.chatstarter.core.chat.Usage;
+
+/**
+ * One {@code chat.completion.chunk} of a stream. Chunks are folded into a complete
+ * {@link dev.chatstarter.core.chat.ChatResponse} by {@link ChatStreamAggregator}.
+ *
+ * @param id the completion id
+ * @param model the model that answers
+ * @param created the creation time in epoch seconds
+ * @param choices the choice deltas; empty on a usage-only chunk
+ * @param usage the usage, on whichever chunk the provider puts it
+ * @param systemFingerprint the backend fingerprint
+ */
+public record ChatChunk(@Nullable String id, @Nullable String model, @Nullable Long created,
+		List<ChunkChoice> choices, @Nullable Usage usage, @Nullable String systemFingerprint) {
+
+	public ChatChunk {
+		choices = List.copyOf(choices);
+	}
+
+	/**
+	 * Return the content fragment of the first choice.
+	 * @return the text fragment, or {@code null} when this chunk carries none
+	 */
+	public @Nullable String content() {
+		return this.choices.isEmpty() ? null : this.choices.get(0).content();
+	}
+
+}
