@@ -1,0 +1,71 @@
+package dev.chatstarter.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.chatstarter.autoconfigure.InvalidChatConfigurationException.Problem;
+import dev.chatstarter.core.ChatTemplate;
+import dev.chatstarter.core.ChatTemplates;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.util.Assert;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for chat providers: one
+ * {@link ChatTemplate} bean per entry of {@code chat.providers}, named after the provider (so
+ * {@code @Qualifier("kuai")} and {@code Map<String, ChatTemplate>} injection work), the default provider's template
+ * {@link org.springframework.context.annotation.Primary primary}, and a {@link ChatTemplates} registry. A bean with a
+ * provider's name replaces that provider's template. The templates start from Spring Boot's
+ * {@link org.springframework.web.reactive.function.client.WebClient.Builder WebClient.Builder} and Jackson
+ * {@link tools.jackson.databind.json.JsonMapper JsonMapper} when present, and {@link ChatTemplateCustomizer} beans
+ * adjust them. With no provider configured there are no templates and no registry.
+ */
+@AutoConfiguration(after = SslAutoConfiguration.class,
+		afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
+				"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
+@ConditionalOnBooleanProperty(name = "chat.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ChatProperties.class)
+public final class ChatAutoConfiguration {
+
+	@Bean
+	static ChatTemplateRegistrar chatTemplateRegistrar() {
+		return new ChatTemplateRegistrar();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@Conditional(OnChatProvidersCondition.class)
+	ChatTemplates chatTemplates(ChatProperties properties, ConfigurableListableBeanFactory beanFactory) {
+		Map<String, ChatTemplate> templates = new LinkedHashMap<>();
+		List<Problem> problems = new ArrayList<>();
+		for (String name : properties.getProviders().keySet()) {
+			if (beanFactory.isTypeMatch(name, ChatTemplate.class)) {
+				templates.put(name, beanFactory.getBean(name, ChatTemplate.class));
+			}
+			else {
+				String property = ChatProperties.PREFIX + ".providers." + name;
+				problems.add(new Problem(property, null,
+						"The provider name '" + name + "' is taken by a bean of type "
+								+ beanFactory.getType(name) + ", which is not a ChatTemplate.",
+						"Rename the provider under " + ChatProperties.PREFIX
+								+ ".providers, or give that bean another name."));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidChatConfigurationException(problems);
+		}
+		String defaultName = properties.determineDefaultProvider();
+		Assert.state(defaultName != null, "the default provider was not validated");
+		return ChatTemplates.of(templates, defaultName);
+	}
+
+}

@@ -1,0 +1,668 @@
+package dev.chatstarter.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.chatstarter.core.http.HttpVersion;
+import dev.chatstarter.core.http.RetryPolicy;
+import dev.chatstarter.core.provider.ProviderDialect;
+import dev.chatstarter.core.provider.ProviderDialect.AssistantToolCallContent;
+import dev.chatstarter.core.provider.ProviderDialect.MaxTokensField;
+import dev.chatstarter.core.provider.ProviderDialect.StructuredOutputMode;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.style.ToStringCreator;
+import org.springframework.util.StringUtils;
+
+/**
+ * Configuration properties for chat providers: every entry under {@code chat.providers} becomes a
+ * {@link dev.chatstarter.core.ChatTemplate} bean named after it.
+ *
+ * <pre class="code">
+ * chat:
+ *   default-provider: aigc
+ *   providers:
+ *     aigc:
+ *       base-url: https://api2.aigcbest.top/v1
+ *       api-key: ${AIGC_KEY}
+ *       model: gpt-4o
+ * </pre>
+ *
+ * Unknown property names under {@code chat} fail the application's startup.
+ */
+@ConfigurationProperties(prefix = ChatProperties.PREFIX, ignoreUnknownFields = false)
+public final class ChatProperties {
+
+	/**
+	 * The prefix of every chat property.
+	 */
+	public static final String PREFIX = "chat";
+
+	/**
+	 * Whether to create a ChatTemplate bean for each configured provider.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Name of the provider whose ChatTemplate is the primary bean and the registry's default. Optional when
+	 * exactly one provider is configured; required when there are several.
+	 */
+	private @Nullable String defaultProvider;
+
+	/**
+	 * Chat providers by name. Each becomes a ChatTemplate bean with the provider name as bean name and qualifier.
+	 */
+	private final Map<String, Provider> providers = new LinkedHashMap<>();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public @Nullable String getDefaultProvider() {
+		return this.defaultProvider;
+	}
+
+	public void setDefaultProvider(@Nullable String defaultProvider) {
+		this.defaultProvider = defaultProvider;
+	}
+
+	public Map<String, Provider> getProviders() {
+		return this.providers;
+	}
+
+	/**
+	 * Determine the name of the default provider: {@link #getDefaultProvider() default-provider} when set, else the
+	 * only provider.
+	 * @return the name, or {@code null} when there is none or the choice is ambiguous
+	 */
+	public @Nullable String determineDefaultProvider() {
+		if (StringUtils.hasText(this.defaultProvider)) {
+			return this.defaultProvider.trim();
+		}
+		return (this.providers.size() == 1) ? this.providers.keySet().iterator().next() : null;
+	}
+
+	/**
+	 * The settings of one provider.
+	 */
+	public static final class Provider {
+
+		/**
+		 * Base URL of the provider's API. https://host, https://host/ and https://host/v1 all reach
+		 * https://host/v1/...; a URL with another path (e.g. https://open.bigmodel.cn/api/paas/v4) is used as given.
+		 */
+		private @Nullable String baseUrl;
+
+		/**
+		 * API key, sent as "Authorization: Bearer ..."; no Authorization header is sent when it is not set (e.g. for
+		 * local servers). Never logged and masked in actuator endpoints.
+		 */
+		private @Nullable String apiKey;
+
+		/**
+		 * Model used when a call does not name one, e.g. gpt-4o.
+		 */
+		private @Nullable String model;
+
+		/**
+		 * Default request options; each call's options override them.
+		 */
+		private final Options options = new Options();
+
+		/**
+		 * Headers sent with every request, e.g. X-Team: search. Values of headers named like authorization, key or
+		 * token are masked in actuator endpoints.
+		 */
+		private final Map<String, String> headers = new LinkedHashMap<>();
+
+		/**
+		 * Longest wait to establish a connection.
+		 */
+		private Duration connectTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Longest wait for the first byte of an answer.
+		 */
+		private Duration responseTimeout = Duration.ofSeconds(60);
+
+		/**
+		 * Longest silence between two chunks of a streamed answer. There is no total timeout, so a long healthy
+		 * stream is never cut.
+		 */
+		private Duration streamIdleTimeout = Duration.ofSeconds(120);
+
+		/**
+		 * How failed calls are retried.
+		 */
+		private final Retry retry = new Retry();
+
+		/**
+		 * Switches for the provider's known differences from OpenAI's dialect.
+		 */
+		private final Dialect dialect = new Dialect();
+
+		/**
+		 * HTTP version: http-1-1 (HTTP/2 breaks several providers and relays) or http-2.
+		 */
+		private HttpVersion httpVersion = HttpVersion.HTTP_1_1;
+
+		/**
+		 * Name of a Spring Boot SSL bundle (spring.ssl.bundle.*) with the key and trust material for this provider,
+		 * e.g. for a private CA or mutual TLS.
+		 */
+		private @Nullable String sslBundle;
+
+		public @Nullable String getBaseUrl() {
+			return this.baseUrl;
+		}
+
+		public void setBaseUrl(@Nullable String baseUrl) {
+			this.baseUrl = baseUrl;
+		}
+
+		public @Nullable String getApiKey() {
+			return this.apiKey;
+		}
+
+		public void setApiKey(@Nullable String apiKey) {
+			this.apiKey = apiKey;
+		}
+
+		public @Nullable String getModel() {
+			return this.model;
+		}
+
+		public void setModel(@Nullable String model) {
+			this.model = model;
+		}
+
+		public Options getOptions() {
+			return this.options;
+		}
+
+		public Map<String, String> getHeaders() {
+			return this.headers;
+		}
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getResponseTimeout() {
+			return this.responseTimeout;
+		}
+
+		public void setResponseTimeout(Duration responseTimeout) {
+			this.responseTimeout = responseTimeout;
+		}
+
+		public Duration getStreamIdleTimeout() {
+			return this.streamIdleTimeout;
+		}
+
+		public void setStreamIdleTimeout(Duration streamIdleTimeout) {
+			this.streamIdleTimeout = streamIdleTimeout;
+		}
+
+		public Retry getRetry() {
+			return this.retry;
+		}
+
+		public Dialect getDialect() {
+			return this.dialect;
+		}
+
+		public HttpVersion getHttpVersion() {
+			return this.httpVersion;
+		}
+
+		public void setHttpVersion(HttpVersion httpVersion) {
+			this.httpVersion = httpVersion;
+		}
+
+		public @Nullable String getSslBundle() {
+			return this.sslBundle;
+		}
+
+		public void setSslBundle(@Nullable String sslBundle) {
+			this.sslBundle = sslBundle;
+		}
+
+		@Override
+		public String toString() {
+			return new ToStringCreator(this).append("baseUrl", this.baseUrl)
+				.append("apiKey", StringUtils.hasLength(this.apiKey) ? "******" : "(none)")
+				.append("model", this.model)
+				.append("headers", this.headers.keySet())
+				.append("connectTimeout", this.connectTimeout)
+				.append("responseTimeout", this.responseTimeout)
+				.append("streamIdleTimeout", this.streamIdleTimeout)
+				.append("httpVersion", this.httpVersion)
+				.append("sslBundle", this.sslBundle)
+				.toString();
+		}
+
+	}
+
+	/**
+	 * Default request options of a provider. Unset options are left out of the request.
+	 */
+	public static final class Options {
+
+		/**
+		 * Sampling temperature, 0 to 2.
+		 */
+		private @Nullable Double temperature;
+
+		/**
+		 * Nucleus sampling probability mass (top_p).
+		 */
+		private @Nullable Double topP;
+
+		/**
+		 * How many choices to generate.
+		 */
+		private @Nullable Integer n;
+
+		/**
+		 * Up to four stop sequences.
+		 */
+		private @Nullable List<String> stop;
+
+		/**
+		 * Output token limit, sent as max_tokens or max_completion_tokens as the dialect's max-tokens-field says.
+		 */
+		private @Nullable Integer maxTokens;
+
+		/**
+		 * Output token limit including reasoning, always sent as max_completion_tokens.
+		 */
+		private @Nullable Integer maxCompletionTokens;
+
+		/**
+		 * Presence penalty, -2 to 2.
+		 */
+		private @Nullable Double presencePenalty;
+
+		/**
+		 * Frequency penalty, -2 to 2.
+		 */
+		private @Nullable Double frequencyPenalty;
+
+		/**
+		 * Bias per token id, -100 to 100 (logit_bias).
+		 */
+		private @Nullable Map<String, Integer> logitBias;
+
+		/**
+		 * End-user identifier for the provider's abuse monitoring.
+		 */
+		private @Nullable String user;
+
+		/**
+		 * Sampling seed.
+		 */
+		private @Nullable Long seed;
+
+		/**
+		 * Whether to return token log probabilities.
+		 */
+		private @Nullable Boolean logprobs;
+
+		/**
+		 * How many alternatives per token to return with logprobs.
+		 */
+		private @Nullable Integer topLogprobs;
+
+		/**
+		 * Reasoning effort: low, medium or high.
+		 */
+		private @Nullable String reasoningEffort;
+
+		/**
+		 * Tool choice: auto, none, required, or the name of the function the model must call.
+		 */
+		private @Nullable String toolChoice;
+
+		/**
+		 * Whether the model may call several tools in one turn (sent only with tools).
+		 */
+		private @Nullable Boolean parallelToolCalls;
+
+		/**
+		 * Provider-specific top-level fields added to every request body, e.g. enable_thinking. Use bracket
+		 * notation for keys with characters other than letters, digits and dashes ("[enable_thinking]"). Values
+		 * given as text that read as true, false or a number are sent as JSON booleans and numbers.
+		 */
+		private @Nullable Map<String, Object> extraBody;
+
+		public @Nullable Double getTemperature() {
+			return this.temperature;
+		}
+
+		public void setTemperature(@Nullable Double temperature) {
+			this.temperature = temperature;
+		}
+
+		public @Nullable Double getTopP() {
+			return this.topP;
+		}
+
+		public void setTopP(@Nullable Double topP) {
+			this.topP = topP;
+		}
+
+		public @Nullable Integer getN() {
+			return this.n;
+		}
+
+		public void setN(@Nullable Integer n) {
+			this.n = n;
+		}
+
+		public @Nullable List<String> getStop() {
+			return this.stop;
+		}
+
+		public void setStop(@Nullable List<String> stop) {
+			this.stop = (stop != null) ? new ArrayList<>(stop) : null;
+		}
+
+		public @Nullable Integer getMaxTokens() {
+			return this.maxTokens;
+		}
+
+		public void setMaxTokens(@Nullable Integer maxTokens) {
+			this.maxTokens = maxTokens;
+		}
+
+		public @Nullable Integer getMaxCompletionTokens() {
+			return this.maxCompletionTokens;
+		}
+
+		public void setMaxCompletionTokens(@Nullable Integer maxCompletionTokens) {
+			this.maxCompletionTokens = maxCompletionTokens;
+		}
+
+		public @Nullable Double getPresencePenalty() {
+			return this.presencePenalty;
+		}
+
+		public void setPresencePenalty(@Nullable Double presencePenalty) {
+			this.presencePenalty = presencePenalty;
+		}
+
+		public @Nullable Double getFrequencyPenalty() {
+			return this.frequencyPenalty;
+		}
+
+		public void setFrequencyPenalty(@Nullable Double frequencyPenalty) {
+			this.frequencyPenalty = frequencyPenalty;
+		}
+
+		public @Nullable Map<String, Integer> getLogitBias() {
+			return this.logitBias;
+		}
+
+		public void setLogitBias(@Nullable Map<String, Integer> logitBias) {
+			this.logitBias = (logitBias != null) ? new LinkedHashMap<>(logitBias) : null;
+		}
+
+		public @Nullable String getUser() {
+			return this.user;
+		}
+
+		public void setUser(@Nullable String user) {
+			this.user = user;
+		}
+
+		public @Nullable Long getSeed() {
+			return this.seed;
+		}
+
+		public void setSeed(@Nullable Long seed) {
+			this.seed = seed;
+		}
+
+		public @Nullable Boolean getLogprobs() {
+			return this.logprobs;
+		}
+
+		public void setLogprobs(@Nullable Boolean logprobs) {
+			this.logprobs = logprobs;
+		}
+
+		public @Nullable Integer getTopLogprobs() {
+			return this.topLogprobs;
+		}
+
+		public void setTopLogprobs(@Nullable Integer topLogprobs) {
+			this.topLogprobs = topLogprobs;
+		}
+
+		public @Nullable String getReasoningEffort() {
+			return this.reasoningEffort;
+		}
+
+		public void setReasoningEffort(@Nullable String reasoningEffort) {
+			this.reasoningEffort = reasoningEffort;
+		}
+
+		public @Nullable String getToolChoice() {
+			return this.toolChoice;
+		}
+
+		public void setToolChoice(@Nullable String toolChoice) {
+			this.toolChoice = toolChoice;
+		}
+
+		public @Nullable Boolean getParallelToolCalls() {
+			return this.parallelToolCalls;
+		}
+
+		public void setParallelToolCalls(@Nullable Boolean parallelToolCalls) {
+			this.parallelToolCalls = parallelToolCalls;
+		}
+
+		public @Nullable Map<String, Object> getExtraBody() {
+			return this.extraBody;
+		}
+
+		public void setExtraBody(@Nullable Map<String, Object> extraBody) {
+			this.extraBody = (extraBody != null) ? new LinkedHashMap<>(extraBody) : null;
+		}
+
+	}
+
+	/**
+	 * How failed calls are retried: exponential backoff with jitter, the provider's Retry-After honoured up to a cap.
+	 * Authentication, quota and bad-request errors are never retried; a stream only before its first chunk.
+	 */
+	public static final class Retry {
+
+		/**
+		 * Total number of attempts; 1 turns retries off.
+		 */
+		private int maxAttempts = RetryPolicy.defaults().maxAttempts();
+
+		/**
+		 * Wait before the first retry; doubled for each further retry.
+		 */
+		private Duration initialBackoff = RetryPolicy.defaults().initialBackoff();
+
+		/**
+		 * Longest computed wait between two attempts.
+		 */
+		private Duration maxBackoff = RetryPolicy.defaults().maxBackoff();
+
+		/**
+		 * Longest wait a provider's Retry-After header may ask for; a call asked to wait longer fails at once.
+		 */
+		private Duration maxRetryAfter = RetryPolicy.defaults().maxRetryAfter();
+
+		/**
+		 * Random spread applied to each computed wait, from 0 (none) to 1.
+		 */
+		private double jitter = RetryPolicy.defaults().jitter();
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public Duration getMaxRetryAfter() {
+			return this.maxRetryAfter;
+		}
+
+		public void setMaxRetryAfter(Duration maxRetryAfter) {
+			this.maxRetryAfter = maxRetryAfter;
+		}
+
+		public double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(double jitter) {
+			this.jitter = jitter;
+		}
+
+	}
+
+	/**
+	 * Switches for the known differences between OpenAI-compatible servers; the defaults speak OpenAI's own dialect.
+	 */
+	public static final class Dialect {
+
+		/**
+		 * Field that carries options.max-tokens: max-tokens (understood by nearly every server) or
+		 * max-completion-tokens (OpenAI o-series and gpt-5 models).
+		 */
+		private MaxTokensField maxTokensField = ProviderDialect.openAi().maxTokensField();
+
+		/**
+		 * Whether streams ask for usage with stream_options.include_usage. Turn off for servers that reject
+		 * stream_options (Groq, Mistral, older Azure versions).
+		 */
+		private boolean streamUsage = ProviderDialect.openAi().streamUsage();
+
+		/**
+		 * Whether the developer role is accepted; when not, developer messages are sent as system messages
+		 * (DeepSeek, Qwen and Zhipu reject it).
+		 */
+		private boolean developerRole = ProviderDialect.openAi().developerRole();
+
+		/**
+		 * How an assistant message with tool calls and no text carries its content: null (OpenAI), empty ("") or
+		 * omit (no content key).
+		 */
+		private AssistantToolCallContent assistantToolCallContent = ProviderDialect.openAi()
+			.assistantToolCallContent();
+
+		/**
+		 * Whether parallel_tool_calls is accepted; when not, it is never sent (OpenAI o-series reject it).
+		 */
+		private boolean parallelToolCalls = ProviderDialect.openAi().parallelToolCalls();
+
+		/**
+		 * Whether assistant messages in the history send their reasoning back as reasoning_content (DeepSeek
+		 * thinking mode and Kimi need it; DeepSeek R1 rejects it).
+		 */
+		private boolean echoReasoningContent = ProviderDialect.openAi().echoReasoningContent();
+
+		/**
+		 * How structured output is requested: json-schema (response_format json_schema), json-object
+		 * (response_format json_object plus the schema in the prompt) or prompt (the schema in the prompt only).
+		 */
+		private StructuredOutputMode structuredOutput = ProviderDialect.openAi().structuredOutput();
+
+		public MaxTokensField getMaxTokensField() {
+			return this.maxTokensField;
+		}
+
+		public void setMaxTokensField(MaxTokensField maxTokensField) {
+			this.maxTokensField = maxTokensField;
+		}
+
+		public boolean isStreamUsage() {
+			return this.streamUsage;
+		}
+
+		public void setStreamUsage(boolean streamUsage) {
+			this.streamUsage = streamUsage;
+		}
+
+		public boolean isDeveloperRole() {
+			return this.developerRole;
+		}
+
+		public void setDeveloperRole(boolean developerRole) {
+			this.developerRole = developerRole;
+		}
+
+		public AssistantToolCallContent getAssistantToolCallContent() {
+			return this.assistantToolCallContent;
+		}
+
+		public void setAssistantToolCallContent(AssistantToolCallContent assistantToolCallContent) {
+			this.assistantToolCallContent = assistantToolCallContent;
+		}
+
+		public boolean isParallelToolCalls() {
+			return this.parallelToolCalls;
+		}
+
+		public void setParallelToolCalls(boolean parallelToolCalls) {
+			this.parallelToolCalls = parallelToolCalls;
+		}
+
+		public boolean isEchoReasoningContent() {
+			return this.echoReasoningContent;
+		}
+
+		public void setEchoReasoningContent(boolean echoReasoningContent) {
+			this.echoReasoningContent = echoReasoningContent;
+		}
+
+		public StructuredOutputMode getStructuredOutput() {
+			return this.structuredOutput;
+		}
+
+		public void setStructuredOutput(StructuredOutputMode structuredOutput) {
+			this.structuredOutput = structuredOutput;
+		}
+
+	}
+
+}

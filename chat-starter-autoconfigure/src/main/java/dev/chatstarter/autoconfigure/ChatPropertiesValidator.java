@@ -1,0 +1,189 @@
+package dev.chatstarter.autoconfigure;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.chatstarter.autoconfigure.ChatProperties.Provider;
+import dev.chatstarter.autoconfigure.ChatProperties.Retry;
+import dev.chatstarter.autoconfigure.InvalidChatConfigurationException.Problem;
+
+import org.springframework.util.StringUtils;
+
+/**
+ * Checks bound {@link ChatProperties} for the mistakes that would otherwise surface only at the first call.
+ */
+final class ChatPropertiesValidator {
+
+	private static final String DEFAULT_PROVIDER = ChatProperties.PREFIX + ".default-provider";
+
+	private final Function<String, @Nullable String> origins;
+
+	private final List<Problem> problems = new ArrayList<>();
+
+	/**
+	 * Create a validator.
+	 * @param origins returns where a property was set (file and line), or {@code null}
+	 */
+	ChatPropertiesValidator(Function<String, @Nullable String> origins) {
+		this.origins = origins;
+	}
+
+	/**
+	 * Validate the properties.
+	 * @param properties the bound properties
+	 * @throws InvalidChatConfigurationException listing every problem found
+	 */
+	void validate(ChatProperties properties) {
+		properties.getProviders().forEach(this::validateProvider);
+		validateDefaultProvider(properties);
+		if (!this.problems.isEmpty()) {
+			throw new InvalidChatConfigurationException(this.problems);
+		}
+	}
+
+	private void validateDefaultProvider(ChatProperties properties) {
+		Set<String> names = properties.getProviders().keySet();
+		String defaultProvider = properties.getDefaultProvider();
+		if (StringUtils.hasText(defaultProvider)) {
+			if (!names.contains(defaultProvider.trim())) {
+				String known = names.isEmpty() ? "no providers are configured" : "the configured providers are " + names;
+				String choice = names.isEmpty() ? "" : "Set " + DEFAULT_PROVIDER + " to one of " + names + ", or ";
+				add(DEFAULT_PROVIDER, DEFAULT_PROVIDER + " is '" + defaultProvider.trim()
+						+ "' but there is no provider of that name; " + known + ".",
+						(choice.isEmpty() ? "A" : choice + "a") + "dd the provider under " + ChatProperties.PREFIX
+								+ ".providers." + defaultProvider.trim() + " (base-url, api-key, model).");
+			}
+		}
+		else if (names.size() > 1) {
+			add(DEFAULT_PROVIDER, names.size() + " providers are configured " + names + " but " + DEFAULT_PROVIDER
+					+ " is not set, so no ChatTemplate can be the primary bean.",
+					"Set " + DEFAULT_PROVIDER + " to one of " + names + ".");
+		}
+	}
+
+	private void validateProvider(String name, Provider provider) {
+		String prefix = ChatProperties.PREFIX + ".providers." + name + ".";
+		validateBaseUrl(prefix + "base-url", provider.getBaseUrl());
+		validatePositive(prefix + "connect-timeout", provider.getConnectTimeout(), "10s");
+		validatePositive(prefix + "response-timeout", provider.getResponseTimeout(), "60s");
+		validatePositive(prefix + "stream-idle-timeout", provider.getStreamIdleTimeout(), "120s");
+		validateRetry(prefix + "retry.", provider.getRetry());
+		validateOptions(prefix + "options.", provider.getOptions());
+	}
+
+	private void validateBaseUrl(String property, @Nullable String baseUrl) {
+		String example = "the provider's API URL, e.g. https://api.openai.com/v1";
+		if (!StringUtils.hasText(baseUrl)) {
+			add(property, property + " is not set.", "Set " + property + " to " + example + ".");
+			return;
+		}
+		String shown = withoutUserInfo(baseUrl.trim());
+		try {
+			URI uri = new URI(baseUrl.trim());
+			String scheme = uri.getScheme();
+			if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+				add(property, property + " is '" + shown + "', which is not an http or https URL.",
+						"Set " + property + " to " + example + ".");
+			}
+			else if (!StringUtils.hasText(uri.getHost())) {
+				add(property, property + " is '" + shown + "', which has no host name.",
+						"Set " + property + " to " + example + ".");
+			}
+		}
+		catch (URISyntaxException ex) {
+			add(property, property + " is '" + shown + "', which is not a valid URL: " + ex.getReason()
+					+ " at index " + ex.getIndex() + ".", "Set " + property + " to " + example + ".");
+		}
+	}
+
+	private void validateRetry(String prefix, Retry retry) {
+		if (retry.getMaxAttempts() < 1) {
+			add(prefix + "max-attempts", prefix + "max-attempts is " + retry.getMaxAttempts() + " but must be at least 1.",
+					"Set " + prefix + "max-attempts to 1 to turn retries off, or higher to retry (default 3).");
+		}
+		validateNotNegative(prefix + "initial-backoff", retry.getInitialBackoff(), "500ms");
+		validateNotNegative(prefix + "max-backoff", retry.getMaxBackoff(), "8s");
+		validateNotNegative(prefix + "max-retry-after", retry.getMaxRetryAfter(), "60s");
+		Duration initial = retry.getInitialBackoff();
+		Duration max = retry.getMaxBackoff();
+		if (initial != null && max != null && !initial.isNegative() && !max.isNegative() && initial.compareTo(max) > 0) {
+			add(prefix + "initial-backoff", prefix + "initial-backoff (" + print(initial) + ") is longer than "
+					+ prefix + "max-backoff (" + print(max) + ").",
+					"Set " + prefix + "initial-backoff to at most " + prefix + "max-backoff.");
+		}
+		double jitter = retry.getJitter();
+		if (!(jitter >= 0 && jitter <= 1)) {
+			add(prefix + "jitter", prefix + "jitter is " + jitter + " but must be between 0 and 1.",
+					"Set " + prefix + "jitter to a value from 0 (no spread) to 1 (default 0.5).");
+		}
+	}
+
+	private void validateOptions(String prefix, ChatProperties.Options options) {
+		validateAtLeastOne(prefix + "n", options.getN());
+		validateAtLeastOne(prefix + "max-tokens", options.getMaxTokens());
+		validateAtLeastOne(prefix + "max-completion-tokens", options.getMaxCompletionTokens());
+		if (options.getToolChoice() != null && !StringUtils.hasText(options.getToolChoice())) {
+			add(prefix + "tool-choice", prefix + "tool-choice is empty.",
+					"Set " + prefix + "tool-choice to auto, none, required or a function name, or remove it.");
+		}
+		Map<String, Object> extraBody = options.getExtraBody();
+		if (extraBody != null && extraBody.keySet().stream().anyMatch((key) -> !StringUtils.hasText(key))) {
+			add(prefix + "extra-body", prefix + "extra-body has an empty field name.",
+					"Give every entry of " + prefix + "extra-body a field name.");
+		}
+	}
+
+	private void validateAtLeastOne(String property, @Nullable Integer value) {
+		if (value != null && value < 1) {
+			add(property, property + " is " + value + " but must be at least 1.",
+					"Set " + property + " to a positive number, or remove it to leave it to the provider.");
+		}
+	}
+
+	private void validatePositive(String property, @Nullable Duration value, String defaultValue) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			add(property, property + " is " + describe(value) + " but must be a positive duration.",
+					"Set " + property + " to a positive duration such as " + defaultValue
+							+ " (the default), or remove it.");
+		}
+	}
+
+	private void validateNotNegative(String property, @Nullable Duration value, String defaultValue) {
+		if (value == null || value.isNegative()) {
+			add(property, property + " is " + describe(value) + " but must not be negative.",
+					"Set " + property + " to 0 or a positive duration such as " + defaultValue
+							+ " (the default), or remove it.");
+		}
+	}
+
+	private static String describe(@Nullable Duration value) {
+		return (value != null) ? print(value) : "empty";
+	}
+
+	private static String print(Duration value) {
+		long millis = value.toMillis();
+		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
+	}
+
+	/**
+	 * Hide the user and password that a URL may carry.
+	 * @param url the URL as configured
+	 * @return the URL without user info
+	 */
+	static String withoutUserInfo(String url) {
+		return url.replaceFirst("//[^/?#]*@", "//******@");
+	}
+
+	private void add(String property, String description, String action) {
+		this.problems.add(new Problem(property, this.origins.apply(property), description, action));
+	}
+
+}

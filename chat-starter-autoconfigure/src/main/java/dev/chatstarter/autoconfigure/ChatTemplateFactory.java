@@ -1,0 +1,238 @@
+package dev.chatstarter.autoconfigure;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.chatstarter.autoconfigure.ChatProperties.Dialect;
+import dev.chatstarter.autoconfigure.ChatProperties.Options;
+import dev.chatstarter.autoconfigure.ChatProperties.Provider;
+import dev.chatstarter.autoconfigure.ChatProperties.Retry;
+import dev.chatstarter.autoconfigure.InvalidChatConfigurationException.Problem;
+import dev.chatstarter.core.ChatTemplate;
+import dev.chatstarter.core.chat.ChatOptions;
+import dev.chatstarter.core.chat.ToolChoice;
+import dev.chatstarter.core.http.RetryPolicy;
+import dev.chatstarter.core.provider.ProviderDialect;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.core.env.Environment;
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Builds the {@link ChatTemplate} of one configured provider: the bound {@link ChatProperties}, then Spring Boot's
+ * {@link WebClient.Builder} and {@link JsonMapper} when the application has them, the provider's SSL bundle, and
+ * finally every {@link ChatTemplateCustomizer} in order. This is the one place that maps properties to the builder.
+ */
+final class ChatTemplateFactory {
+
+	private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9]\\d*)");
+
+	private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?");
+
+	private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
+
+	private ChatTemplateFactory() {
+	}
+
+	/**
+	 * Create the template of a provider.
+	 * @param name the provider name
+	 * @param beanFactory the bean factory to take the properties and collaborators from
+	 * @return the template
+	 */
+	static ChatTemplate create(String name, ListableBeanFactory beanFactory) {
+		return configure(ChatTemplate.builder(), name, beanFactory).build();
+	}
+
+	/**
+	 * Configure a builder for a provider: its properties, the application's collaborators, its SSL bundle, then
+	 * the customizers.
+	 * @param builder the builder
+	 * @param name the provider name
+	 * @param beanFactory the bean factory to take the properties and collaborators from
+	 * @return the builder
+	 */
+	static ChatTemplate.Builder configure(ChatTemplate.Builder builder, String name, ListableBeanFactory beanFactory) {
+		ChatProperties properties = beanFactory.getBean(ChatProperties.class);
+		Provider provider = properties.getProviders().get(name);
+		Assert.state(provider != null, () -> "No chat provider named '" + name + "' is configured");
+		builder.provider(name);
+		configure(builder, provider);
+		beanFactory.getBeanProvider(WebClient.Builder.class).ifUnique(builder::webClientBuilder);
+		beanFactory.getBeanProvider(JsonMapper.class).ifUnique(builder::jsonMapper);
+		applySslBundle(name, provider, builder, beanFactory);
+		beanFactory.getBeanProvider(ChatTemplateCustomizer.class)
+			.orderedStream()
+			.forEach((customizer) -> customizer.customize(name, builder));
+		return builder;
+	}
+
+	/**
+	 * Apply a provider's properties to a builder.
+	 * @param builder the builder
+	 * @param provider the provider's properties
+	 */
+	static void configure(ChatTemplate.Builder builder, Provider provider) {
+		String baseUrl = provider.getBaseUrl();
+		Assert.state(baseUrl != null, "baseUrl was not validated");
+		builder.baseUrl(baseUrl.trim())
+			.apiKey(provider.getApiKey())
+			.defaultOptions(toChatOptions(provider.getModel(), provider.getOptions()))
+			.defaultHeaders((headers) -> provider.getHeaders().forEach(headers::add))
+			.connectTimeout(provider.getConnectTimeout())
+			.responseTimeout(provider.getResponseTimeout())
+			.streamIdleTimeout(provider.getStreamIdleTimeout())
+			.retryPolicy(toRetryPolicy(provider.getRetry()))
+			.dialect(toDialect(provider.getDialect()))
+			.httpVersion(provider.getHttpVersion());
+	}
+
+	static ChatOptions toChatOptions(@Nullable String model, Options options) {
+		String toolChoice = options.getToolChoice();
+		return ChatOptions.builder()
+			.model(StringUtils.hasText(model) ? model.trim() : null)
+			.temperature(options.getTemperature())
+			.topP(options.getTopP())
+			.n(options.getN())
+			.stop(options.getStop())
+			.maxTokens(options.getMaxTokens())
+			.maxCompletionTokens(options.getMaxCompletionTokens())
+			.presencePenalty(options.getPresencePenalty())
+			.frequencyPenalty(options.getFrequencyPenalty())
+			.logitBias(options.getLogitBias())
+			.user(options.getUser())
+			.seed(options.getSeed())
+			.logprobs(options.getLogprobs())
+			.topLogprobs(options.getTopLogprobs())
+			.reasoningEffort(options.getReasoningEffort())
+			.toolChoice(StringUtils.hasText(toolChoice) ? ToolChoice.parse(toolChoice) : null)
+			.parallelToolCalls(options.getParallelToolCalls())
+			.extraBody(toJsonMap(options.getExtraBody()))
+			.build();
+	}
+
+	static RetryPolicy toRetryPolicy(Retry retry) {
+		return new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff(),
+				retry.getMaxRetryAfter(), retry.getJitter());
+	}
+
+	static ProviderDialect toDialect(Dialect dialect) {
+		return ProviderDialect.openAi()
+			.mutate()
+			.maxTokensField(dialect.getMaxTokensField())
+			.streamUsage(dialect.isStreamUsage())
+			.developerRole(dialect.isDeveloperRole())
+			.assistantToolCallContent(dialect.getAssistantToolCallContent())
+			.parallelToolCalls(dialect.isParallelToolCalls())
+			.echoReasoningContent(dialect.isEchoReasoningContent())
+			.structuredOutput(dialect.getStructuredOutput())
+			.build();
+	}
+
+	/**
+	 * Turn a bound {@code extra-body} map into JSON values: text that reads as {@code true}, {@code false} or a
+	 * number becomes a boolean or number (property files and environment variables only have text), and maps with
+	 * {@code [0]}, {@code [1]}... keys (how lists bind to {@code Object}) become lists.
+	 * @param map the bound map
+	 * @return the JSON-ready map
+	 */
+	static @Nullable Map<String, Object> toJsonMap(@Nullable Map<String, Object> map) {
+		if (map == null) {
+			return null;
+		}
+		Map<String, Object> result = new LinkedHashMap<>();
+		map.forEach((key, value) -> result.put(key, toJsonValue(value)));
+		return result;
+	}
+
+	private static Object toJsonValue(Object value) {
+		if (value instanceof String text) {
+			return toJsonScalar(text);
+		}
+		if (value instanceof Map<?, ?> map) {
+			return toJsonObjectOrArray(map);
+		}
+		if (value instanceof List<?> list) {
+			List<Object> result = new ArrayList<>();
+			list.forEach((element) -> result.add(toJsonValue(element)));
+			return result;
+		}
+		return value;
+	}
+
+	private static Object toJsonObjectOrArray(Map<?, ?> map) {
+		if (!map.isEmpty() && map.keySet().stream().allMatch((key) -> INDEX.matcher(key.toString()).matches())) {
+			Map<Integer, Object> byIndex = new TreeMap<>();
+			map.forEach((key, value) -> {
+				Matcher matcher = INDEX.matcher(key.toString());
+				Assert.state(matcher.matches(), "not an index");
+				byIndex.put(Integer.valueOf(matcher.group(1)), toJsonValue(value));
+			});
+			return new ArrayList<>(byIndex.values());
+		}
+		Map<String, Object> result = new LinkedHashMap<>();
+		map.forEach((key, value) -> result.put(key.toString(), toJsonValue(value)));
+		return result;
+	}
+
+	private static Object toJsonScalar(String text) {
+		if (text.equals("true") || text.equals("false")) {
+			return Boolean.valueOf(text);
+		}
+		if (INTEGER.matcher(text).matches()) {
+			BigInteger number = new BigInteger(text);
+			return (number.bitLength() < Long.SIZE) ? (Object) number.longValue() : number;
+		}
+		if (DECIMAL.matcher(text).matches()) {
+			return new BigDecimal(text);
+		}
+		return text;
+	}
+
+	private static void applySslBundle(String name, Provider provider, ChatTemplate.Builder builder,
+			ListableBeanFactory beanFactory) {
+		String bundleName = provider.getSslBundle();
+		if (!StringUtils.hasText(bundleName)) {
+			return;
+		}
+		String property = ChatProperties.PREFIX + ".providers." + name + ".ssl-bundle";
+		SslBundles bundles = beanFactory.getBeanProvider(SslBundles.class).getIfAvailable();
+		SslBundle bundle = null;
+		try {
+			bundle = (bundles != null) ? bundles.getBundle(bundleName.trim()) : null;
+		}
+		catch (NoSuchSslBundleException ex) {
+			// reported below
+		}
+		if (bundle != null) {
+			builder.httpClient(new SslBundleHttpClientCustomizer(bundle, provider.getHttpVersion()));
+		}
+		else {
+			String known = (bundles != null) ? "the configured bundles are " + bundles.getBundleNames()
+					: "the application has no SslBundles bean";
+			String origin = new ChatPropertySources(beanFactory.getBean(Environment.class)).origin(property);
+			throw new InvalidChatConfigurationException(List.of(new Problem(property, origin,
+					property + " is '" + bundleName.trim() + "' but there is no SSL bundle of that name; " + known
+							+ ".",
+					"Configure the bundle under spring.ssl.bundle.pem." + bundleName.trim()
+							+ " (or spring.ssl.bundle.jks." + bundleName.trim() + "), or set " + property
+							+ " to one of the configured bundles.")));
+		}
+	}
+
+}

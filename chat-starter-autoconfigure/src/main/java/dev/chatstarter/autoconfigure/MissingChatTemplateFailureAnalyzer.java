@@ -1,0 +1,69 @@
+package dev.chatstarter.autoconfigure;
+
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.chatstarter.core.ChatTemplate;
+import dev.chatstarter.core.ChatTemplates;
+
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
+import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+
+/**
+ * Explains a missing or ambiguous {@link ChatTemplate} or {@link ChatTemplates} bean in terms of {@code chat.*}
+ * properties: no provider configured, {@code chat.enabled=false}, a qualifier naming an unknown provider, or the
+ * default provider's template replaced by a bean that is not primary. Runs before Spring Boot's generic analyzers.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE)
+final class MissingChatTemplateFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDefinitionException> {
+
+	private final Environment environment;
+
+	MissingChatTemplateFailureAnalyzer(Environment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, NoSuchBeanDefinitionException cause) {
+		ResolvableType type = cause.getResolvableType();
+		Class<?> beanType = (type != null) ? type.resolve() : null;
+		if (beanType != ChatTemplate.class && beanType != ChatTemplates.class) {
+			return null;
+		}
+		String wanted = "a " + beanType.getSimpleName() + " bean";
+		if (cause instanceof NoUniqueBeanDefinitionException unique) {
+			return new FailureAnalysis(
+					"A component needs " + wanted + " but there are " + unique.getNumberOfBeansFound() + " "
+							+ unique.getBeanNamesFound() + " and none of them is primary.",
+					"Inject a provider's template with @Qualifier(\"<provider>\") or use ChatTemplates. If you defined "
+							+ "your own ChatTemplate bean named after chat.default-provider, mark it @Primary.",
+					cause);
+		}
+		if (!this.environment.getProperty("chat.enabled", Boolean.class, true)) {
+			return new FailureAnalysis("A component needs " + wanted + " but chat.enabled is false, so no "
+					+ "ChatTemplate beans were created.", "Remove chat.enabled=false from your configuration.", cause);
+		}
+		Set<String> names = new ChatPropertySources(this.environment).providerNames();
+		if (names.isEmpty()) {
+			return new FailureAnalysis(
+					"A component needs " + wanted + " but no chat provider is configured under chat.providers.",
+					"Configure a provider, for example:" + System.lineSeparator() + System.lineSeparator()
+							+ "    chat.providers.openai.base-url=https://api.openai.com/v1" + System.lineSeparator()
+							+ "    chat.providers.openai.api-key=${OPENAI_API_KEY}" + System.lineSeparator()
+							+ "    chat.providers.openai.model=gpt-4o",
+					cause);
+		}
+		return new FailureAnalysis(
+				"A component needs " + wanted + " that does not exist (" + cause.getMessage()
+						+ "). The configured chat providers are " + names + ".",
+				"Use one of " + names + " as the qualifier, or add the provider under chat.providers.<name>.", cause);
+	}
+
+}

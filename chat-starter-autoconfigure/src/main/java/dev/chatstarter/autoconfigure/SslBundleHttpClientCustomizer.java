@@ -1,0 +1,59 @@
+package dev.chatstarter.autoconfigure;
+
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+import io.netty.handler.ssl.SslContextBuilder;
+import reactor.netty.http.Http11SslContextSpec;
+import reactor.netty.http.Http2SslContextSpec;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.tcp.SslProvider.ProtocolSslContextSpec;
+
+import dev.chatstarter.core.http.HttpVersion;
+
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslManagerBundle;
+import org.springframework.boot.ssl.SslOptions;
+import org.springframework.util.Assert;
+
+/**
+ * Secures a Reactor Netty {@link HttpClient} with the key and trust managers, ciphers and protocols of a Spring Boot
+ * {@link SslBundle}, keeping the ALPN setup that the HTTP version needs.
+ */
+final class SslBundleHttpClientCustomizer implements UnaryOperator<HttpClient> {
+
+	private final SslBundle bundle;
+
+	private final HttpVersion httpVersion;
+
+	SslBundleHttpClientCustomizer(SslBundle bundle, HttpVersion httpVersion) {
+		Assert.notNull(bundle, "bundle must not be null");
+		Assert.notNull(httpVersion, "httpVersion must not be null");
+		this.bundle = bundle;
+		this.httpVersion = httpVersion;
+	}
+
+	@Override
+	public HttpClient apply(HttpClient httpClient) {
+		return httpClient.secure((spec) -> spec.sslContext(sslContextSpec()));
+	}
+
+	private ProtocolSslContextSpec sslContextSpec() {
+		Consumer<SslContextBuilder> configurer = this::configure;
+		return (this.httpVersion == HttpVersion.HTTP_2) ? Http2SslContextSpec.forClient().configure(configurer)
+				: Http11SslContextSpec.forClient().configure(configurer);
+	}
+
+	private void configure(SslContextBuilder builder) {
+		SslManagerBundle managers = this.bundle.getManagers();
+		builder.keyManager(managers.getKeyManagerFactory()).trustManager(managers.getTrustManagerFactory());
+		SslOptions options = this.bundle.getOptions();
+		if (options.getCiphers() != null) {
+			builder.ciphers(SslOptions.asSet(options.getCiphers()));
+		}
+		if (options.getEnabledProtocols() != null) {
+			builder.protocols(options.getEnabledProtocols());
+		}
+	}
+
+}
