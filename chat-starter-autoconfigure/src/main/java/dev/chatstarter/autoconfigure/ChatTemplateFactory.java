@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -43,8 +42,6 @@ final class ChatTemplateFactory {
 	private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9]\\d*)");
 
 	private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?");
-
-	private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
 
 	private ChatTemplateFactory() {
 	}
@@ -147,7 +144,7 @@ final class ChatTemplateFactory {
 	/**
 	 * Turn a bound {@code extra-body} map into JSON values: text that reads as {@code true}, {@code false} or a
 	 * number becomes a boolean or number (property files and environment variables only have text), and maps with
-	 * {@code [0]}, {@code [1]}... keys (how lists bind to {@code Object}) become lists.
+	 * {@code 0}, {@code 1}... keys (how lists bind to {@code Object}) become lists.
 	 * @param map the bound map
 	 * @return the JSON-ready map
 	 */
@@ -176,18 +173,26 @@ final class ChatTemplateFactory {
 	}
 
 	private static Object toJsonObjectOrArray(Map<?, ?> map) {
-		if (!map.isEmpty() && map.keySet().stream().allMatch((key) -> INDEX.matcher(key.toString()).matches())) {
+		if (isBoundList(map)) {
 			Map<Integer, Object> byIndex = new TreeMap<>();
-			map.forEach((key, value) -> {
-				Matcher matcher = INDEX.matcher(key.toString());
-				Assert.state(matcher.matches(), "not an index");
-				byIndex.put(Integer.valueOf(matcher.group(1)), toJsonValue(value));
-			});
+			map.forEach((key, value) -> byIndex.put(Integer.valueOf(key.toString()), toJsonValue(value)));
 			return new ArrayList<>(byIndex.values());
 		}
 		Map<String, Object> result = new LinkedHashMap<>();
 		map.forEach((key, value) -> result.put(key.toString(), toJsonValue(value)));
 		return result;
+	}
+
+	private static boolean isBoundList(Map<?, ?> map) {
+		if (map.isEmpty()) {
+			return false;
+		}
+		for (int index = 0; index < map.size(); index++) {
+			if (!map.containsKey(String.valueOf(index))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static Object toJsonScalar(String text) {

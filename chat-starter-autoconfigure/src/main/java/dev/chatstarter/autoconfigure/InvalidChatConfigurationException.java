@@ -27,8 +27,8 @@ public final class InvalidChatConfigurationException extends RuntimeException {
 	private static String describe(List<Problem> problems) {
 		Assert.notEmpty(problems, "problems must not be empty");
 		return "Invalid chat configuration: " + problems.stream()
-			.map((problem) -> problem.property() + ": " + problem.description())
-			.collect(Collectors.joining("; "));
+			.map(Problem::description)
+			.collect(Collectors.joining(" "));
 	}
 
 	/**

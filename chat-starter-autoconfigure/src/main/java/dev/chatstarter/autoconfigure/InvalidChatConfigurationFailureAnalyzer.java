@@ -30,7 +30,8 @@ final class InvalidChatConfigurationFailureAnalyzer extends AbstractFailureAnaly
 	}
 
 	private static String describe(Problem problem) {
-		String origin = (problem.origin() != null) ? " (from " + problem.origin() + ")" : "";
+		String origin = (problem.origin() != null)
+				? System.lineSeparator() + "      Origin: " + problem.origin() : "";
 		return "    - " + problem.description() + origin;
 	}
 

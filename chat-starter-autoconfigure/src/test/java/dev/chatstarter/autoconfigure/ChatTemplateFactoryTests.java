@@ -1,0 +1,183 @@
+package dev.chatstarter.autoconfigure;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.chatstarter.core.ChatTemplate;
+import dev.chatstarter.core.chat.ChatOptions;
+import dev.chatstarter.core.http.HttpVersion;
+import dev.chatstarter.core.http.RetryPolicy;
+import dev.chatstarter.core.provider.ProviderDialect;
+import dev.chatstarter.core.provider.ProviderDialect.AssistantToolCallContent;
+import dev.chatstarter.core.provider.ProviderDialect.MaxTokensField;
+import dev.chatstarter.core.provider.ProviderDialect.StructuredOutputMode;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.RETURNS_SELF;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+/**
+ * Tests for {@link ChatTemplateFactory}: which builder calls the bound properties and the application's beans turn
+ * into. Settings that {@link ChatTemplate} does not expose (timeouts, retry, dialect, headers) are checked here, on a
+ * recording builder.
+ */
+class ChatTemplateFactoryTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ChatAutoConfiguration.class))
+		.withPropertyValues("chat.providers.kuai.base-url= https://api.kuaiai.app/ ");
+
+	@Test
+	void everyProviderSettingReachesTheBuilder() {
+		String prefix = "chat.providers.kuai.";
+		this.runner
+			.withPropertyValues(prefix + "api-key=sk-kuai", prefix + "model=gpt-4o", prefix + "options.temperature=0.2",
+					prefix + "headers.X-Team=search", prefix + "headers.X-Trace=on", prefix + "connect-timeout=3s",
+					prefix + "response-timeout=45s", prefix + "stream-idle-timeout=90s", prefix + "retry.max-attempts=5",
+					prefix + "retry.initial-backoff=1s", prefix + "retry.max-backoff=20s",
+					prefix + "retry.max-retry-after=30s", prefix + "retry.jitter=0.25",
+					prefix + "dialect.max-tokens-field=max-completion-tokens", prefix + "dialect.stream-usage=false",
+					prefix + "dialect.developer-role=false", prefix + "dialect.assistant-tool-call-content=omit",
+					prefix + "dialect.parallel-tool-calls=false", prefix + "dialect.echo-reasoning-content=true",
+					prefix + "dialect.structured-output=prompt", prefix + "http-version=http-2")
+			.run((context) -> {
+				ChatTemplate.Builder builder = recordingBuilder();
+				ChatTemplateFactory.configure(builder, "kuai", context);
+				verify(builder).provider("kuai");
+				verify(builder).baseUrl("https://api.kuaiai.app/");
+				verify(builder).apiKey("sk-kuai");
+				verify(builder).defaultOptions(ChatOptions.builder().model("gpt-4o").temperature(0.2).build());
+				verify(builder).connectTimeout(Duration.ofSeconds(3));
+				verify(builder).responseTimeout(Duration.ofSeconds(45));
+				verify(builder).streamIdleTimeout(Duration.ofSeconds(90));
+				verify(builder).retryPolicy(new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(20),
+						Duration.ofSeconds(30), 0.25));
+				verify(builder).dialect(new ProviderDialect(MaxTokensField.MAX_COMPLETION_TOKENS, false, false,
+						AssistantToolCallContent.OMIT, false, true, StructuredOutputMode.PROMPT));
+				verify(builder).httpVersion(HttpVersion.HTTP_2);
+				assertThat(appliedHeaders(builder).toSingleValueMap()).containsEntry("X-Team", "search")
+					.containsEntry("X-Trace", "on")
+					.hasSize(2);
+			});
+	}
+
+	@Test
+	void defaultsMatchTheCoreDefaults() {
+		this.runner.run((context) -> {
+			ChatTemplate.Builder builder = recordingBuilder();
+			ChatTemplateFactory.configure(builder, "kuai", context);
+			verify(builder).apiKey(null);
+			verify(builder).defaultOptions(ChatOptions.empty());
+			verify(builder).connectTimeout(Duration.ofSeconds(10));
+			verify(builder).responseTimeout(Duration.ofSeconds(60));
+			verify(builder).streamIdleTimeout(Duration.ofSeconds(120));
+			verify(builder).retryPolicy(RetryPolicy.defaults());
+			verify(builder).dialect(ProviderDialect.openAi());
+			verify(builder).httpVersion(HttpVersion.HTTP_1_1);
+			verify(builder, never()).httpClient(any());
+			assertThat(appliedHeaders(builder).isEmpty()).isTrue();
+		});
+	}
+
+	@Test
+	void bootsWebClientBuilderAndJsonMapperAreUsedWhenPresent() {
+		this.runner.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, JacksonAutoConfiguration.class))
+			.run((context) -> {
+				ChatTemplate.Builder builder = recordingBuilder();
+				ChatTemplateFactory.configure(builder, "kuai", context);
+				verify(builder).webClientBuilder(any(WebClient.Builder.class));
+				verify(builder).jsonMapper(context.getBean(JsonMapper.class));
+			});
+	}
+
+	@Test
+	void withoutBootsWebClientBuilderAndJsonMapperTheCoreDefaultsApply() {
+		this.runner.run((context) -> {
+			ChatTemplate.Builder builder = recordingBuilder();
+			ChatTemplateFactory.configure(builder, "kuai", context);
+			verify(builder, never()).webClientBuilder(any());
+			verify(builder, never()).jsonMapper(any());
+		});
+	}
+
+	@Test
+	void customizersRunAfterThePropertiesAndTheSslBundle() {
+		this.runner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+			.withPropertyValues("chat.providers.kuai.ssl-bundle=corp",
+					"spring.ssl.bundle.pem.corp.truststore.certificate=classpath:test-ca.crt")
+			.withUserConfiguration(CustomizerConfiguration.class)
+			.run((context) -> {
+				ChatTemplate.Builder builder = recordingBuilder();
+				ChatTemplateFactory.configure(builder, "kuai", context);
+				var order = inOrder(builder);
+				order.verify(builder).baseUrl("https://api.kuaiai.app/");
+				order.verify(builder).httpClient(any(SslBundleHttpClientCustomizer.class));
+				order.verify(builder).defaultHeader("X-Customized", "kuai");
+			});
+	}
+
+	@Test
+	void extraBodyTextBecomesJsonValues() {
+		assertThat(ChatTemplateFactory.toJsonMap(null)).isNull();
+		assertThat(ChatTemplateFactory.toJsonMap(new LinkedHashMap<>(Map.of("a", "true", "b",
+				"007", "c", "-12", "d", "1e3", "e", "text", "f", "99999999999999999999", "g", true))))
+			.containsEntry("a", true)
+			.containsEntry("b", "007")
+			.containsEntry("c", -12L)
+			.containsEntry("d", new BigDecimal("1e3"))
+			.containsEntry("e", "text")
+			.containsEntry("f", new BigInteger("99999999999999999999"))
+			.containsEntry("g", true);
+		assertThat(ChatTemplateFactory.toJsonMap(Map.of("nested",
+				Map.of("1", "b", "0", "a"), "sparse", Map.of("0", "a", "2", "c"))))
+			.containsEntry("nested", List.of("a", "b"))
+			.containsEntry("sparse", Map.of("0", "a", "2", "c"));
+	}
+
+	private static ChatTemplate.Builder recordingBuilder() {
+		return mock(ChatTemplate.Builder.class, RETURNS_SELF);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static HttpHeaders appliedHeaders(ChatTemplate.Builder builder) {
+		ArgumentCaptor<Consumer<HttpHeaders>> captor = ArgumentCaptor.forClass(Consumer.class);
+		verify(builder).defaultHeaders(captor.capture());
+		HttpHeaders headers = new HttpHeaders();
+		captor.getAllValues().forEach((consumer) -> consumer.accept(headers));
+		return headers;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomizerConfiguration {
+
+		@Bean
+		ChatTemplateCustomizer customizer() {
+			return (provider, builder) -> builder.defaultHeader("X-Customized", provider);
+		}
+
+	}
+
+}
