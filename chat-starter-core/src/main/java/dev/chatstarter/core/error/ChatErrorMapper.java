@@ -356,17 +356,24 @@ public final class ChatErrorMapper {
 		return ErrorDetails.local(this.provider, this.redactor.redact(message));
 	}
 
+	/**
+	 * The class and the first line of the message of a failure.
+	 */
 	private static String describe(Throwable failure) {
+		String name = failure.getClass().getSimpleName();
+		if (name.isEmpty()) {
+			name = failure.getClass().getName();
+		}
 		String message = failure.getMessage();
 		if (message == null || message.isBlank()) {
-			return failure.getClass().getName();
+			return name;
 		}
 		int newline = message.indexOf('\n');
 		String firstLine = ((newline >= 0) ? message.substring(0, newline) : message).strip();
 		if (firstLine.length() > ProviderErrorParser.EXCERPT_LIMIT) {
 			firstLine = firstLine.substring(0, ProviderErrorParser.EXCERPT_LIMIT) + "...";
 		}
-		return failure.getClass().getSimpleName() + ": " + firstLine;
+		return name + ": " + firstLine;
 	}
 
 	/**
