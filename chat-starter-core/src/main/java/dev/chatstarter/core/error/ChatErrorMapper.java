@@ -210,9 +210,12 @@ public final class ChatErrorMapper {
 	 * @return the exception to raise
 	 */
 	public ChatMalformedResponseException malformed(String what, @Nullable Throwable cause, byte @Nullable [] body) {
-		String message = (cause != null) ? what + ": " + describe(cause) : what;
 		String excerpt = (body != null)
 				? ProviderErrorParser.excerptOf(this.redactor.redact(ProviderErrorParser.decode(body, null))) : "";
+		String message = excerpt.isEmpty() ? what : what + "; the body starts with: " + excerpt;
+		if (cause != null) {
+			message = message + " (" + describe(cause) + ")";
+		}
 		ErrorDetails details = new ErrorDetails(this.provider, 0, this.redactor.redact(message), null, null,
 				excerpt.isEmpty() ? null : excerpt);
 		return new ChatMalformedResponseException(details, cause);

@@ -403,7 +403,9 @@ class ChatErrorMapperTests {
 		ChatMalformedResponseException ex = this.mapper.malformed("the answer is not JSON", parseFailure,
 				bytes("{\"choices\": [tru " + KEY));
 		assertThat(ex.getCause()).isSameAs(parseFailure);
-		assertThat(ex.getProviderMessage()).startsWith("the answer is not JSON: ").doesNotContain("\n");
+		assertThat(ex.getProviderMessage()).startsWith("the answer is not JSON; the body starts with: {\"choices\": [tru ******")
+			.contains("(StreamReadException")
+			.doesNotContain("\n");
 		assertThat(ex.getRawExcerpt()).isEqualTo("{\"choices\": [tru ******");
 		assertThat(ex.getMessage()).startsWith("Provider 'relay' failed (malformed response): the answer is not JSON");
 	}
