@@ -23,6 +23,7 @@ import com.github.victools.jsonschema.module.jackson.JacksonSchemaModule;
 import com.github.victools.jsonschema.module.jackson.JsonPropertySorter;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategy;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -41,7 +42,8 @@ import org.springframework.util.Assert;
  * <li>enums: {@code {"type":"string","enum":[...]}} with the values the mapper writes for the constants: the
  * constant names, or the {@code @JsonProperty}/{@code @JsonValue} names when the enum declares them. Names are never
  * lower-cased behind Jackson's back, so what the model sends back always parses;</li>
- * <li>records and POJOs: nested objects with the properties Jackson sees, in declaration order (names from {@code @JsonProperty},
+ * <li>records and POJOs: nested objects with the properties Jackson sees, in declaration order (names from
+ * {@code @JsonProperty}, {@code @JsonNaming} or the mapper's naming strategy,
  * {@code @JsonIgnore} respected), descriptions from {@code @JsonPropertyDescription}, {@code @JsonClassDescription}
  * and the {@link SchemaPropertyResolver};</li>
  * <li>{@code List}/{@code Set}/arrays: {@code array} with {@code items}; {@code Map<String, V>}: {@code object} with
@@ -125,6 +127,12 @@ public final class JsonSchemaGenerator {
 		builder.forTypesInGeneral().withCustomDefinitionProvider((javaType, context) -> enumDefinition(jsonMapper,
 				javaType.getErasedType(), context.getGeneratorConfig().createObjectNode()));
 		builder.with(new JacksonSchemaModule());
+		// after the Jackson module, whose @JsonProperty and @JsonNaming names win, as in Jackson
+		PropertyNamingStrategy namingStrategy = jsonMapper.deserializationConfig().getPropertyNamingStrategy();
+		if (namingStrategy != null) {
+			builder.forFields().withPropertyNameOverrideResolver((field) -> field.isFakeContainerItemScope() ? null
+					: namingStrategy.nameForField(jsonMapper.deserializationConfig(), null, field.getDeclaredName()));
+		}
 		return new SchemaGenerator(builder.build());
 	}
 

@@ -36,8 +36,9 @@ public class StructuredOutputException extends ChatMalformedResponseException {
 
 	private static ErrorDetails details(String provider, Type targetType, @Nullable String rawText, String reason) {
 		String excerpt = excerpt(rawText);
-		String message = "the answer is not valid JSON for " + targetType.getTypeName() + " (" + reason + "); answer: "
-				+ ((excerpt != null) ? excerpt : "<no text>");
+		String shortReason = (reason.length() > EXCERPT_LENGTH) ? reason.substring(0, EXCERPT_LENGTH) + "..." : reason;
+		String message = "the answer is not valid JSON for " + targetType.getTypeName() + " (" + shortReason
+				+ "); answer: " + ((excerpt != null) ? excerpt : "<no text>");
 		return new ErrorDetails(provider, 0, message, null, null, excerpt);
 	}
 

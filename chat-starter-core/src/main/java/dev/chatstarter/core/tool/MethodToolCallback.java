@@ -4,6 +4,7 @@ import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -60,6 +61,11 @@ public final class MethodToolCallback implements ToolCallback {
 	public static final String VOID_RESULT = "done";
 
 	private static final Pattern NAME_PATTERN = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
+
+	private static final Pattern SOURCE_LOCATION = Pattern.compile("\\s*\\(start marker at \\[Source: [^\\]]*\\]\\)"
+			+ "|\\s*at \\[Source: [^\\]]*\\]");
+
+	private static final Pattern PACKAGE_PREFIX = Pattern.compile("\\b[a-z][a-z0-9_]*\\.");
 
 	private static final JsonMapper DEFAULT_JSON_MAPPER = JsonMapper.builder()
 		.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
@@ -280,8 +286,7 @@ public final class MethodToolCallback implements ToolCallback {
 			}
 			catch (JacksonException ex) {
 				throw new ToolArgumentException(name(), parameter.name(), "the argument '" + parameter.name()
-						+ "' does not fit type " + this.argumentTypes[i].toCanonical() + ": " + ex.getOriginalMessage(),
-						ex);
+						+ "' does not fit type " + simpleTypeName(parameter.type()) + ": " + describe(ex), ex);
 			}
 		}
 		return values;
@@ -312,8 +317,22 @@ public final class MethodToolCallback implements ToolCallback {
 		}
 		catch (JacksonException ex) {
 			throw new ToolArgumentException(name(), null,
-					"the arguments are not valid JSON: " + ex.getOriginalMessage(), ex);
+					"the arguments are not valid JSON: " + describe(ex), ex);
 		}
+	}
+
+	/**
+	 * Jackson's message without source locations, which mean nothing to the model.
+	 */
+	private static String describe(JacksonException ex) {
+		return SOURCE_LOCATION.matcher(ex.getOriginalMessage()).replaceAll("").strip();
+	}
+
+	/**
+	 * {@code java.util.List<com.example.Tools$Unit>} as {@code List<Tools.Unit>}.
+	 */
+	private static String simpleTypeName(Type type) {
+		return PACKAGE_PREFIX.matcher(type.getTypeName()).replaceAll("").replace('$', '.');
 	}
 
 	private static @Nullable Object defaultValue(Class<?> type) {

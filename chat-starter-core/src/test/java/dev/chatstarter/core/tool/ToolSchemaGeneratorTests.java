@@ -117,6 +117,18 @@ class ToolSchemaGeneratorTests {
 	}
 
 	@Test
+	void toolParamOnNestedFieldsAndGetters() {
+		Map<String, Object> schema = this.generator.generate(method(OrderTools.class, "ship"));
+		assertThat(properties(schema).get("address")).isEqualTo(json("""
+				{"type":"object",
+				 "properties":{"street":{"type":"string","description":"street and number"},
+				               "floor":{"type":"integer","description":"leave out for the ground floor"},
+				               "city":{"type":"string","description":"the city"}},
+				 "required":["street","city"]}
+				"""));
+	}
+
+	@Test
 	void javaTimeTypesAreStringsWithFormats() {
 		Map<String, Object> schema = this.generator.generate(method(TimeTools.class, "schedule"));
 		assertThat(properties(schema)).isEqualTo(json("""
@@ -253,6 +265,32 @@ class ToolSchemaGeneratorTests {
 		@ChatTool
 		String compare(Line first, @ToolParam(description = "the other") Line second) {
 			return first.sku() + second.sku();
+		}
+
+		@ChatTool
+		String ship(Address address) {
+			return address.getCity();
+		}
+
+		static class Address {
+
+			@ToolParam(description = "street and number")
+			public String street = "";
+
+			@ToolParam(description = "leave out for the ground floor", required = false)
+			public int floor;
+
+			private String city = "";
+
+			@ToolParam(description = "the city")
+			public String getCity() {
+				return this.city;
+			}
+
+			public void setCity(String city) {
+				this.city = city;
+			}
+
 		}
 
 		record Order(@ToolParam(description = "who orders") String customer, List<Line> lines, Set<String> tags,
