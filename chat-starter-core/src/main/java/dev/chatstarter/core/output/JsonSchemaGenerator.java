@@ -138,7 +138,7 @@ public final class JsonSchemaGenerator {
 
 	/**
 	 * Describe an enum as a string with the values the mapper writes for its constants, so the schema follows
-	 * {@code @JsonProperty}, {@code @JsonValue} and the mapper's enum features exactly as parsing does.
+	 * {@code @JsonProperty} and {@code @JsonValue} as Jackson does.
 	 */
 	private static @Nullable CustomDefinition enumDefinition(JsonMapper jsonMapper, Class<?> type, ObjectNode node) {
 		Object[] constants = type.getEnumConstants();
