@@ -1,6 +1,5 @@
 package dev.chatstarter.core;
 
-import java.time.Duration;
 import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
@@ -8,26 +7,16 @@ import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.chat.ChatOptions;
-import dev.chatstarter.core.http.HttpVersion;
-import dev.chatstarter.core.http.RetryPolicy;
+import dev.chatstarter.core.http.HttpSettings;
 import dev.chatstarter.core.provider.ProviderDialect;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Everything a {@link DefaultChatTemplate} was built with. The API key is left out of {@link #toString()}.
+ * Everything a {@link DefaultChatTemplate} was built with.
  */
-record ChatTemplateSettings(String provider, String baseUrl, @Nullable String apiKey, ChatOptions defaultOptions,
-		HttpHeaders headers, Duration connectTimeout, Duration responseTimeout, Duration streamIdleTimeout,
-		RetryPolicy retryPolicy, ProviderDialect dialect, HttpVersion httpVersion,
+record ChatTemplateSettings(String provider, HttpSettings http, ChatOptions defaultOptions, ProviderDialect dialect,
 		WebClient.@Nullable Builder webClientBuilder, UnaryOperator<HttpClient> httpClientCustomizer,
 		@Nullable JsonMapper jsonMapper) {
-
-	@Override
-	public String toString() {
-		return "ChatTemplateSettings[provider=" + this.provider + ", baseUrl=" + this.baseUrl + ", apiKey="
-				+ ((this.apiKey != null) ? "******" : "none") + "]";
-	}
 
 }

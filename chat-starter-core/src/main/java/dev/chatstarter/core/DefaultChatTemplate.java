@@ -1,21 +1,75 @@
 package dev.chatstarter.core;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.chat.ChatOptions;
+import dev.chatstarter.core.chat.ChatRequest;
+import dev.chatstarter.core.chat.ChatResponse;
+import dev.chatstarter.core.chat.Choice;
+import dev.chatstarter.core.error.ChatErrorMapper;
+import dev.chatstarter.core.error.ChatException;
+import dev.chatstarter.core.error.ChatIncompleteStreamException;
+import dev.chatstarter.core.error.ErrorDetails;
+import dev.chatstarter.core.error.SecretRedactor;
+import dev.chatstarter.core.http.ProviderHttpClient;
+import dev.chatstarter.core.http.RetryListener;
+import dev.chatstarter.core.image.ImageRequest;
+import dev.chatstarter.core.image.ImageResult;
 import dev.chatstarter.core.model.ModelInfo;
+import dev.chatstarter.core.stream.ChatChunk;
+import dev.chatstarter.core.stream.ChunkChoice;
+import dev.chatstarter.core.wire.ChatCompletionReader;
+import dev.chatstarter.core.wire.ChatRequestWriter;
+import dev.chatstarter.core.wire.ImageCodec;
+import dev.chatstarter.core.wire.ModelListReader;
 
 /**
- * The default {@link ChatTemplate}: WORK IN PROGRESS skeleton.
+ * The default {@link ChatTemplate}: writes requests in the provider's dialect, sends them through one
+ * {@link ProviderHttpClient}, and reads and checks the answers. The blocking methods subscribe to the same reactive
+ * pipeline and wait.
  */
 final class DefaultChatTemplate implements ChatTemplate {
 
+	static final String CHAT_PATH = "/chat/completions";
+
+	static final String MODELS_PATH = "/models";
+
+	static final String IMAGES_PATH = "/images/generations";
+
+	private static final JsonMapper DEFAULT_JSON_MAPPER = JsonMapper.builder().build();
+
 	private final ChatTemplateSettings settings;
+
+	private final ProviderHttpClient http;
+
+	private final ChatErrorMapper errorMapper;
+
+	private final ChatRequestWriter requestWriter;
+
+	private final ChatCompletionReader completionReader;
+
+	private final ModelListReader modelListReader = new ModelListReader();
+
+	private final ImageCodec imageCodec;
+
+	private final ImageOperations images = new DefaultImageOperations();
 
 	DefaultChatTemplate(ChatTemplateSettings settings) {
 		this.settings = settings;
+		JsonMapper jsonMapper = (settings.jsonMapper() != null) ? settings.jsonMapper() : DEFAULT_JSON_MAPPER;
+		this.errorMapper = new ChatErrorMapper(settings.provider(), SecretRedactor.of(settings.http().apiKey()));
+		this.http = new ProviderHttpClient(settings.provider(), settings.http(), settings.webClientBuilder(),
+				settings.httpClientCustomizer(), jsonMapper, this.errorMapper, RetryListener.NONE);
+		this.requestWriter = new ChatRequestWriter(jsonMapper, settings.dialect());
+		this.completionReader = new ChatCompletionReader(jsonMapper);
+		this.imageCodec = new ImageCodec(jsonMapper);
 	}
 
 	@Override
@@ -30,7 +84,7 @@ final class DefaultChatTemplate implements ChatTemplate {
 
 	@Override
 	public PromptSpec prompt() {
-		throw new UnsupportedOperationException("in progress");
+		return new DefaultPromptSpec(this);
 	}
 
 	@Override
@@ -40,22 +94,122 @@ final class DefaultChatTemplate implements ChatTemplate {
 
 	@Override
 	public List<ModelInfo> models() {
-		throw new UnsupportedOperationException("in progress");
+		return block(modelsMono());
 	}
 
 	@Override
 	public Mono<List<ModelInfo>> modelsMono() {
-		throw new UnsupportedOperationException("in progress");
+		return this.http.get(MODELS_PATH).map((json) -> {
+			if (!this.modelListReader.isModelList(json)) {
+				throw malformed("the model list has no 'data' array", json);
+			}
+			return this.modelListReader.read(json);
+		});
 	}
 
 	@Override
 	public ImageOperations images() {
-		throw new UnsupportedOperationException("in progress");
+		return this.images;
 	}
 
 	@Override
 	public Builder mutate() {
 		return new DefaultChatTemplateBuilder(this.settings);
+	}
+
+	@Override
+	public String toString() {
+		return "ChatTemplate[provider=" + provider() + ", baseUrl=" + this.settings.http().baseUrl() + "]";
+	}
+
+	/**
+	 * Send a complete request and read the answer.
+	 * @param request the request, options already merged
+	 * @return the checked response
+	 */
+	Mono<ChatResponse> call(ChatRequest request) {
+		return Mono.fromSupplier(() -> this.requestWriter.write(request, false))
+			.flatMap((body) -> this.http.post(CHAT_PATH, body))
+			.map((json) -> {
+				ChatResponse response = this.completionReader.readResponse(provider(), json);
+				if (response.choices().isEmpty()) {
+					throw malformed("the answer has no choices", json);
+				}
+				for (Choice choice : response.choices()) {
+					failOnErrorFinish(choice.finishReason());
+				}
+				return response;
+			});
+	}
+
+	/**
+	 * Send a streaming request and read its chunks.
+	 * @param request the request, options already merged
+	 * @return the checked chunks; the flux fails with {@link ChatIncompleteStreamException} when the stream ends
+	 * without a finish reason
+	 */
+	Flux<ChatChunk> stream(ChatRequest request) {
+		return Flux.defer(() -> {
+			AtomicBoolean finished = new AtomicBoolean();
+			return this.http.postStream(CHAT_PATH, this.requestWriter.write(request, true))
+				.map(this.completionReader::readChunk)
+				.doOnNext((chunk) -> {
+					for (ChunkChoice choice : chunk.choices()) {
+						if (choice.finishReason() != null) {
+							failOnErrorFinish(choice.finishReason());
+							finished.set(true);
+						}
+					}
+				})
+				.concatWith(Mono.defer(() -> finished.get() ? Mono.empty() : Mono.error(this::incompleteStream)));
+		});
+	}
+
+	private void failOnErrorFinish(@org.jspecify.annotations.Nullable String finishReason) {
+		if (finishReason != null) {
+			ChatException error = this.errorMapper.fromFinishReason(finishReason);
+			if (error != null) {
+				throw error;
+			}
+		}
+	}
+
+	private ChatIncompleteStreamException incompleteStream() {
+		return new ChatIncompleteStreamException(ErrorDetails.local(provider(),
+				"the stream ended before any choice had a finish_reason; the answer is truncated"), null);
+	}
+
+	private ChatException malformed(String what, JsonNode json) {
+		return this.errorMapper.malformed(what, null, json.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	static <T> T block(Mono<T> mono) {
+		T value = mono.block();
+		if (value == null) {
+			throw new IllegalStateException("The call completed without a value");
+		}
+		return value;
+	}
+
+	private final class DefaultImageOperations implements ImageOperations {
+
+		@Override
+		public ImageResult generate(ImageRequest request) {
+			return block(generateMono(request));
+		}
+
+		@Override
+		public Mono<ImageResult> generateMono(ImageRequest request) {
+			return Mono.fromSupplier(() -> DefaultChatTemplate.this.imageCodec.write(request))
+				.flatMap((body) -> DefaultChatTemplate.this.http.post(IMAGES_PATH, body))
+				.map((json) -> {
+					if (!DefaultChatTemplate.this.imageCodec.isImageResult(json)) {
+						throw malformed("the image answer has no 'data' array", json);
+					}
+					return DefaultChatTemplate.this.imageCodec.read(json);
+				});
+		}
+
 	}
 
 }

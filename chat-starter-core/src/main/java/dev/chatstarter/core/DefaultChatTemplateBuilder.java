@@ -9,6 +9,8 @@ import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.chat.ChatOptions;
+import dev.chatstarter.core.http.BaseUrl;
+import dev.chatstarter.core.http.HttpSettings;
 import dev.chatstarter.core.http.HttpVersion;
 import dev.chatstarter.core.http.RetryPolicy;
 import dev.chatstarter.core.provider.ProviderDialect;
@@ -54,17 +56,18 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 	}
 
 	DefaultChatTemplateBuilder(ChatTemplateSettings settings) {
+		HttpSettings http = settings.http();
 		this.provider = settings.provider();
-		this.baseUrl = settings.baseUrl();
-		this.apiKey = settings.apiKey();
+		this.baseUrl = http.baseUrl();
+		this.apiKey = http.apiKey();
 		this.defaultOptions = settings.defaultOptions();
-		this.headers.addAll(settings.headers());
-		this.connectTimeout = settings.connectTimeout();
-		this.responseTimeout = settings.responseTimeout();
-		this.streamIdleTimeout = settings.streamIdleTimeout();
-		this.retryPolicy = settings.retryPolicy();
+		this.headers.addAll(http.headers());
+		this.connectTimeout = http.connectTimeout();
+		this.responseTimeout = http.responseTimeout();
+		this.streamIdleTimeout = http.streamIdleTimeout();
+		this.retryPolicy = http.retryPolicy();
 		this.dialect = settings.dialect();
-		this.httpVersion = settings.httpVersion();
+		this.httpVersion = http.httpVersion();
 		this.webClientBuilder = settings.webClientBuilder();
 		this.httpClientCustomizer = settings.httpClientCustomizer();
 		this.jsonMapper = settings.jsonMapper();
@@ -180,12 +183,14 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 	@Override
 	public ChatTemplate build() {
 		Assert.hasText(this.baseUrl, "baseUrl must not be empty: set the provider's base URL, e.g. https://api.openai.com/v1");
+		BaseUrl.parse(this.baseUrl);
 		HttpHeaders headersCopy = new HttpHeaders();
 		headersCopy.addAll(this.headers);
-		return new DefaultChatTemplate(new ChatTemplateSettings(this.provider, this.baseUrl, this.apiKey,
-				this.defaultOptions, HttpHeaders.readOnlyHttpHeaders(headersCopy), this.connectTimeout,
-				this.responseTimeout, this.streamIdleTimeout, this.retryPolicy, this.dialect, this.httpVersion,
-				this.webClientBuilder, this.httpClientCustomizer, this.jsonMapper));
+		HttpSettings http = new HttpSettings(this.baseUrl, this.apiKey, HttpHeaders.readOnlyHttpHeaders(headersCopy),
+				this.connectTimeout, this.responseTimeout, this.streamIdleTimeout, this.retryPolicy,
+				this.httpVersion);
+		return new DefaultChatTemplate(new ChatTemplateSettings(this.provider, http, this.defaultOptions,
+				this.dialect, this.webClientBuilder, this.httpClientCustomizer, this.jsonMapper));
 	}
 
 	private static Duration positive(Duration timeout, String name) {

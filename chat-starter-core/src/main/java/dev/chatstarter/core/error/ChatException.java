@@ -44,13 +44,24 @@ public class ChatException extends RuntimeException {
 		if (details.providerMessage() != null) {
 			message.append(": ").append(details.providerMessage());
 		}
-		if (details.code() != null || details.type() != null) {
+		String requestId = details.requestId();
+		String providerMessage = details.providerMessage();
+		if (requestId != null && providerMessage != null && providerMessage.contains(requestId)) {
+			requestId = null;
+		}
+		if (details.code() != null || details.type() != null || requestId != null) {
 			message.append(" [");
+			String separator = "";
 			if (details.code() != null) {
 				message.append("code=").append(details.code());
+				separator = ", ";
 			}
 			if (details.type() != null) {
-				message.append((details.code() != null) ? ", " : "").append("type=").append(details.type());
+				message.append(separator).append("type=").append(details.type());
+				separator = ", ";
+			}
+			if (requestId != null) {
+				message.append(separator).append("requestId=").append(requestId);
 			}
 			message.append("]");
 		}
@@ -106,6 +117,14 @@ public class ChatException extends RuntimeException {
 	 */
 	public @Nullable String getErrorType() {
 		return this.details.type();
+	}
+
+	/**
+	 * Return the request id the provider or relay reported, to quote in a support ticket.
+	 * @return the request id, or {@code null}
+	 */
+	public @Nullable String getRequestId() {
+		return this.details.requestId();
 	}
 
 	/**

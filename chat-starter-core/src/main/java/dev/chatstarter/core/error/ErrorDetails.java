@@ -13,12 +13,27 @@ import org.springframework.util.Assert;
  * @param code the provider's error code (string or number as text)
  * @param type the provider's error type
  * @param rawExcerpt a short excerpt of the raw body (HTML reduced to its title)
+ * @param requestId the request id the provider or relay reported (body or headers), for support tickets
  */
 public record ErrorDetails(String provider, int status, @Nullable String providerMessage, @Nullable String code,
-		@Nullable String type, @Nullable String rawExcerpt) {
+		@Nullable String type, @Nullable String rawExcerpt, @Nullable String requestId) {
 
 	public ErrorDetails {
 		Assert.notNull(provider, "provider must not be null");
+	}
+
+	/**
+	 * Create details without a request id.
+	 * @param provider the configured provider name
+	 * @param status the HTTP status, or {@code 0} when no response was received
+	 * @param providerMessage the provider's own error message
+	 * @param code the provider's error code
+	 * @param type the provider's error type
+	 * @param rawExcerpt a short excerpt of the raw body
+	 */
+	public ErrorDetails(String provider, int status, @Nullable String providerMessage, @Nullable String code,
+			@Nullable String type, @Nullable String rawExcerpt) {
+		this(provider, status, providerMessage, code, type, rawExcerpt, null);
 	}
 
 	/**

@@ -1,0 +1,427 @@
+package dev.chatstarter.core.error;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+
+/**
+ * Recognises every error body shape seen from OpenAI-compatible providers and relays and turns it into a
+ * {@link ProviderError}: OpenAI {@code {"error":{...}}} (code as string, number or null), {@code {"error":"text"}},
+ * vLLM's flat {@code {"object":"error",...}}, vendor envelopes such as {@code {"code":N,"msg":...}},
+ * {@code {"codes":N,"mess":...}}, SiliconFlow {@code {"code":20012,"message":...}}, FastAPI {@code {"detail":...}},
+ * {@code {"reason":...,"message":...}}, DashScope's {@code request_id}, one-api/new-api's {@code (request id: ...)}
+ * suffix, and non-JSON bodies (HTML gateway pages reduced to their title, plain text, empty bodies).
+ * <p>
+ * The texts returned are not redacted; {@link ChatErrorMapper} does that.
+ */
+public final class ProviderErrorParser {
+
+	/**
+	 * The longest excerpt of a raw body, in characters.
+	 */
+	public static final int EXCERPT_LIMIT = 300;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final String[] MESSAGE_FIELDS = { "message", "msg", "mess", "err", "error_msg", "errmsg",
+			"error_message", "errorMessage", "detail" };
+
+	private static final String[] CODE_FIELDS = { "code", "codes", "error_code", "errcode", "reason" };
+
+	private static final String[] TYPE_FIELDS = { "type", "error_type" };
+
+	private static final String[] REQUEST_ID_FIELDS = { "request_id", "requestId", "request-id" };
+
+	private static final Pattern REQUEST_ID_SUFFIX = Pattern.compile("\\(request id:\\s*([^)\\s]+)\\s*\\)",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title\\s*>",
+			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+	private static final Pattern H1 = Pattern.compile("<h1[^>]*>(.*?)</h1\\s*>",
+			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+	private static final Pattern TAG = Pattern.compile("<[^>]*>");
+
+	private static final Pattern IPV4 = Pattern
+		.compile("(?<![0-9.])(?:[0-9]{1,3}\\.){3}[0-9]{1,3}(?![0-9.])");
+
+	private static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Cntrl}\\u00A0]+");
+
+	private static final Map<String, String> ENTITIES = Map.of("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", "\"",
+			"&#39;", "'", "&apos;", "'", "&nbsp;", " ", "&#124;", "|");
+
+	private static final String HTML_WITHOUT_TITLE = "(HTML page without a title)";
+
+	private ProviderErrorParser() {
+	}
+
+	/**
+	 * Return the error in a JSON body, or {@code null} when the body is a normal answer. A body with a non-empty
+	 * {@code choices} array is never an error unless it also has an {@code error} object.
+	 * @param body the parsed body (or one SSE event)
+	 * @return the error, or {@code null} when the body is not an error shape
+	 */
+	public static @Nullable ProviderError fromJson(JsonNode body) {
+		if (body.isArray()) {
+			// Gemini's compatible endpoint answers [{"error":{...}}]
+			JsonNode first = (body.size() == 1) ? body.get(0) : null;
+			return (first != null && first.isObject() && isErrorObject(first.get("error"))) ? fromJson(first) : null;
+		}
+		if (!body.isObject()) {
+			return null;
+		}
+		JsonNode error = body.get("error");
+		if (isErrorObject(error)) {
+			return fromErrorObject(error, body);
+		}
+		if (hasChoices(body)) {
+			return null;
+		}
+		if (error != null && (error.isString() && !error.stringValue().isBlank()
+				|| error.isBoolean() && error.booleanValue())) {
+			return fromErrorString(error, body);
+		}
+		JsonNode header = body.get("header");
+		if (header != null && header.isObject() && isFailure(header)) {
+			return fromFlat(header, body);
+		}
+		return isFailure(body) ? fromFlat(body, body) : null;
+	}
+
+	/**
+	 * Return the error in the body of a failed response, whatever its format: JSON (leading blank lines allowed),
+	 * an SSE {@code data:} line, HTML (reduced to its title, never the raw page), plain text (a trimmed excerpt) or
+	 * nothing. Never throws.
+	 * @param body the raw body, possibly empty
+	 * @param contentType the response content type, if known
+	 * @return the error; {@link ProviderError#empty()} when the body says nothing useful
+	 */
+	public static ProviderError fromBody(byte @Nullable [] body, @Nullable MediaType contentType) {
+		try {
+			return fromText(decode(body, contentType), contentType);
+		}
+		catch (RuntimeException ex) {
+			return ProviderError.empty();
+		}
+	}
+
+	/**
+	 * Return a short single-line excerpt of a raw body: at most {@value #EXCERPT_LIMIT} characters, whitespace
+	 * collapsed, HTML reduced to its title.
+	 * @param body the raw body, possibly empty
+	 * @return the excerpt, empty for an empty body
+	 */
+	public static String excerpt(byte @Nullable [] body) {
+		try {
+			return excerptOf(decode(body, null));
+		}
+		catch (RuntimeException ex) {
+			return "";
+		}
+	}
+
+	static ProviderError fromText(String decoded, @Nullable MediaType contentType) {
+		String text = decoded.strip();
+		if (text.isEmpty()) {
+			return ProviderError.empty();
+		}
+		if (text.startsWith("data:")) {
+			text = firstDataValue(text);
+		}
+		char first = text.charAt(0);
+		if (first == '{' || first == '[' || first == '"') {
+			JsonNode node = tryParse(text);
+			if (node != null) {
+				return fromFailedJson(node);
+			}
+		}
+		if (first == '<' || (isHtml(contentType) && text.indexOf('<') >= 0)) {
+			return ProviderError.ofMessage(htmlSummary(text));
+		}
+		return ProviderError.ofMessage(singleLine(text));
+	}
+
+	static String excerptOf(String decoded) {
+		String text = decoded.strip();
+		if (text.startsWith("<")) {
+			String summary = htmlSummary(text);
+			return (summary != null) ? summary : HTML_WITHOUT_TITLE;
+		}
+		return singleLine(text);
+	}
+
+	static String decode(byte @Nullable [] body, @Nullable MediaType contentType) {
+		if (body == null || body.length == 0) {
+			return "";
+		}
+		Charset charset = (contentType != null && contentType.getCharset() != null) ? contentType.getCharset()
+				: StandardCharsets.UTF_8;
+		String text = new String(body, charset);
+		return (!text.isEmpty() && text.charAt(0) == '\uFEFF') ? text.substring(1) : text;
+	}
+
+	private static ProviderError fromFailedJson(JsonNode node) {
+		ProviderError error = fromJson(node);
+		if (error != null) {
+			return error;
+		}
+		if (node.isString()) {
+			return ProviderError.ofMessage(text(node));
+		}
+		// the status already says it failed: take whatever the body offers, even with a "success" code
+		return node.isObject() ? fromFlat(node, node) : ProviderError.empty();
+	}
+
+	private static boolean isErrorObject(@Nullable JsonNode error) {
+		return error != null && error.isObject() && !error.isEmpty();
+	}
+
+	private static boolean hasChoices(JsonNode body) {
+		JsonNode choices = body.get("choices");
+		return choices != null && choices.isArray() && !choices.isEmpty();
+	}
+
+	private static boolean isFailure(JsonNode node) {
+		if ("error".equals(text(node.get("object")))) {
+			return true;
+		}
+		JsonNode success = node.get("success");
+		if (success != null && success.isBoolean()) {
+			return !success.booleanValue();
+		}
+		JsonNode code = first(node, CODE_FIELDS);
+		if (code != null) {
+			return !isSuccessCode(code);
+		}
+		for (String field : MESSAGE_FIELDS) {
+			JsonNode value = node.get(field);
+			if (value != null && !value.isNull() && (value.isString() || !"message".equals(field))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isSuccessCode(JsonNode code) {
+		if (code.isNumber()) {
+			return code.canConvertToInt() && (code.intValue() == 0 || code.intValue() == 200);
+		}
+		String text = text(code);
+		if (text == null) {
+			return true;
+		}
+		String lower = text.toLowerCase(Locale.ROOT);
+		return lower.equals("0") || lower.equals("200") || lower.equals("ok") || lower.equals("success");
+	}
+
+	private static ProviderError fromErrorObject(JsonNode error, JsonNode root) {
+		String message = text(first(error, "message", "msg", "error_msg", "detail"));
+		String type = text(first(error, "type", "status"));
+		String requestId = firstText(error, REQUEST_ID_FIELDS);
+		if (requestId == null) {
+			requestId = firstText(root, REQUEST_ID_FIELDS);
+		}
+		return create(message, text(error.get("code")), type, text(error.get("param")), requestId);
+	}
+
+	private static ProviderError fromErrorString(JsonNode error, JsonNode root) {
+		// Spring-style {"error":"Bad Request","message":"..."}: the message is the more specific text
+		JsonNode messageNode = root.get("message");
+		String message = (messageNode != null && messageNode.isString()) ? text(messageNode) : null;
+		if (message == null) {
+			message = error.isString() ? error.stringValue().strip() : detailText(root);
+		}
+		JsonNode code = first(root, CODE_FIELDS);
+		if (code == null) {
+			code = root.get("status");
+		}
+		return create(message, text(code), firstText(root, TYPE_FIELDS), text(root.get("param")),
+				firstText(root, REQUEST_ID_FIELDS));
+	}
+
+	private static ProviderError fromFlat(JsonNode node, JsonNode root) {
+		String param = text(node.get("param"));
+		JsonNode data = node.get("data");
+		if (param == null && data != null && data.isString()) {
+			param = text(data);
+		}
+		String requestId = firstText(node, REQUEST_ID_FIELDS);
+		if (requestId == null) {
+			requestId = firstText(root, REQUEST_ID_FIELDS);
+		}
+		return create(detailText(node), text(first(node, CODE_FIELDS)), firstText(node, TYPE_FIELDS), param,
+				requestId);
+	}
+
+	private static ProviderError create(@Nullable String message, @Nullable String code, @Nullable String type,
+			@Nullable String param, @Nullable String requestId) {
+		String id = requestId;
+		if (id == null && message != null) {
+			Matcher matcher = REQUEST_ID_SUFFIX.matcher(message);
+			while (matcher.find()) {
+				id = matcher.group(1);
+			}
+		}
+		return new ProviderError(message, code, type, param, id);
+	}
+
+	/**
+	 * The message of a flat body: the first message-like field, with FastAPI's validation list made readable.
+	 */
+	private static @Nullable String detailText(JsonNode node) {
+		for (String field : MESSAGE_FIELDS) {
+			JsonNode value = node.get(field);
+			if (value == null || value.isNull() || ("message".equals(field) && value.isContainer())) {
+				continue;
+			}
+			if (value.isArray()) {
+				return validationText(value);
+			}
+			if (value.isObject()) {
+				String inner = text(first(value, "message", "msg"));
+				return (inner != null) ? inner : text(value);
+			}
+			String text = text(value);
+			if (text != null) {
+				return text;
+			}
+		}
+		return text(node.get("description"));
+	}
+
+	private static @Nullable String validationText(JsonNode items) {
+		StringJoiner joiner = new StringJoiner("; ");
+		for (JsonNode item : items) {
+			String msg = item.isObject() ? text(item.get("msg")) : null;
+			if (msg == null) {
+				joiner.add(String.valueOf(text(item)));
+				continue;
+			}
+			JsonNode loc = item.get("loc");
+			if (loc != null && loc.isArray() && !loc.isEmpty()) {
+				StringJoiner path = new StringJoiner(".");
+				loc.forEach((part) -> path.add(String.valueOf(text(part))));
+				joiner.add(path + ": " + msg);
+			}
+			else {
+				joiner.add(msg);
+			}
+		}
+		return (joiner.length() > 0) ? joiner.toString() : null;
+	}
+
+	private static @Nullable JsonNode first(JsonNode node, String... fields) {
+		for (String field : fields) {
+			JsonNode value = node.get(field);
+			if (value != null && !value.isNull()) {
+				return value;
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable String firstText(JsonNode node, String... fields) {
+		return text(first(node, fields));
+	}
+
+	/**
+	 * The text of a value: strings as they are, numbers and booleans as written, containers as compact JSON;
+	 * {@code null} for null, missing or blank values.
+	 */
+	private static @Nullable String text(@Nullable JsonNode node) {
+		if (node == null || node.isNull() || node.isMissingNode()) {
+			return null;
+		}
+		String text;
+		if (node.isString()) {
+			text = node.stringValue();
+		}
+		else if (node.isValueNode()) {
+			text = node.asString();
+		}
+		else {
+			text = node.toString();
+		}
+		text = text.strip();
+		return text.isEmpty() ? null : text;
+	}
+
+	private static @Nullable JsonNode tryParse(String text) {
+		try {
+			return JSON.readTree(text);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * The value of the first non-empty {@code data:} line of an SSE body that was sent with a failure status.
+	 */
+	private static String firstDataValue(String text) {
+		for (String line : text.split("\\r\\n|\\r|\\n")) {
+			if (line.startsWith("data:")) {
+				String value = line.substring(5).strip();
+				if (!value.isEmpty()) {
+					return value;
+				}
+			}
+		}
+		return text;
+	}
+
+	private static boolean isHtml(@Nullable MediaType contentType) {
+		return contentType != null && (contentType.isCompatibleWith(MediaType.TEXT_HTML)
+				|| contentType.isCompatibleWith(MediaType.APPLICATION_XHTML_XML));
+	}
+
+	/**
+	 * The title (or first heading) of an HTML page, without tags or IP addresses; {@code null} when it has none.
+	 * Gateway pages (Cloudflare 5xx) show the client's IP address in the body, so the body itself is never kept.
+	 */
+	private static @Nullable String htmlSummary(String html) {
+		for (Pattern pattern : new Pattern[] { TITLE, H1 }) {
+			Matcher matcher = pattern.matcher(html);
+			if (matcher.find()) {
+				String text = TAG.matcher(matcher.group(1)).replaceAll(" ");
+				for (Map.Entry<String, String> entity : ENTITIES.entrySet()) {
+					text = text.replace(entity.getKey(), entity.getValue());
+				}
+				text = singleLine(IPV4.matcher(text).replaceAll("x.x.x.x"));
+				if (!text.isEmpty()) {
+					return text;
+				}
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The text on one line, whitespace and control characters collapsed, cut to {@value #EXCERPT_LIMIT}
+	 * characters.
+	 */
+	private static String singleLine(String text) {
+		String line = WHITESPACE.matcher(text).replaceAll(" ").strip();
+		if (line.length() <= EXCERPT_LIMIT) {
+			return line;
+		}
+		int end = EXCERPT_LIMIT - 3;
+		if (Character.isHighSurrogate(line.charAt(end - 1))) {
+			end--;
+		}
+		return line.substring(0, end) + "...";
+	}
+
+}

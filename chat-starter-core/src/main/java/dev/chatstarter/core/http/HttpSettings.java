@@ -1,0 +1,43 @@
+package dev.chatstarter.core.http;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.Assert;
+
+/**
+ * How to reach one provider over HTTP. The API key is left out of {@link #toString()}.
+ *
+ * @param baseUrl the base URL as configured
+ * @param apiKey the API key, sent as a bearer token when not empty
+ * @param headers the headers sent with every request
+ * @param connectTimeout the connect timeout
+ * @param responseTimeout the longest wait for the first byte of an answer
+ * @param streamIdleTimeout the longest silence between two parts of an answer once it started
+ * @param retryPolicy the retry policy
+ * @param httpVersion the HTTP version
+ */
+public record HttpSettings(String baseUrl, @Nullable String apiKey, HttpHeaders headers, Duration connectTimeout,
+		Duration responseTimeout, Duration streamIdleTimeout, RetryPolicy retryPolicy, HttpVersion httpVersion) {
+
+	public HttpSettings {
+		Assert.hasText(baseUrl, "baseUrl must not be empty");
+		Assert.notNull(headers, "headers must not be null");
+		Assert.notNull(connectTimeout, "connectTimeout must not be null");
+		Assert.notNull(responseTimeout, "responseTimeout must not be null");
+		Assert.notNull(streamIdleTimeout, "streamIdleTimeout must not be null");
+		Assert.notNull(retryPolicy, "retryPolicy must not be null");
+		Assert.notNull(httpVersion, "httpVersion must not be null");
+	}
+
+	@Override
+	public String toString() {
+		return "HttpSettings[baseUrl=" + this.baseUrl + ", apiKey=" + ((this.apiKey != null) ? "******" : "none")
+				+ ", connectTimeout=" + this.connectTimeout + ", responseTimeout=" + this.responseTimeout
+				+ ", streamIdleTimeout=" + this.streamIdleTimeout + ", retryPolicy=" + this.retryPolicy
+				+ ", httpVersion=" + this.httpVersion + "]";
+	}
+
+}

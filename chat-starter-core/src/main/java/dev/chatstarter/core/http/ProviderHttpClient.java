@@ -1,0 +1,304 @@
+package dev.chatstarter.core.http;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
+
+import io.netty.channel.ChannelOption;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.HttpProtocol;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.chatstarter.core.error.ChatErrorMapper;
+import dev.chatstarter.core.error.ChatException;
+import dev.chatstarter.core.error.ChatTimeoutException;
+import dev.chatstarter.core.error.ErrorDetails;
+import dev.chatstarter.core.stream.SseEvent;
+import dev.chatstarter.core.stream.SseParser;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.util.Assert;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The one HTTP transport of a provider: sends JSON, applies the timeouts and the retry policy, and turns every
+ * failure (HTTP errors, errors inside 2xx bodies or streams, timeouts, broken connections, malformed bodies) into a
+ * {@link ChatException}. Answers come back as parsed JSON; what they mean is for the caller.
+ */
+public final class ProviderHttpClient {
+
+	private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+	private final String provider;
+
+	private final HttpSettings settings;
+
+	private final WebClient webClient;
+
+	private final JsonMapper jsonMapper;
+
+	private final ChatErrorMapper errorMapper;
+
+	private final RetryListener retryListener;
+
+	/**
+	 * Create a client.
+	 * @param provider the provider name
+	 * @param settings how to reach the provider
+	 * @param webClientBuilder the builder to start from (cloned), or {@code null} for a plain one
+	 * @param httpClientCustomizer customizes the Reactor Netty client after the timeouts are applied
+	 * @param jsonMapper the mapper that parses answers
+	 * @param errorMapper turns failures into exceptions
+	 * @param retryListener told of every retry
+	 */
+	public ProviderHttpClient(String provider, HttpSettings settings, WebClient.@Nullable Builder webClientBuilder,
+			UnaryOperator<HttpClient> httpClientCustomizer, JsonMapper jsonMapper, ChatErrorMapper errorMapper,
+			RetryListener retryListener) {
+		Assert.hasText(provider, "provider must not be empty");
+		this.provider = provider;
+		this.settings = settings;
+		this.jsonMapper = jsonMapper;
+		this.errorMapper = errorMapper;
+		this.retryListener = retryListener;
+		WebClient.Builder builder = (webClientBuilder != null) ? webClientBuilder.clone() : WebClient.builder();
+		this.webClient = builder
+			.clientConnector(new ReactorClientHttpConnector(httpClientCustomizer.apply(createHttpClient(settings))))
+			.baseUrl(BaseUrl.resolve(settings.baseUrl()))
+			.defaultHeaders((headers) -> {
+				headers.addAll(settings.headers());
+				headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
+				if (settings.apiKey() != null && !settings.apiKey().isBlank()) {
+					headers.setBearerAuth(settings.apiKey().trim());
+				}
+			})
+			.build();
+	}
+
+	private static HttpClient createHttpClient(HttpSettings settings) {
+		HttpClient client = HttpClient.create()
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
+					settings.connectTimeout().toMillis()));
+		if (settings.httpVersion() == HttpVersion.HTTP_2) {
+			boolean secure = settings.baseUrl().trim().regionMatches(true, 0, "https:", 0, 6);
+			return secure ? client.protocol(HttpProtocol.H2, HttpProtocol.HTTP11).secure()
+					: client.protocol(HttpProtocol.H2C, HttpProtocol.HTTP11);
+		}
+		return client.protocol(HttpProtocol.HTTP11);
+	}
+
+	/**
+	 * Return the provider's name.
+	 * @return the name
+	 */
+	public String provider() {
+		return this.provider;
+	}
+
+	/**
+	 * Return the provider's host, for logs and metrics.
+	 * @return the host of the base URL
+	 */
+	public String host() {
+		return BaseUrl.parse(this.settings.baseUrl()).getHost();
+	}
+
+	/**
+	 * {@code GET} a JSON resource.
+	 * @param path the path below the base URL, e.g. {@code /models}
+	 * @return the parsed answer
+	 */
+	public Mono<JsonNode> get(String path) {
+		return exchange(HttpMethod.GET, path, null);
+	}
+
+	/**
+	 * {@code POST} a JSON body and read a JSON answer.
+	 * @param path the path below the base URL
+	 * @param body the JSON body
+	 * @return the parsed answer
+	 */
+	public Mono<JsonNode> post(String path, byte[] body) {
+		return exchange(HttpMethod.POST, path, body);
+	}
+
+	/**
+	 * {@code POST} a JSON body and read a server-sent event stream, one parsed JSON value per event, up to
+	 * {@code [DONE]}. A provider that ignores {@code stream: true} and answers with one JSON body yields that body
+	 * as the only element. The request is retried only before the first element.
+	 * @param path the path below the base URL
+	 * @param body the JSON body
+	 * @return the parsed events
+	 */
+	public Flux<JsonNode> postStream(String path, byte[] body) {
+		return Flux.defer(() -> {
+			AtomicBoolean emitted = new AtomicBoolean();
+			return Flux.defer(() -> streamAttempt(path, body))
+				.doOnNext((node) -> emitted.set(true))
+				.retryWhen(retry(() -> !emitted.get()));
+		});
+	}
+
+	private Mono<JsonNode> exchange(HttpMethod method, String path, byte @Nullable [] body) {
+		return Mono.defer(() -> {
+			Attempt attempt = new Attempt();
+			return DataBufferUtils.join(attempt.body(request(method, path, body)), MAX_BODY_BYTES)
+				.map((buffer) -> {
+					try {
+						return readBytes(buffer);
+					}
+					finally {
+						DataBufferUtils.release(buffer);
+					}
+				})
+				.onErrorMap(DataBufferLimitException.class,
+						(ex) -> this.errorMapper.malformed("the answer is larger than " + MAX_BODY_BYTES + " bytes", ex,
+								null))
+				.switchIfEmpty(Mono.error(() -> this.errorMapper.malformed("the answer body is empty", null, null)))
+				.map((bytes) -> checked(parse(bytes, "the answer is not JSON"), attempt));
+		}).retryWhen(retry(() -> true));
+	}
+
+	private Flux<JsonNode> streamAttempt(String path, byte[] body) {
+		Attempt attempt = new Attempt();
+		return attempt.body(request(HttpMethod.POST, path, body))
+			.switchOnFirst((first, buffers) -> attempt.isJsonAnswer()
+					? DataBufferUtils.join(buffers, MAX_BODY_BYTES).map((buffer) -> {
+						try {
+							return parse(readBytes(buffer), "the answer is not JSON");
+						}
+						finally {
+							DataBufferUtils.release(buffer);
+						}
+					}).flux()
+					: SseParser.decode(buffers).takeWhile((event) -> !event.isDone()).map(this::parseEvent))
+			.onErrorMap(DataBufferLimitException.class,
+					(ex) -> this.errorMapper.malformed("an event of the stream is too large", ex, null))
+			.map((node) -> checked(node, attempt));
+	}
+
+	private WebClient.RequestHeadersSpec<?> request(HttpMethod method, String path, byte @Nullable [] body) {
+		WebClient.RequestBodySpec spec = this.webClient.method(method).uri(path);
+		if (body != null) {
+			return spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+		}
+		return spec;
+	}
+
+	private JsonNode parseEvent(SseEvent event) {
+		byte[] data = event.data().getBytes(StandardCharsets.UTF_8);
+		if (event.isErrorEvent()) {
+			JsonNode node = tryParse(data);
+			ChatException error = (node != null) ? this.errorMapper.fromSuccessBody(200, HttpHeaders.EMPTY, node)
+					: null;
+			throw (error != null) ? error : this.errorMapper.fromResponse(502, HttpHeaders.EMPTY, data);
+		}
+		return parse(data, "a chunk of the stream is not JSON");
+	}
+
+	private JsonNode checked(JsonNode node, Attempt attempt) {
+		ChatException error = this.errorMapper.fromSuccessBody(attempt.status, attempt.headers, node);
+		if (error != null) {
+			throw error;
+		}
+		return node;
+	}
+
+	private JsonNode parse(byte[] bytes, String what) {
+		try {
+			return this.jsonMapper.readTree(bytes);
+		}
+		catch (JacksonException ex) {
+			throw this.errorMapper.malformed(what, ex, bytes);
+		}
+	}
+
+	private @Nullable JsonNode tryParse(byte[] bytes) {
+		try {
+			return this.jsonMapper.readTree(bytes);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private static byte[] readBytes(DataBuffer buffer) {
+		byte[] bytes = new byte[buffer.readableByteCount()];
+		buffer.read(bytes);
+		return bytes;
+	}
+
+	private RetryBackoff retry(java.util.function.BooleanSupplier mayRetry) {
+		return new RetryBackoff(this.provider, this.settings.retryPolicy(), mayRetry, this.retryListener);
+	}
+
+	/**
+	 * The state of one attempt: the answer's status and headers, and whether any byte arrived yet.
+	 */
+	private final class Attempt {
+
+		private int status;
+
+		private HttpHeaders headers = HttpHeaders.EMPTY;
+
+		private @Nullable MediaType contentType;
+
+		private volatile boolean started;
+
+		Flux<DataBuffer> body(WebClient.RequestHeadersSpec<?> request) {
+			Duration responseTimeout = ProviderHttpClient.this.settings.responseTimeout();
+			Duration idleTimeout = ProviderHttpClient.this.settings.streamIdleTimeout();
+			return request.exchangeToFlux((response) -> {
+				this.status = response.statusCode().value();
+				this.headers = response.headers().asHttpHeaders();
+				this.contentType = response.headers().contentType().orElse(null);
+				if (!response.statusCode().is2xxSuccessful()) {
+					return response.bodyToMono(byte[].class)
+						.defaultIfEmpty(new byte[0])
+						.flatMapMany((bytes) -> Flux.error(ProviderHttpClient.this.errorMapper
+							.fromResponse(this.status, this.headers, bytes)));
+				}
+				return response.bodyToFlux(DataBuffer.class);
+			})
+				.doOnNext((buffer) -> this.started = true)
+				.timeout(Mono.delay(responseTimeout), (buffer) -> Mono.delay(idleTimeout))
+				.onErrorMap((ex) -> !(ex instanceof ChatException), this::toChatException);
+		}
+
+		boolean isJsonAnswer() {
+			return this.contentType != null && !MediaType.TEXT_EVENT_STREAM.isCompatibleWith(this.contentType)
+					&& (MediaType.APPLICATION_JSON.isCompatibleWith(this.contentType)
+							|| this.contentType.getSubtype().endsWith("+json"));
+		}
+
+		private Throwable toChatException(Throwable failure) {
+			if (failure instanceof TimeoutException) {
+				String message = this.started
+						? "no data for " + ProviderHttpClient.this.settings.streamIdleTimeout().toMillis()
+								+ " ms in the middle of the answer (stream-idle-timeout)"
+						: "no answer within " + ProviderHttpClient.this.settings.responseTimeout().toMillis()
+								+ " ms (response-timeout)";
+				return new ChatTimeoutException(ErrorDetails.local(ProviderHttpClient.this.provider, message),
+						failure);
+			}
+			if (failure instanceof DataBufferLimitException) {
+				return failure;
+			}
+			return ProviderHttpClient.this.errorMapper.fromTransportFailure(failure);
+		}
+
+	}
+
+}

@@ -1,0 +1,396 @@
+package dev.chatstarter.core.tool;
+
+import java.lang.reflect.Array;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.Assert;
+import org.springframework.util.ReflectionUtils;
+import org.springframework.util.StringUtils;
+
+import dev.chatstarter.core.chat.ToolDefinition;
+
+/**
+ * A {@link ToolCallback} that calls a {@link ChatTool} method of a bean.
+ * <p>
+ * Built once per method: the definition (name, description, JSON schema from {@link ToolSchemaGenerator}) and the
+ * argument types are worked out in the constructor, which fails with a {@link ToolDeclarationException} for a
+ * declaration that cannot work. Spring AOP proxies (CGLIB and JDK) are supported: annotations are read from the
+ * target class and the method is invoked through the proxy, so advice (transactions, security, metrics) applies.
+ * <p>
+ * Each call:
+ * <ul>
+ * <li>converts the arguments JSON into one value per parameter with Jackson, into the parameter's generic type; a
+ * missing or {@code null} required argument, invalid JSON or a value that does not fit fails the call with a
+ * {@link ToolArgumentException} naming the parameter; a missing optional argument becomes {@code null},
+ * {@code Optional.empty()} or the primitive default; unknown arguments are ignored;</li>
+ * <li>runs a plain (blocking) method on the scheduler given to the constructor, never on the caller's thread, which
+ * may be an event loop; a method returning {@code Mono} or {@code CompletionStage} is invoked directly and its result
+ * awaited without blocking;</li>
+ * <li>turns the result into the tool message: a {@code String} as it is, {@code void}/{@code Void} (also as
+ * {@code Mono<Void>} or {@code CompletionStage<Void>}) as {@value #VOID_RESULT}, {@code null} or empty otherwise as
+ * {@code null}, anything else as JSON;</li>
+ * <li>lets exceptions of the method through as the error of the returned {@code Mono}, unwrapped from
+ * {@code InvocationTargetException}; whether the model gets to see them is the caller's decision.</li>
+ * </ul>
+ */
+public final class MethodToolCallback implements ToolCallback {
+
+	/** The tool message of a method without a result. */
+	public static final String VOID_RESULT = "done";
+
+	private static final Pattern NAME_PATTERN = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
+
+	private static final Pattern SOURCE_LOCATION = Pattern.compile("\\s*\\(start marker at \\[Source: [^\\]]*\\]\\)"
+			+ "|\\s*at \\[Source: [^\\]]*\\]");
+
+	private static final Pattern PACKAGE_PREFIX = Pattern.compile("\\b[a-z][a-z0-9_]*\\.");
+
+	private static final JsonMapper DEFAULT_JSON_MAPPER = JsonMapper.builder()
+		.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+		.build();
+
+	static final ToolSchemaGenerator DEFAULT_SCHEMA_GENERATOR = new ToolSchemaGenerator();
+
+	private final Object bean;
+
+	private final Method method;
+
+	private final Method invocableMethod;
+
+	private final ToolDefinition definition;
+
+	private final List<ToolParameter> parameters;
+
+	private final JavaType[] argumentTypes;
+
+	private final ResultKind resultKind;
+
+	private final boolean voidResult;
+
+	private final JsonMapper jsonMapper;
+
+	private final Scheduler scheduler;
+
+	/**
+	 * Create a callback with a default schema generator, a default {@link JsonMapper} (case-insensitive enums) and
+	 * {@link Schedulers#boundedElastic()} for blocking methods.
+	 * @param bean the bean (may be a Spring AOP proxy)
+	 * @param method the {@link ChatTool} method, declared on the bean's class, a superclass or an interface
+	 * @throws ToolDeclarationException if the method cannot be a tool
+	 */
+	public MethodToolCallback(Object bean, Method method) {
+		this(bean, method, DEFAULT_SCHEMA_GENERATOR, DEFAULT_JSON_MAPPER, Schedulers.boundedElastic());
+	}
+
+	/**
+	 * Create a callback.
+	 * @param bean the bean (may be a Spring AOP proxy)
+	 * @param method the {@link ChatTool} method, declared on the bean's class, a superclass or an interface
+	 * @param schemaGenerator builds the parameters' schema
+	 * @param jsonMapper converts arguments and results; enable {@code MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS} on
+	 * it to accept enum values in any case (as {@link #defaultJsonMapper()} does)
+	 * @param scheduler runs blocking methods; should be bounded, like {@link Schedulers#boundedElastic()}
+	 * @throws ToolDeclarationException if the method cannot be a tool
+	 */
+	public MethodToolCallback(Object bean, Method method, ToolSchemaGenerator schemaGenerator, JsonMapper jsonMapper,
+			Scheduler scheduler) {
+		Assert.notNull(bean, "bean must not be null");
+		Assert.notNull(method, "method must not be null");
+		Assert.notNull(schemaGenerator, "schemaGenerator must not be null");
+		Assert.notNull(jsonMapper, "jsonMapper must not be null");
+		Assert.notNull(scheduler, "scheduler must not be null");
+		Class<?> targetClass = AopUtils.getTargetClass(bean);
+		this.bean = bean;
+		this.method = AopUtils.getMostSpecificMethod(method, targetClass);
+		this.jsonMapper = jsonMapper;
+		this.scheduler = scheduler;
+		ChatTool chatTool = AnnotatedElementUtils.findMergedAnnotation(this.method, ChatTool.class);
+		if (chatTool == null) {
+			throw ToolDeclarationException.forMethod(this.method, "it is not annotated with @ChatTool",
+					"Annotate it with @ChatTool or leave it out");
+		}
+		this.invocableMethod = invocableMethod(bean, this.method);
+		this.parameters = ToolParameter.of(this.method, targetClass);
+		this.argumentTypes = this.parameters.stream()
+			.map((parameter) -> jsonMapper.getTypeFactory().constructType(parameter.type()))
+			.toArray(JavaType[]::new);
+		ResolvableType returnType = ResolvableType.forMethodReturnType(this.method, targetClass);
+		this.resultKind = resultKind(this.method, returnType);
+		this.voidResult = isVoid(returnType, this.resultKind);
+		String name = toolName(this.method, chatTool);
+		String description = StringUtils.hasText(chatTool.description()) ? chatTool.description() : null;
+		this.definition = new ToolDefinition(name, description, schemaGenerator.generate(this.parameters),
+				schemaGenerator.isStrict() ? Boolean.TRUE : null);
+	}
+
+	/**
+	 * Return the mapper used when none is given: Jackson's defaults plus case-insensitive enums.
+	 * @return the mapper
+	 */
+	public static JsonMapper defaultJsonMapper() {
+		return DEFAULT_JSON_MAPPER;
+	}
+
+	private static Method invocableMethod(Object bean, Method method) {
+		if (Modifier.isStatic(method.getModifiers())) {
+			ReflectionUtils.makeAccessible(method);
+			return method;
+		}
+		Method invocable;
+		try {
+			invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
+		}
+		catch (IllegalStateException ex) {
+			throw new ToolDeclarationException("Tool method " + ToolDeclarationException.describe(method)
+					+ " cannot be called through the proxy of its bean: " + ex.getMessage(), ex);
+		}
+		if (AopUtils.isCglibProxy(bean) && Modifier.isFinal(invocable.getModifiers())) {
+			throw ToolDeclarationException.forMethod(method,
+					"it is final, so the CGLIB proxy of its bean cannot pass the call on to the bean",
+					"Remove the final modifier");
+		}
+		ReflectionUtils.makeAccessible(invocable);
+		return invocable;
+	}
+
+	private static ResultKind resultKind(Method method, ResolvableType returnType) {
+		Class<?> resolved = returnType.toClass();
+		if (Mono.class.isAssignableFrom(resolved)) {
+			return ResultKind.MONO;
+		}
+		if (CompletionStage.class.isAssignableFrom(resolved)) {
+			return ResultKind.COMPLETION_STAGE;
+		}
+		if (Publisher.class.isAssignableFrom(resolved)) {
+			throw ToolDeclarationException.forMethod(method,
+					"it returns a " + resolved.getSimpleName() + ", which may emit any number of values",
+					"Return a Mono (e.g. flux.collectList()) or a plain value");
+		}
+		return ResultKind.BLOCKING;
+	}
+
+	private static boolean isVoid(ResolvableType returnType, ResultKind resultKind) {
+		Class<?> type = (resultKind != ResultKind.BLOCKING) ? returnType.getGeneric(0).toClass() : returnType.toClass();
+		return type == void.class || type == Void.class;
+	}
+
+	private static String toolName(Method method, ChatTool chatTool) {
+		String name = chatTool.name();
+		if (name.isEmpty()) {
+			name = method.getName();
+		}
+		if (!StringUtils.hasText(name)) {
+			throw ToolDeclarationException.forMethod(method, "its @ChatTool name is blank",
+					"Set @ChatTool(name = \"...\") to a name made of letters, digits, '_' or '-'");
+		}
+		if (!NAME_PATTERN.matcher(name).matches()) {
+			throw ToolDeclarationException.forMethod(method,
+					"its tool name '" + name + "' is not 1 to 64 letters, digits, '_' or '-' as providers require",
+					"Set @ChatTool(name = \"...\") to a name like 'get_current_weather'");
+		}
+		return name;
+	}
+
+	@Override
+	public ToolDefinition definition() {
+		return this.definition;
+	}
+
+	/**
+	 * Return the tool method, as declared on the bean's class.
+	 * @return the method
+	 */
+	public Method getMethod() {
+		return this.method;
+	}
+
+	/**
+	 * Return the bean the method is called on.
+	 * @return the bean, possibly a proxy
+	 */
+	public Object getBean() {
+		return this.bean;
+	}
+
+	@Override
+	public Mono<String> call(String argumentsJson, ToolContext context) {
+		Assert.notNull(context, "context must not be null");
+		return Mono.defer(() -> {
+			Object[] arguments = convertArguments(argumentsJson, context);
+			if (this.resultKind == ResultKind.BLOCKING) {
+				return Mono.fromCallable(() -> toText(invoke(arguments))).subscribeOn(this.scheduler);
+			}
+			Object result;
+			try {
+				result = invoke(arguments);
+			}
+			catch (Exception ex) {
+				return Mono.error(ex);
+			}
+			Mono<?> mono;
+			if (result == null) {
+				mono = Mono.empty();
+			}
+			else if (this.resultKind == ResultKind.MONO) {
+				mono = (Mono<?>) result;
+			}
+			else {
+				mono = Mono.fromCompletionStage((CompletionStage<?>) result);
+			}
+			return mono.map(this::toText).switchIfEmpty(Mono.fromSupplier(() -> toText(null)));
+		});
+	}
+
+	private Object[] convertArguments(@Nullable String argumentsJson, ToolContext context) {
+		JsonNode arguments = parseArguments(argumentsJson);
+		Object[] values = new Object[this.parameters.size()];
+		for (int i = 0; i < values.length; i++) {
+			ToolParameter parameter = this.parameters.get(i);
+			if (parameter.context()) {
+				values[i] = context;
+				continue;
+			}
+			JsonNode value = arguments.get(parameter.name());
+			if (value == null || value.isNull()) {
+				if (parameter.required()) {
+					throw new ToolArgumentException(name(), parameter.name(),
+							"the required argument '" + parameter.name() + "' is missing", null);
+				}
+				values[i] = defaultValue(parameter.rawType());
+				continue;
+			}
+			try {
+				values[i] = this.jsonMapper.treeToValue(value, this.argumentTypes[i]);
+			}
+			catch (JacksonException ex) {
+				throw new ToolArgumentException(name(), parameter.name(), "the argument '" + parameter.name()
+						+ "' does not fit type " + simpleTypeName(parameter.type()) + ": " + describe(ex), ex);
+			}
+		}
+		return values;
+	}
+
+	private JsonNode parseArguments(@Nullable String argumentsJson) {
+		if (argumentsJson == null || argumentsJson.isBlank()) {
+			return this.jsonMapper.createObjectNode();
+		}
+		JsonNode arguments = readTree(argumentsJson);
+		if (arguments.isString()) {
+			// some models send the arguments object encoded once more, as a JSON string
+			arguments = readTree(arguments.stringValue());
+		}
+		if (arguments.isNull() || arguments.isMissingNode()) {
+			return this.jsonMapper.createObjectNode();
+		}
+		if (!arguments.isObject()) {
+			throw new ToolArgumentException(name(), null,
+					"the arguments must be a JSON object, not " + arguments.getNodeType().name().toLowerCase(Locale.ROOT), null);
+		}
+		return arguments;
+	}
+
+	private JsonNode readTree(String json) {
+		try {
+			return this.jsonMapper.readTree(json);
+		}
+		catch (JacksonException ex) {
+			throw new ToolArgumentException(name(), null,
+					"the arguments are not valid JSON: " + describe(ex), ex);
+		}
+	}
+
+	/**
+	 * Jackson's message without source locations, which mean nothing to the model.
+	 */
+	private static String describe(JacksonException ex) {
+		return SOURCE_LOCATION.matcher(ex.getOriginalMessage()).replaceAll("").strip();
+	}
+
+	/**
+	 * {@code java.util.List<com.example.Tools$Unit>} as {@code List<Tools.Unit>}.
+	 */
+	private static String simpleTypeName(Type type) {
+		return PACKAGE_PREFIX.matcher(type.getTypeName()).replaceAll("").replace('$', '.');
+	}
+
+	private static @Nullable Object defaultValue(Class<?> type) {
+		if (type == Optional.class) {
+			return Optional.empty();
+		}
+		if (type.isPrimitive()) {
+			return Array.get(Array.newInstance(type, 1), 0);
+		}
+		return null;
+	}
+
+	private @Nullable Object invoke(Object[] arguments) throws Exception {
+		Object target = Modifier.isStatic(this.invocableMethod.getModifiers()) ? null : this.bean;
+		try {
+			return this.invocableMethod.invoke(target, arguments);
+		}
+		catch (InvocationTargetException ex) {
+			Throwable cause = ex.getTargetException();
+			if (cause instanceof Exception exception) {
+				throw exception;
+			}
+			if (cause instanceof Error error) {
+				throw error;
+			}
+			throw ex;
+		}
+		catch (IllegalAccessException ex) {
+			throw new IllegalStateException("Cannot call tool method " + ToolDeclarationException.describe(this.method),
+					ex);
+		}
+	}
+
+	private String toText(@Nullable Object result) {
+		if (result == null) {
+			return this.voidResult ? VOID_RESULT : "null";
+		}
+		if (result instanceof String text) {
+			return text;
+		}
+		try {
+			return this.jsonMapper.writeValueAsString(result);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalStateException("The result of tool '" + name() + "' (" + result.getClass().getName()
+					+ ") cannot be written as JSON: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "MethodToolCallback[" + name() + " -> " + ToolDeclarationException.describe(this.method) + "]";
+	}
+
+	private enum ResultKind {
+
+		BLOCKING, MONO, COMPLETION_STAGE
+
+	}
+
+}

@@ -1,0 +1,111 @@
+package dev.chatstarter.core.tool;
+
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
+
+import dev.chatstarter.core.output.JsonSchemaGenerator;
+import dev.chatstarter.core.output.SchemaPropertyResolver;
+
+/**
+ * Builds the JSON schema of a tool method's parameters:
+ * {@code {"type":"object","properties":{...},"required":[...]}}, one property per parameter named after it, with the
+ * {@link ToolParam} description; {@link ToolContext} parameters are left out. A parameter is required unless it is
+ * {@code Optional}, {@code @Nullable} or {@code @ToolParam(required = false)}. Parameter types are described by
+ * {@link JsonSchemaGenerator} (enums as {@code {"type":"string","enum":[...]}} with the names Jackson uses, records
+ * and POJOs as nested objects whose fields may carry {@code @ToolParam} descriptions too, and so on).
+ * <p>
+ * The schema is built once per method; {@link MethodToolCallback} keeps it in its definition. Thread-safe.
+ */
+public final class ToolSchemaGenerator {
+
+	private final JsonSchemaGenerator generator;
+
+	/**
+	 * Create a generator of relaxed schemas that follow a default {@link JsonMapper}.
+	 */
+	public ToolSchemaGenerator() {
+		this(JsonMapper.shared(), false);
+	}
+
+	/**
+	 * Create a generator.
+	 * @param jsonMapper the mapper that converts the arguments (its naming strategy and annotations shape the schema)
+	 * @param strict whether to build OpenAI strict schemas (every parameter required, optional ones nullable,
+	 * {@code "additionalProperties": false}); the tool definitions then say {@code strict: true}
+	 */
+	public ToolSchemaGenerator(JsonMapper jsonMapper, boolean strict) {
+		this.generator = new JsonSchemaGenerator(jsonMapper, strict, new ToolParamResolver());
+	}
+
+	/**
+	 * Whether the schemas follow OpenAI's strict rules.
+	 * @return {@code true} for strict schemas
+	 */
+	public boolean isStrict() {
+		return this.generator.isStrict();
+	}
+
+	/**
+	 * Build the schema of a method's parameters, type variables resolved against the declaring class.
+	 * @param method the method
+	 * @return the schema (unmodifiable)
+	 * @throws ToolDeclarationException if a parameter cannot be described
+	 */
+	public Map<String, Object> generate(Method method) {
+		return generate(method, method.getDeclaringClass());
+	}
+
+	/**
+	 * Build the schema of a method's parameters.
+	 * @param method the method
+	 * @param beanClass the class the method is called on, to resolve type variables
+	 * @return the schema (unmodifiable)
+	 * @throws ToolDeclarationException if a parameter cannot be described
+	 */
+	public Map<String, Object> generate(Method method, Class<?> beanClass) {
+		Assert.notNull(method, "method must not be null");
+		Assert.notNull(beanClass, "beanClass must not be null");
+		return generate(ToolParameter.of(method, beanClass));
+	}
+
+	Map<String, Object> generate(List<ToolParameter> parameters) {
+		List<JsonSchemaGenerator.Property> properties = new ArrayList<>(parameters.size());
+		for (ToolParameter parameter : parameters) {
+			if (!parameter.context()) {
+				properties.add(new JsonSchemaGenerator.Property(parameter.name(), parameter.type(),
+						parameter.description(), parameter.required()));
+			}
+		}
+		return this.generator.generateObject(properties);
+	}
+
+	/**
+	 * Reads {@link ToolParam} on fields, getters and record components of parameter types.
+	 */
+	private static final class ToolParamResolver implements SchemaPropertyResolver {
+
+		@Override
+		public @Nullable String description(AnnotatedElement member) {
+			ToolParam toolParam = member.getAnnotation(ToolParam.class);
+			return (toolParam != null && StringUtils.hasText(toolParam.description())) ? toolParam.description()
+					: null;
+		}
+
+		@Override
+		public boolean isOptional(AnnotatedElement member) {
+			ToolParam toolParam = member.getAnnotation(ToolParam.class);
+			return toolParam != null && !toolParam.required();
+		}
+
+	}
+
+}

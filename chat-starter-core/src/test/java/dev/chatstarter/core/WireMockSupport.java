@@ -1,0 +1,56 @@
+package dev.chatstarter.core;
+
+import java.time.Duration;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+import dev.chatstarter.core.http.RetryPolicy;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * Base class for tests that talk to a WireMock server on loopback.
+ */
+abstract class WireMockSupport {
+
+	static final String API_KEY = "sk-test-Zx9Qw8Er7Ty6Ui5Op4As3Df2";
+
+	static WireMockServer wireMock;
+
+	@BeforeAll
+	static void startWireMock() {
+		wireMock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().asynchronousResponseEnabled(true));
+		wireMock.start();
+	}
+
+	@AfterAll
+	static void stopWireMock() {
+		wireMock.stop();
+	}
+
+	@BeforeEach
+	void resetWireMock() {
+		wireMock.resetAll();
+	}
+
+	String baseUrl() {
+		return "http://127.0.0.1:" + wireMock.port();
+	}
+
+	ChatTemplate.Builder templateBuilder() {
+		return ChatTemplate.builder()
+			.provider("aigc")
+			.baseUrl(baseUrl() + "/v1")
+			.apiKey(API_KEY)
+			.defaultOptions((options) -> options.model("gpt-4o"))
+			.retryPolicy(new RetryPolicy(3, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(2), 0.5));
+	}
+
+	ChatTemplate template() {
+		return templateBuilder().build();
+	}
+
+}

@@ -1,0 +1,64 @@
+package dev.chatstarter.core.error;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SecretRedactorTests {
+
+	private static final String KEY = "key-7f3a9c2e1b4d8f6a0c5e";
+
+	@Test
+	void redactsEveryOccurrenceOfTheSecret() {
+		SecretRedactor redactor = SecretRedactor.of(KEY);
+		String text = "Incorrect API key provided: " + KEY + ". Key " + KEY + "x was rejected";
+		assertThat(redactor.redact(text)).isEqualTo("Incorrect API key provided: ******. Key ******x was rejected");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			Authorization: Bearer abc.DEF-123_456/78=       | Authorization: Bearer ******
+			header was: bearer token (see docs)              | header was: bearer ****** (see docs)
+			Incorrect API key provided: sk-proj-AbCdEf123456 | Incorrect API key provided: ******
+			pinned key sk-0123456789abcdef-12 rejected        | pinned key ****** rejected
+			""")
+	void masksBearerTokensAndSkKeysWithoutKnowingTheSecret(String text, String expected) {
+		assertThat(SecretRedactor.none().redact(text)).isEqualTo(expected);
+		assertThat(SecretRedactor.of(KEY).redact(text)).isEqualTo(expected);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "the task-abcdefghijkl was rejected", "sk-short is fine", "no secrets here", "" })
+	void leavesOrdinaryTextAlone(String text) {
+		assertThat(SecretRedactor.none().redact(text)).isEqualTo(text);
+	}
+
+	@Test
+	void masksShortSecretsOnlyWhereTheyStandAlone() {
+		SecretRedactor redactor = SecretRedactor.of("x");
+		assertThat(redactor.redact("key x rejected, max tokens exceeded")).isEqualTo("key ****** rejected, max tokens exceeded");
+	}
+
+	@ParameterizedTest
+	@NullAndEmptySource
+	@ValueSource(strings = { "   " })
+	void blankSecretMeansNone(String secret) {
+		assertThat(SecretRedactor.of(secret)).isSameAs(SecretRedactor.none());
+	}
+
+	@Test
+	void toStringDoesNotShowTheSecret() {
+		assertThat(SecretRedactor.of(KEY).toString()).doesNotContain(KEY).contains("******");
+	}
+
+	@Test
+	void redactNullablePassesNullThrough() {
+		assertThat(SecretRedactor.of(KEY).redactNullable(null)).isNull();
+		assertThat(SecretRedactor.of(KEY).redactNullable(KEY)).isEqualTo("******");
+	}
+
+}
