@@ -7,7 +7,7 @@ import io.netty.handler.ssl.SslContextBuilder;
 import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.Http2SslContextSpec;
 import reactor.netty.http.client.HttpClient;
-import reactor.netty.tcp.SslProvider.ProtocolSslContextSpec;
+import reactor.netty.tcp.SslProvider.GenericSslContextSpec;
 
 import dev.chatstarter.core.http.HttpVersion;
 
@@ -38,7 +38,7 @@ final class SslBundleHttpClientCustomizer implements UnaryOperator<HttpClient> {
 		return httpClient.secure((spec) -> spec.sslContext(sslContextSpec()));
 	}
 
-	private ProtocolSslContextSpec sslContextSpec() {
+	private GenericSslContextSpec<SslContextBuilder> sslContextSpec() {
 		Consumer<SslContextBuilder> configurer = this::configure;
 		return (this.httpVersion == HttpVersion.HTTP_2) ? Http2SslContextSpec.forClient().configure(configurer)
 				: Http11SslContextSpec.forClient().configure(configurer);

@@ -250,7 +250,7 @@ class ChatConfigurationFailureTests {
 		this.runner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
 			.withPropertyValues("chat.providers.kuai.base-url=https://api.kuaiai.app/",
 					"chat.providers.kuai.ssl-bundle=corp",
-					"spring.ssl.bundle.pem.internal.truststore.certificate=classpath:test-ca.crt")
+					"spring.ssl.bundle.pem.internal.truststore.certificate=classpath:test-server.crt")
 			.run((context) -> {
 				FailureAnalysis analysis = analyze(context);
 				assertThat(analysis.getDescription()).contains(

@@ -127,7 +127,7 @@ class ChatTemplateFactoryTests {
 	void customizersRunAfterThePropertiesAndTheSslBundle() {
 		this.runner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
 			.withPropertyValues("chat.providers.kuai.ssl-bundle=corp",
-					"spring.ssl.bundle.pem.corp.truststore.certificate=classpath:test-ca.crt")
+					"spring.ssl.bundle.pem.corp.truststore.certificate=classpath:test-server.crt")
 			.withUserConfiguration(CustomizerConfiguration.class)
 			.run((context) -> {
 				ChatTemplate.Builder builder = recordingBuilder();
