@@ -1,0 +1,45 @@
+package dev.chatstarter.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+
+import dev.chatstarter.autoconfigure.sanitize.ChatSanitizingAutoConfiguration;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.annotation.ImportCandidates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ChatProperties} and the auto-configuration's registration.
+ */
+class ChatPropertiesTests {
+
+	@Test
+	void toStringNeverShowsTheApiKey() {
+		ChatProperties.Provider provider = new ChatProperties.Provider();
+		provider.setBaseUrl("https://api.kuaiai.app/");
+		assertThat(provider.toString()).contains("apiKey = '(none)'").contains("https://api.kuaiai.app/");
+		provider.setApiKey("sk-secret-0123456789");
+		provider.getHeaders().put("Authorization", "Bearer sk-secret-0123456789");
+		assertThat(provider.toString()).doesNotContain("sk-secret").contains("apiKey = '******'");
+	}
+
+	@Test
+	void theOnlyProviderIsTheDefault() {
+		ChatProperties properties = new ChatProperties();
+		assertThat(properties.determineDefaultProvider()).isNull();
+		properties.getProviders().put("kuai", new ChatProperties.Provider());
+		assertThat(properties.determineDefaultProvider()).isEqualTo("kuai");
+		properties.getProviders().put("aigc", new ChatProperties.Provider());
+		assertThat(properties.determineDefaultProvider()).isNull();
+		properties.setDefaultProvider(" aigc ");
+		assertThat(properties.determineDefaultProvider()).isEqualTo("aigc");
+	}
+
+	@Test
+	void autoConfigurationsAreRegistered() {
+		assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()).getCandidates())
+			.contains(ChatAutoConfiguration.class.getName(), ChatSanitizingAutoConfiguration.class.getName());
+	}
+
+}
