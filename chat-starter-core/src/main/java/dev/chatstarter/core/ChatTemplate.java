@@ -16,13 +16,19 @@ import dev.chatstarter.core.chat.ChatMessage;
 import dev.chatstarter.core.chat.ChatOptions;
 import dev.chatstarter.core.chat.ChatResponse;
 import dev.chatstarter.core.http.HttpVersion;
+import dev.chatstarter.core.http.RetryListener;
 import dev.chatstarter.core.http.RetryPolicy;
 import dev.chatstarter.core.image.ImageRequest;
 import dev.chatstarter.core.image.ImageResult;
 import dev.chatstarter.core.model.ModelInfo;
 import dev.chatstarter.core.provider.ProviderDialect;
 import dev.chatstarter.core.stream.ChatChunk;
+import dev.chatstarter.core.tool.ToolCallback;
+import dev.chatstarter.core.tool.ToolExecutionListener;
+import dev.chatstarter.core.tool.ToolExecutionOptions;
+import dev.chatstarter.core.tool.ToolRegistry;
 
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.MimeType;
@@ -168,6 +174,37 @@ public interface ChatTemplate {
 		PromptSpec options(Consumer<ChatOptions.Builder> options);
 
 		/**
+		 * Offer tools by name, from the template's tool registry (the {@code @ChatTool} methods of the application's
+		 * beans). The template runs the tool-call loop itself.
+		 * @param names the tool names
+		 * @return this spec
+		 * @throws IllegalArgumentException if a name is unknown
+		 */
+		PromptSpec tools(String... names);
+
+		/**
+		 * Offer tools given as callbacks.
+		 * @param tools the tools
+		 * @return this spec
+		 */
+		PromptSpec tools(ToolCallback... tools);
+
+		/**
+		 * Offer every {@code @ChatTool} method of the given objects.
+		 * @param toolObjects beans or plain objects with {@code @ChatTool} methods
+		 * @return this spec
+		 */
+		PromptSpec toolsFrom(Object... toolObjects);
+
+		/**
+		 * Add an attribute to the context passed to tools (e.g. the current user); never sent to the model.
+		 * @param name the attribute name
+		 * @param value the value
+		 * @return this spec
+		 */
+		PromptSpec toolContext(String name, Object value);
+
+		/**
 		 * Send the request and wait for the whole answer.
 		 * @return the call's result
 		 */
@@ -260,6 +297,42 @@ public interface ChatTemplate {
 		 * @return the first choice's text; empty when it has none
 		 */
 		Mono<String> contentMono();
+
+		/**
+		 * Ask for structured output and wait for it: the request carries the type's JSON schema (as
+		 * {@code response_format} or in the prompt, as the provider's dialect says) and the answer is parsed into the
+		 * type.
+		 * @param <T> the type
+		 * @param type the type to answer with
+		 * @return the parsed answer
+		 * @throws dev.chatstarter.core.output.StructuredOutputException if the answer does not fit the type (it
+		 * carries the raw text)
+		 */
+		<T> T entity(Class<T> type);
+
+		/**
+		 * Ask for structured output of a generic type and wait for it.
+		 * @param <T> the type
+		 * @param type the type to answer with, e.g. {@code new ParameterizedTypeReference<List<Step>>() {}}
+		 * @return the parsed answer
+		 */
+		<T> T entity(ParameterizedTypeReference<T> type);
+
+		/**
+		 * Ask for structured output.
+		 * @param <T> the type
+		 * @param type the type to answer with
+		 * @return the parsed answer, when it arrives
+		 */
+		<T> Mono<T> entityMono(Class<T> type);
+
+		/**
+		 * Ask for structured output of a generic type.
+		 * @param <T> the type
+		 * @param type the type to answer with
+		 * @return the parsed answer, when it arrives
+		 */
+		<T> Mono<T> entityMono(ParameterizedTypeReference<T> type);
 
 	}
 
@@ -431,6 +504,41 @@ public interface ChatTemplate {
 		 * @return this builder
 		 */
 		Builder jsonMapper(JsonMapper jsonMapper);
+
+		/**
+		 * Set the tools that calls may offer by name.
+		 * @param toolRegistry the registry
+		 * @return this builder
+		 */
+		Builder toolRegistry(ToolRegistry toolRegistry);
+
+		/**
+		 * Set the tools offered to every call of this template (names from the tool registry); none by default.
+		 * @param names the tool names
+		 * @return this builder
+		 */
+		Builder defaultTools(String... names);
+
+		/**
+		 * Set how the tool-call loop runs.
+		 * @param options the round limit, error handling and tool timeout
+		 * @return this builder
+		 */
+		Builder toolExecution(ToolExecutionOptions options);
+
+		/**
+		 * Set the listener that wraps every tool execution (e.g. for metrics).
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		Builder toolExecutionListener(ToolExecutionListener listener);
+
+		/**
+		 * Set the listener told of every retry (e.g. for metrics).
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		Builder retryListener(RetryListener listener);
 
 		/**
 		 * Build the template.

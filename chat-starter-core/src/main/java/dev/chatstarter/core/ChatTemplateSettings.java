@@ -1,5 +1,6 @@
 package dev.chatstarter.core;
 
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
@@ -8,7 +9,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.chat.ChatOptions;
 import dev.chatstarter.core.http.HttpSettings;
+import dev.chatstarter.core.http.RetryListener;
 import dev.chatstarter.core.provider.ProviderDialect;
+import dev.chatstarter.core.tool.ToolExecutionListener;
+import dev.chatstarter.core.tool.ToolExecutionOptions;
+import dev.chatstarter.core.tool.ToolRegistry;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -17,6 +22,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 record ChatTemplateSettings(String provider, HttpSettings http, ChatOptions defaultOptions, ProviderDialect dialect,
 		WebClient.@Nullable Builder webClientBuilder, UnaryOperator<HttpClient> httpClientCustomizer,
-		@Nullable JsonMapper jsonMapper) {
+		@Nullable JsonMapper jsonMapper, ToolRegistry toolRegistry, List<String> defaultTools,
+		ToolExecutionOptions toolExecution, ToolExecutionListener toolExecutionListener, RetryListener retryListener) {
 
 }

@@ -1,7 +1,11 @@
 package dev.chatstarter.core;
 
 import java.nio.charset.StandardCharsets;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import reactor.core.publisher.Flux;
@@ -9,26 +13,38 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.chatstarter.core.chat.ChatMessage;
 import dev.chatstarter.core.chat.ChatOptions;
 import dev.chatstarter.core.chat.ChatRequest;
 import dev.chatstarter.core.chat.ChatResponse;
 import dev.chatstarter.core.chat.Choice;
+import dev.chatstarter.core.chat.ResponseFormat;
 import dev.chatstarter.core.error.ChatErrorMapper;
 import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.core.error.ChatIncompleteStreamException;
 import dev.chatstarter.core.error.ErrorDetails;
 import dev.chatstarter.core.error.SecretRedactor;
 import dev.chatstarter.core.http.ProviderHttpClient;
-import dev.chatstarter.core.http.RetryListener;
 import dev.chatstarter.core.image.ImageRequest;
 import dev.chatstarter.core.image.ImageResult;
 import dev.chatstarter.core.model.ModelInfo;
+import dev.chatstarter.core.output.EntityParser;
+import dev.chatstarter.core.output.JsonSchemaCache;
+import dev.chatstarter.core.output.SchemaPrompt;
 import dev.chatstarter.core.stream.ChatChunk;
+import dev.chatstarter.core.stream.ChatStreamAggregator;
 import dev.chatstarter.core.stream.ChunkChoice;
+import dev.chatstarter.core.tool.MethodToolCallback;
+import dev.chatstarter.core.tool.ToolCallback;
+import dev.chatstarter.core.tool.ToolCallbacks;
+import dev.chatstarter.core.tool.ToolCallingLoop;
+import dev.chatstarter.core.tool.ToolContext;
 import dev.chatstarter.core.wire.ChatCompletionReader;
 import dev.chatstarter.core.wire.ChatRequestWriter;
 import dev.chatstarter.core.wire.ImageCodec;
 import dev.chatstarter.core.wire.ModelListReader;
+
+import org.springframework.util.ConcurrentReferenceHashMap;
 
 /**
  * The default {@link ChatTemplate}: writes requests in the provider's dialect, sends them through one
@@ -61,15 +77,30 @@ final class DefaultChatTemplate implements ChatTemplate {
 
 	private final ImageOperations images = new DefaultImageOperations();
 
+	private final ToolCallingLoop toolCallingLoop;
+
+	private final List<ToolCallback> defaultTools;
+
+	private final Map<Object, List<ToolCallback>> toolsOfObjects = new ConcurrentReferenceHashMap<>();
+
+	private final JsonSchemaCache schemaCache;
+
+	private final EntityParser entityParser;
+
 	DefaultChatTemplate(ChatTemplateSettings settings) {
 		this.settings = settings;
 		JsonMapper jsonMapper = (settings.jsonMapper() != null) ? settings.jsonMapper() : DEFAULT_JSON_MAPPER;
 		this.errorMapper = new ChatErrorMapper(settings.provider(), SecretRedactor.of(settings.http().apiKey()));
 		this.http = new ProviderHttpClient(settings.provider(), settings.http(), settings.webClientBuilder(),
-				settings.httpClientCustomizer(), jsonMapper, this.errorMapper, RetryListener.NONE);
+				settings.httpClientCustomizer(), jsonMapper, this.errorMapper, settings.retryListener());
 		this.requestWriter = new ChatRequestWriter(jsonMapper, settings.dialect());
 		this.completionReader = new ChatCompletionReader(jsonMapper);
 		this.imageCodec = new ImageCodec(jsonMapper);
+		this.toolCallingLoop = new ToolCallingLoop(settings.provider(), settings.toolExecution(),
+				settings.toolExecutionListener());
+		this.schemaCache = new JsonSchemaCache(jsonMapper);
+		this.entityParser = new EntityParser(jsonMapper);
+		this.defaultTools = settings.toolRegistry().resolve(settings.defaultTools());
 	}
 
 	@Override
@@ -120,6 +151,106 @@ final class DefaultChatTemplate implements ChatTemplate {
 	@Override
 	public String toString() {
 		return "ChatTemplate[provider=" + provider() + ", baseUrl=" + this.settings.http().baseUrl() + "]";
+	}
+
+	/**
+	 * Return the tools a call offers: the template's default tools plus the named ones.
+	 * @param names the tool names of this call
+	 * @return the tools
+	 */
+	List<ToolCallback> tools(List<String> names) {
+		if (names.isEmpty()) {
+			return this.defaultTools;
+		}
+		List<ToolCallback> tools = new ArrayList<>(this.defaultTools);
+		tools.addAll(this.settings.toolRegistry().resolve(names));
+		return tools;
+	}
+
+	/**
+	 * Return the tools of an object: the registry's when the object is a registered tool bean, else its
+	 * {@code @ChatTool} methods, introspected once per object.
+	 * @param toolObject the object
+	 * @return its tools
+	 */
+	List<ToolCallback> toolsOf(Object toolObject) {
+		return this.toolsOfObjects.computeIfAbsent(toolObject, (object) -> {
+			List<ToolCallback> registered = this.settings.toolRegistry()
+				.all()
+				.stream()
+				.filter((tool) -> tool instanceof MethodToolCallback method && method.getBean() == object)
+				.toList();
+			return registered.isEmpty() ? ToolCallbacks.fromBean(object) : registered;
+		});
+	}
+
+	/**
+	 * Run a non-streaming call, with the tool-call loop when tools are offered.
+	 * @param request the request, options already merged
+	 * @param tools the tools offered
+	 * @param context the tool context
+	 * @return the final response
+	 */
+	Mono<ChatResponse> call(ChatRequest request, List<ToolCallback> tools, ToolContext context) {
+		return tools.isEmpty() ? call(request) : this.toolCallingLoop.call(request, tools, context, this::call);
+	}
+
+	/**
+	 * Run a streaming call, with the tool-call loop when tools are offered.
+	 * @param request the request, options already merged
+	 * @param tools the tools offered
+	 * @param context the tool context
+	 * @param finalResponse receives the last round folded into a response
+	 * @return the chunks of every round
+	 */
+	Flux<ChatChunk> stream(ChatRequest request, List<ToolCallback> tools, ToolContext context,
+			Consumer<ChatResponse> finalResponse) {
+		if (tools.isEmpty()) {
+			return Flux.defer(() -> {
+				ChatStreamAggregator aggregator = new ChatStreamAggregator(provider());
+				return stream(request).doOnNext(aggregator::add)
+					.doOnComplete(() -> finalResponse.accept(aggregator.toResponse()));
+			});
+		}
+		return this.toolCallingLoop.stream(request, tools, context, this::stream, finalResponse);
+	}
+
+	/**
+	 * Turn a request into one that asks for structured output of a type, as the provider's dialect says.
+	 * @param request the request
+	 * @param type the type to answer with
+	 * @return the request
+	 */
+	ChatRequest structured(ChatRequest request, Type type) {
+		ChatOptions.Builder options = request.options().mutate();
+		List<ChatMessage> messages = request.messages();
+		switch (this.settings.dialect().structuredOutput()) {
+			case JSON_SCHEMA -> options.responseFormat(this.schemaCache.strict(type).responseFormat());
+			case JSON_OBJECT -> {
+				options.responseFormat(ResponseFormat.jsonObject());
+				messages = withInstructions(messages, SchemaPrompt.instructions(this.schemaCache.relaxed(type)));
+			}
+			case PROMPT -> messages = withInstructions(messages,
+					SchemaPrompt.instructions(this.schemaCache.relaxed(type)));
+		}
+		return new ChatRequest(messages, options.build());
+	}
+
+	private static List<ChatMessage> withInstructions(List<ChatMessage> messages, String instructions) {
+		List<ChatMessage> withInstructions = new ArrayList<>(messages.size() + 1);
+		withInstructions.add(ChatMessage.system(instructions));
+		withInstructions.addAll(messages);
+		return withInstructions;
+	}
+
+	/**
+	 * Parse a structured answer.
+	 * @param response the response
+	 * @param type the type to answer with
+	 * @return the parsed answer
+	 */
+	Object entity(ChatResponse response, Type type) {
+		return this.entityParser.parse(provider(), response.content(), type);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.chatstarter.core;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -12,8 +13,12 @@ import dev.chatstarter.core.chat.ChatOptions;
 import dev.chatstarter.core.http.BaseUrl;
 import dev.chatstarter.core.http.HttpSettings;
 import dev.chatstarter.core.http.HttpVersion;
+import dev.chatstarter.core.http.RetryListener;
 import dev.chatstarter.core.http.RetryPolicy;
 import dev.chatstarter.core.provider.ProviderDialect;
+import dev.chatstarter.core.tool.ToolExecutionListener;
+import dev.chatstarter.core.tool.ToolExecutionOptions;
+import dev.chatstarter.core.tool.ToolRegistry;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
@@ -52,6 +57,16 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 
 	private @Nullable JsonMapper jsonMapper;
 
+	private ToolRegistry toolRegistry = ToolRegistry.empty();
+
+	private List<String> defaultTools = List.of();
+
+	private ToolExecutionOptions toolExecution = ToolExecutionOptions.defaults();
+
+	private ToolExecutionListener toolExecutionListener = ToolExecutionListener.NONE;
+
+	private RetryListener retryListener = RetryListener.NONE;
+
 	DefaultChatTemplateBuilder() {
 	}
 
@@ -71,6 +86,11 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 		this.webClientBuilder = settings.webClientBuilder();
 		this.httpClientCustomizer = settings.httpClientCustomizer();
 		this.jsonMapper = settings.jsonMapper();
+		this.toolRegistry = settings.toolRegistry();
+		this.defaultTools = settings.defaultTools();
+		this.toolExecution = settings.toolExecution();
+		this.toolExecutionListener = settings.toolExecutionListener();
+		this.retryListener = settings.retryListener();
 	}
 
 	@Override
@@ -109,7 +129,7 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 
 	@Override
 	public ChatTemplate.Builder defaultHeader(String name, String... values) {
-		this.headers.put(name, java.util.List.of(values));
+		this.headers.put(name, List.of(values));
 		return this;
 	}
 
@@ -181,6 +201,41 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 	}
 
 	@Override
+	public ChatTemplate.Builder toolRegistry(ToolRegistry toolRegistry) {
+		Assert.notNull(toolRegistry, "toolRegistry must not be null");
+		this.toolRegistry = toolRegistry;
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder defaultTools(String... names) {
+		Assert.noNullElements(names, "names must not contain null");
+		this.defaultTools = List.of(names);
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder toolExecution(ToolExecutionOptions options) {
+		Assert.notNull(options, "options must not be null");
+		this.toolExecution = options;
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder toolExecutionListener(ToolExecutionListener listener) {
+		Assert.notNull(listener, "listener must not be null");
+		this.toolExecutionListener = listener;
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder retryListener(RetryListener listener) {
+		Assert.notNull(listener, "listener must not be null");
+		this.retryListener = listener;
+		return this;
+	}
+
+	@Override
 	public ChatTemplate build() {
 		Assert.hasText(this.baseUrl, "baseUrl must not be empty: set the provider's base URL, e.g. https://api.openai.com/v1");
 		BaseUrl.parse(this.baseUrl);
@@ -189,8 +244,10 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 		HttpSettings http = new HttpSettings(this.baseUrl, this.apiKey, HttpHeaders.readOnlyHttpHeaders(headersCopy),
 				this.connectTimeout, this.responseTimeout, this.streamIdleTimeout, this.retryPolicy,
 				this.httpVersion);
+		this.toolRegistry.resolve(this.defaultTools);
 		return new DefaultChatTemplate(new ChatTemplateSettings(this.provider, http, this.defaultOptions,
-				this.dialect, this.webClientBuilder, this.httpClientCustomizer, this.jsonMapper));
+				this.dialect, this.webClientBuilder, this.httpClientCustomizer, this.jsonMapper, this.toolRegistry,
+				this.defaultTools, this.toolExecution, this.toolExecutionListener, this.retryListener));
 	}
 
 	private static Duration positive(Duration timeout, String name) {

@@ -1,8 +1,12 @@
 package dev.chatstarter.core;
 
+import java.lang.reflect.Type;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -17,8 +21,10 @@ import dev.chatstarter.core.chat.ContentPart;
 import dev.chatstarter.core.chat.ImagePart;
 import dev.chatstarter.core.chat.TextPart;
 import dev.chatstarter.core.stream.ChatChunk;
-import dev.chatstarter.core.stream.ChatStreamAggregator;
+import dev.chatstarter.core.tool.ToolCallback;
+import dev.chatstarter.core.tool.ToolContext;
 
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.Resource;
 import org.springframework.util.Assert;
 import org.springframework.util.MimeType;
@@ -34,6 +40,12 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 	private final List<ChatMessage> messages = new ArrayList<>();
 
 	private ChatOptions options = ChatOptions.empty();
+
+	private final List<String> toolNames = new ArrayList<>();
+
+	private final List<ToolCallback> tools = new ArrayList<>();
+
+	private ToolContext toolContext = ToolContext.empty();
 
 	DefaultPromptSpec(DefaultChatTemplate template) {
 		this.template = template;
@@ -96,13 +108,42 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 	}
 
 	@Override
+	public ChatTemplate.PromptSpec tools(String... names) {
+		Assert.noNullElements(names, "names must not contain null");
+		this.toolNames.addAll(List.of(names));
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.PromptSpec tools(ToolCallback... tools) {
+		Assert.noNullElements(tools, "tools must not contain null");
+		this.tools.addAll(List.of(tools));
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.PromptSpec toolsFrom(Object... toolObjects) {
+		Assert.noNullElements(toolObjects, "toolObjects must not contain null");
+		for (Object toolObject : toolObjects) {
+			this.tools.addAll(this.template.toolsOf(toolObject));
+		}
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.PromptSpec toolContext(String name, Object value) {
+		this.toolContext = this.toolContext.with(name, value);
+		return this;
+	}
+
+	@Override
 	public ChatTemplate.CallResponseSpec call() {
-		return new DefaultCallResponseSpec(toRequest());
+		return new DefaultCallResponseSpec(toRequest(), offeredTools(), this.toolContext);
 	}
 
 	@Override
 	public ChatTemplate.StreamResponseSpec stream() {
-		return new DefaultStreamResponseSpec(toRequest());
+		return new DefaultStreamResponseSpec(toRequest(), offeredTools(), this.toolContext);
 	}
 
 	private ChatRequest toRequest() {
@@ -110,12 +151,29 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 		return new ChatRequest(this.messages, this.template.defaultOptions().mergedWith(this.options));
 	}
 
+	private List<ToolCallback> offeredTools() {
+		List<ToolCallback> offered = this.template.tools(this.toolNames);
+		if (this.tools.isEmpty()) {
+			return offered;
+		}
+		Map<String, ToolCallback> byName = new LinkedHashMap<>();
+		offered.forEach((tool) -> byName.put(tool.name(), tool));
+		this.tools.forEach((tool) -> byName.putIfAbsent(tool.name(), tool));
+		return List.copyOf(byName.values());
+	}
+
 	private final class DefaultCallResponseSpec implements ChatTemplate.CallResponseSpec {
 
 		private final ChatRequest request;
 
-		DefaultCallResponseSpec(ChatRequest request) {
+		private final List<ToolCallback> tools;
+
+		private final ToolContext toolContext;
+
+		DefaultCallResponseSpec(ChatRequest request, List<ToolCallback> tools, ToolContext toolContext) {
 			this.request = request;
+			this.tools = tools;
+			this.toolContext = toolContext;
 		}
 
 		@Override
@@ -130,12 +188,39 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 
 		@Override
 		public Mono<ChatResponse> responseMono() {
-			return DefaultPromptSpec.this.template.call(this.request);
+			return DefaultPromptSpec.this.template.call(this.request, this.tools, this.toolContext);
 		}
 
 		@Override
 		public Mono<String> contentMono() {
 			return responseMono().mapNotNull(ChatResponse::content);
+		}
+
+		@Override
+		public <T> T entity(Class<T> type) {
+			return DefaultChatTemplate.block(entityMono(type));
+		}
+
+		@Override
+		public <T> T entity(ParameterizedTypeReference<T> type) {
+			return DefaultChatTemplate.block(entityMono(type));
+		}
+
+		@Override
+		public <T> Mono<T> entityMono(Class<T> type) {
+			return entityMono((Type) type).map(type::cast);
+		}
+
+		@Override
+		@SuppressWarnings("unchecked")
+		public <T> Mono<T> entityMono(ParameterizedTypeReference<T> type) {
+			return entityMono(type.getType()).map((entity) -> (T) entity);
+		}
+
+		private Mono<Object> entityMono(Type type) {
+			DefaultChatTemplate template = DefaultPromptSpec.this.template;
+			return Mono.defer(() -> template.call(template.structured(this.request, type), this.tools, this.toolContext))
+				.map((response) -> template.entity(response, type));
 		}
 
 	}
@@ -144,8 +229,14 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 
 		private final ChatRequest request;
 
-		DefaultStreamResponseSpec(ChatRequest request) {
+		private final List<ToolCallback> tools;
+
+		private final ToolContext toolContext;
+
+		DefaultStreamResponseSpec(ChatRequest request, List<ToolCallback> tools, ToolContext toolContext) {
 			this.request = request;
+			this.tools = tools;
+			this.toolContext = toolContext;
 		}
 
 		@Override
@@ -155,14 +246,16 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 
 		@Override
 		public Flux<ChatChunk> chunks() {
-			return DefaultPromptSpec.this.template.stream(this.request);
+			return DefaultPromptSpec.this.template.stream(this.request, this.tools, this.toolContext, (response) -> {
+			});
 		}
 
 		@Override
 		public Mono<ChatResponse> response() {
 			return Mono.defer(() -> {
-				ChatStreamAggregator aggregator = new ChatStreamAggregator(DefaultPromptSpec.this.template.provider());
-				return chunks().doOnNext(aggregator::add).then(Mono.fromSupplier(aggregator::toResponse));
+				AtomicReference<ChatResponse> last = new AtomicReference<>();
+				return DefaultPromptSpec.this.template.stream(this.request, this.tools, this.toolContext, last::set)
+					.then(Mono.fromSupplier(last::get));
 			});
 		}
 

@@ -1,5 +1,7 @@
 package dev.chatstarter.core.chat;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -23,7 +25,7 @@ public record ResponseFormat(Type type, @Nullable String schemaName, @Nullable M
 			Assert.hasText(schemaName, "a json_schema response format needs a schema name");
 			Assert.notNull(schema, "a json_schema response format needs a schema");
 		}
-		schema = (schema != null) ? Map.copyOf(schema) : null;
+		schema = (schema != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(schema)) : null;
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.chatstarter.core.chat;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -20,7 +22,7 @@ public record ToolDefinition(String name, @Nullable String description, Map<Stri
 	public ToolDefinition {
 		Assert.hasText(name, "name must not be empty");
 		Assert.notNull(parameters, "parameters must not be null");
-		parameters = Map.copyOf(parameters);
+		parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
 	}
 
 	/**

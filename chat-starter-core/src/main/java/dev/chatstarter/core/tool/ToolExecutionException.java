@@ -1,0 +1,42 @@
+package dev.chatstarter.core.tool;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.chatstarter.core.error.ChatException;
+import dev.chatstarter.core.error.ErrorDetails;
+
+/**
+ * The tool-call loop failed: a tool failed while errors are not returned to the model, or the model still asked for
+ * tools after the round limit.
+ */
+public class ToolExecutionException extends ChatException {
+
+	private final @Nullable String toolName;
+
+	/**
+	 * Create an exception.
+	 * @param provider the provider name
+	 * @param toolName the tool that failed, or {@code null} when the round limit was reached
+	 * @param message what happened
+	 * @param cause the tool's failure, if any
+	 */
+	public ToolExecutionException(String provider, @Nullable String toolName, String message,
+			@Nullable Throwable cause) {
+		super("tool execution failed", ErrorDetails.local(provider, message), cause);
+		this.toolName = toolName;
+	}
+
+	/**
+	 * Return the name of the tool that failed.
+	 * @return the tool name, or {@code null} when the round limit was reached
+	 */
+	public @Nullable String getToolName() {
+		return this.toolName;
+	}
+
+	@Override
+	public boolean isRetryable() {
+		return false;
+	}
+
+}
