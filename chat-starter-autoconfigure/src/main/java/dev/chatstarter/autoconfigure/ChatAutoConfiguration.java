@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import dev.chatstarter.autoconfigure.InvalidChatConfigurationException.Problem;
+import dev.chatstarter.autoconfigure.tool.ChatToolDiscoverer;
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.ChatTemplates;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -39,6 +41,19 @@ public final class ChatAutoConfiguration {
 	@Bean
 	static ChatTemplateRegistrar chatTemplateRegistrar() {
 		return new ChatTemplateRegistrar();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	static ChatToolDiscoverer chatToolDiscoverer() {
+		return new ChatToolDiscoverer();
+	}
+
+	@Bean
+	@Conditional(OnChatProvidersCondition.class)
+	static ProviderToolsValidator chatProviderToolsValidator(ObjectProvider<ChatProperties> properties,
+			ObjectProvider<ChatToolDiscoverer> discoverer) {
+		return new ProviderToolsValidator(properties, discoverer);
 	}
 
 	@Bean

@@ -14,6 +14,7 @@ import dev.chatstarter.core.provider.ProviderDialect;
 import dev.chatstarter.core.provider.ProviderDialect.AssistantToolCallContent;
 import dev.chatstarter.core.provider.ProviderDialect.MaxTokensField;
 import dev.chatstarter.core.provider.ProviderDialect.StructuredOutputMode;
+import dev.chatstarter.core.tool.ToolExecutionOptions;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.style.ToStringCreator;
@@ -59,6 +60,11 @@ public final class ChatProperties {
 	 */
 	private final Map<String, Provider> providers = new LinkedHashMap<>();
 
+	/**
+	 * How the tool-call loop runs, for every provider.
+	 */
+	private final Tools tools = new Tools();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -77,6 +83,10 @@ public final class ChatProperties {
 
 	public Map<String, Provider> getProviders() {
 		return this.providers;
+	}
+
+	public Tools getTools() {
+		return this.tools;
 	}
 
 	/**
@@ -161,6 +171,12 @@ public final class ChatProperties {
 		 */
 		private @Nullable String sslBundle;
 
+		/**
+		 * Names of @ChatTool tools offered to every call of this provider, e.g. [get_current_weather]. None by
+		 * default: calls offer tools with tools(...).
+		 */
+		private final List<String> tools = new ArrayList<>();
+
 		public @Nullable String getBaseUrl() {
 			return this.baseUrl;
 		}
@@ -241,6 +257,10 @@ public final class ChatProperties {
 			this.sslBundle = sslBundle;
 		}
 
+		public List<String> getTools() {
+			return this.tools;
+		}
+
 		@Override
 		public String toString() {
 			return new ToStringCreator(this).append("baseUrl", this.baseUrl)
@@ -252,6 +272,7 @@ public final class ChatProperties {
 				.append("streamIdleTimeout", this.streamIdleTimeout)
 				.append("httpVersion", this.httpVersion)
 				.append("sslBundle", this.sslBundle)
+				.append("tools", this.tools)
 				.toString();
 		}
 
@@ -661,6 +682,53 @@ public final class ChatProperties {
 
 		public void setStructuredOutput(StructuredOutputMode structuredOutput) {
 			this.structuredOutput = structuredOutput;
+		}
+
+	}
+
+	/**
+	 * How the tool-call loop runs.
+	 */
+	public static final class Tools {
+
+		/**
+		 * Most model round trips that may ask for tools before the call fails, so the loop never runs forever.
+		 */
+		private int maxRounds = ToolExecutionOptions.defaults().maxRounds();
+
+		/**
+		 * Whether a failing tool (it threw, its arguments did not fit, it is unknown, it timed out) sends its error
+		 * back to the model as the tool result; when false the call fails with a ToolExecutionException.
+		 */
+		private boolean returnErrorsToModel = ToolExecutionOptions.defaults().returnErrorsToModel();
+
+		/**
+		 * Longest a single tool execution may take.
+		 */
+		private Duration timeout = ToolExecutionOptions.defaults().timeout();
+
+		public int getMaxRounds() {
+			return this.maxRounds;
+		}
+
+		public void setMaxRounds(int maxRounds) {
+			this.maxRounds = maxRounds;
+		}
+
+		public boolean isReturnErrorsToModel() {
+			return this.returnErrorsToModel;
+		}
+
+		public void setReturnErrorsToModel(boolean returnErrorsToModel) {
+			this.returnErrorsToModel = returnErrorsToModel;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
 		}
 
 	}

@@ -43,6 +43,7 @@ final class ChatPropertiesValidator {
 	 */
 	void validate(ChatProperties properties) {
 		properties.getProviders().forEach(this::validateProvider);
+		validateTools(properties.getTools());
 		validateDefaultProvider(properties);
 		if (!this.problems.isEmpty()) {
 			throw new InvalidChatConfigurationException(this.problems);
@@ -67,6 +68,16 @@ final class ChatPropertiesValidator {
 					+ " is not set, so no ChatTemplate can be the primary bean.",
 					"Set " + DEFAULT_PROVIDER + " to one of " + names + ".");
 		}
+	}
+
+	private void validateTools(ChatProperties.Tools tools) {
+		String prefix = ChatProperties.PREFIX + ".tools.";
+		if (tools.getMaxRounds() < 1) {
+			add(prefix + "max-rounds", prefix + "max-rounds is " + tools.getMaxRounds()
+					+ " but the tool-call loop needs at least one round.", "Set " + prefix
+							+ "max-rounds to 1 or more (the default is 10), or remove it.");
+		}
+		validatePositive(prefix + "timeout", tools.getTimeout(), "60s");
 	}
 
 	private void validateProvider(String name, Provider provider) {

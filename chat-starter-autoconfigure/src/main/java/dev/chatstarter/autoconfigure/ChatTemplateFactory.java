@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -17,11 +18,14 @@ import dev.chatstarter.autoconfigure.ChatProperties.Options;
 import dev.chatstarter.autoconfigure.ChatProperties.Provider;
 import dev.chatstarter.autoconfigure.ChatProperties.Retry;
 import dev.chatstarter.autoconfigure.InvalidChatConfigurationException.Problem;
+import dev.chatstarter.autoconfigure.tool.ChatToolDiscoverer;
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.chat.ChatOptions;
 import dev.chatstarter.core.chat.ToolChoice;
 import dev.chatstarter.core.http.RetryPolicy;
 import dev.chatstarter.core.provider.ProviderDialect;
+import dev.chatstarter.core.tool.ToolExecutionOptions;
+import dev.chatstarter.core.tool.ToolRegistry;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
@@ -73,6 +77,7 @@ final class ChatTemplateFactory {
 		beanFactory.getBeanProvider(WebClient.Builder.class).ifUnique(builder::webClientBuilder);
 		beanFactory.getBeanProvider(JsonMapper.class).ifUnique(builder::jsonMapper);
 		applySslBundle(name, provider, builder, beanFactory);
+		applyTools(provider, properties.getTools(), builder, beanFactory);
 		beanFactory.getBeanProvider(ChatTemplateCustomizer.class)
 			.orderedStream()
 			.forEach((customizer) -> customizer.customize(name, builder));
@@ -207,6 +212,15 @@ final class ChatTemplateFactory {
 			return new BigDecimal(text);
 		}
 		return text;
+	}
+
+	private static void applyTools(Provider provider, ChatProperties.Tools tools, ChatTemplate.Builder builder,
+			ListableBeanFactory beanFactory) {
+		beanFactory.getBeanProvider(ChatToolDiscoverer.class)
+			.ifUnique((discoverer) -> builder.toolRegistry((Supplier<ToolRegistry>) discoverer));
+		builder.defaultTools(provider.getTools().stream().map(String::trim).toArray(String[]::new))
+			.toolExecution(new ToolExecutionOptions(tools.getMaxRounds(), tools.isReturnErrorsToModel(),
+					tools.getTimeout()));
 	}
 
 	private static void applySslBundle(String name, Provider provider, ChatTemplate.Builder builder,

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
@@ -511,6 +512,15 @@ public interface ChatTemplate {
 		 * @return this builder
 		 */
 		Builder toolRegistry(ToolRegistry toolRegistry);
+
+		/**
+		 * Set the tools that calls may offer by name, looked up when a call first needs them (e.g. when the tools
+		 * are beans discovered once the application context is ready). The default tools are then checked at their
+		 * first use rather than by {@link #build()}.
+		 * @param toolRegistry supplies the registry
+		 * @return this builder
+		 */
+		Builder toolRegistry(Supplier<ToolRegistry> toolRegistry);
 
 		/**
 		 * Set the tools offered to every call of this template (names from the tool registry); none by default.

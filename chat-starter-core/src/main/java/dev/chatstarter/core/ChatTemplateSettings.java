@@ -1,6 +1,7 @@
 package dev.chatstarter.core;
 
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
@@ -22,7 +23,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 record ChatTemplateSettings(String provider, HttpSettings http, ChatOptions defaultOptions, ProviderDialect dialect,
 		WebClient.@Nullable Builder webClientBuilder, UnaryOperator<HttpClient> httpClientCustomizer,
-		@Nullable JsonMapper jsonMapper, ToolRegistry toolRegistry, List<String> defaultTools,
+		@Nullable JsonMapper jsonMapper, Supplier<ToolRegistry> toolRegistry, List<String> defaultTools,
 		ToolExecutionOptions toolExecution, ToolExecutionListener toolExecutionListener, RetryListener retryListener) {
 
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -79,7 +80,7 @@ final class DefaultChatTemplate implements ChatTemplate {
 
 	private final ToolCallingLoop toolCallingLoop;
 
-	private final List<ToolCallback> defaultTools;
+	private volatile @Nullable List<ToolCallback> defaultTools;
 
 	private final Map<Object, List<ToolCallback>> toolsOfObjects = new ConcurrentReferenceHashMap<>();
 
@@ -100,7 +101,6 @@ final class DefaultChatTemplate implements ChatTemplate {
 				settings.toolExecutionListener());
 		this.schemaCache = new JsonSchemaCache(jsonMapper);
 		this.entityParser = new EntityParser(jsonMapper);
-		this.defaultTools = settings.toolRegistry().resolve(settings.defaultTools());
 	}
 
 	@Override
@@ -159,11 +159,22 @@ final class DefaultChatTemplate implements ChatTemplate {
 	 * @return the tools
 	 */
 	List<ToolCallback> tools(List<String> names) {
+		List<ToolCallback> defaults = defaultTools();
 		if (names.isEmpty()) {
-			return this.defaultTools;
+			return defaults;
 		}
-		List<ToolCallback> tools = new ArrayList<>(this.defaultTools);
-		tools.addAll(this.settings.toolRegistry().resolve(names));
+		List<ToolCallback> tools = new ArrayList<>(defaults);
+		tools.addAll(this.settings.toolRegistry().get().resolve(names));
+		return tools;
+	}
+
+	private List<ToolCallback> defaultTools() {
+		List<ToolCallback> tools = this.defaultTools;
+		if (tools == null) {
+			tools = this.settings.defaultTools().isEmpty() ? List.of()
+					: this.settings.toolRegistry().get().resolve(this.settings.defaultTools());
+			this.defaultTools = tools;
+		}
 		return tools;
 	}
 
@@ -176,6 +187,7 @@ final class DefaultChatTemplate implements ChatTemplate {
 	List<ToolCallback> toolsOf(Object toolObject) {
 		return this.toolsOfObjects.computeIfAbsent(toolObject, (object) -> {
 			List<ToolCallback> registered = this.settings.toolRegistry()
+				.get()
 				.all()
 				.stream()
 				.filter((tool) -> tool instanceof MethodToolCallback method && method.getBean() == object)
@@ -296,7 +308,7 @@ final class DefaultChatTemplate implements ChatTemplate {
 		});
 	}
 
-	private void failOnErrorFinish(@org.jspecify.annotations.Nullable String finishReason) {
+	private void failOnErrorFinish(@Nullable String finishReason) {
 		if (finishReason != null) {
 			ChatException error = this.errorMapper.fromFinishReason(finishReason);
 			if (error != null) {

@@ -3,6 +3,7 @@ package dev.chatstarter.core;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
@@ -57,7 +58,9 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 
 	private @Nullable JsonMapper jsonMapper;
 
-	private ToolRegistry toolRegistry = ToolRegistry.empty();
+	private Supplier<ToolRegistry> toolRegistry = ToolRegistry::empty;
+
+	private @Nullable ToolRegistry eagerToolRegistry = ToolRegistry.empty();
 
 	private List<String> defaultTools = List.of();
 
@@ -87,6 +90,7 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 		this.httpClientCustomizer = settings.httpClientCustomizer();
 		this.jsonMapper = settings.jsonMapper();
 		this.toolRegistry = settings.toolRegistry();
+		this.eagerToolRegistry = null;
 		this.defaultTools = settings.defaultTools();
 		this.toolExecution = settings.toolExecution();
 		this.toolExecutionListener = settings.toolExecutionListener();
@@ -203,7 +207,16 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 	@Override
 	public ChatTemplate.Builder toolRegistry(ToolRegistry toolRegistry) {
 		Assert.notNull(toolRegistry, "toolRegistry must not be null");
+		this.toolRegistry = () -> toolRegistry;
+		this.eagerToolRegistry = toolRegistry;
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder toolRegistry(Supplier<ToolRegistry> toolRegistry) {
+		Assert.notNull(toolRegistry, "toolRegistry must not be null");
 		this.toolRegistry = toolRegistry;
+		this.eagerToolRegistry = null;
 		return this;
 	}
 
@@ -244,7 +257,9 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 		HttpSettings http = new HttpSettings(this.baseUrl, this.apiKey, HttpHeaders.readOnlyHttpHeaders(headersCopy),
 				this.connectTimeout, this.responseTimeout, this.streamIdleTimeout, this.retryPolicy,
 				this.httpVersion);
-		this.toolRegistry.resolve(this.defaultTools);
+		if (this.eagerToolRegistry != null) {
+			this.eagerToolRegistry.resolve(this.defaultTools);
+		}
 		return new DefaultChatTemplate(new ChatTemplateSettings(this.provider, http, this.defaultOptions,
 				this.dialect, this.webClientBuilder, this.httpClientCustomizer, this.jsonMapper, this.toolRegistry,
 				this.defaultTools, this.toolExecution, this.toolExecutionListener, this.retryListener));

@@ -1,0 +1,112 @@
+package dev.chatstarter.autoconfigure.tool;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.chatstarter.core.tool.ChatTool;
+import dev.chatstarter.core.tool.ToolCallback;
+import dev.chatstarter.core.tool.ToolCallbacks;
+import dev.chatstarter.core.tool.ToolRegistry;
+
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * Finds the tools of the application: every {@code @ChatTool} method of every singleton bean (beans from
+ * {@code @Bean} methods and proxied beans included; the proxy is invoked, so its advice applies) and every
+ * {@link ToolCallback} bean. Discovery runs once, when all singletons exist, so a tool bean may itself inject a
+ * {@code ChatTemplate}; each tool's schema is built then and kept.
+ */
+public final class ChatToolDiscoverer implements Supplier<ToolRegistry>, BeanFactoryAware, SmartInitializingSingleton {
+
+	private static final Logger logger = LoggerFactory.getLogger(ChatToolDiscoverer.class);
+
+	private @Nullable ConfigurableListableBeanFactory beanFactory;
+
+	private volatile @Nullable ToolRegistry registry;
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) throws BeansException {
+		Assert.isInstanceOf(ConfigurableListableBeanFactory.class, beanFactory);
+		this.beanFactory = (ConfigurableListableBeanFactory) beanFactory;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		get();
+	}
+
+	/**
+	 * Return the registry, discovering the tools on first use.
+	 * @return the registry
+	 */
+	@Override
+	public ToolRegistry get() {
+		ToolRegistry result = this.registry;
+		if (result == null) {
+			synchronized (this) {
+				result = this.registry;
+				if (result == null) {
+					result = discover();
+					this.registry = result;
+				}
+			}
+		}
+		return result;
+	}
+
+	private ToolRegistry discover() {
+		ConfigurableListableBeanFactory factory = this.beanFactory;
+		Assert.state(factory != null, "No BeanFactory set");
+		List<ToolCallback> tools = new ArrayList<>();
+		for (String name : factory.getBeanDefinitionNames()) {
+			if (isCandidate(factory, name)) {
+				Class<?> type = factory.getType(name, false);
+				if (type != null && !ToolCallback.class.isAssignableFrom(type) && hasChatToolMethod(type)) {
+					tools.addAll(ToolCallbacks.fromBean(factory.getBean(name)));
+				}
+			}
+		}
+		Map<String, ToolCallback> callbackBeans = factory.getBeansOfType(ToolCallback.class, false, true);
+		tools.addAll(callbackBeans.values());
+		ToolRegistry discovered = ToolRegistry.of(tools);
+		if (logger.isDebugEnabled()) {
+			logger.debug("Discovered chat tools {}", discovered.names());
+		}
+		return discovered;
+	}
+
+	private static boolean isCandidate(ConfigurableListableBeanFactory factory, String name) {
+		if (name.startsWith("scopedTarget.") || !factory.isSingleton(name)) {
+			return false;
+		}
+		BeanDefinition definition = factory.getBeanDefinition(name);
+		return definition.getRole() != BeanDefinition.ROLE_INFRASTRUCTURE && !definition.isAbstract();
+	}
+
+	private static boolean hasChatToolMethod(Class<?> type) {
+		Class<?> userClass = ClassUtils.getUserClass(type);
+		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(userClass, ReflectionUtils.USER_DECLARED_METHODS)) {
+			if (AnnotatedElementUtils.hasAnnotation(method, ChatTool.class)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}
