@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,6 +23,8 @@ import dev.chatstarter.core.http.RetryPolicy;
 import dev.chatstarter.core.image.ImageRequest;
 import dev.chatstarter.core.image.ImageResult;
 import dev.chatstarter.core.model.ModelInfo;
+import dev.chatstarter.core.observation.ChatObservationConvention;
+import dev.chatstarter.core.observation.ToolObservationConvention;
 import dev.chatstarter.core.provider.ProviderDialect;
 import dev.chatstarter.core.stream.ChatChunk;
 import dev.chatstarter.core.tool.ToolCallback;
@@ -549,6 +552,31 @@ public interface ChatTemplate {
 		 * @return this builder
 		 */
 		Builder retryListener(RetryListener listener);
+
+		/**
+		 * Set the registry that observes every model call (chat, stream, models, images) and tool execution, for
+		 * metrics and tracing; see {@link dev.chatstarter.core.observation}.
+		 * @param observationRegistry the registry; {@link ObservationRegistry#NOOP} (observe nothing, at no cost)
+		 * by default
+		 * @return this builder
+		 */
+		Builder observationRegistry(ObservationRegistry observationRegistry);
+
+		/**
+		 * Set the convention that names and tags the observations of model calls.
+		 * @param convention the convention; the registry's global one or
+		 * {@link dev.chatstarter.core.observation.DefaultChatObservationConvention} by default
+		 * @return this builder
+		 */
+		Builder observationConvention(ChatObservationConvention convention);
+
+		/**
+		 * Set the convention that names and tags the observations of tool executions.
+		 * @param convention the convention; the registry's global one or
+		 * {@link dev.chatstarter.core.observation.DefaultToolObservationConvention} by default
+		 * @return this builder
+		 */
+		Builder toolObservationConvention(ToolObservationConvention convention);
 
 		/**
 		 * Build the template.

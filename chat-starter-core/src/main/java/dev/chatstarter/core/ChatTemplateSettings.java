@@ -11,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.chatstarter.core.chat.ChatOptions;
 import dev.chatstarter.core.http.HttpSettings;
 import dev.chatstarter.core.http.RetryListener;
+import dev.chatstarter.core.observation.ChatObservationSettings;
 import dev.chatstarter.core.provider.ProviderDialect;
 import dev.chatstarter.core.tool.ToolExecutionListener;
 import dev.chatstarter.core.tool.ToolExecutionOptions;
@@ -24,6 +25,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 record ChatTemplateSettings(String provider, HttpSettings http, ChatOptions defaultOptions, ProviderDialect dialect,
 		WebClient.@Nullable Builder webClientBuilder, UnaryOperator<HttpClient> httpClientCustomizer,
 		@Nullable JsonMapper jsonMapper, Supplier<ToolRegistry> toolRegistry, List<String> defaultTools,
-		ToolExecutionOptions toolExecution, ToolExecutionListener toolExecutionListener, RetryListener retryListener) {
+		ToolExecutionOptions toolExecution, ToolExecutionListener toolExecutionListener, RetryListener retryListener,
+		ChatObservationSettings observations) {
 
 }

@@ -29,6 +29,7 @@ import dev.chatstarter.core.http.ProviderHttpClient;
 import dev.chatstarter.core.image.ImageRequest;
 import dev.chatstarter.core.image.ImageResult;
 import dev.chatstarter.core.model.ModelInfo;
+import dev.chatstarter.core.observation.ChatObservations;
 import dev.chatstarter.core.output.EntityParser;
 import dev.chatstarter.core.output.JsonSchemaCache;
 import dev.chatstarter.core.output.SchemaPrompt;
@@ -80,6 +81,8 @@ final class DefaultChatTemplate implements ChatTemplate {
 
 	private final ToolCallingLoop toolCallingLoop;
 
+	private final ChatObservations observations;
+
 	private volatile @Nullable List<ToolCallback> defaultTools;
 
 	private final Map<Object, List<ToolCallback>> toolsOfObjects = new ConcurrentReferenceHashMap<>();
@@ -97,8 +100,10 @@ final class DefaultChatTemplate implements ChatTemplate {
 		this.requestWriter = new ChatRequestWriter(jsonMapper, settings.dialect());
 		this.completionReader = new ChatCompletionReader(jsonMapper);
 		this.imageCodec = new ImageCodec(jsonMapper);
+		this.observations = new ChatObservations(settings.provider(), settings.http().baseUrl(),
+				settings.observations());
 		this.toolCallingLoop = new ToolCallingLoop(settings.provider(), settings.toolExecution(),
-				settings.toolExecutionListener());
+				this.observations.observeToolExecutions(settings.toolExecutionListener()));
 		this.schemaCache = new JsonSchemaCache(jsonMapper);
 		this.entityParser = new EntityParser(jsonMapper);
 	}
@@ -130,12 +135,12 @@ final class DefaultChatTemplate implements ChatTemplate {
 
 	@Override
 	public Mono<List<ModelInfo>> modelsMono() {
-		return this.http.get(MODELS_PATH).map((json) -> {
+		return this.observations.observeModels(this.http.get(MODELS_PATH).map((json) -> {
 			if (!this.modelListReader.isModelList(json)) {
 				throw malformed("the model list has no 'data' array", json);
 			}
 			return this.modelListReader.read(json);
-		});
+		}));
 	}
 
 	@Override
@@ -271,7 +276,7 @@ final class DefaultChatTemplate implements ChatTemplate {
 	 * @return the checked response
 	 */
 	Mono<ChatResponse> call(ChatRequest request) {
-		return Mono.fromSupplier(() -> this.requestWriter.write(request, false))
+		return this.observations.observeCall(request, Mono.fromSupplier(() -> this.requestWriter.write(request, false))
 			.flatMap((body) -> this.http.post(CHAT_PATH, body))
 			.map((json) -> {
 				ChatResponse response = this.completionReader.readResponse(provider(), json);
@@ -282,7 +287,7 @@ final class DefaultChatTemplate implements ChatTemplate {
 					failOnErrorFinish(choice.finishReason());
 				}
 				return response;
-			});
+			}));
 	}
 
 	/**
@@ -292,7 +297,7 @@ final class DefaultChatTemplate implements ChatTemplate {
 	 * without a finish reason
 	 */
 	Flux<ChatChunk> stream(ChatRequest request) {
-		return Flux.defer(() -> {
+		return this.observations.observeStream(request, Flux.defer(() -> {
 			AtomicBoolean finished = new AtomicBoolean();
 			return this.http.postStream(CHAT_PATH, this.requestWriter.write(request, true))
 				.map(this.completionReader::readChunk)
@@ -305,7 +310,7 @@ final class DefaultChatTemplate implements ChatTemplate {
 					}
 				})
 				.concatWith(Mono.defer(() -> finished.get() ? Mono.empty() : Mono.error(this::incompleteStream)));
-		});
+		}));
 	}
 
 	private void failOnErrorFinish(@Nullable String finishReason) {
@@ -343,14 +348,15 @@ final class DefaultChatTemplate implements ChatTemplate {
 
 		@Override
 		public Mono<ImageResult> generateMono(ImageRequest request) {
-			return Mono.fromSupplier(() -> DefaultChatTemplate.this.imageCodec.write(request))
-				.flatMap((body) -> DefaultChatTemplate.this.http.post(IMAGES_PATH, body))
-				.map((json) -> {
-					if (!DefaultChatTemplate.this.imageCodec.isImageResult(json)) {
-						throw malformed("the image answer has no 'data' array", json);
-					}
-					return DefaultChatTemplate.this.imageCodec.read(json);
-				});
+			return DefaultChatTemplate.this.observations.observeImageGeneration(request,
+					Mono.fromSupplier(() -> DefaultChatTemplate.this.imageCodec.write(request))
+						.flatMap((body) -> DefaultChatTemplate.this.http.post(IMAGES_PATH, body))
+						.map((json) -> {
+							if (!DefaultChatTemplate.this.imageCodec.isImageResult(json)) {
+								throw malformed("the image answer has no 'data' array", json);
+							}
+							return DefaultChatTemplate.this.imageCodec.read(json);
+						}));
 		}
 
 	}

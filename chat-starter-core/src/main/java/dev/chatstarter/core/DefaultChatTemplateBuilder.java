@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,6 +17,9 @@ import dev.chatstarter.core.http.HttpSettings;
 import dev.chatstarter.core.http.HttpVersion;
 import dev.chatstarter.core.http.RetryListener;
 import dev.chatstarter.core.http.RetryPolicy;
+import dev.chatstarter.core.observation.ChatObservationConvention;
+import dev.chatstarter.core.observation.ChatObservationSettings;
+import dev.chatstarter.core.observation.ToolObservationConvention;
 import dev.chatstarter.core.provider.ProviderDialect;
 import dev.chatstarter.core.tool.ToolExecutionListener;
 import dev.chatstarter.core.tool.ToolExecutionOptions;
@@ -70,6 +74,12 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 
 	private RetryListener retryListener = RetryListener.NONE;
 
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable ChatObservationConvention observationConvention;
+
+	private @Nullable ToolObservationConvention toolObservationConvention;
+
 	DefaultChatTemplateBuilder() {
 	}
 
@@ -95,6 +105,9 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 		this.toolExecution = settings.toolExecution();
 		this.toolExecutionListener = settings.toolExecutionListener();
 		this.retryListener = settings.retryListener();
+		this.observationRegistry = settings.observations().registry();
+		this.observationConvention = settings.observations().convention();
+		this.toolObservationConvention = settings.observations().toolConvention();
 	}
 
 	@Override
@@ -249,6 +262,27 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 	}
 
 	@Override
+	public ChatTemplate.Builder observationRegistry(ObservationRegistry observationRegistry) {
+		Assert.notNull(observationRegistry, "observationRegistry must not be null");
+		this.observationRegistry = observationRegistry;
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder observationConvention(ChatObservationConvention convention) {
+		Assert.notNull(convention, "convention must not be null");
+		this.observationConvention = convention;
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder toolObservationConvention(ToolObservationConvention convention) {
+		Assert.notNull(convention, "convention must not be null");
+		this.toolObservationConvention = convention;
+		return this;
+	}
+
+	@Override
 	public ChatTemplate build() {
 		Assert.hasText(this.baseUrl, "baseUrl must not be empty: set the provider's base URL, e.g. https://api.openai.com/v1");
 		BaseUrl.parse(this.baseUrl);
@@ -262,7 +296,9 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 		}
 		return new DefaultChatTemplate(new ChatTemplateSettings(this.provider, http, this.defaultOptions,
 				this.dialect, this.webClientBuilder, this.httpClientCustomizer, this.jsonMapper, this.toolRegistry,
-				this.defaultTools, this.toolExecution, this.toolExecutionListener, this.retryListener));
+				this.defaultTools, this.toolExecution, this.toolExecutionListener, this.retryListener,
+				new ChatObservationSettings(this.observationRegistry, this.observationConvention,
+						this.toolObservationConvention)));
 	}
 
 	private static Duration positive(Duration timeout, String name) {

@@ -136,11 +136,11 @@ public final class ToolCallingLoop {
 	private Mono<ChatMessage> execute(ToolCall call, Map<String, ToolCallback> tools, ToolContext context) {
 		ToolCallback tool = tools.get(call.name());
 		Mono<String> result = (tool != null)
-				? Mono.defer(() -> tool.call(call.arguments(), context)).timeout(this.options.timeout())
+				? this.listener.observe(call.name(),
+						Mono.defer(() -> tool.call(call.arguments(), context)).timeout(this.options.timeout()))
 				: Mono.error(new IllegalArgumentException(
 						"Unknown tool '" + call.name() + "'; the tools offered are " + tools.keySet()));
-		return this.listener.observe(call.name(), result)
-			.onErrorResume((ex) -> onToolError(call, ex))
+		return result.onErrorResume((ex) -> onToolError(call, ex))
 			.map((text) -> ChatMessage.tool(call.id(), text));
 	}
 

@@ -3,7 +3,8 @@ package dev.chatstarter.core.tool;
 import reactor.core.publisher.Mono;
 
 /**
- * Wraps every tool execution of the tool-call loop, e.g. to time it in metrics or trace it.
+ * Wraps every tool execution of the tool-call loop, e.g. to time it in metrics or trace it. A tool name the model
+ * made up is not executed and not passed to the listener, so listeners only ever see the names of offered tools.
  */
 @FunctionalInterface
 public interface ToolExecutionListener {

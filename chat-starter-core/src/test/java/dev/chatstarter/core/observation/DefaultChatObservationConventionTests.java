@@ -1,0 +1,120 @@
+package dev.chatstarter.core.observation;
+
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
+import org.junit.jupiter.api.Test;
+
+import dev.chatstarter.core.chat.ChatMessage;
+import dev.chatstarter.core.chat.ChatOptions;
+import dev.chatstarter.core.chat.ChatRequest;
+import dev.chatstarter.core.chat.Usage;
+import dev.chatstarter.core.error.ChatAuthenticationException;
+import dev.chatstarter.core.error.ErrorDetails;
+import dev.chatstarter.core.observation.ChatObservationContext.Operation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link DefaultChatObservationConvention} and {@link DefaultToolObservationConvention}.
+ */
+class DefaultChatObservationConventionTests {
+
+	private static final String SECRET_PROMPT = "my card number is 4111 1111 1111 1111";
+
+	private final DefaultChatObservationConvention convention = new DefaultChatObservationConvention();
+
+	private ChatObservationContext chat(String model) {
+		ChatRequest request = new ChatRequest(List.of(ChatMessage.user(SECRET_PROMPT)),
+				ChatOptions.builder().model(model).build());
+		return new ChatObservationContext(Operation.CHAT, "kuai", "api.kuaiai.app", 443, model, false, request);
+	}
+
+	private static Map<String, String> asMap(KeyValues values) {
+		return values.stream().collect(java.util.stream.Collectors.toMap(KeyValue::getKey, KeyValue::getValue));
+	}
+
+	@Test
+	void nameAndContextualNameFollowTheGenAiConventions() {
+		assertThat(this.convention.getName()).isEqualTo("gen_ai.client.operation.duration");
+		assertThat(this.convention.getContextualName(chat("gpt-4o"))).isEqualTo("chat gpt-4o");
+		ChatObservationContext models = new ChatObservationContext(Operation.MODELS, "kuai", "api.kuaiai.app", 443,
+				null, false, null);
+		assertThat(this.convention.getContextualName(models)).isEqualTo("models");
+		ChatObservationContext images = new ChatObservationContext(Operation.IMAGE_GENERATION, "kuai",
+				"api.kuaiai.app", 443, "dall-e-3", false, null);
+		assertThat(this.convention.getContextualName(images)).isEqualTo("image_generation dall-e-3");
+	}
+
+	@Test
+	void lowCardinalityTagsBeforeAnAnswer() {
+		assertThat(asMap(this.convention.getLowCardinalityKeyValues(chat("gpt-4o")))).containsExactlyInAnyOrderEntriesOf(
+				Map.of("gen_ai.operation.name", "chat", "gen_ai.provider.name", "kuai", "gen_ai.request.model",
+						"gpt-4o", "gen_ai.response.model", "none", "server.address", "api.kuaiai.app", "server.port",
+						"443", "error.type", "none"));
+	}
+
+	@Test
+	void lowCardinalityTagsAfterAnAnswerAndAFailure() {
+		ChatObservationContext context = chat("gpt-4o");
+		context.setResponseModel("gpt-4o-2024-08-06");
+		context.setError(new ChatAuthenticationException(ErrorDetails.local("kuai", "Incorrect API key"), null));
+
+		Map<String, String> tags = asMap(this.convention.getLowCardinalityKeyValues(context));
+
+		assertThat(tags).containsEntry("gen_ai.response.model", "gpt-4o-2024-08-06")
+			.containsEntry("error.type", "ChatAuthenticationException");
+		assertThat(tags.values()).noneMatch((value) -> value.contains("card") || value.contains("API key"));
+	}
+
+	@Test
+	void missingRequestModelIsNone() {
+		ChatObservationContext context = new ChatObservationContext(Operation.CHAT, "kuai", "h", 80, null, true, null);
+
+		assertThat(asMap(this.convention.getLowCardinalityKeyValues(context))).containsEntry("gen_ai.request.model",
+				"none");
+		assertThat(this.convention.getContextualName(context)).isEqualTo("chat");
+	}
+
+	@Test
+	void highCardinalityValuesOnlyWhenKnownAndNeverThePrompt() {
+		ChatObservationContext context = chat("gpt-4o");
+		assertThat(this.convention.getHighCardinalityKeyValues(context)).isEmpty();
+
+		context.setResponseId("chatcmpl-1");
+		context.setFinishReason("stop");
+		context.setUsage(Usage.of(9, 2, 11));
+
+		Map<String, String> values = asMap(this.convention.getHighCardinalityKeyValues(context));
+		assertThat(values).containsExactlyInAnyOrderEntriesOf(Map.of("gen_ai.response.id", "chatcmpl-1",
+				"gen_ai.response.finish_reasons", "stop", "gen_ai.usage.input_tokens", "9",
+				"gen_ai.usage.output_tokens", "2"));
+	}
+
+	@Test
+	void errorTypes() {
+		assertThat(ErrorTypes.of(null)).isEqualTo("none");
+		assertThat(ErrorTypes.of(new IllegalStateException("boom"))).isEqualTo("IllegalStateException");
+		assertThat(ErrorTypes.of(new RuntimeException() {
+		})).isEqualTo("_OTHER");
+	}
+
+	@Test
+	void toolConvention() {
+		DefaultToolObservationConvention tools = new DefaultToolObservationConvention();
+		ToolObservationContext context = new ToolObservationContext("get_current_weather", "kuai");
+		context.setError(new IllegalArgumentException("bad location"));
+
+		assertThat(tools.getName()).isEqualTo("gen_ai.execute_tool.duration");
+		assertThat(tools.getContextualName(context)).isEqualTo("execute_tool get_current_weather");
+		assertThat(asMap(tools.getLowCardinalityKeyValues(context))).containsExactlyInAnyOrderEntriesOf(
+				Map.of("gen_ai.operation.name", "execute_tool", "gen_ai.tool.name", "get_current_weather",
+						"gen_ai.provider.name", "kuai", "error.type", "IllegalArgumentException"));
+		assertThat(tools.supportsContext(context)).isTrue();
+		assertThat(tools.supportsContext(chat("gpt-4o"))).isFalse();
+		assertThat(this.convention.supportsContext(context)).isFalse();
+	}
+
+}
