@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.chatstarter.autoconfigure.health.ChatHealthProbe;
 import dev.chatstarter.core.http.HttpVersion;
 import dev.chatstarter.core.http.RetryPolicy;
 import dev.chatstarter.core.provider.ProviderDialect;
@@ -65,6 +66,16 @@ public final class ChatProperties {
 	 */
 	private final Tools tools = new Tools();
 
+	/**
+	 * Health indicators of the providers (/actuator/health shows chat.<provider>).
+	 */
+	private final Health health = new Health();
+
+	/**
+	 * Observations of the providers' calls: metrics and traces, and logs of prompts and answers when asked for.
+	 */
+	private final Observations observations = new Observations();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -87,6 +98,14 @@ public final class ChatProperties {
 
 	public Tools getTools() {
 		return this.tools;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	public Observations getObservations() {
+		return this.observations;
 	}
 
 	/**
@@ -177,6 +196,11 @@ public final class ChatProperties {
 		 */
 		private final List<String> tools = new ArrayList<>();
 
+		/**
+		 * How the provider's health indicator checks it.
+		 */
+		private final ProviderHealth health = new ProviderHealth();
+
 		public @Nullable String getBaseUrl() {
 			return this.baseUrl;
 		}
@@ -259,6 +283,10 @@ public final class ChatProperties {
 
 		public List<String> getTools() {
 			return this.tools;
+		}
+
+		public ProviderHealth getHealth() {
+			return this.health;
 		}
 
 		@Override
@@ -729,6 +757,96 @@ public final class ChatProperties {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * Health indicators of the providers. Each result is cached, so health checks never hammer a paid API.
+	 */
+	public static final class Health {
+
+		/**
+		 * Longest a provider's health probe may take before the provider is reported DOWN.
+		 */
+		private Duration timeout = Duration.ofSeconds(5);
+
+		/**
+		 * How long a provider's health result is reused before the provider is probed again; concurrent health
+		 * checks share one probe.
+		 */
+		private Duration cacheTtl = Duration.ofSeconds(30);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public Duration getCacheTtl() {
+			return this.cacheTtl;
+		}
+
+		public void setCacheTtl(Duration cacheTtl) {
+			this.cacheTtl = cacheTtl;
+		}
+
+	}
+
+	/**
+	 * How one provider's health indicator checks it.
+	 */
+	public static final class ProviderHealth {
+
+		/**
+		 * How the provider is probed: models (GET /v1/models, free), chat (a one-token completion, for providers
+		 * without a model list) or none (reported UNKNOWN, never called).
+		 */
+		private ChatHealthProbe probe = ChatHealthProbe.MODELS;
+
+		public ChatHealthProbe getProbe() {
+			return this.probe;
+		}
+
+		public void setProbe(ChatHealthProbe probe) {
+			this.probe = probe;
+		}
+
+	}
+
+	/**
+	 * Observations of the providers' calls.
+	 */
+	public static final class Observations {
+
+		/**
+		 * Whether to log the messages of every chat call at INFO level. Prompts may contain personal or confidential
+		 * data; a warning is logged at startup when this is on.
+		 */
+		private boolean logPrompts;
+
+		/**
+		 * Whether to log the answer of every chat call at INFO level. Answers may contain personal or confidential
+		 * data; a warning is logged at startup when this is on.
+		 */
+		private boolean logCompletions;
+
+		public boolean isLogPrompts() {
+			return this.logPrompts;
+		}
+
+		public void setLogPrompts(boolean logPrompts) {
+			this.logPrompts = logPrompts;
+		}
+
+		public boolean isLogCompletions() {
+			return this.logCompletions;
+		}
+
+		public void setLogCompletions(boolean logCompletions) {
+			this.logCompletions = logCompletions;
 		}
 
 	}

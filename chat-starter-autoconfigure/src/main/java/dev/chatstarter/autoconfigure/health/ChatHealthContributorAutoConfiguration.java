@@ -1,0 +1,74 @@
+package dev.chatstarter.autoconfigure.health;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.chatstarter.autoconfigure.ChatAutoConfiguration;
+import dev.chatstarter.autoconfigure.ChatProperties;
+import dev.chatstarter.core.ChatTemplate;
+import dev.chatstarter.core.ChatTemplates;
+import dev.chatstarter.core.http.BaseUrl;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.CompositeReactiveHealthContributor;
+import org.springframework.boot.health.contributor.ReactiveHealthContributor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the chat providers'
+ * health: a reactive composite contributor named {@code chat} with one {@link ChatHealthIndicator} per provider, so
+ * {@code /actuator/health} shows {@code chat.<provider>}. Each provider is probed as
+ * {@code chat.providers.<name>.health.probe} says, within {@code chat.health.timeout}, and the result is reused for
+ * {@code chat.health.cache-ttl}. {@code management.health.chat.enabled=false} turns it off; a bean named
+ * {@code chatHealthContributor} replaces it.
+ */
+@AutoConfiguration(after = ChatAutoConfiguration.class,
+		afterName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
+@ConditionalOnClass(name = "org.springframework.boot.health.contributor.ReactiveHealthContributor")
+public final class ChatHealthContributorAutoConfiguration {
+
+	/**
+	 * The contributor, in a nested class so that its health conditions are only read when Spring Boot's health
+	 * support is on the class path.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean({ ChatTemplates.class, ChatProperties.class })
+	@ConditionalOnEnabledHealthIndicator("chat")
+	static class ChatHealthContributorConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = { "chatHealthIndicator", "chatHealthContributor" })
+		ReactiveHealthContributor chatHealthContributor(ChatTemplates templates, ChatProperties properties) {
+			ChatProperties.Health health = properties.getHealth();
+			Assert.isTrue(health.getTimeout().compareTo(Duration.ZERO) > 0, "chat.health.timeout must be positive");
+			Assert.isTrue(!health.getCacheTtl().isNegative(), "chat.health.cache-ttl must not be negative");
+			Map<String, ChatHealthIndicator> indicators = new LinkedHashMap<>();
+			templates.asMap().forEach((name, template) -> indicators.put(name, indicator(name, template, properties)));
+			return CompositeReactiveHealthContributor.fromMap(indicators);
+		}
+
+		private static ChatHealthIndicator indicator(String name, ChatTemplate template, ChatProperties properties) {
+			ChatProperties.Provider provider = properties.getProviders().get(name);
+			ChatHealthProbe probe = (provider != null) ? provider.getHealth().getProbe() : ChatHealthProbe.MODELS;
+			String host = (provider != null) ? host(provider.getBaseUrl()) : null;
+			return new ChatHealthIndicator(template, probe, host, properties.getHealth().getTimeout(),
+					properties.getHealth().getCacheTtl());
+		}
+
+		private static @Nullable String host(@Nullable String baseUrl) {
+			return StringUtils.hasText(baseUrl) ? BaseUrl.parse(baseUrl).getHost() : null;
+		}
+
+	}
+
+}

@@ -1,0 +1,144 @@
+package dev.chatstarter.autoconfigure.health;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import dev.chatstarter.core.ChatTemplate;
+import dev.chatstarter.core.error.ChatException;
+import dev.chatstarter.core.http.RetryPolicy;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.util.Assert;
+
+/**
+ * The health of one chat provider, from a {@link ChatHealthProbe probe}: the model list, a one-token completion, or
+ * nothing. The probe runs without retries, without observations and without tools, is cut after a timeout, and its
+ * result is cached for a time to live; concurrent checks share one probe, so health checks never hammer a paid API.
+ * <p>
+ * Any failure is {@code DOWN} with the reason: the provider's own message for authentication and quota failures, the
+ * status for server errors, the timeout for a provider that does not answer in time. The details show the base URL's
+ * host, the default model, the probe and the latency; never the API key and never a URL query.
+ */
+public final class ChatHealthIndicator implements ReactiveHealthIndicator {
+
+	private static final Pattern URL_QUERY = Pattern.compile("(https?://[^\\s?#]*)[?#]\\S*");
+
+	private static final String PROBE_PROMPT = "ping";
+
+	private final ChatTemplate probeTemplate;
+
+	private final ChatHealthProbe probe;
+
+	private final Duration timeout;
+
+	private final Scheduler scheduler;
+
+	private final Map<String, Object> details;
+
+	private final Mono<Health> health;
+
+	/**
+	 * Create an indicator.
+	 * @param template the provider's template; the probe uses a variant without retries, observations or tools
+	 * @param probe how to probe the provider
+	 * @param host the host of the provider's base URL, shown in the details, if known
+	 * @param timeout the longest a probe may take
+	 * @param cacheTtl how long a result is reused
+	 */
+	public ChatHealthIndicator(ChatTemplate template, ChatHealthProbe probe, @Nullable String host, Duration timeout,
+			Duration cacheTtl) {
+		this(template, probe, host, timeout, cacheTtl, Schedulers.parallel());
+	}
+
+	ChatHealthIndicator(ChatTemplate template, ChatHealthProbe probe, @Nullable String host, Duration timeout,
+			Duration cacheTtl, Scheduler scheduler) {
+		Assert.notNull(template, "template must not be null");
+		Assert.notNull(probe, "probe must not be null");
+		Assert.isTrue(timeout.compareTo(Duration.ZERO) > 0, "timeout must be positive");
+		Assert.isTrue(!cacheTtl.isNegative(), "cacheTtl must not be negative");
+		this.probeTemplate = (probe != ChatHealthProbe.NONE) ? template.mutate()
+			.retryPolicy(RetryPolicy.none())
+			.observationRegistry(ObservationRegistry.NOOP)
+			.defaultTools()
+			.build() : template;
+		this.probe = probe;
+		this.timeout = timeout;
+		this.scheduler = scheduler;
+		Map<String, Object> details = new LinkedHashMap<>();
+		if (host != null) {
+			details.put("host", host);
+		}
+		String model = template.defaultOptions().model();
+		if (model != null) {
+			details.put("model", model);
+		}
+		details.put("probe", probe.name().toLowerCase(Locale.ROOT));
+		this.details = Map.copyOf(details);
+		this.health = Mono.defer(this::check).cache(cacheTtl, scheduler);
+	}
+
+	@Override
+	public Mono<Health> health() {
+		return this.health;
+	}
+
+	private Mono<Health> check() {
+		if (this.probe == ChatHealthProbe.NONE) {
+			return Mono.just(Health.unknown().withDetails(this.details).build());
+		}
+		long start = System.nanoTime();
+		return probe().timeout(this.timeout, this.scheduler)
+			.map((builder) -> builder.withDetails(this.details).withDetail("latency", latency(start)).build())
+			.onErrorResume((failure) -> Mono.just(down(failure, start)));
+	}
+
+	private Mono<Health.Builder> probe() {
+		if (this.probe == ChatHealthProbe.CHAT) {
+			return this.probeTemplate.prompt(PROBE_PROMPT)
+				.options((options) -> options.maxTokens(1))
+				.call()
+				.responseMono()
+				.map((response) -> {
+					Health.Builder builder = Health.up();
+					if (response.model() != null) {
+						builder.withDetail("responseModel", response.model());
+					}
+					return builder;
+				});
+		}
+		return this.probeTemplate.modelsMono().map((models) -> Health.up().withDetail("models", models.size()));
+	}
+
+	private Health down(Throwable failure, long start) {
+		Health.Builder builder = Health.down().withDetails(this.details).withDetail("latency", latency(start));
+		if (failure instanceof ChatException chatFailure && chatFailure.getStatusCode() > 0) {
+			builder.withDetail("status", chatFailure.getStatusCode());
+		}
+		return builder.withDetail("error", describe(failure)).build();
+	}
+
+	private String describe(Throwable failure) {
+		if (failure instanceof TimeoutException) {
+			return "no answer within " + this.timeout.toMillis() + " ms (chat.health.timeout)";
+		}
+		String message = (failure.getMessage() != null) ? failure.getMessage() : failure.getClass().getSimpleName();
+		String type = (failure instanceof ChatException) ? "" : failure.getClass().getSimpleName() + ": ";
+		return URL_QUERY.matcher(type + message).replaceAll("$1");
+	}
+
+	private static String latency(long start) {
+		return Duration.ofNanos(System.nanoTime() - start).toMillis() + "ms";
+	}
+
+}

@@ -1,0 +1,49 @@
+package dev.chatstarter.autoconfigure.observation;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+
+import dev.chatstarter.autoconfigure.ChatTemplateCustomizer;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the chat providers'
+ * metrics when the application has a {@link MeterRegistry}: token usage and stream chunk timings from the observations
+ * of model calls ({@link ChatMetricsObservationHandler}, registered with the observation registry like every
+ * {@link io.micrometer.observation.ObservationHandler} bean), and a retry counter ({@link ChatRetryMetrics}) set as
+ * every template's retry listener.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@ConditionalOnClass({ MeterRegistry.class, ObservationRegistry.class })
+@ConditionalOnBean(MeterRegistry.class)
+@ConditionalOnBooleanProperty(name = "chat.enabled", matchIfMissing = true)
+public final class ChatMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ChatMetricsObservationHandler chatMetricsObservationHandler(MeterRegistry meterRegistry) {
+		return new ChatMetricsObservationHandler(meterRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ChatRetryMetrics chatRetryMetrics(MeterRegistry meterRegistry) {
+		return new ChatRetryMetrics(meterRegistry);
+	}
+
+	@Bean
+	@Order(0)
+	ChatTemplateCustomizer chatRetryMetricsCustomizer(ChatRetryMetrics retryMetrics) {
+		return (provider, builder) -> builder.retryListener(retryMetrics);
+	}
+
+}

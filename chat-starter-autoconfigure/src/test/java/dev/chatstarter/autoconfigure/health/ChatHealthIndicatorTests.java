@@ -1,0 +1,100 @@
+package dev.chatstarter.autoconfigure.health;
+
+import java.time.Duration;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.scheduler.VirtualTimeScheduler;
+import reactor.util.function.Tuple2;
+
+import dev.chatstarter.core.ChatTemplate;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for the caching of {@link ChatHealthIndicator}.
+ */
+class ChatHealthIndicatorTests {
+
+	static WireMockServer wireMock;
+
+	@BeforeAll
+	static void start() {
+		wireMock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+		wireMock.start();
+	}
+
+	@AfterAll
+	static void stop() {
+		wireMock.stop();
+	}
+
+	@BeforeEach
+	void reset() {
+		wireMock.resetAll();
+		wireMock.stubFor(get("/v1/models").willReturn(okJson("{\"data\":[{\"id\":\"gpt-4o\"}]}").withFixedDelay(200)));
+	}
+
+	private static ChatTemplate template() {
+		return ChatTemplate.builder()
+			.provider("kuai")
+			.baseUrl("http://127.0.0.1:" + wireMock.port() + "/v1")
+			.defaultOptions((options) -> options.model("gpt-4o"))
+			.build();
+	}
+
+	@Test
+	void concurrentChecksShareOneProbe() {
+		ChatHealthIndicator indicator = new ChatHealthIndicator(template(), ChatHealthProbe.MODELS, "127.0.0.1",
+				Duration.ofSeconds(5), Duration.ofSeconds(30));
+
+		Tuple2<Health, Health> both = Mono.zip(indicator.health().subscribeOn(Schedulers.parallel()),
+				indicator.health().subscribeOn(Schedulers.parallel()))
+			.block();
+
+		assertThat(both.getT1().getStatus()).isEqualTo(Status.UP);
+		assertThat(both.getT2()).isSameAs(both.getT1());
+		wireMock.verify(1, getRequestedFor(urlEqualTo("/v1/models")));
+	}
+
+	@Test
+	void probesAgainOnceTheTimeToLiveHasPassed() {
+		VirtualTimeScheduler clock = VirtualTimeScheduler.create();
+		ChatHealthIndicator indicator = new ChatHealthIndicator(template(), ChatHealthProbe.MODELS, "127.0.0.1",
+				Duration.ofSeconds(5), Duration.ofSeconds(30), clock);
+
+		Health first = indicator.health().block();
+		clock.advanceTimeBy(Duration.ofSeconds(29));
+		assertThat(indicator.health().block()).isSameAs(first);
+		wireMock.verify(1, getRequestedFor(urlEqualTo("/v1/models")));
+
+		clock.advanceTimeBy(Duration.ofSeconds(2));
+		Health second = indicator.health().block();
+
+		assertThat(second).isNotSameAs(first);
+		assertThat(second.getStatus()).isEqualTo(Status.UP);
+		wireMock.verify(2, getRequestedFor(urlEqualTo("/v1/models")));
+	}
+
+	@Test
+	void detailsWithoutHostWhenUnknown() {
+		ChatHealthIndicator indicator = new ChatHealthIndicator(template(), ChatHealthProbe.NONE, null,
+				Duration.ofSeconds(5), Duration.ofSeconds(30));
+
+		assertThat(indicator.health().block().getDetails()).containsOnlyKeys("model", "probe");
+	}
+
+}
