@@ -1,6 +1,7 @@
 package dev.chatstarter.autoconfigure.health;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -84,7 +85,7 @@ public final class ChatHealthIndicator implements ReactiveHealthIndicator {
 			details.put("model", model);
 		}
 		details.put("probe", probe.name().toLowerCase(Locale.ROOT));
-		this.details = Map.copyOf(details);
+		this.details = Collections.unmodifiableMap(details);
 		this.health = Mono.defer(this::check).cache(cacheTtl, scheduler);
 	}
 
@@ -99,31 +100,33 @@ public final class ChatHealthIndicator implements ReactiveHealthIndicator {
 		}
 		long start = System.nanoTime();
 		return probe().timeout(this.timeout, this.scheduler)
-			.map((builder) -> builder.withDetails(this.details).withDetail("latency", latency(start)).build())
+			.map((found) -> Health.up()
+				.withDetails(this.details)
+				.withDetails(found)
+				.withDetail("latency", latency(start))
+				.build())
 			.onErrorResume((failure) -> Mono.just(down(failure, start)));
 	}
 
-	private Mono<Health.Builder> probe() {
+	/**
+	 * Probe the provider.
+	 * @return what the probe found out, as details
+	 */
+	private Mono<Map<String, Object>> probe() {
 		if (this.probe == ChatHealthProbe.CHAT) {
 			return this.probeTemplate.prompt(PROBE_PROMPT)
 				.options((options) -> options.maxTokens(1))
 				.call()
 				.responseMono()
-				.map((response) -> {
-					Health.Builder builder = Health.up();
-					if (response.model() != null) {
-						builder.withDetail("responseModel", response.model());
-					}
-					return builder;
-				});
+				.map((response) -> (response.model() != null) ? Map.of("responseModel", response.model()) : Map.of());
 		}
-		return this.probeTemplate.modelsMono().map((models) -> Health.up().withDetail("models", models.size()));
+		return this.probeTemplate.modelsMono().map((models) -> Map.of("models", models.size()));
 	}
 
 	private Health down(Throwable failure, long start) {
 		Health.Builder builder = Health.down().withDetails(this.details).withDetail("latency", latency(start));
 		if (failure instanceof ChatException chatFailure && chatFailure.getStatusCode() > 0) {
-			builder.withDetail("status", chatFailure.getStatusCode());
+			builder.withDetail("httpStatus", chatFailure.getStatusCode());
 		}
 		return builder.withDetail("error", describe(failure)).build();
 	}

@@ -125,7 +125,7 @@ class ChatHealthContributorAutoConfigurationTests {
 			IndicatedHealthDescriptor health = health(context.getBean(HealthEndpoint.class), "kuai");
 
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-			assertThat(health.getDetails()).containsEntry("status", 401).containsEntry("probe", "models");
+			assertThat(health.getDetails()).containsEntry("httpStatus", 401).containsEntry("probe", "models");
 			assertThat(health.getDetails().get("error").toString()).contains("Incorrect API key provided")
 				.contains("authentication failed")
 				.doesNotContain("?ref=x");
@@ -156,7 +156,7 @@ class ChatHealthContributorAutoConfigurationTests {
 			IndicatedHealthDescriptor health = health(context.getBean(HealthEndpoint.class), "kuai");
 
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-			assertThat(health.getDetails()).containsEntry("status", 503);
+			assertThat(health.getDetails()).containsEntry("httpStatus", 503);
 			assertThat(health.getDetails().get("error").toString()).contains("upstream overloaded");
 			wireMock.verify(1, getRequestedFor(urlEqualTo("/v1/models")));
 		});
@@ -170,7 +170,7 @@ class ChatHealthContributorAutoConfigurationTests {
 
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(health.getDetails()).containsEntry("error", "no answer within 200 ms (chat.health.timeout)")
-				.doesNotContainKey("status");
+				.doesNotContainKey("httpStatus");
 		});
 	}
 

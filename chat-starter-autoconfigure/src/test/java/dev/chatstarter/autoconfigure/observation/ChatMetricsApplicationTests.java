@@ -147,6 +147,32 @@ class ChatMetricsApplicationTests {
 	}
 
 	@Test
+	void durationTimerComesWithMicrometersErrorTagAndActiveTimer() {
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(ANSWER)));
+		this.runner.run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+
+			context.getBean(ChatTemplate.class).prompt("hi").call().content();
+
+			assertThat(duration(registry, "none").getId().getTag("error")).isEqualTo("none");
+			assertThat(registry.get("gen_ai.client.operation.duration.active").longTaskTimer().activeTasks()).isZero();
+		});
+	}
+
+	@Test
+	void observationsSwitchedOffWithManagementObservationsEnable() {
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(ANSWER)));
+		this.runner.withPropertyValues("management.observations.enable.[gen_ai]=false").run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+
+			context.getBean(ChatTemplate.class).prompt("hi").call().content();
+
+			assertThat(registry.find("gen_ai.client.operation.duration").meters()).isEmpty();
+			assertThat(registry.find("gen_ai.client.token.usage").meters()).isEmpty();
+		});
+	}
+
+	@Test
 	void streamWithUsageInTheLastChunk() {
 		wireMock.stubFor(post("/v1/chat/completions").willReturn(
 				aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(STREAM)));
