@@ -173,6 +173,22 @@ class ChatMetricsApplicationTests {
 	}
 
 	@Test
+	void metricsSwitchedOffWithManagementMetricsEnable() {
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(ANSWER)));
+		this.runner.withPropertyValues("management.metrics.enable.[gen_ai]=false")
+			.withUserConfiguration(SpanRecorderConfiguration.class)
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+
+				context.getBean(ChatTemplate.class).prompt("hi").call().content();
+
+				assertThat(registry.find("gen_ai.client.operation.duration").timers()).isEmpty();
+				assertThat(registry.find("gen_ai.client.token.usage").summaries()).isEmpty();
+				assertThat(context.getBean(SpanRecorder.class).names).containsExactly("chat gpt-4o");
+			});
+	}
+
+	@Test
 	void streamWithUsageInTheLastChunk() {
 		wireMock.stubFor(post("/v1/chat/completions").willReturn(
 				aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(STREAM)));
