@@ -25,6 +25,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
+import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
@@ -36,7 +37,8 @@ import org.springframework.util.Assert;
 /**
  * An in-process, OpenAI-compatible HTTP server on Reactor Netty, bound to {@code 127.0.0.1}, for tests and offline
  * demos. It serves {@code POST /v1/chat/completions} (blocking and {@code stream: true}), {@code GET /v1/models}
- * and {@code POST /v1/images/generations} (also without the {@code /v1} prefix), records every request, and
+ * and {@code POST /v1/images/generations} (also without the {@code /v1} prefix) over HTTP/1.1 and cleartext HTTP/2,
+ * records every request, and
  * answers each one with, in order of precedence:
  * <ol>
  * <li>the next {@link FakeResponse} {@link #enqueue(FakeResponse...) queued} for the request's endpoint;</li>
@@ -63,6 +65,9 @@ public final class FakeChatServer implements AutoCloseable {
 	private static final String HOST = "127.0.0.1";
 
 	private static final Duration DEFAULT_TAKE_TIMEOUT = Duration.ofSeconds(10);
+
+	/** The largest body of a request that upgrades to cleartext HTTP/2 (the default of 0 rejects every body). */
+	private static final int MAX_UPGRADE_BODY_BYTES = 16 * 1024 * 1024;
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(10);
 
@@ -121,6 +126,8 @@ public final class FakeChatServer implements AutoCloseable {
 				DisposableServer server = HttpServer.create()
 					.host(HOST)
 					.port(this.requestedPort)
+					.protocol(HttpProtocol.HTTP11, HttpProtocol.H2C)
+					.httpRequestDecoder((decoder) -> decoder.h2cMaxContentLength(MAX_UPGRADE_BODY_BYTES))
 					.runOn(loops)
 					.handle(this::handle)
 					.bindNow(STARTUP_TIMEOUT);
@@ -341,6 +348,7 @@ public final class FakeChatServer implements AutoCloseable {
 	}
 
 	private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
+		String protocol = request.protocol();
 		String method = request.method().name();
 		String uri = request.uri();
 		HttpHeaders headers = new HttpHeaders();
@@ -350,13 +358,14 @@ public final class FakeChatServer implements AutoCloseable {
 			.asString(StandardCharsets.UTF_8)
 			.defaultIfEmpty("")
 			.publishOn(Schedulers.boundedElastic())
-			.map((body) -> record(method, uri, headers, body))
+			.map((body) -> record(protocol, method, uri, headers, body))
 			.map(this::answer)
 			.flatMap((answer) -> send(response, answer));
 	}
 
-	private RecordedRequest record(String method, String uri, HttpHeaders headers, String body) {
-		RecordedRequest recorded = new RecordedRequest(this.sequence.incrementAndGet(), method, uri, headers, body);
+	private RecordedRequest record(String protocol, String method, String uri, HttpHeaders headers, String body) {
+		RecordedRequest recorded = new RecordedRequest(this.sequence.incrementAndGet(), protocol, method, uri,
+				headers, body);
 		this.requests.add(recorded);
 		this.untaken.add(recorded);
 		logger.debug("Fake chat server received {}", recorded);

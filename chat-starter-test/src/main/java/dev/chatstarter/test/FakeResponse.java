@@ -223,7 +223,7 @@ public final class FakeResponse {
 	/**
 	 * Answer with an HTTP status and a body sent as given: an OpenAI error object, a vendor's own shape (e.g.
 	 * {@code {"codes":900,"mess":"..."}}, also with status 200), an HTML gateway page, plain text or nothing. The
-	 * content type follows the body: JSON when it starts with {@code {} or {@code [}, HTML when it starts with
+	 * content type follows the body: JSON when it starts with a brace or a bracket, HTML when it starts with
 	 * {@code <}, plain text otherwise, none when it is empty.
 	 * @param status the HTTP status
 	 * @param body the body, possibly empty

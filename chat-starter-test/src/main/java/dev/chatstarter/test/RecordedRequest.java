@@ -26,6 +26,8 @@ public final class RecordedRequest {
 
 	private final int sequence;
 
+	private final String protocol;
+
 	private final String method;
 
 	private final String uri;
@@ -49,11 +51,27 @@ public final class RecordedRequest {
 	 * @param body the body as text, empty when there was none
 	 */
 	public RecordedRequest(int sequence, String method, String uri, HttpHeaders headers, String body) {
+		this(sequence, "HTTP/1.1", method, uri, headers, body);
+	}
+
+	/**
+	 * Create a request received over a given protocol.
+	 * @param sequence the 1-based position of the request among those the server received
+	 * @param protocol the protocol, e.g. {@code HTTP/1.1} or {@code HTTP/2.0}
+	 * @param method the HTTP method
+	 * @param uri the request target as received, with the query string if any
+	 * @param headers the request headers (copied)
+	 * @param body the body as text, empty when there was none
+	 */
+	public RecordedRequest(int sequence, String protocol, String method, String uri, HttpHeaders headers,
+			String body) {
+		Assert.hasText(protocol, "protocol must not be empty");
 		Assert.hasText(method, "method must not be empty");
 		Assert.notNull(uri, "uri must not be null");
 		Assert.notNull(headers, "headers must not be null");
 		Assert.notNull(body, "body must not be null");
 		this.sequence = sequence;
+		this.protocol = protocol;
 		this.method = method;
 		this.uri = uri;
 		int query = uri.indexOf('?');
@@ -94,6 +112,14 @@ public final class RecordedRequest {
 	 */
 	public int sequence() {
 		return this.sequence;
+	}
+
+	/**
+	 * Return the protocol the request arrived with.
+	 * @return e.g. {@code HTTP/1.1} or {@code HTTP/2.0}
+	 */
+	public String protocol() {
+		return this.protocol;
 	}
 
 	/**

@@ -154,12 +154,7 @@ final class ResponseWriter {
 			ObjectNode root = header("chat.completion");
 			ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
 			ObjectNode message = choice.putObject("message").put("role", "assistant");
-			if (this.response.content() != null && !(this.response.content().isEmpty() && hasToolCalls())) {
-				message.put("content", this.response.content());
-			}
-			else {
-				message.putNull("content");
-			}
+			message.put("content", messageContent());
 			if (this.response.reasoningContent() != null) {
 				message.put("reasoning_content", this.response.reasoningContent());
 			}
@@ -182,12 +177,7 @@ final class ResponseWriter {
 		List<String> openingEvents() {
 			List<String> events = new ArrayList<>();
 			ObjectNode role = FakeResponse.JSON_MAPPER.createObjectNode().put("role", "assistant");
-			if (this.response.content() != null && !this.response.content().isEmpty() || !hasToolCalls()) {
-				role.put("content", "");
-			}
-			else {
-				role.putNull("content");
-			}
+			role.put("content", (messageContent() != null) ? "" : null);
 			events.add(chunk(role, null));
 			if (this.response.reasoningContent() != null) {
 				for (String fragment : Words.split(this.response.reasoningContent())) {
@@ -260,6 +250,17 @@ final class ResponseWriter {
 			return FakeResponse.JSON_MAPPER.createObjectNode();
 		}
 
+		/**
+		 * The message content: {@code null} for an answer with only tool calls, as OpenAI sends it.
+		 */
+		private @Nullable String messageContent() {
+			String content = this.response.content();
+			if (content == null) {
+				return hasToolCalls() ? null : "";
+			}
+			return (content.isEmpty() && hasToolCalls()) ? null : content;
+		}
+
 		private boolean hasToolCalls() {
 			return !this.response.toolCalls().isEmpty();
 		}
@@ -305,7 +306,7 @@ final class ResponseWriter {
 		}
 
 		/**
-		 * Split arguments into up to {@value #ARGUMENT_FRAGMENTS} pieces, never inside a surrogate pair.
+		 * Split arguments into a few pieces, never inside a surrogate pair.
 		 */
 		private static List<String> argumentPieces(String arguments) {
 			List<String> pieces = new ArrayList<>();

@@ -15,6 +15,7 @@ import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.chat.ChatResponse;
 import dev.chatstarter.core.chat.ToolCall;
 import dev.chatstarter.core.chat.Usage;
+import dev.chatstarter.core.http.HttpVersion;
 import dev.chatstarter.core.image.ImageResult;
 import dev.chatstarter.core.model.ModelInfo;
 import dev.chatstarter.core.stream.ChatChunk;
@@ -156,6 +157,16 @@ class FakeChatServerTests extends FakeChatServerSupport {
 		assertThat(response.finishReason()).isEqualTo("tool_calls");
 		assertThat(response.toolCalls()).containsExactly(new ToolCall("call_a", "get_current_weather", arguments),
 				new ToolCall("call_b", "get_time", "{\"zone\":\"CET\"}"));
+	}
+
+	@Test
+	void http2ClientsAreServed() {
+		server.enqueue(FakeResponse.text("over h2c"), FakeResponse.text("streamed over h2c"));
+		ChatTemplate http2 = templateBuilder().httpVersion(HttpVersion.HTTP_2).build();
+
+		assertThat(http2.prompt("hi").call().content()).isEqualTo("over h2c");
+		assertThat(http2.prompt("hi").stream().response().block().content()).isEqualTo("streamed over h2c");
+		assertThat(server.requests()).extracting(RecordedRequest::protocol).containsOnly("HTTP/2.0");
 	}
 
 	@Test

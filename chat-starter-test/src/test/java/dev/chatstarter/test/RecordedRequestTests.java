@@ -36,6 +36,7 @@ class RecordedRequestTests extends FakeChatServerSupport {
 		RecordedRequest request = server.takeRequest();
 		assertThat(request.sequence()).isEqualTo(1);
 		assertThat(request.method()).isEqualTo("POST");
+		assertThat(request.protocol()).isEqualTo("HTTP/1.1");
 		assertThat(request.path()).isEqualTo("/v1/chat/completions");
 		assertThat(request.endpoint()).isEqualTo(FakeEndpoint.CHAT_COMPLETIONS);
 		assertThat(request.header("content-type")).startsWith("application/json");
