@@ -1,0 +1,77 @@
+package dev.chatstarter.sample.demo;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.commons.logging.Log;
+
+import dev.chatstarter.test.DemoResponder;
+import dev.chatstarter.test.FakeChatServer;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Starts the embedded offline DEMO provider when no real provider is configured (or when
+ * {@code sample.demo.enabled=true}): an OpenAI-compatible server on a random loopback port that answers
+ * deterministically (it echoes, calls the weather tool when asked about weather, answers structured requests with
+ * JSON and streams word by word). It is registered as the provider {@code demo}; it is a demo, not a model.
+ */
+public class DemoProvider implements EnvironmentPostProcessor {
+
+	/** The name of the demo provider. */
+	public static final String NAME = "demo";
+
+	private static final String ENABLED = "sample.demo.enabled";
+
+	private final Log logger;
+
+	public DemoProvider(DeferredLogFactory logFactory) {
+		this.logger = logFactory.getLog(DemoProvider.class);
+	}
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		Binder binder = Binder.get(environment);
+		boolean hasProviders = !binder.bind("chat.providers", Bindable.mapOf(String.class, Object.class))
+			.orElse(Map.of())
+			.isEmpty();
+		boolean enabled = binder.bind(ENABLED, Boolean.class).orElse(!hasProviders);
+		if (!enabled) {
+			return;
+		}
+		FakeChatServer server = new FakeChatServer().responder(new DemoResponder()).start();
+		application.addListeners(new Shutdown(server));
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("chat.providers." + NAME + ".base-url", server.baseUrl());
+		properties.put("chat.providers." + NAME + ".model", "demo-chat");
+		if (!hasProviders) {
+			properties.put("chat.default-provider", NAME);
+		}
+		environment.getPropertySources().addLast(new MapPropertySource("chatSampleDemoProvider", properties));
+		this.logger.warn("Using the embedded offline DEMO chat provider '" + NAME + "' at " + server.baseUrl()
+				+ ": its answers are canned, not a model's. Configure chat.providers.<name>.base-url and api-key "
+				+ "to talk to a real provider.");
+	}
+
+	private record Shutdown(FakeChatServer server) implements ApplicationListener<ApplicationEvent> {
+
+		@Override
+		public void onApplicationEvent(ApplicationEvent event) {
+			if (event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) {
+				this.server.close();
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * The structured answer of the /solve endpoint.
+ */
+@NullMarked
+package dev.chatstarter.sample.math;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,164 @@
+package dev.chatstarter.sample.web;
+
+import java.net.URI;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+
+import dev.chatstarter.core.ChatTemplate;
+import dev.chatstarter.core.chat.ChatResponse;
+import dev.chatstarter.core.chat.Usage;
+import dev.chatstarter.core.error.ChatException;
+import dev.chatstarter.sample.tools.WeatherTools;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Chat endpoints: a blocking answer as text, a stream of fragments as server-sent events, and a JSON answer with
+ * images. Every call offers the {@code get_current_weather} tool; the template runs the tool calls itself.
+ */
+@RestController
+public class ChatController {
+
+	private final ProviderSelector providers;
+
+	private final ChatProblems problems;
+
+	public ChatController(ProviderSelector providers, ChatProblems problems) {
+		this.providers = providers;
+		this.problems = problems;
+	}
+
+	/**
+	 * Answer a message.
+	 * @param message the user's message
+	 * @param provider the provider to ask, the default one when not given
+	 * @return the final answer, after any tool calls
+	 */
+	@GetMapping(path = "/chat", produces = MediaType.TEXT_PLAIN_VALUE)
+	public String chat(@RequestParam(required = false) @Nullable String message,
+			@RequestParam(required = false) @Nullable String provider) {
+		String text = ProviderSelector.requireMessage(message, provider);
+		String answer = this.providers.select(provider)
+			.prompt()
+			.user(text)
+			.tools(WeatherTools.GET_CURRENT_WEATHER)
+			.call()
+			.content();
+		return (answer != null) ? answer : "";
+	}
+
+	/**
+	 * Stream the answer to a message, one event per fragment. A failure after the stream started arrives as an
+	 * {@code error} event carrying the problem as JSON.
+	 * @param message the user's message
+	 * @param provider the provider to ask, the default one when not given
+	 * @return the fragments
+	 */
+	@GetMapping(path = "/chat/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	public Flux<ServerSentEvent<String>> stream(@RequestParam(required = false) @Nullable String message,
+			@RequestParam(required = false) @Nullable String provider) {
+		String text = ProviderSelector.requireMessage(message, provider);
+		ChatTemplate chat = this.providers.select(provider);
+		return chat.prompt()
+			.user(text)
+			.tools(WeatherTools.GET_CURRENT_WEATHER)
+			.stream()
+			.content()
+			// SSE readers strip one space after "data:", so a fragment's own leading space survives only behind it
+			.map((fragment) -> ServerSentEvent.builder(" " + fragment).build())
+			.onErrorResume(ChatException.class, (ex) -> Flux.just(ServerSentEvent.builder(this.problems.toJson(ex))
+				.event("error")
+				.build()));
+	}
+
+	/**
+	 * Answer a message, with optional image URLs, as JSON.
+	 * @param question the message, image URLs and provider
+	 * @return the answer with its model, finish reason and usage
+	 */
+	@PostMapping(path = "/chat", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	public ChatAnswer chat(@RequestBody ChatQuestion question) {
+		String text = ProviderSelector.requireMessage(question.message(), question.provider());
+		List<URI> images = question.imageUrls().stream().map((url) -> imageUri(url, question.provider())).toList();
+		ChatResponse response = this.providers.select(question.provider())
+			.prompt()
+			.user((user) -> {
+				user.text(text);
+				images.forEach(user::image);
+			})
+			.tools(WeatherTools.GET_CURRENT_WEATHER)
+			.call()
+			.response();
+		return ChatAnswer.of(response);
+	}
+
+	private static URI imageUri(String url, @Nullable String provider) {
+		try {
+			URI uri = URI.create(url.trim());
+			if (uri.getScheme() != null && (uri.getScheme().equals("http") || uri.getScheme().equals("https")
+					|| uri.getScheme().equals("data"))) {
+				return uri;
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// reported below
+		}
+		throw new BadChatRequestException("Image URL '" + url + "' is not an http(s) or data URL", provider);
+	}
+
+	/**
+	 * The body of {@code POST /chat}.
+	 *
+	 * @param message the user's message
+	 * @param imageUrls image URLs sent to the model as {@code image_url} parts
+	 * @param provider the provider to ask, the default one when not given
+	 */
+	public record ChatQuestion(@Nullable String message, List<String> imageUrls, @Nullable String provider) {
+
+		public ChatQuestion {
+			imageUrls = (imageUrls != null) ? List.copyOf(imageUrls) : List.of();
+		}
+
+	}
+
+	/**
+	 * The answer of {@code POST /chat}.
+	 *
+	 * @param content the answer's text
+	 * @param model the model that answered
+	 * @param finishReason why the model stopped
+	 * @param usage the token usage
+	 */
+	public record ChatAnswer(@Nullable String content, @Nullable String model, @Nullable String finishReason,
+			TokenUsage usage) {
+
+		static ChatAnswer of(ChatResponse response) {
+			Usage usage = response.usage();
+			return new ChatAnswer(response.content(), response.model(), response.finishReason(),
+					(usage != null) ? new TokenUsage(usage.promptTokens(), usage.completionTokens(), usage.totalTokens())
+							: new TokenUsage(null, null, null));
+		}
+
+	}
+
+	/**
+	 * Token counts as the provider reported them.
+	 *
+	 * @param promptTokens the input tokens
+	 * @param completionTokens the output tokens
+	 * @param totalTokens the total
+	 */
+	public record TokenUsage(@Nullable Integer promptTokens, @Nullable Integer completionTokens,
+			@Nullable Integer totalTokens) {
+	}
+
+}

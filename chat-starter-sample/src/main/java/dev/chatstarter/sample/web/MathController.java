@@ -1,0 +1,45 @@
+package dev.chatstarter.sample.web;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.chatstarter.sample.math.MathSolution;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Solves an equation through structured output: the model is asked for a {@link MathSolution} and its JSON answer
+ * is parsed into one.
+ */
+@RestController
+public class MathController {
+
+	private final ProviderSelector providers;
+
+	public MathController(ProviderSelector providers) {
+		this.providers = providers;
+	}
+
+	/**
+	 * Solve an equation step by step.
+	 * @param equation the equation, e.g. {@code 8x + 31 = 2}
+	 * @param provider the provider to ask, the default one when not given
+	 * @return the steps and the final answer
+	 */
+	@GetMapping(path = "/solve", produces = MediaType.APPLICATION_JSON_VALUE)
+	public MathSolution solve(@RequestParam(required = false) @Nullable String equation,
+			@RequestParam(required = false) @Nullable String provider) {
+		if (equation == null || equation.isBlank()) {
+			throw new BadChatRequestException("The equation must not be blank: pass ?equation=8x+%2B+31+%3D+2", provider);
+		}
+		return this.providers.select(provider)
+			.prompt()
+			.system("你是一个数学老师 (You are a math teacher). Solve the equation step by step.")
+			.user("求解方程: " + equation.trim())
+			.call()
+			.entity(MathSolution.class);
+	}
+
+}

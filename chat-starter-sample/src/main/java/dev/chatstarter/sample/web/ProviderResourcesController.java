@@ -1,0 +1,72 @@
+package dev.chatstarter.sample.web;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.chatstarter.core.image.ImageRequest;
+import dev.chatstarter.core.image.ImageResult;
+import dev.chatstarter.core.model.ModelInfo;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The provider's model list and image generation.
+ */
+@RestController
+public class ProviderResourcesController {
+
+	private final ProviderSelector providers;
+
+	public ProviderResourcesController(ProviderSelector providers) {
+		this.providers = providers;
+	}
+
+	/**
+	 * List the provider's models.
+	 * @param provider the provider to ask, the default one when not given
+	 * @return the model ids
+	 */
+	@GetMapping(path = "/models", produces = MediaType.APPLICATION_JSON_VALUE)
+	public List<String> models(@RequestParam(required = false) @Nullable String provider) {
+		return this.providers.select(provider).models().stream().map(ModelInfo::id).toList();
+	}
+
+	/**
+	 * Generate images.
+	 * @param request the prompt, count, size and provider
+	 * @return the image URLs (base64 answers as {@code data:} URLs)
+	 */
+	@PostMapping(path = "/images", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	public List<String> images(@RequestBody ImagesQuestion request) {
+		if (request.prompt() == null || request.prompt().isBlank()) {
+			throw new BadChatRequestException("The prompt must not be blank", request.provider());
+		}
+		ImageResult result = this.providers.select(request.provider())
+			.images()
+			.generate(ImageRequest.builder(request.prompt()).n(request.n()).size(request.size()).build());
+		return result.images()
+			.stream()
+			.map((image) -> (image.url() != null) ? image.url() : "data:image/png;base64," + image.b64Json())
+			.toList();
+	}
+
+	/**
+	 * The body of {@code POST /images}.
+	 *
+	 * @param prompt the description of the image
+	 * @param n how many images
+	 * @param size the size, e.g. {@code 1024x1024}
+	 * @param provider the provider to ask, the default one when not given
+	 */
+	public record ImagesQuestion(@Nullable String prompt, @Nullable Integer n, @Nullable String size,
+			@Nullable String provider) {
+	}
+
+}

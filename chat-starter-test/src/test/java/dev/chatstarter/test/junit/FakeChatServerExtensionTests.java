@@ -1,0 +1,96 @@
+package dev.chatstarter.test.junit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.chatstarter.core.ChatTemplate;
+import dev.chatstarter.test.FakeChatServer;
+import dev.chatstarter.test.FakeResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * {@link FakeChatServerExtension} registered programmatically, on a static field (one server per class) and on an
+ * instance field (one server per test).
+ */
+class FakeChatServerExtensionTests {
+
+	@Test
+	void serverIsUnavailableBeforeStart() {
+		assertThatIllegalStateException().isThrownBy(() -> new FakeChatServerExtension().server())
+			.withMessageContaining("not started");
+	}
+
+	@Nested
+	class StaticField {
+
+		@RegisterExtension
+		static final FakeChatServerExtension fake = new FakeChatServerExtension();
+
+		private static FakeChatServer seen;
+
+		@AfterAll
+		static void stillRunningAfterTheTests() {
+			assertThat(seen.isRunning()).isTrue();
+		}
+
+		@Test
+		void answersThroughTheAccessors() {
+			fake.server().enqueue(FakeResponse.text("static"));
+			ChatTemplate chat = ChatTemplate.builder().baseUrl(fake.baseUrl()).build();
+
+			assertThat(chat.prompt("Hi").call().content()).isEqualTo("static");
+			assertThat(fake.server().takeRequest().lastUserMessage()).isEqualTo("Hi");
+			remember(fake.server());
+		}
+
+		@Test
+		void parametersGetTheSameServer(FakeChatServer server) {
+			assertThat(server).isSameAs(fake.server());
+			assertThat(server.requestCount()).isZero();
+			remember(server);
+		}
+
+		private static void remember(FakeChatServer server) {
+			if (seen != null) {
+				assertThat(server).isSameAs(seen);
+			}
+			seen = server;
+		}
+
+	}
+
+	@Nested
+	class InstanceField {
+
+		private static FakeChatServer previous;
+
+		@RegisterExtension
+		final FakeChatServerExtension fake = new FakeChatServerExtension();
+
+		@Test
+		void oneServerPerTest() {
+			checkFreshServer();
+		}
+
+		@Test
+		void anotherServerPerTest() {
+			checkFreshServer();
+		}
+
+		private void checkFreshServer() {
+			FakeChatServer server = this.fake.server();
+			assertThat(server.isRunning()).isTrue();
+			if (previous != null) {
+				assertThat(server).isNotSameAs(previous);
+				assertThat(previous.isRunning()).isFalse();
+			}
+			previous = server;
+		}
+
+	}
+
+}
