@@ -425,6 +425,8 @@ public final class BenchmarkMain {
 				.append(" | ").append(f.getOrDefault("peakHeapMb", "–"))
 				.append(" | ").append(f.getOrDefault("rssMb", "–"))
 				.append(" | ").append(f.getOrDefault("note", "child died").replace("-", ""))
+				.append("null".equals(f.getOrDefault("error", "null")) ? "" : " first error: "
+						+ f.get("error").replace('_', ' ').replace('|', '/'))
 				.append(" |\n");
 		}
 		this.report.append('\n');

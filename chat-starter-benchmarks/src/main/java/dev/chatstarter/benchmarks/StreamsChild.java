@@ -41,13 +41,15 @@ final class StreamsChild {
 		AtomicInteger completed = new AtomicInteger();
 		AtomicInteger failed = new AtomicInteger();
 		AtomicInteger incomplete = new AtomicInteger();
-		int expected = -1;
+		java.util.concurrent.atomic.AtomicReference<String> firstError = new java.util.concurrent.atomic.AtomicReference<>();
 		List<CompletableFuture<Void>> all = new ArrayList<>(streams);
 		long t0 = System.nanoTime();
 		for (int i = 0; i < streams; i++) {
 			all.add(contender.streamAsync().handle((count, error) -> {
 				if (error != null) {
 					failed.incrementAndGet();
+					Throwable cause = (error.getCause() != null) ? error.getCause() : error;
+					firstError.compareAndSet(null, cause.getClass().getSimpleName() + ": " + cause.getMessage());
 				}
 				else if (count > 0) {
 					completed.incrementAndGet();
@@ -71,7 +73,7 @@ final class StreamsChild {
 		System.out.println("RESULT completed=" + completed.get() + " failed=" + failed.get() + " incomplete="
 				+ incomplete.get() + " wallMs=" + wallMillis + " peakThreads=" + peakThreads + " peakHeapMb="
 				+ (peakHeap[0] >> 20) + " rssMb=" + peakRssMb() + " note=" + (note.isEmpty() ? "-" : note)
-				+ " expected=" + expected);
+				+ " error=" + String.valueOf(firstError.get()).replace(' ', '_'));
 		System.out.flush();
 		Runtime.getRuntime().halt(0);
 	}
