@@ -478,8 +478,8 @@ public final class BenchmarkMain {
 			.append("latency percentiles under concurrency and child JVMs, so a plain load driver measures them all); ")
 			.append("the raw floor does not parse JSON at all, so the streaming CPU ratio includes the cost of parsing ")
 			.append("every chunk with Jackson; raw uses its own connection pool (up to 20,000 connections) while every ")
-			.append("other client keeps its defaults — chat-starter uses Reactor Netty's shared default pool "
-				+ "(max(cores, 8) × 2 connections); the peers' tool loops are not measured yet.\n\n");
+			.append("other client keeps its defaults — chat-starter uses Reactor Netty's shared global pool "
+				+ "(500 connections, 1,000 pending acquires); the peers' tool loops are not measured yet.\n\n");
 		int at = this.report.indexOf("## 1.");
 		this.report.insert((at < 0) ? this.report.length() : at, t);
 	}
