@@ -1,0 +1,75 @@
+package dev.chatstarter.benchmarks;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One client under test, bound to one stub base URL (without {@code /v1}).
+ */
+interface Contender extends AutoCloseable {
+
+	/** The user message every contender sends. */
+	String PROMPT = "Say something short.";
+
+	/**
+	 * A blocking small completion.
+	 * @return the answer's text
+	 */
+	String call();
+
+	/**
+	 * A blocking streamed completion.
+	 * @param firstChunkAt receives {@link System#nanoTime()} when the first text fragment reached the caller
+	 * @return the number of text fragments
+	 */
+	int stream(long[] firstChunkAt);
+
+	/**
+	 * A streamed completion that does not block the caller (the contender's own idiom for many streams).
+	 * @return the number of text fragments, once the stream completed
+	 */
+	CompletableFuture<Integer> streamAsync();
+
+	/**
+	 * A question that makes the model call one tool, the tool run, and the final answer.
+	 * @return the final answer
+	 */
+	default String toolRoundTrip() {
+		throw new UnsupportedOperationException();
+	}
+
+	/**
+	 * Whether {@link #toolRoundTrip()} is implemented.
+	 * @return {@code true} if it is
+	 */
+	default boolean supportsTools() {
+		return false;
+	}
+
+	@Override
+	default void close() {
+	}
+
+	/**
+	 * Create a contender by name.
+	 * @param name {@code raw}, {@code chat-starter}, {@code openai-java}, {@code spring-ai} or {@code langchain4j}
+	 * @param baseUrl the stub's base URL without {@code /v1}
+	 * @return the contender
+	 */
+	static Contender create(String name, String baseUrl) {
+		switch (name) {
+			case "raw":
+				return new RawContender(baseUrl);
+			case "chat-starter":
+				return new ChatStarterContender(baseUrl);
+			case "openai-java":
+				return new OpenAiJavaContender(baseUrl);
+			case "spring-ai":
+				return new SpringAiContender(baseUrl);
+			case "langchain4j":
+				return new LangChain4jContender(baseUrl);
+			default:
+				throw new IllegalArgumentException("Unknown contender " + name);
+		}
+	}
+
+}

@@ -1,0 +1,57 @@
+package dev.chatstarter.benchmarks;
+
+import java.lang.management.ManagementFactory;
+
+/**
+ * What one contender did in one timed run: operations, failures, wall and process CPU time, latencies, and the
+ * time to first chunk for streams.
+ */
+final class Measurement {
+
+	final Samples latencies = new Samples();
+
+	final Samples firstChunk = new Samples();
+
+	long operations;
+
+	long items;
+
+	long errors;
+
+	long wallNanos;
+
+	long cpuNanos;
+
+	String lastError = "";
+
+	void add(Measurement other) {
+		this.latencies.addAll(other.latencies);
+		this.firstChunk.addAll(other.firstChunk);
+		this.operations += other.operations;
+		this.items += other.items;
+		this.errors += other.errors;
+		this.wallNanos += other.wallNanos;
+		this.cpuNanos += other.cpuNanos;
+		if (!other.lastError.isEmpty()) {
+			this.lastError = other.lastError;
+		}
+	}
+
+	double throughput() {
+		return (this.wallNanos == 0) ? 0 : this.operations * 1e9 / this.wallNanos;
+	}
+
+	double cpuMicrosPerOperation() {
+		return (this.operations == 0) ? 0 : this.cpuNanos / 1e3 / this.operations;
+	}
+
+	double cpuMicrosPerItem() {
+		return (this.items == 0) ? 0 : this.cpuNanos / 1e3 / this.items;
+	}
+
+	static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
+	}
+
+}

@@ -1,0 +1,133 @@
+package dev.chatstarter.benchmarks;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * The floor: Reactor Netty's {@link HttpClient} posting pre-built JSON and reading the answer with the least work
+ * possible (the content is located with {@code indexOf}, SSE events are counted by scanning for blank lines).
+ */
+final class RawContender implements Contender {
+
+	private static final byte[] REQUEST = ("{\"model\":\"" + StubServer.MODEL + "\",\"messages\":[{\"role\":\"user\","
+			+ "\"content\":\"" + PROMPT + "\"}]}").getBytes(StandardCharsets.UTF_8);
+
+	private static final byte[] STREAM_REQUEST = ("{\"model\":\"" + StubServer.MODEL + "\",\"messages\":[{\"role\":"
+			+ "\"user\",\"content\":\"" + PROMPT + "\"}],\"stream\":true}").getBytes(StandardCharsets.UTF_8);
+
+	private static final String TOOLS = ",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"get_weather\","
+			+ "\"description\":\"Current weather of a city\",\"parameters\":{\"type\":\"object\",\"properties\":"
+			+ "{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}}}]";
+
+	private final ConnectionProvider pool;
+
+	private final HttpClient client;
+
+	RawContender(String baseUrl) {
+		this.pool = ConnectionProvider.builder("raw").maxConnections(20_000).pendingAcquireMaxCount(-1).build();
+		this.client = HttpClient.create(this.pool)
+			.baseUrl(baseUrl + "/v1")
+			.headers((h) -> h.set(HttpHeaderNames.CONTENT_TYPE, "application/json")
+				.set(HttpHeaderNames.AUTHORIZATION, "Bearer bench-key"));
+	}
+
+	private Mono<String> post(byte[] body) {
+		return this.client.post()
+			.uri("/chat/completions")
+			.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body)))
+			.responseSingle((response, content) -> content.asString(StandardCharsets.UTF_8));
+	}
+
+	@Override
+	public String call() {
+		return content(post(REQUEST).block());
+	}
+
+	private static String content(String json) {
+		int at = json.indexOf("\"content\":\"");
+		return (at < 0) ? "" : json.substring(at + 11, json.indexOf('"', at + 11));
+	}
+
+	private Flux<ByteBuf> streamBody() {
+		return this.client.post()
+			.uri("/chat/completions")
+			.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(STREAM_REQUEST)))
+			.responseContent();
+	}
+
+	@Override
+	public int stream(long[] firstChunkAt) {
+		EventCounter counter = new EventCounter(firstChunkAt);
+		streamBody().doOnNext(counter).then().block();
+		return counter.events - 1;
+	}
+
+	@Override
+	public CompletableFuture<Integer> streamAsync() {
+		EventCounter counter = new EventCounter(null);
+		return streamBody().doOnNext(counter).then(Mono.fromSupplier(() -> counter.events - 1)).toFuture();
+	}
+
+	@Override
+	public boolean supportsTools() {
+		return true;
+	}
+
+	@Override
+	public String toolRoundTrip() {
+		String ask = "{\"model\":\"" + StubServer.MODEL + "\",\"messages\":[{\"role\":\"user\",\"content\":"
+				+ "\"Weather in Paris?\"}]";
+		String first = post((ask + TOOLS + "}").getBytes(StandardCharsets.UTF_8)).block();
+		int idAt = first.indexOf("\"id\":\"call_");
+		String callId = first.substring(idAt + 6, first.indexOf('"', idAt + 6));
+		String result = WeatherTools.weather("Paris");
+		String second = ask.substring(0, ask.length() - 1) + ",{\"role\":\"assistant\",\"content\":null,\"tool_calls\":"
+				+ "[{\"id\":\"" + callId + "\",\"type\":\"function\",\"function\":{\"name\":\"get_weather\","
+				+ "\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"}}]},{\"role\":\"tool\",\"tool_call_id\":\"" + callId
+				+ "\",\"content\":\"" + result + "\"}]" + TOOLS + "}";
+		return content(post(second.getBytes(StandardCharsets.UTF_8)).block());
+	}
+
+	@Override
+	public void close() {
+		this.pool.dispose();
+	}
+
+	/** Counts SSE events ({@code \n\n}) across buffers without copying them. */
+	private static final class EventCounter implements java.util.function.Consumer<ByteBuf> {
+
+		private final long @org.jspecify.annotations.Nullable [] firstChunkAt;
+
+		int events;
+
+		private byte last;
+
+		EventCounter(long @org.jspecify.annotations.Nullable [] firstChunkAt) {
+			this.firstChunkAt = firstChunkAt;
+		}
+
+		@Override
+		public void accept(ByteBuf buf) {
+			int end = buf.writerIndex();
+			for (int i = buf.readerIndex(); i < end; i++) {
+				byte b = buf.getByte(i);
+				if (b == '\n' && this.last == '\n') {
+					if (this.events++ == 0 && this.firstChunkAt != null) {
+						this.firstChunkAt[0] = System.nanoTime();
+					}
+				}
+				this.last = b;
+			}
+		}
+
+	}
+
+}

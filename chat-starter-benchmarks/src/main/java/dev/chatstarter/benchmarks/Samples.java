@@ -1,0 +1,53 @@
+package dev.chatstarter.benchmarks;
+
+import java.util.Arrays;
+
+/**
+ * A growable list of {@code long} samples with percentiles.
+ */
+final class Samples {
+
+	private long[] values = new long[1024];
+
+	private int size;
+
+	synchronized void add(long value) {
+		if (this.size == this.values.length) {
+			this.values = Arrays.copyOf(this.values, this.size * 2);
+		}
+		this.values[this.size++] = value;
+	}
+
+	synchronized void addAll(Samples other) {
+		for (int i = 0; i < other.size; i++) {
+			add(other.values[i]);
+		}
+	}
+
+	synchronized int size() {
+		return this.size;
+	}
+
+	/**
+	 * The value at a percentile, nearest rank.
+	 * @param percentile 0 to 100
+	 * @return the value, or 0 without samples
+	 */
+	synchronized long percentile(double percentile) {
+		if (this.size == 0) {
+			return 0;
+		}
+		long[] sorted = Arrays.copyOf(this.values, this.size);
+		Arrays.sort(sorted);
+		int rank = (int) Math.ceil(percentile / 100.0 * this.size) - 1;
+		return sorted[Math.max(0, Math.min(this.size - 1, rank))];
+	}
+
+	static double median(double[] values) {
+		double[] sorted = values.clone();
+		Arrays.sort(sorted);
+		int n = sorted.length;
+		return (n % 2 == 1) ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+	}
+
+}

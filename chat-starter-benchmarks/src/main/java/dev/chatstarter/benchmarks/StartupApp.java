@@ -1,0 +1,94 @@
+package dev.chatstarter.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.chatstarter.core.tool.ChatTool;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Scenario 5: an application with 3 providers and 10 {@link ChatTool} methods, started with the starter's
+ * auto-configuration or with it excluded (same classpath, same beans). Prints the JVM uptime when the application
+ * is ready and the time {@code SpringApplication.run} took.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import({ StartupApp.TravelTools.class, StartupApp.OfficeTools.class })
+public class StartupApp {
+
+	static void run(boolean withStarter, String baseUrl) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		for (String name : new String[] { "alpha", "beta", "gamma" }) {
+			properties.put("chat.providers." + name + ".base-url", baseUrl + "/v1");
+			properties.put("chat.providers." + name + ".api-key", "bench-key");
+			properties.put("chat.providers." + name + ".model", StubServer.MODEL);
+		}
+		properties.put("chat.default-provider", "alpha");
+		properties.put("chat.providers.alpha.tools", "flight,hotel,train,car,visa");
+		properties.put("chat.providers.beta.tools", "calendar,mail,contacts,notes,tasks");
+		properties.put("spring.main.banner-mode", "off");
+		properties.put("logging.level.root", "WARN");
+		if (!withStarter) {
+			properties.put("spring.autoconfigure.exclude", "dev.chatstarter.autoconfigure.ChatAutoConfiguration,"
+					+ "dev.chatstarter.autoconfigure.sanitize.ChatSanitizingAutoConfiguration");
+		}
+		long t0 = System.nanoTime();
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(StartupApp.class)
+			.web(WebApplicationType.NONE)
+			.properties(properties)
+			.run();
+		long runMillis = (System.nanoTime() - t0) / 1_000_000;
+		long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
+		int templates = context.getBeanNamesForType(dev.chatstarter.core.ChatTemplate.class).length;
+		System.out.println("RESULT uptimeMs=" + uptime + " runMs=" + runMillis + " templates=" + templates);
+		System.out.flush();
+		Runtime.getRuntime().halt(0);
+	}
+
+	/** Five tools. */
+	public static class TravelTools {
+
+		/** @param city the city @return a fake answer */
+		@ChatTool(name = "flight", description = "Find a flight") public String flight(String city) { return city; }
+
+		/** @param city the city @return a fake answer */
+		@ChatTool(name = "hotel", description = "Find a hotel") public String hotel(String city) { return city; }
+
+		/** @param city the city @return a fake answer */
+		@ChatTool(name = "train", description = "Find a train") public String train(String city) { return city; }
+
+		/** @param city the city @return a fake answer */
+		@ChatTool(name = "car", description = "Rent a car") public String car(String city) { return city; }
+
+		/** @param country the country @return a fake answer */
+		@ChatTool(name = "visa", description = "Visa rules") public String visa(String country) { return country; }
+
+	}
+
+	/** Five more tools. */
+	public static class OfficeTools {
+
+		/** @param day the day @return a fake answer */
+		@ChatTool(name = "calendar", description = "Agenda of a day") public String calendar(String day) { return day; }
+
+		/** @param to the address @param text the text @return a fake answer */
+		@ChatTool(name = "mail", description = "Send a mail") public String mail(String to, String text) { return to; }
+
+		/** @param name the name @return a fake answer */
+		@ChatTool(name = "contacts", description = "Find a contact") public String contacts(String name) { return name; }
+
+		/** @param text the text @return a fake answer */
+		@ChatTool(name = "notes", description = "Write a note") public String notes(String text) { return text; }
+
+		/** @param title the title @return a fake answer */
+		@ChatTool(name = "tasks", description = "Create a task") public String tasks(String title) { return title; }
+
+	}
+
+}
