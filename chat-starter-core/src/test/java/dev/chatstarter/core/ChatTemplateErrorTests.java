@@ -203,7 +203,7 @@ class ChatTemplateErrorTests extends WireMockSupport {
 		ChatException ex = catchThrowableOfType(ChatException.class, () -> template.prompt("hi").call().content());
 
 		assertThat(ex).isInstanceOf(ChatTimeoutException.class).hasMessageContaining("response-timeout");
-		wireMock.verify(2, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+		awaitChatRequests(2);
 	}
 
 	@Test

@@ -36,6 +36,27 @@ abstract class WireMockSupport {
 		wireMock.resetAll();
 	}
 
+	/**
+	 * Wait until WireMock has logged the expected number of chat requests: a request whose answer is still delayed
+	 * when the client gives up may be logged a little later.
+	 * @param expected the expected count
+	 */
+	static void awaitChatRequests(int expected) {
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+		var pattern = com.github.tomakehurst.wiremock.client.WireMock
+			.postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/v1/chat/completions"));
+		while (wireMock.findAll(pattern).size() < expected && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+		wireMock.verify(expected, pattern);
+	}
+
 	String baseUrl() {
 		return "http://127.0.0.1:" + wireMock.port();
 	}
