@@ -2,6 +2,7 @@ package dev.chatstarter.core;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -23,6 +24,10 @@ import dev.chatstarter.core.image.ImageRequest;
 import dev.chatstarter.core.image.ImageResult;
 import dev.chatstarter.core.model.ModelInfo;
 import dev.chatstarter.core.provider.ProviderDialect;
+import dev.chatstarter.core.resilience.CooldownPolicy;
+import dev.chatstarter.core.resilience.CooldownState;
+import dev.chatstarter.core.resilience.FallbackListener;
+import dev.chatstarter.core.resilience.FallbackTrigger;
 import dev.chatstarter.core.stream.ChatChunk;
 import dev.chatstarter.core.tool.ToolCallback;
 import dev.chatstarter.core.tool.ToolExecutionListener;
@@ -33,6 +38,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.MimeType;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -97,6 +103,14 @@ public interface ChatTemplate {
 	 * @return a new builder
 	 */
 	Builder mutate();
+
+	/**
+	 * Return the cooldown (circuit breaker) state of this provider, e.g. for a health check.
+	 * @return the state; {@link CooldownState#CLOSED} for templates without a cooldown
+	 */
+	default CooldownState cooldownState() {
+		return CooldownState.CLOSED;
+	}
 
 	/**
 	 * Start building a template.
@@ -549,6 +563,53 @@ public interface ChatTemplate {
 		 * @return this builder
 		 */
 		Builder retryListener(RetryListener listener);
+
+		/**
+		 * Set the largest answer accepted: a whole JSON body, or one event of a stream. Larger answers fail with a
+		 * {@link dev.chatstarter.core.error.ChatMalformedResponseException}. The default is 16 MB.
+		 * @param maxResponseSize the limit
+		 * @return this builder
+		 */
+		Builder maxResponseSize(DataSize maxResponseSize);
+
+		/**
+		 * Set the templates a call falls back to, in order, when this provider fails (after its own retries) with a
+		 * failure the {@link #fallbackOn(FallbackTrigger...) triggers} name, or is cooling down. Each fallback gets
+		 * the request with its own model and default options; the options set per call stay. A stream fails over
+		 * only before its first chunk. The fallbacks' own fallbacks are not followed.
+		 * @param fallbacks templates built by {@link ChatTemplate#builder()}
+		 * @return this builder
+		 */
+		Builder fallback(ChatTemplate... fallbacks);
+
+		/**
+		 * Set which failures send a call on to the next fallback. The default is every trigger.
+		 * @param triggers the triggers
+		 * @return this builder
+		 */
+		Builder fallbackOn(FallbackTrigger... triggers);
+
+		/**
+		 * Set the listener told of every fallback (e.g. for metrics).
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		Builder fallbackListener(FallbackListener listener);
+
+		/**
+		 * Set when this provider cools down (is skipped by fallback chains) after repeated failures. The default is
+		 * {@link CooldownPolicy#defaults()}: 3 failures within 60 s, then 5 s.
+		 * @param policy the policy
+		 * @return this builder
+		 */
+		Builder cooldown(CooldownPolicy policy);
+
+		/**
+		 * Set the clock of cooldowns and limits (for tests). The default is the system clock.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		Builder clock(InstantSource clock);
 
 		/**
 		 * Build the template.

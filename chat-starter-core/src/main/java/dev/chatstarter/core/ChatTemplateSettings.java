@@ -24,6 +24,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 record ChatTemplateSettings(String provider, HttpSettings http, ChatOptions defaultOptions, ProviderDialect dialect,
 		WebClient.@Nullable Builder webClientBuilder, UnaryOperator<HttpClient> httpClientCustomizer,
 		@Nullable JsonMapper jsonMapper, Supplier<ToolRegistry> toolRegistry, List<String> defaultTools,
-		ToolExecutionOptions toolExecution, ToolExecutionListener toolExecutionListener, RetryListener retryListener) {
+		ToolExecutionOptions toolExecution, ToolExecutionListener toolExecutionListener, RetryListener retryListener,
+		ResilienceSettings resilience) {
 
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -23,6 +24,7 @@ import dev.chatstarter.core.chat.ResponseFormat;
 import dev.chatstarter.core.error.ChatErrorMapper;
 import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.core.error.ChatIncompleteStreamException;
+import dev.chatstarter.core.error.ChatProviderUnavailableException;
 import dev.chatstarter.core.error.ErrorDetails;
 import dev.chatstarter.core.error.SecretRedactor;
 import dev.chatstarter.core.http.ProviderHttpClient;
@@ -32,6 +34,8 @@ import dev.chatstarter.core.model.ModelInfo;
 import dev.chatstarter.core.output.EntityParser;
 import dev.chatstarter.core.output.JsonSchemaCache;
 import dev.chatstarter.core.output.SchemaPrompt;
+import dev.chatstarter.core.resilience.CooldownState;
+import dev.chatstarter.core.resilience.ProviderCooldown;
 import dev.chatstarter.core.stream.ChatChunk;
 import dev.chatstarter.core.stream.ChatStreamAggregator;
 import dev.chatstarter.core.stream.ChunkChoice;
@@ -88,6 +92,10 @@ final class DefaultChatTemplate implements ChatTemplate {
 
 	private final EntityParser entityParser;
 
+	private final ProviderCooldown cooldown;
+
+	private final FallbackChain fallbackChain;
+
 	DefaultChatTemplate(ChatTemplateSettings settings) {
 		this.settings = settings;
 		JsonMapper jsonMapper = (settings.jsonMapper() != null) ? settings.jsonMapper() : DEFAULT_JSON_MAPPER;
@@ -101,6 +109,9 @@ final class DefaultChatTemplate implements ChatTemplate {
 				settings.toolExecutionListener());
 		this.schemaCache = new JsonSchemaCache(jsonMapper);
 		this.entityParser = new EntityParser(jsonMapper);
+		this.cooldown = new ProviderCooldown(settings.resilience().cooldown(), settings.resilience().clock());
+		this.fallbackChain = new FallbackChain(this, settings.resilience().fallbacks(),
+				settings.resilience().fallbackOn(), settings.resilience().fallbackListener());
 	}
 
 	@Override
@@ -141,6 +152,19 @@ final class DefaultChatTemplate implements ChatTemplate {
 	@Override
 	public ImageOperations images() {
 		return this.images;
+	}
+
+	@Override
+	public CooldownState cooldownState() {
+		return this.cooldown.state();
+	}
+
+	/**
+	 * Return the cooldown of this provider.
+	 * @return the cooldown
+	 */
+	ProviderCooldown cooldown() {
+		return this.cooldown;
 	}
 
 	@Override
@@ -219,9 +243,11 @@ final class DefaultChatTemplate implements ChatTemplate {
 			Consumer<ChatResponse> finalResponse) {
 		if (tools.isEmpty()) {
 			return Flux.defer(() -> {
-				ChatStreamAggregator aggregator = new ChatStreamAggregator(provider());
-				return stream(request).doOnNext(aggregator::add)
-					.doOnComplete(() -> finalResponse.accept(aggregator.toResponse()));
+				AtomicReference<ChatStreamAggregator> aggregator = new AtomicReference<>(
+						new ChatStreamAggregator(provider()));
+				return this.fallbackChain.stream(request, (name) -> aggregator.set(new ChatStreamAggregator(name)))
+					.doOnNext((chunk) -> aggregator.get().add(chunk))
+					.doOnComplete(() -> finalResponse.accept(aggregator.get().toResponse()));
 			});
 		}
 		return this.toolCallingLoop.stream(request, tools, context, this::stream, finalResponse);
@@ -266,11 +292,64 @@ final class DefaultChatTemplate implements ChatTemplate {
 	}
 
 	/**
-	 * Send a complete request and read the answer.
+	 * Send a complete request along the fallback chain and read the answer.
 	 * @param request the request, options already merged
-	 * @return the checked response
+	 * @return the checked response of the first provider that answered
 	 */
 	Mono<ChatResponse> call(ChatRequest request) {
+		return this.fallbackChain.call(request);
+	}
+
+	/**
+	 * Send a streaming request along the fallback chain and read its chunks.
+	 * @param request the request, options already merged
+	 * @return the checked chunks of the first provider that answered
+	 */
+	Flux<ChatChunk> stream(ChatRequest request) {
+		return this.fallbackChain.stream(request, (name) -> {
+		});
+	}
+
+	/**
+	 * Send a complete request to this provider only, minding its cooldown.
+	 * @param request the request for this provider
+	 * @param skipWhenCooling whether to fail at once while the provider is cooling down
+	 * @return the checked response
+	 */
+	Mono<ChatResponse> guardedCall(ChatRequest request, boolean skipWhenCooling) {
+		return Mono.defer(() -> {
+			if (!this.cooldown.tryAcquire() && skipWhenCooling) {
+				return Mono.error(this::coolingDown);
+			}
+			return callDirect(request).doOnSuccess((response) -> this.cooldown.onSuccess())
+				.doOnError(this.cooldown::onFailure)
+				.doOnCancel(this.cooldown::onCancel);
+		});
+	}
+
+	/**
+	 * Send a streaming request to this provider only, minding its cooldown.
+	 * @param request the request for this provider
+	 * @param skipWhenCooling whether to fail at once while the provider is cooling down
+	 * @return the checked chunks
+	 */
+	Flux<ChatChunk> guardedStream(ChatRequest request, boolean skipWhenCooling) {
+		return Flux.defer(() -> {
+			if (!this.cooldown.tryAcquire() && skipWhenCooling) {
+				return Flux.error(this::coolingDown);
+			}
+			return streamDirect(request).doOnComplete(this.cooldown::onSuccess)
+				.doOnError(this.cooldown::onFailure)
+				.doOnCancel(this.cooldown::onCancel);
+		});
+	}
+
+	private ChatProviderUnavailableException coolingDown() {
+		return new ChatProviderUnavailableException(ErrorDetails.local(provider(),
+				"the provider is cooling down after repeated failures until " + this.cooldown.openUntil()), null);
+	}
+
+	private Mono<ChatResponse> callDirect(ChatRequest request) {
 		return Mono.fromSupplier(() -> this.requestWriter.write(request, false))
 			.flatMap((body) -> this.http.post(CHAT_PATH, body))
 			.map((json) -> {
@@ -286,12 +365,12 @@ final class DefaultChatTemplate implements ChatTemplate {
 	}
 
 	/**
-	 * Send a streaming request and read its chunks.
+	 * Send a streaming request to this provider and read its chunks.
 	 * @param request the request, options already merged
 	 * @return the checked chunks; the flux fails with {@link ChatIncompleteStreamException} when the stream ends
 	 * without a finish reason
 	 */
-	Flux<ChatChunk> stream(ChatRequest request) {
+	private Flux<ChatChunk> streamDirect(ChatRequest request) {
 		return Flux.defer(() -> {
 			AtomicBoolean finished = new AtomicBoolean();
 			return this.http.postStream(CHAT_PATH, this.requestWriter.write(request, true))

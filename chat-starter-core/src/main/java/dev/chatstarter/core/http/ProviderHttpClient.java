@@ -21,6 +21,7 @@ import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.core.error.ChatTimeoutException;
 import dev.chatstarter.core.error.ErrorDetails;
 import dev.chatstarter.core.stream.SseEvent;
+import dev.chatstarter.core.stream.SseFormatException;
 import dev.chatstarter.core.stream.SseParser;
 
 import org.springframework.core.io.buffer.DataBuffer;
@@ -39,8 +40,6 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@link ChatException}. Answers come back as parsed JSON; what they mean is for the caller.
  */
 public final class ProviderHttpClient {
-
-	private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 	private final String provider;
 
@@ -154,7 +153,8 @@ public final class ProviderHttpClient {
 	private Mono<JsonNode> exchange(HttpMethod method, String path, byte @Nullable [] body) {
 		return Mono.defer(() -> {
 			Attempt attempt = new Attempt();
-			return DataBufferUtils.join(attempt.body(request(method, path, body)), MAX_BODY_BYTES)
+			int maxBytes = this.settings.maxResponseBytes();
+			return DataBufferUtils.join(attempt.body(request(method, path, body)), maxBytes)
 				.map((buffer) -> {
 					try {
 						return readBytes(buffer);
@@ -164,8 +164,8 @@ public final class ProviderHttpClient {
 					}
 				})
 				.onErrorMap(DataBufferLimitException.class,
-						(ex) -> this.errorMapper.malformed("the answer is larger than " + MAX_BODY_BYTES + " bytes", ex,
-								null))
+						(ex) -> this.errorMapper.malformed("the answer is larger than " + maxBytes
+								+ " bytes (max-response-size)", ex, null))
 				.switchIfEmpty(Mono.error(() -> this.errorMapper.malformed("the answer body is empty", null, null)))
 				.map((bytes) -> checked(parse(bytes, "the answer is not JSON"), attempt));
 		}).retryWhen(retry(() -> true));
@@ -173,9 +173,10 @@ public final class ProviderHttpClient {
 
 	private Flux<JsonNode> streamAttempt(String path, byte[] body) {
 		Attempt attempt = new Attempt();
+		int maxBytes = this.settings.maxResponseBytes();
 		return attempt.body(request(HttpMethod.POST, path, body))
 			.switchOnFirst((first, buffers) -> attempt.isJsonAnswer()
-					? DataBufferUtils.join(buffers, MAX_BODY_BYTES).map((buffer) -> {
+					? DataBufferUtils.join(buffers, maxBytes).map((buffer) -> {
 						try {
 							return parse(readBytes(buffer), "the answer is not JSON");
 						}
@@ -183,9 +184,15 @@ public final class ProviderHttpClient {
 							DataBufferUtils.release(buffer);
 						}
 					}).flux()
-					: SseParser.decode(buffers).takeWhile((event) -> !event.isDone()).map(this::parseEvent))
+					: SseParser.decode(buffers, maxBytes)
+						.takeWhile((event) -> !event.isDone())
+						.map(this::parseEvent))
 			.onErrorMap(DataBufferLimitException.class,
-					(ex) -> this.errorMapper.malformed("an event of the stream is too large", ex, null))
+					(ex) -> this.errorMapper.malformed(
+							"an event of the stream is larger than " + maxBytes + " bytes (max-response-size)", ex,
+							null))
+			.onErrorMap(SseFormatException.class,
+					(ex) -> this.errorMapper.malformed("the stream is not valid UTF-8", ex, null))
 			.map((node) -> checked(node, attempt));
 	}
 

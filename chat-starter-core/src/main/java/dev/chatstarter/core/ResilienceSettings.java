@@ -1,0 +1,18 @@
+package dev.chatstarter.core;
+
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Set;
+
+import dev.chatstarter.core.resilience.CooldownPolicy;
+import dev.chatstarter.core.resilience.FallbackListener;
+import dev.chatstarter.core.resilience.FallbackTrigger;
+
+/**
+ * How a {@link DefaultChatTemplate} copes with its provider failing: the templates to fall back to, which failures
+ * trigger that, who is told, and when the provider cools down.
+ */
+record ResilienceSettings(List<DefaultChatTemplate> fallbacks, Set<FallbackTrigger> fallbackOn,
+		FallbackListener fallbackListener, CooldownPolicy cooldown, InstantSource clock) {
+
+}

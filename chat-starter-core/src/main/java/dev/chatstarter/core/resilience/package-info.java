@@ -1,0 +1,8 @@
+/**
+ * Resilience across providers: fallback chains ({@link FallbackTrigger}, {@link FallbackListener}) and the cooldown
+ * (circuit breaker) of a provider ({@link CooldownPolicy}, {@link ProviderCooldown}).
+ */
+@NullMarked
+package dev.chatstarter.core.resilience;
+
+import org.jspecify.annotations.NullMarked;
