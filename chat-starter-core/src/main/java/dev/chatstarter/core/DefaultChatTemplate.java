@@ -406,7 +406,17 @@ final class DefaultChatTemplate implements ChatTemplate {
 	}
 
 	static <T> T block(Mono<T> mono) {
-		T value = mono.block();
+		T value;
+		try {
+			value = mono.block();
+		}
+		catch (RuntimeException ex) {
+			if (ex.getCause() instanceof InterruptedException) {
+				// block() cancelled the call; keep the thread's interrupt status for its owner
+				Thread.currentThread().interrupt();
+			}
+			throw ex;
+		}
 		if (value == null) {
 			throw new IllegalStateException("The call completed without a value");
 		}

@@ -1,0 +1,101 @@
+package dev.chatstarter.core.fault;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.Disposable;
+import reactor.test.StepVerifier;
+
+import dev.chatstarter.core.ChatTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * When the caller cancels, the upstream request is cancelled and its connection closed: the server sees the client
+ * close the connection. Servers here never finish their answers, so only the cancellation can end them.
+ */
+@ExtendWith(LeakDetection.class)
+class CancellationTests {
+
+
+	/**
+	 * A template whose timeouts are far longer than the waits of these tests, so only a cancellation can close the
+	 * connection in time.
+	 */
+	private static ChatTemplate patient(RawHttpServer server) {
+		return FaultSupport.builder(server.baseUrl())
+			.responseTimeout(Duration.ofMinutes(5))
+			.streamIdleTimeout(Duration.ofMinutes(5))
+			.build();
+	}
+
+	@Test
+	void cancellingAStreamClosesTheConnection() throws Exception {
+		try (RawHttpServer server = new RawHttpServer((out) -> {
+			RawHttpServer.head(out, "text/event-stream", true);
+			RawHttpServer.chunk(out, FaultSupport.chunk("Hi"));
+		})) {
+			ChatTemplate template = patient(server);
+			StepVerifier.create(template.prompt("hi").stream().content().take(1))
+				.expectNext("Hi")
+				.expectComplete()
+				.verify(FaultSupport.BOUND);
+			assertThat(server.awaitClientClosed(5)).as("server saw the connection closed").isTrue();
+		}
+	}
+
+	@Test
+	void disposingACallBeforeTheAnswerClosesTheConnection() throws Exception {
+		try (RawHttpServer server = new RawHttpServer((out) -> {
+		})) {
+			ChatTemplate template = patient(server);
+			Disposable call = template.prompt("hi").call().responseMono().subscribe();
+			assertThat(server.requestReceived.await(10, TimeUnit.SECONDS)).isTrue();
+			call.dispose();
+			assertThat(server.awaitClientClosed(5)).as("server saw the connection closed").isTrue();
+		}
+	}
+
+	@Test
+	void disposingAStreamBeforeTheFirstChunkClosesTheConnection() throws Exception {
+		try (RawHttpServer server = new RawHttpServer((out) -> RawHttpServer.head(out, "text/event-stream", true))) {
+			ChatTemplate template = patient(server);
+			Disposable stream = template.prompt("hi").stream().content().subscribe();
+			assertThat(server.requestReceived.await(10, TimeUnit.SECONDS)).isTrue();
+			stream.dispose();
+			assertThat(server.awaitClientClosed(5)).as("server saw the connection closed").isTrue();
+		}
+	}
+
+	@Test
+	void interruptingABlockingCallClosesTheConnection() throws Exception {
+		try (RawHttpServer server = new RawHttpServer((out) -> {
+		})) {
+			ChatTemplate template = patient(server);
+			AtomicReference<Throwable> failure = new AtomicReference<>();
+			AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
+			Thread caller = new Thread(() -> {
+				try {
+					template.prompt("hi").call().content();
+				}
+				catch (Throwable ex) {
+					failure.set(ex);
+					stillInterrupted.set(Thread.currentThread().isInterrupted());
+				}
+			});
+			caller.start();
+			assertThat(server.requestReceived.await(10, TimeUnit.SECONDS)).isTrue();
+			caller.interrupt();
+			caller.join(TimeUnit.SECONDS.toMillis(10));
+			assertThat(caller.isAlive()).isFalse();
+			assertThat(failure.get()).hasRootCauseInstanceOf(InterruptedException.class);
+			assertThat(stillInterrupted.get()).as("the interrupt flag is kept").isTrue();
+			assertThat(server.awaitClientClosed(5)).as("server saw the connection closed").isTrue();
+		}
+	}
+
+
+}
