@@ -28,6 +28,7 @@ import dev.chatstarter.core.resilience.CooldownPolicy;
 import dev.chatstarter.core.resilience.CooldownState;
 import dev.chatstarter.core.resilience.FallbackListener;
 import dev.chatstarter.core.resilience.FallbackTrigger;
+import dev.chatstarter.core.resilience.ProviderLimits;
 import dev.chatstarter.core.stream.ChatChunk;
 import dev.chatstarter.core.tool.ToolCallback;
 import dev.chatstarter.core.tool.ToolExecutionListener;
@@ -603,6 +604,15 @@ public interface ChatTemplate {
 		 * @return this builder
 		 */
 		Builder cooldown(CooldownPolicy policy);
+
+		/**
+		 * Set client-side limits of this provider: concurrent requests, requests and tokens per minute. A call over a
+		 * limit fails with a {@link dev.chatstarter.core.error.ChatLimitExceededException} (a fallback chain moves on)
+		 * or waits, as the limits say. The default is {@link ProviderLimits#none()}.
+		 * @param limits the limits
+		 * @return this builder
+		 */
+		Builder limits(ProviderLimits limits);
 
 		/**
 		 * Set the clock of cooldowns and limits (for tests). The default is the system clock.

@@ -21,6 +21,7 @@ import dev.chatstarter.core.chat.ChatRequest;
 import dev.chatstarter.core.chat.ChatResponse;
 import dev.chatstarter.core.chat.Choice;
 import dev.chatstarter.core.chat.ResponseFormat;
+import dev.chatstarter.core.chat.Usage;
 import dev.chatstarter.core.error.ChatErrorMapper;
 import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.core.error.ChatIncompleteStreamException;
@@ -36,6 +37,7 @@ import dev.chatstarter.core.output.JsonSchemaCache;
 import dev.chatstarter.core.output.SchemaPrompt;
 import dev.chatstarter.core.resilience.CooldownState;
 import dev.chatstarter.core.resilience.ProviderCooldown;
+import dev.chatstarter.core.resilience.ProviderLimiter;
 import dev.chatstarter.core.stream.ChatChunk;
 import dev.chatstarter.core.stream.ChatStreamAggregator;
 import dev.chatstarter.core.stream.ChunkChoice;
@@ -96,6 +98,8 @@ final class DefaultChatTemplate implements ChatTemplate {
 
 	private final FallbackChain fallbackChain;
 
+	private final ProviderLimiter limiter;
+
 	DefaultChatTemplate(ChatTemplateSettings settings) {
 		this.settings = settings;
 		JsonMapper jsonMapper = (settings.jsonMapper() != null) ? settings.jsonMapper() : DEFAULT_JSON_MAPPER;
@@ -110,6 +114,8 @@ final class DefaultChatTemplate implements ChatTemplate {
 		this.schemaCache = new JsonSchemaCache(jsonMapper);
 		this.entityParser = new EntityParser(jsonMapper);
 		this.cooldown = new ProviderCooldown(settings.resilience().cooldown(), settings.resilience().clock());
+		this.limiter = new ProviderLimiter(settings.provider(), settings.resilience().limits(),
+				settings.resilience().clock());
 		this.fallbackChain = new FallbackChain(this, settings.resilience().fallbacks(),
 				settings.resilience().fallbackOn(), settings.resilience().fallbackListener());
 	}
@@ -321,7 +327,10 @@ final class DefaultChatTemplate implements ChatTemplate {
 			if (!this.cooldown.tryAcquire() && skipWhenCooling) {
 				return Mono.error(this::coolingDown);
 			}
-			return callDirect(request).doOnSuccess((response) -> this.cooldown.onSuccess())
+			return this.limiter.acquire()
+				.flatMap((permit) -> callDirect(request).doOnSuccess((response) -> recordTokens(permit, response.usage()))
+					.doFinally((signal) -> permit.release()))
+				.doOnSuccess((response) -> this.cooldown.onSuccess())
 				.doOnError(this.cooldown::onFailure)
 				.doOnCancel(this.cooldown::onCancel);
 		});
@@ -338,10 +347,33 @@ final class DefaultChatTemplate implements ChatTemplate {
 			if (!this.cooldown.tryAcquire() && skipWhenCooling) {
 				return Flux.error(this::coolingDown);
 			}
-			return streamDirect(request).doOnComplete(this.cooldown::onSuccess)
+			return this.limiter.acquire().flatMapMany((permit) -> {
+				AtomicReference<@Nullable Usage> usage = new AtomicReference<>();
+				return streamDirect(request).doOnNext((chunk) -> {
+					if (chunk.usage() != null) {
+						usage.set(chunk.usage());
+					}
+				}).doFinally((signal) -> {
+					recordTokens(permit, usage.get());
+					permit.release();
+				});
+			})
+				.doOnComplete(this.cooldown::onSuccess)
 				.doOnError(this.cooldown::onFailure)
 				.doOnCancel(this.cooldown::onCancel);
 		});
+	}
+
+	private static void recordTokens(ProviderLimiter.Permit permit, @Nullable Usage usage) {
+		if (usage != null) {
+			Integer total = usage.totalTokens();
+			if (total == null && usage.promptTokens() != null && usage.completionTokens() != null) {
+				total = usage.promptTokens() + usage.completionTokens();
+			}
+			if (total != null) {
+				permit.recordTokens(total);
+			}
+		}
 	}
 
 	private ChatProviderUnavailableException coolingDown() {

@@ -24,6 +24,7 @@ import dev.chatstarter.core.provider.ProviderDialect;
 import dev.chatstarter.core.resilience.CooldownPolicy;
 import dev.chatstarter.core.resilience.FallbackListener;
 import dev.chatstarter.core.resilience.FallbackTrigger;
+import dev.chatstarter.core.resilience.ProviderLimits;
 import dev.chatstarter.core.tool.ToolExecutionListener;
 import dev.chatstarter.core.tool.ToolExecutionOptions;
 import dev.chatstarter.core.tool.ToolRegistry;
@@ -88,6 +89,8 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 
 	private CooldownPolicy cooldown = CooldownPolicy.defaults();
 
+	private ProviderLimits limits = ProviderLimits.none();
+
 	private InstantSource clock = InstantSource.system();
 
 	DefaultChatTemplateBuilder() {
@@ -121,6 +124,7 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 		this.fallbackOn = EnumSet.copyOf(resilience.fallbackOn());
 		this.fallbackListener = resilience.fallbackListener();
 		this.cooldown = resilience.cooldown();
+		this.limits = resilience.limits();
 		this.clock = resilience.clock();
 	}
 
@@ -320,6 +324,13 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 	}
 
 	@Override
+	public ChatTemplate.Builder limits(ProviderLimits limits) {
+		Assert.notNull(limits, "limits must not be null");
+		this.limits = limits;
+		return this;
+	}
+
+	@Override
 	public ChatTemplate.Builder clock(InstantSource clock) {
 		Assert.notNull(clock, "clock must not be null");
 		this.clock = clock;
@@ -342,7 +353,7 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 				this.dialect, this.webClientBuilder, this.httpClientCustomizer, this.jsonMapper, this.toolRegistry,
 				this.defaultTools, this.toolExecution, this.toolExecutionListener, this.retryListener,
 				new ResilienceSettings(this.fallbacks, this.fallbackOn, this.fallbackListener, this.cooldown,
-						this.clock)));
+						this.limits, this.clock)));
 	}
 
 	private static Duration positive(Duration timeout, String name) {

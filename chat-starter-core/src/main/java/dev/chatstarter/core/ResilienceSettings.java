@@ -7,12 +7,13 @@ import java.util.Set;
 import dev.chatstarter.core.resilience.CooldownPolicy;
 import dev.chatstarter.core.resilience.FallbackListener;
 import dev.chatstarter.core.resilience.FallbackTrigger;
+import dev.chatstarter.core.resilience.ProviderLimits;
 
 /**
  * How a {@link DefaultChatTemplate} copes with its provider failing: the templates to fall back to, which failures
- * trigger that, who is told, and when the provider cools down.
+ * trigger that, who is told, when the provider cools down, and its client-side limits.
  */
 record ResilienceSettings(List<DefaultChatTemplate> fallbacks, Set<FallbackTrigger> fallbackOn,
-		FallbackListener fallbackListener, CooldownPolicy cooldown, InstantSource clock) {
+		FallbackListener fallbackListener, CooldownPolicy cooldown, ProviderLimits limits, InstantSource clock) {
 
 }

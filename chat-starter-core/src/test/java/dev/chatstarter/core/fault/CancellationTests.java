@@ -10,6 +10,8 @@ import reactor.core.Disposable;
 import reactor.test.StepVerifier;
 
 import dev.chatstarter.core.ChatTemplate;
+import dev.chatstarter.core.error.ChatLimitExceededException;
+import dev.chatstarter.core.resilience.ProviderLimits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,5 +99,30 @@ class CancellationTests {
 		}
 	}
 
+
+	@Test
+	void cancelledCallReleasesItsConcurrencyPermit() throws Exception {
+		try (RawHttpServer server = new RawHttpServer((out) -> {
+		})) {
+			ChatTemplate template = FaultSupport.builder(server.baseUrl())
+				.responseTimeout(Duration.ofMinutes(5))
+				.limits(new ProviderLimits(1, 0, 0, ProviderLimits.Mode.FAIL, Duration.ZERO))
+				.build();
+			Disposable first = template.prompt("hi").call().responseMono().subscribe();
+			assertThat(server.requestReceived.await(10, TimeUnit.SECONDS)).isTrue();
+			StepVerifier.create(template.prompt("hi").call().responseMono())
+				.expectError(ChatLimitExceededException.class)
+				.verify(FaultSupport.BOUND);
+			first.dispose();
+			assertThat(server.awaitClientClosed(5)).isTrue();
+			Disposable third = template.prompt("hi").call().responseMono().subscribe();
+			try {
+				assertThat(server.awaitRequests(2, 10)).as("the third call was sent").isTrue();
+			}
+			finally {
+				third.dispose();
+			}
+		}
+	}
 
 }

@@ -44,6 +44,8 @@ final class RawHttpServer implements AutoCloseable {
 
 	final AtomicInteger connections = new AtomicInteger();
 
+	private final AtomicInteger requests = new AtomicInteger();
+
 	RawHttpServer(Script script) throws IOException {
 		this.serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		this.script = script;
@@ -58,6 +60,17 @@ final class RawHttpServer implements AutoCloseable {
 
 	boolean awaitClientClosed(long seconds) throws InterruptedException {
 		return this.clientClosed.await(seconds, TimeUnit.SECONDS);
+	}
+
+	boolean awaitRequests(int count, long seconds) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+		while (this.requests.get() < count) {
+			if (System.nanoTime() > deadline) {
+				return false;
+			}
+			Thread.sleep(10);
+		}
+		return true;
 	}
 
 	private void accept() {
@@ -79,6 +92,7 @@ final class RawHttpServer implements AutoCloseable {
 		try (socket) {
 			InputStream in = socket.getInputStream();
 			readRequest(in);
+			this.requests.incrementAndGet();
 			this.requestReceived.countDown();
 			OutputStream out = socket.getOutputStream();
 			this.script.run(out);

@@ -202,6 +202,27 @@ class FallbackTests {
 	}
 
 	@Test
+	void providerOverItsLimitFallsBackAtOnce() {
+		primaryServer.stubFor(post("/v1/chat/completions").willReturn(okJson(ANSWER.formatted("primary"))));
+		backupAnswers();
+		ChatTemplate template = primaryBuilder()
+			.limits(new ProviderLimits(0, 1, 0, ProviderLimits.Mode.FAIL, Duration.ZERO))
+			.build();
+
+		assertThat(template.prompt("hi").call().content()).isEqualTo("from primary");
+		assertThat(template.prompt("hi").call().content()).isEqualTo("from backup");
+
+		assertThat(this.fallbacks).containsExactly("primary->backup:ChatLimitExceededException");
+		ChatException alone = catchThrowableOfType(ChatException.class, () -> template.mutate()
+			.fallback()
+			.build()
+			.prompt("hi")
+			.call()
+			.content());
+		assertThat(alone).as("a template of its own gets its own limiter").isNull();
+	}
+
+	@Test
 	void everyProviderCoolingDownFailsAtOnce() {
 		primaryFails(503, "{\"error\":{\"message\":\"overloaded\"}}");
 		backupServer.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(503)));
