@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.chat.ChatMessage;
@@ -613,6 +614,15 @@ public interface ChatTemplate {
 		 * @return this builder
 		 */
 		Builder limits(ProviderLimits limits);
+
+		/**
+		 * Use a connection pool of its own instead of Reactor Netty's shared one (at most
+		 * {@code 2 × max(cores, 8)} connections), e.g. for many simultaneous streams. The caller owns the pool and
+		 * disposes of it.
+		 * @param connectionProvider the pool
+		 * @return this builder
+		 */
+		Builder connectionProvider(ConnectionProvider connectionProvider);
 
 		/**
 		 * Set the clock of cooldowns and limits (for tests). The default is the system clock.

@@ -104,7 +104,8 @@ final class DefaultChatTemplate implements ChatTemplate {
 		this.settings = settings;
 		JsonMapper jsonMapper = (settings.jsonMapper() != null) ? settings.jsonMapper() : DEFAULT_JSON_MAPPER;
 		this.errorMapper = new ChatErrorMapper(settings.provider(), SecretRedactor.of(settings.http().apiKey()));
-		this.http = new ProviderHttpClient(settings.provider(), settings.http(), settings.webClientBuilder(),
+		this.http = new ProviderHttpClient(settings.provider(), settings.http(),
+				settings.resilience().connectionProvider(), settings.webClientBuilder(),
 				settings.httpClientCustomizer(), jsonMapper, this.errorMapper, settings.retryListener());
 		this.requestWriter = new ChatRequestWriter(jsonMapper, settings.dialect());
 		this.completionReader = new ChatCompletionReader(jsonMapper);

@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.chat.ChatOptions;
@@ -93,6 +94,8 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 
 	private InstantSource clock = InstantSource.system();
 
+	private @Nullable ConnectionProvider connectionProvider;
+
 	DefaultChatTemplateBuilder() {
 	}
 
@@ -126,6 +129,7 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 		this.cooldown = resilience.cooldown();
 		this.limits = resilience.limits();
 		this.clock = resilience.clock();
+		this.connectionProvider = resilience.connectionProvider();
 	}
 
 	@Override
@@ -331,6 +335,13 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 	}
 
 	@Override
+	public ChatTemplate.Builder connectionProvider(ConnectionProvider connectionProvider) {
+		Assert.notNull(connectionProvider, "connectionProvider must not be null");
+		this.connectionProvider = connectionProvider;
+		return this;
+	}
+
+	@Override
 	public ChatTemplate.Builder clock(InstantSource clock) {
 		Assert.notNull(clock, "clock must not be null");
 		this.clock = clock;
@@ -353,7 +364,7 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 				this.dialect, this.webClientBuilder, this.httpClientCustomizer, this.jsonMapper, this.toolRegistry,
 				this.defaultTools, this.toolExecution, this.toolExecutionListener, this.retryListener,
 				new ResilienceSettings(this.fallbacks, this.fallbackOn, this.fallbackListener, this.cooldown,
-						this.limits, this.clock)));
+						this.limits, this.clock, this.connectionProvider)));
 	}
 
 	private static Duration positive(Duration timeout, String name) {

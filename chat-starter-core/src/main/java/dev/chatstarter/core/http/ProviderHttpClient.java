@@ -12,6 +12,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,6 +67,23 @@ public final class ProviderHttpClient {
 	public ProviderHttpClient(String provider, HttpSettings settings, WebClient.@Nullable Builder webClientBuilder,
 			UnaryOperator<HttpClient> httpClientCustomizer, JsonMapper jsonMapper, ChatErrorMapper errorMapper,
 			RetryListener retryListener) {
+		this(provider, settings, null, webClientBuilder, httpClientCustomizer, jsonMapper, errorMapper, retryListener);
+	}
+
+	/**
+	 * Create a client with its own connection pool.
+	 * @param provider the provider name
+	 * @param settings how to reach the provider
+	 * @param connectionProvider the connection pool, or {@code null} for Reactor Netty's shared one
+	 * @param webClientBuilder the builder to start from (cloned), or {@code null} for a plain one
+	 * @param httpClientCustomizer customizes the Reactor Netty client after the timeouts are applied
+	 * @param jsonMapper the mapper that parses answers
+	 * @param errorMapper turns failures into exceptions
+	 * @param retryListener told of every retry
+	 */
+	public ProviderHttpClient(String provider, HttpSettings settings, @Nullable ConnectionProvider connectionProvider,
+			WebClient.@Nullable Builder webClientBuilder, UnaryOperator<HttpClient> httpClientCustomizer,
+			JsonMapper jsonMapper, ChatErrorMapper errorMapper, RetryListener retryListener) {
 		Assert.hasText(provider, "provider must not be empty");
 		this.provider = provider;
 		this.settings = settings;
@@ -74,7 +92,8 @@ public final class ProviderHttpClient {
 		this.retryListener = retryListener;
 		WebClient.Builder builder = (webClientBuilder != null) ? webClientBuilder.clone() : WebClient.builder();
 		this.webClient = builder
-			.clientConnector(new ReactorClientHttpConnector(httpClientCustomizer.apply(createHttpClient(settings))))
+			.clientConnector(new ReactorClientHttpConnector(
+					httpClientCustomizer.apply(createHttpClient(settings, connectionProvider))))
 			.baseUrl(BaseUrl.resolve(settings.baseUrl()))
 			.defaultHeaders((headers) -> {
 				headers.addAll(settings.headers());
@@ -86,8 +105,8 @@ public final class ProviderHttpClient {
 			.build();
 	}
 
-	private static HttpClient createHttpClient(HttpSettings settings) {
-		HttpClient client = HttpClient.create()
+	private static HttpClient createHttpClient(HttpSettings settings, @Nullable ConnectionProvider connectionProvider) {
+		HttpClient client = ((connectionProvider != null) ? HttpClient.create(connectionProvider) : HttpClient.create())
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
 					settings.connectTimeout().toMillis()));
 		if (settings.httpVersion() == HttpVersion.HTTP_2) {
