@@ -138,12 +138,12 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 
 	@Override
 	public ChatTemplate.CallResponseSpec call() {
-		return new DefaultCallResponseSpec(toRequest(), offeredTools(), this.toolContext);
+		return new DefaultCallResponseSpec(new Invocation(toRequest(), offeredTools(), this.toolContext));
 	}
 
 	@Override
 	public ChatTemplate.StreamResponseSpec stream() {
-		return new DefaultStreamResponseSpec(toRequest(), offeredTools(), this.toolContext);
+		return new DefaultStreamResponseSpec(new Invocation(toRequest(), offeredTools(), this.toolContext));
 	}
 
 	private ChatRequest toRequest() {
@@ -162,18 +162,27 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 		return List.copyOf(byName.values());
 	}
 
+	/**
+	 * What one call sends: the request and the tools it offers, with their context.
+	 */
+	private record Invocation(ChatRequest request, List<ToolCallback> tools, ToolContext toolContext) {
+
+		Mono<ChatResponse> call(DefaultChatTemplate template, ChatRequest request) {
+			return template.call(request, this.tools, this.toolContext);
+		}
+
+		Flux<ChatChunk> stream(DefaultChatTemplate template, Consumer<ChatResponse> finalResponse) {
+			return template.stream(this.request, this.tools, this.toolContext, finalResponse);
+		}
+
+	}
+
 	private final class DefaultCallResponseSpec implements ChatTemplate.CallResponseSpec {
 
-		private final ChatRequest request;
+		private final Invocation invocation;
 
-		private final List<ToolCallback> tools;
-
-		private final ToolContext toolContext;
-
-		DefaultCallResponseSpec(ChatRequest request, List<ToolCallback> tools, ToolContext toolContext) {
-			this.request = request;
-			this.tools = tools;
-			this.toolContext = toolContext;
+		DefaultCallResponseSpec(Invocation invocation) {
+			this.invocation = invocation;
 		}
 
 		@Override
@@ -188,7 +197,7 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 
 		@Override
 		public Mono<ChatResponse> responseMono() {
-			return DefaultPromptSpec.this.template.call(this.request, this.tools, this.toolContext);
+			return this.invocation.call(DefaultPromptSpec.this.template, this.invocation.request());
 		}
 
 		@Override
@@ -219,7 +228,7 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 
 		private Mono<Object> entityMono(Type type) {
 			DefaultChatTemplate template = DefaultPromptSpec.this.template;
-			return Mono.defer(() -> template.call(template.structured(this.request, type), this.tools, this.toolContext))
+			return Mono.defer(() -> this.invocation.call(template, template.structured(this.invocation.request(), type)))
 				.map((response) -> template.entity(response, type));
 		}
 
@@ -227,16 +236,10 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 
 	private final class DefaultStreamResponseSpec implements ChatTemplate.StreamResponseSpec {
 
-		private final ChatRequest request;
+		private final Invocation invocation;
 
-		private final List<ToolCallback> tools;
-
-		private final ToolContext toolContext;
-
-		DefaultStreamResponseSpec(ChatRequest request, List<ToolCallback> tools, ToolContext toolContext) {
-			this.request = request;
-			this.tools = tools;
-			this.toolContext = toolContext;
+		DefaultStreamResponseSpec(Invocation invocation) {
+			this.invocation = invocation;
 		}
 
 		@Override
@@ -246,7 +249,7 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 
 		@Override
 		public Flux<ChatChunk> chunks() {
-			return DefaultPromptSpec.this.template.stream(this.request, this.tools, this.toolContext, (response) -> {
+			return this.invocation.stream(DefaultPromptSpec.this.template, (response) -> {
 			});
 		}
 
@@ -254,8 +257,7 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 		public Mono<ChatResponse> response() {
 			return Mono.defer(() -> {
 				AtomicReference<ChatResponse> last = new AtomicReference<>();
-				return DefaultPromptSpec.this.template.stream(this.request, this.tools, this.toolContext, last::set)
-					.then(Mono.fromSupplier(last::get));
+				return this.invocation.stream(DefaultPromptSpec.this.template, last::set).then(Mono.fromSupplier(last::get));
 			});
 		}
 

@@ -184,7 +184,7 @@ class ChatTemplateStreamTests extends WireMockSupport {
 
 	@Test
 	void streamIdleTimeoutCutsAStalledStreamButNotAHealthyOne() {
-		wireMock.stubFor(post("/v1/chat/completions").willReturn(sse(OPENAI_STREAM).withChunkedDribbleDelay(3, 2400)));
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(sse(OPENAI_STREAM).withChunkedDribbleDelay(3, 4500)));
 		ChatTemplate template = templateBuilder().streamIdleTimeout(Duration.ofMillis(250))
 			.retryPolicy(dev.chatstarter.core.http.RetryPolicy.none())
 			.build();
@@ -194,7 +194,7 @@ class ChatTemplateStreamTests extends WireMockSupport {
 			.withMessageContaining("stream-idle-timeout");
 
 		List<String> healthy = templateBuilder().streamIdleTimeout(Duration.ofSeconds(5))
-			.responseTimeout(Duration.ofSeconds(1))
+			.responseTimeout(Duration.ofSeconds(2))
 			.build()
 			.prompt("hi")
 			.stream()

@@ -20,16 +20,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample with two providers at once: the demo provider (the default) and a scripted relay that fails in every
- * way a real one does. Each failure must come back as the documented problem response, with the relay's own
+ * The sample with three providers at once: the demo provider (the default), a scripted relay that fails in every
+ * way a real one does, and a slow one with a short response timeout. Each failure must come back as the documented problem response, with the relay's own
  * message and never its key.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "sample.demo.enabled=true", "chat.default-provider=demo",
 				"chat.providers.relay.api-key=sk-relay-secret-0123456789abcdef",
 				"chat.providers.relay.model=gpt-4o", "chat.providers.relay.retry.max-attempts=2",
-				"chat.providers.relay.retry.initial-backoff=10ms", "chat.providers.relay.response-timeout=300ms" })
+				"chat.providers.relay.retry.initial-backoff=10ms", "chat.providers.slow.response-timeout=300ms",
+				"chat.providers.slow.retry.max-attempts=1" })
 @FakeChatProvider(name = "relay", apiKey = "sk-relay-secret-0123456789abcdef")
+@FakeChatProvider(name = "slow")
 class SampleProviderFailureTests {
 
 	private static final String KEY = "sk-relay-secret-0123456789abcdef";
@@ -106,9 +108,12 @@ class SampleProviderFailureTests {
 
 	@Test
 	void timeoutIs504() {
-		relay().enqueue(FakeResponse.text("too late").delay(Duration.ofSeconds(3)),
-				FakeResponse.text("too late").delay(Duration.ofSeconds(3)));
-		assertThat(problem(chat("hi"), 504).get("detail").asString()).contains("response-timeout");
+		this.servers.get("slow").enqueue(FakeResponse.text("too late").delay(Duration.ofSeconds(3)));
+		Response response = new SampleHttp(this.port).get("/chat?provider=slow&message=hi");
+		assertThat(response.status()).isEqualTo(504);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().get("provider").asString()).isEqualTo("slow");
+		assertThat(response.json().get("detail").asString()).contains("response-timeout");
 	}
 
 	@Test
