@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.Disposable;
+import reactor.netty.resources.ConnectionPoolMetrics;
+import reactor.netty.resources.ConnectionProvider;
 import reactor.test.StepVerifier;
 
 import dev.chatstarter.core.ChatTemplate;
@@ -17,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * When the caller cancels, the upstream request is cancelled and its connection closed: the server sees the client
- * close the connection. Servers here never finish their answers, so only the cancellation can end them.
+ * close the connection, and the template's connection pool has no connection acquired afterwards. Servers here never finish their answers, so only the cancellation can end them.
  */
 @ExtendWith(LeakDetection.class)
 class CancellationTests {
@@ -27,11 +30,34 @@ class CancellationTests {
 	 * A template whose timeouts are far longer than the waits of these tests, so only a cancellation can close the
 	 * connection in time.
 	 */
-	private static ChatTemplate patient(RawHttpServer server) {
+	private ChatTemplate patient(RawHttpServer server) {
 		return FaultSupport.builder(server.baseUrl())
 			.responseTimeout(Duration.ofMinutes(5))
 			.streamIdleTimeout(Duration.ofMinutes(5))
+			.connectionProvider(this.pool)
 			.build();
+	}
+
+	private final AtomicReference<ConnectionPoolMetrics> poolMetrics = new AtomicReference<>();
+
+	private final ConnectionProvider pool = ConnectionProvider.builder("cancellation-tests")
+		.maxConnections(4)
+		.metrics(true, () -> (poolName, id, remoteAddress, metrics) -> this.poolMetrics.set(metrics))
+		.build();
+
+	@AfterEach
+	void poolIsBackToZero() throws InterruptedException {
+		ConnectionPoolMetrics metrics = this.poolMetrics.get();
+		assertThat(metrics).as("the pool was used").isNotNull();
+		if (metrics != null) {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+			while (metrics.acquiredSize() > 0 && System.nanoTime() < deadline) {
+				Thread.sleep(10);
+			}
+			assertThat(metrics.acquiredSize()).as("connections still acquired from the pool").isZero();
+			assertThat(metrics.pendingAcquireSize()).isZero();
+		}
+		this.pool.disposeLater().block(Duration.ofSeconds(10));
 	}
 
 	@Test
@@ -104,8 +130,7 @@ class CancellationTests {
 	void cancelledCallReleasesItsConcurrencyPermit() throws Exception {
 		try (RawHttpServer server = new RawHttpServer((out) -> {
 		})) {
-			ChatTemplate template = FaultSupport.builder(server.baseUrl())
-				.responseTimeout(Duration.ofMinutes(5))
+			ChatTemplate template = patient(server).mutate()
 				.limits(new ProviderLimits(1, 0, 0, ProviderLimits.Mode.FAIL, Duration.ZERO))
 				.build();
 			Disposable first = template.prompt("hi").call().responseMono().subscribe();
