@@ -166,14 +166,6 @@ final class DefaultChatTemplate implements ChatTemplate {
 		return this.cooldown.state();
 	}
 
-	/**
-	 * Return the cooldown of this provider.
-	 * @return the cooldown
-	 */
-	ProviderCooldown cooldown() {
-		return this.cooldown;
-	}
-
 	@Override
 	public Builder mutate() {
 		return new DefaultChatTemplateBuilder(this.settings);
@@ -318,7 +310,7 @@ final class DefaultChatTemplate implements ChatTemplate {
 	}
 
 	/**
-	 * Send a complete request to this provider only, minding its cooldown.
+	 * Send a complete request to this provider only, minding its cooldown and client-side limits.
 	 * @param request the request for this provider
 	 * @param skipWhenCooling whether to fail at once while the provider is cooling down
 	 * @return the checked response
@@ -329,7 +321,8 @@ final class DefaultChatTemplate implements ChatTemplate {
 				return Mono.error(this::coolingDown);
 			}
 			return this.limiter.acquire()
-				.flatMap((permit) -> callDirect(request).doOnSuccess((response) -> recordTokens(permit, response.usage()))
+				.flatMap((permit) -> callDirect(request)
+					.doOnSuccess((response) -> recordTokens(permit, response.usage()))
 					.doFinally((signal) -> permit.release()))
 				.doOnSuccess((response) -> this.cooldown.onSuccess())
 				.doOnError(this.cooldown::onFailure)
@@ -338,7 +331,7 @@ final class DefaultChatTemplate implements ChatTemplate {
 	}
 
 	/**
-	 * Send a streaming request to this provider only, minding its cooldown.
+	 * Send a streaming request to this provider only, minding its cooldown and client-side limits.
 	 * @param request the request for this provider
 	 * @param skipWhenCooling whether to fail at once while the provider is cooling down
 	 * @return the checked chunks

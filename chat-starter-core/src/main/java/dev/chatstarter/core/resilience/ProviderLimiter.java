@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -87,7 +88,8 @@ public final class ProviderLimiter {
 		return Mono.defer(() -> {
 			Duration rateWait = tryRate();
 			if (rateWait != null) {
-				if (this.limits.whenExceeded() == ProviderLimits.Mode.FAIL || rateWait.compareTo(this.limits.maxWait()) > 0) {
+				if (this.limits.whenExceeded() == ProviderLimits.Mode.FAIL
+						|| rateWait.compareTo(this.limits.maxWait()) > 0) {
 					return Mono.error(exceeded(rateLimitName()));
 				}
 				return Mono.delay(rateWait).then(acquire());
@@ -116,8 +118,8 @@ public final class ProviderLimiter {
 				}
 				this.waiters.add(waiter);
 			}
-			waiter.timeout = Schedulers.parallel().schedule(waiter::timeOut, this.limits.maxWait().toMillis(),
-					java.util.concurrent.TimeUnit.MILLISECONDS);
+			waiter.timeout = Schedulers.parallel()
+				.schedule(waiter::timeOut, this.limits.maxWait().toMillis(), TimeUnit.MILLISECONDS);
 			sink.onCancel(waiter::cancel);
 		});
 	}
@@ -260,8 +262,9 @@ public final class ProviderLimiter {
 				synchronized (ProviderLimiter.this) {
 					ProviderLimiter.this.waiters.remove(this);
 				}
-				this.sink.error(exceeded("max-concurrent-requests " + ProviderLimiter.this.limits.maxConcurrentRequests()
-						+ " (waited " + ProviderLimiter.this.limits.maxWait().toMillis() + " ms)"));
+				ProviderLimits limits = ProviderLimiter.this.limits;
+				this.sink.error(exceeded("max-concurrent-requests " + limits.maxConcurrentRequests() + " (waited "
+						+ limits.maxWait().toMillis() + " ms)"));
 			}
 		}
 
