@@ -9,9 +9,13 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import dev.chatstarter.autoconfigure.health.ChatHealthProbe;
+import dev.chatstarter.core.http.HttpSettings;
 import dev.chatstarter.core.http.HttpVersion;
 import dev.chatstarter.core.http.RetryPolicy;
 import dev.chatstarter.core.provider.ProviderDialect;
+import dev.chatstarter.core.resilience.CooldownPolicy;
+import dev.chatstarter.core.resilience.FallbackTrigger;
+import dev.chatstarter.core.resilience.ProviderLimits;
 import dev.chatstarter.core.provider.ProviderDialect.AssistantToolCallContent;
 import dev.chatstarter.core.provider.ProviderDialect.MaxTokensField;
 import dev.chatstarter.core.provider.ProviderDialect.StructuredOutputMode;
@@ -20,6 +24,7 @@ import dev.chatstarter.core.tool.ToolExecutionOptions;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.style.ToStringCreator;
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties for chat providers: every entry under {@code chat.providers} becomes a
@@ -201,6 +206,56 @@ public final class ChatProperties {
 		 */
 		private final ProviderHealth health = new ProviderHealth();
 
+		/**
+		 * Largest answer accepted: a whole JSON body, or one event of a stream. Larger answers fail as malformed.
+		 */
+		private DataSize maxResponseSize = DataSize.ofBytes(HttpSettings.DEFAULT_MAX_RESPONSE_BYTES);
+
+		/**
+		 * Names of the providers a failed call falls back to, in order, e.g. [backup1, backup2].
+		 */
+		private final List<String> fallback = new ArrayList<>();
+
+		/**
+		 * Failures that send a call on to the next fallback: retryable, authentication, quota. All of them when not
+		 * set.
+		 */
+		private final List<FallbackTrigger> fallbackOn = new ArrayList<>();
+
+		/**
+		 * When this provider cools down (is skipped by fallback chains) after repeated failures.
+		 */
+		private final Cooldown cooldown = new Cooldown();
+
+		/**
+		 * Client-side limits of this provider.
+		 */
+		private final Limits limits = new Limits();
+
+		public DataSize getMaxResponseSize() {
+			return this.maxResponseSize;
+		}
+
+		public void setMaxResponseSize(DataSize maxResponseSize) {
+			this.maxResponseSize = maxResponseSize;
+		}
+
+		public List<String> getFallback() {
+			return this.fallback;
+		}
+
+		public List<FallbackTrigger> getFallbackOn() {
+			return this.fallbackOn;
+		}
+
+		public Cooldown getCooldown() {
+			return this.cooldown;
+		}
+
+		public Limits getLimits() {
+			return this.limits;
+		}
+
 		public @Nullable String getBaseUrl() {
 			return this.baseUrl;
 		}
@@ -301,6 +356,7 @@ public final class ChatProperties {
 				.append("httpVersion", this.httpVersion)
 				.append("sslBundle", this.sslBundle)
 				.append("tools", this.tools)
+				.append("fallback", this.fallback)
 				.toString();
 		}
 
@@ -605,6 +661,126 @@ public final class ChatProperties {
 
 		public void setJitter(double jitter) {
 			this.jitter = jitter;
+		}
+
+	}
+
+	/**
+	 * When a provider cools down: after a number of consecutive failures within a window, fallback chains skip it
+	 * for a while, then probe it with one call. Only retryable, authentication and quota failures count.
+	 */
+	public static final class Cooldown {
+
+		/**
+		 * Consecutive failures that start a cooldown.
+		 */
+		private int failures = CooldownPolicy.defaults().failures();
+
+		/**
+		 * How close together those failures must be.
+		 */
+		private Duration window = CooldownPolicy.defaults().window();
+
+		/**
+		 * How long the provider is skipped; 0 turns cooldowns off.
+		 */
+		private Duration duration = CooldownPolicy.defaults().duration();
+
+		public int getFailures() {
+			return this.failures;
+		}
+
+		public void setFailures(int failures) {
+			this.failures = failures;
+		}
+
+		public Duration getWindow() {
+			return this.window;
+		}
+
+		public void setWindow(Duration window) {
+			this.window = window;
+		}
+
+		public Duration getDuration() {
+			return this.duration;
+		}
+
+		public void setDuration(Duration duration) {
+			this.duration = duration;
+		}
+
+	}
+
+	/**
+	 * Client-side limits of a provider, checked before a request is sent; 0 turns a limit off.
+	 */
+	public static final class Limits {
+
+		/**
+		 * Most requests in flight at once; a stream is in flight until it ends. 0 for no limit.
+		 */
+		private int maxConcurrentRequests;
+
+		/**
+		 * Most requests started within any 60 seconds. 0 for no limit.
+		 */
+		private int requestsPerMinute;
+
+		/**
+		 * Most tokens, as reported by the provider's usage, used within any 60 seconds. 0 for no limit.
+		 */
+		private long tokensPerMinute;
+
+		/**
+		 * What happens to a call over a limit: fail (at once, with ChatLimitExceededException) or queue (wait up to
+		 * max-wait).
+		 */
+		private ProviderLimits.Mode whenExceeded = ProviderLimits.Mode.FAIL;
+
+		/**
+		 * Longest wait for room when when-exceeded is queue.
+		 */
+		private Duration maxWait = Duration.ofSeconds(30);
+
+		public int getMaxConcurrentRequests() {
+			return this.maxConcurrentRequests;
+		}
+
+		public void setMaxConcurrentRequests(int maxConcurrentRequests) {
+			this.maxConcurrentRequests = maxConcurrentRequests;
+		}
+
+		public int getRequestsPerMinute() {
+			return this.requestsPerMinute;
+		}
+
+		public void setRequestsPerMinute(int requestsPerMinute) {
+			this.requestsPerMinute = requestsPerMinute;
+		}
+
+		public long getTokensPerMinute() {
+			return this.tokensPerMinute;
+		}
+
+		public void setTokensPerMinute(long tokensPerMinute) {
+			this.tokensPerMinute = tokensPerMinute;
+		}
+
+		public ProviderLimits.Mode getWhenExceeded() {
+			return this.whenExceeded;
+		}
+
+		public void setWhenExceeded(ProviderLimits.Mode whenExceeded) {
+			this.whenExceeded = whenExceeded;
+		}
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
 		}
 
 	}

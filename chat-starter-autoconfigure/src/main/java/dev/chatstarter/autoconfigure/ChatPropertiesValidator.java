@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +46,7 @@ final class ChatPropertiesValidator {
 		properties.getProviders().forEach(this::validateProvider);
 		validateTools(properties.getTools());
 		validateDefaultProvider(properties);
+		validateFallbacks(properties.getProviders());
 		if (!this.problems.isEmpty()) {
 			throw new InvalidChatConfigurationException(this.problems);
 		}
@@ -88,6 +90,108 @@ final class ChatPropertiesValidator {
 		validatePositive(prefix + "stream-idle-timeout", provider.getStreamIdleTimeout(), "120s");
 		validateRetry(prefix + "retry.", provider.getRetry());
 		validateOptions(prefix + "options.", provider.getOptions());
+		validateResilience(prefix, provider);
+	}
+
+	private void validateResilience(String prefix, Provider provider) {
+		if (provider.getMaxResponseSize() == null || provider.getMaxResponseSize().toBytes() < 1
+				|| provider.getMaxResponseSize().toBytes() > Integer.MAX_VALUE - 8) {
+			add(prefix + "max-response-size", prefix + "max-response-size is " + provider.getMaxResponseSize()
+					+ " but must be between 1B and 2GB.", "Set " + prefix
+							+ "max-response-size to a size such as 16MB (the default), or remove it.");
+		}
+		ChatProperties.Cooldown cooldown = provider.getCooldown();
+		if (cooldown.getFailures() < 1) {
+			add(prefix + "cooldown.failures", prefix + "cooldown.failures is " + cooldown.getFailures()
+					+ " but must be at least 1.", "Set " + prefix + "cooldown.failures to 1 or more (default 3).");
+		}
+		validatePositive(prefix + "cooldown.window", cooldown.getWindow(), "60s");
+		validateNotNegative(prefix + "cooldown.duration", cooldown.getDuration(), "5s");
+		ChatProperties.Limits limits = provider.getLimits();
+		validateNotNegative(prefix + "limits.max-concurrent-requests", limits.getMaxConcurrentRequests());
+		validateNotNegative(prefix + "limits.requests-per-minute", limits.getRequestsPerMinute());
+		validateNotNegative(prefix + "limits.tokens-per-minute", limits.getTokensPerMinute());
+		validateNotNegative(prefix + "limits.max-wait", limits.getMaxWait(), "30s");
+	}
+
+	private void validateNotNegative(String property, long value) {
+		if (value < 0) {
+			add(property, property + " is " + value + " but must not be negative.",
+					"Set " + property + " to 0 (no limit) or a positive number.");
+		}
+	}
+
+	/**
+	 * Every fallback must name another configured provider, and following fallbacks must never lead back to where
+	 * it started.
+	 */
+	private void validateFallbacks(Map<String, Provider> providers) {
+		Set<String> names = providers.keySet();
+		providers.forEach((name, provider) -> {
+			String property = ChatProperties.PREFIX + ".providers." + name + ".fallback";
+			for (String fallback : provider.getFallback()) {
+				String target = (fallback != null) ? fallback.trim() : "";
+				if (target.equals(name)) {
+					add(property, property + " names the provider itself ('" + name + "').",
+							"Remove '" + name + "' from " + property + ".");
+				}
+				else if (!names.contains(target)) {
+					add(property, property + " names '" + target + "' but there is no provider of that name; the "
+							+ "configured providers are " + names + ".", "Use names from " + names + " in " + property
+									+ ", or add the provider under " + ChatProperties.PREFIX + ".providers." + target
+									+ ".");
+				}
+			}
+		});
+		Set<List<String>> cycles = new LinkedHashSet<>();
+		for (String start : names) {
+			List<String> cycle = findCycle(start, providers, new ArrayList<>());
+			if (cycle != null) {
+				cycles.add(normalized(cycle));
+			}
+		}
+		for (List<String> cycle : cycles) {
+			String property = ChatProperties.PREFIX + ".providers." + cycle.get(0) + ".fallback";
+			add(property, "The fallbacks form a cycle: " + String.join(" -> ", cycle) + ".",
+					"Remove one of the fallbacks of " + cycle.subList(0, cycle.size() - 1)
+							+ " so that no chain leads back to where it started.");
+		}
+	}
+
+	/**
+	 * Rotate a cycle ({@code a -> b -> a}) to start at its smallest name, so each cycle is reported once.
+	 */
+	private static List<String> normalized(List<String> cycle) {
+		List<String> members = cycle.subList(0, cycle.size() - 1);
+		int start = members.indexOf(members.stream().min(String::compareTo).orElseThrow());
+		List<String> result = new ArrayList<>(members.subList(start, members.size()));
+		result.addAll(members.subList(0, start));
+		result.add(result.get(0));
+		return result;
+	}
+
+	private static @Nullable List<String> findCycle(String name, Map<String, Provider> providers, List<String> path) {
+		if (path.contains(name)) {
+			List<String> cycle = new ArrayList<>(path.subList(path.indexOf(name), path.size()));
+			cycle.add(name);
+			return cycle;
+		}
+		Provider provider = providers.get(name);
+		if (provider == null) {
+			return null;
+		}
+		path.add(name);
+		for (String fallback : provider.getFallback()) {
+			String target = (fallback != null) ? fallback.trim() : "";
+			if (!target.equals(name)) {
+				List<String> cycle = findCycle(target, providers, path);
+				if (cycle != null) {
+					return cycle;
+				}
+			}
+		}
+		path.remove(path.size() - 1);
+		return null;
 	}
 
 	private void validateBaseUrl(String property, @Nullable String baseUrl) {

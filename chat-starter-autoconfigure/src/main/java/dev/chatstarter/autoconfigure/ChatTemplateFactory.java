@@ -24,6 +24,9 @@ import dev.chatstarter.core.chat.ChatOptions;
 import dev.chatstarter.core.chat.ToolChoice;
 import dev.chatstarter.core.http.RetryPolicy;
 import dev.chatstarter.core.provider.ProviderDialect;
+import dev.chatstarter.core.resilience.CooldownPolicy;
+import dev.chatstarter.core.resilience.FallbackTrigger;
+import dev.chatstarter.core.resilience.ProviderLimits;
 import dev.chatstarter.core.tool.ToolExecutionOptions;
 import dev.chatstarter.core.tool.ToolRegistry;
 
@@ -78,6 +81,7 @@ final class ChatTemplateFactory {
 		beanFactory.getBeanProvider(JsonMapper.class).ifUnique(builder::jsonMapper);
 		applySslBundle(name, provider, builder, beanFactory);
 		applyTools(provider, properties.getTools(), builder, beanFactory);
+		applyFallbacks(provider, builder, beanFactory);
 		beanFactory.getBeanProvider(ChatTemplateCustomizer.class)
 			.orderedStream()
 			.forEach((customizer) -> customizer.customize(name, builder));
@@ -101,7 +105,32 @@ final class ChatTemplateFactory {
 			.streamIdleTimeout(provider.getStreamIdleTimeout())
 			.retryPolicy(toRetryPolicy(provider.getRetry()))
 			.dialect(toDialect(provider.getDialect()))
-			.httpVersion(provider.getHttpVersion());
+			.httpVersion(provider.getHttpVersion())
+			.maxResponseSize(provider.getMaxResponseSize())
+			.fallbackOn(provider.getFallbackOn().isEmpty() ? FallbackTrigger.values()
+					: provider.getFallbackOn().toArray(new FallbackTrigger[0]))
+			.cooldown(new CooldownPolicy(provider.getCooldown().getFailures(), provider.getCooldown().getWindow(),
+					provider.getCooldown().getDuration()))
+			.limits(toLimits(provider.getLimits()));
+	}
+
+	static ProviderLimits toLimits(ChatProperties.Limits limits) {
+		return new ProviderLimits(limits.getMaxConcurrentRequests(), limits.getRequestsPerMinute(),
+				limits.getTokensPerMinute(), limits.getWhenExceeded(), limits.getMaxWait());
+	}
+
+	/**
+	 * Hand the builder the templates of the provider's fallbacks (the startup validation ruled out unknown names and
+	 * cycles).
+	 */
+	private static void applyFallbacks(Provider provider, ChatTemplate.Builder builder,
+			ListableBeanFactory beanFactory) {
+		if (!provider.getFallback().isEmpty()) {
+			builder.fallback(provider.getFallback()
+				.stream()
+				.map((name) -> beanFactory.getBean(name.trim(), ChatTemplate.class))
+				.toArray(ChatTemplate[]::new));
+		}
 	}
 
 	static ChatOptions toChatOptions(@Nullable String model, Options options) {

@@ -2,6 +2,7 @@ package dev.chatstarter.core;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.chat.ChatMessage;
@@ -26,6 +28,11 @@ import dev.chatstarter.core.model.ModelInfo;
 import dev.chatstarter.core.observation.ChatObservationConvention;
 import dev.chatstarter.core.observation.ToolObservationConvention;
 import dev.chatstarter.core.provider.ProviderDialect;
+import dev.chatstarter.core.resilience.CooldownPolicy;
+import dev.chatstarter.core.resilience.CooldownState;
+import dev.chatstarter.core.resilience.FallbackListener;
+import dev.chatstarter.core.resilience.FallbackTrigger;
+import dev.chatstarter.core.resilience.ProviderLimits;
 import dev.chatstarter.core.stream.ChatChunk;
 import dev.chatstarter.core.tool.ToolCallback;
 import dev.chatstarter.core.tool.ToolExecutionListener;
@@ -36,6 +43,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.MimeType;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -100,6 +108,14 @@ public interface ChatTemplate {
 	 * @return a new builder
 	 */
 	Builder mutate();
+
+	/**
+	 * Return the cooldown (circuit breaker) state of this provider, e.g. for a health check.
+	 * @return the state; {@link CooldownState#CLOSED} for templates without a cooldown
+	 */
+	default CooldownState cooldownState() {
+		return CooldownState.CLOSED;
+	}
 
 	/**
 	 * Start building a template.
@@ -577,6 +593,71 @@ public interface ChatTemplate {
 		 * @return this builder
 		 */
 		Builder toolObservationConvention(ToolObservationConvention convention);
+
+		/**
+		 * Set the largest answer accepted: a whole JSON body, or one event of a stream. Larger answers fail with a
+		 * {@link dev.chatstarter.core.error.ChatMalformedResponseException}. The default is 16 MB.
+		 * @param maxResponseSize the limit
+		 * @return this builder
+		 */
+		Builder maxResponseSize(DataSize maxResponseSize);
+
+		/**
+		 * Set the templates a call falls back to, in order, when this provider fails (after its own retries) with a
+		 * failure the {@link #fallbackOn(FallbackTrigger...) triggers} name, or is cooling down. Each fallback gets
+		 * the request with its own model and default options; the options set per call stay. A stream fails over
+		 * only before its first chunk. The fallbacks' own fallbacks are not followed.
+		 * @param fallbacks templates built by {@link ChatTemplate#builder()}
+		 * @return this builder
+		 */
+		Builder fallback(ChatTemplate... fallbacks);
+
+		/**
+		 * Set which failures send a call on to the next fallback. The default is every trigger.
+		 * @param triggers the triggers
+		 * @return this builder
+		 */
+		Builder fallbackOn(FallbackTrigger... triggers);
+
+		/**
+		 * Set the listener told of every fallback (e.g. for metrics).
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		Builder fallbackListener(FallbackListener listener);
+
+		/**
+		 * Set when this provider cools down (is skipped by fallback chains) after repeated failures. The default is
+		 * {@link CooldownPolicy#defaults()}: 3 failures within 60 s, then 5 s.
+		 * @param policy the policy
+		 * @return this builder
+		 */
+		Builder cooldown(CooldownPolicy policy);
+
+		/**
+		 * Set client-side limits of this provider: concurrent requests, requests and tokens per minute. A call over a
+		 * limit fails with a {@link dev.chatstarter.core.error.ChatLimitExceededException} (a fallback chain moves on)
+		 * or waits, as the limits say. The default is {@link ProviderLimits#none()}.
+		 * @param limits the limits
+		 * @return this builder
+		 */
+		Builder limits(ProviderLimits limits);
+
+		/**
+		 * Use a connection pool of its own instead of Reactor Netty's shared one (at most
+		 * {@code 2 × max(cores, 8)} connections), e.g. for many simultaneous streams. The caller owns the pool and
+		 * disposes of it.
+		 * @param connectionProvider the pool
+		 * @return this builder
+		 */
+		Builder connectionProvider(ConnectionProvider connectionProvider);
+
+		/**
+		 * Set the clock of cooldowns and limits (for tests). The default is the system clock.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		Builder clock(InstantSource clock);
 
 		/**
 		 * Build the template.

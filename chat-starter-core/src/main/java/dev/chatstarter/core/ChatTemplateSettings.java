@@ -26,6 +26,6 @@ record ChatTemplateSettings(String provider, HttpSettings http, ChatOptions defa
 		WebClient.@Nullable Builder webClientBuilder, UnaryOperator<HttpClient> httpClientCustomizer,
 		@Nullable JsonMapper jsonMapper, Supplier<ToolRegistry> toolRegistry, List<String> defaultTools,
 		ToolExecutionOptions toolExecution, ToolExecutionListener toolExecutionListener, RetryListener retryListener,
-		ChatObservationSettings observations) {
+		ChatObservationSettings observations, ResilienceSettings resilience) {
 
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -20,9 +21,11 @@ import dev.chatstarter.core.chat.ChatRequest;
 import dev.chatstarter.core.chat.ChatResponse;
 import dev.chatstarter.core.chat.Choice;
 import dev.chatstarter.core.chat.ResponseFormat;
+import dev.chatstarter.core.chat.Usage;
 import dev.chatstarter.core.error.ChatErrorMapper;
 import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.core.error.ChatIncompleteStreamException;
+import dev.chatstarter.core.error.ChatProviderUnavailableException;
 import dev.chatstarter.core.error.ErrorDetails;
 import dev.chatstarter.core.error.SecretRedactor;
 import dev.chatstarter.core.http.ProviderHttpClient;
@@ -33,6 +36,9 @@ import dev.chatstarter.core.observation.ChatObservations;
 import dev.chatstarter.core.output.EntityParser;
 import dev.chatstarter.core.output.JsonSchemaCache;
 import dev.chatstarter.core.output.SchemaPrompt;
+import dev.chatstarter.core.resilience.CooldownState;
+import dev.chatstarter.core.resilience.ProviderCooldown;
+import dev.chatstarter.core.resilience.ProviderLimiter;
 import dev.chatstarter.core.stream.ChatChunk;
 import dev.chatstarter.core.stream.ChatStreamAggregator;
 import dev.chatstarter.core.stream.ChunkChoice;
@@ -91,11 +97,18 @@ final class DefaultChatTemplate implements ChatTemplate {
 
 	private final EntityParser entityParser;
 
+	private final ProviderCooldown cooldown;
+
+	private final FallbackChain fallbackChain;
+
+	private final ProviderLimiter limiter;
+
 	DefaultChatTemplate(ChatTemplateSettings settings) {
 		this.settings = settings;
 		JsonMapper jsonMapper = (settings.jsonMapper() != null) ? settings.jsonMapper() : DEFAULT_JSON_MAPPER;
 		this.errorMapper = new ChatErrorMapper(settings.provider(), SecretRedactor.of(settings.http().apiKey()));
-		this.http = new ProviderHttpClient(settings.provider(), settings.http(), settings.webClientBuilder(),
+		this.http = new ProviderHttpClient(settings.provider(), settings.http(),
+				settings.resilience().connectionProvider(), settings.webClientBuilder(),
 				settings.httpClientCustomizer(), jsonMapper, this.errorMapper, settings.retryListener());
 		this.requestWriter = new ChatRequestWriter(jsonMapper, settings.dialect());
 		this.completionReader = new ChatCompletionReader(jsonMapper);
@@ -106,6 +119,11 @@ final class DefaultChatTemplate implements ChatTemplate {
 				this.observations.observeToolExecutions(settings.toolExecutionListener()));
 		this.schemaCache = new JsonSchemaCache(jsonMapper);
 		this.entityParser = new EntityParser(jsonMapper);
+		this.cooldown = new ProviderCooldown(settings.resilience().cooldown(), settings.resilience().clock());
+		this.limiter = new ProviderLimiter(settings.provider(), settings.resilience().limits(),
+				settings.resilience().clock());
+		this.fallbackChain = new FallbackChain(this, settings.resilience().fallbacks(),
+				settings.resilience().fallbackOn(), settings.resilience().fallbackListener());
 	}
 
 	@Override
@@ -146,6 +164,11 @@ final class DefaultChatTemplate implements ChatTemplate {
 	@Override
 	public ImageOperations images() {
 		return this.images;
+	}
+
+	@Override
+	public CooldownState cooldownState() {
+		return this.cooldown.state();
 	}
 
 	@Override
@@ -224,9 +247,11 @@ final class DefaultChatTemplate implements ChatTemplate {
 			Consumer<ChatResponse> finalResponse) {
 		if (tools.isEmpty()) {
 			return Flux.defer(() -> {
-				ChatStreamAggregator aggregator = new ChatStreamAggregator(provider());
-				return stream(request).doOnNext(aggregator::add)
-					.doOnComplete(() -> finalResponse.accept(aggregator.toResponse()));
+				AtomicReference<ChatStreamAggregator> aggregator = new AtomicReference<>(
+						new ChatStreamAggregator(provider()));
+				return this.fallbackChain.stream(request, (name) -> aggregator.set(new ChatStreamAggregator(name)))
+					.doOnNext((chunk) -> aggregator.get().add(chunk))
+					.doOnComplete(() -> finalResponse.accept(aggregator.get().toResponse()));
 			});
 		}
 		return this.toolCallingLoop.stream(request, tools, context, this::stream, finalResponse);
@@ -271,11 +296,91 @@ final class DefaultChatTemplate implements ChatTemplate {
 	}
 
 	/**
-	 * Send a complete request and read the answer.
+	 * Send a complete request along the fallback chain and read the answer.
 	 * @param request the request, options already merged
-	 * @return the checked response
+	 * @return the checked response of the first provider that answered
 	 */
 	Mono<ChatResponse> call(ChatRequest request) {
+		return this.fallbackChain.call(request);
+	}
+
+	/**
+	 * Send a streaming request along the fallback chain and read its chunks.
+	 * @param request the request, options already merged
+	 * @return the checked chunks of the first provider that answered
+	 */
+	Flux<ChatChunk> stream(ChatRequest request) {
+		return this.fallbackChain.stream(request, (name) -> {
+		});
+	}
+
+	/**
+	 * Send a complete request to this provider only, minding its cooldown and client-side limits.
+	 * @param request the request for this provider
+	 * @param skipWhenCooling whether to fail at once while the provider is cooling down
+	 * @return the checked response
+	 */
+	Mono<ChatResponse> guardedCall(ChatRequest request, boolean skipWhenCooling) {
+		return Mono.defer(() -> {
+			if (!this.cooldown.tryAcquire() && skipWhenCooling) {
+				return Mono.error(this::coolingDown);
+			}
+			return this.limiter.acquire()
+				.flatMap((permit) -> callDirect(request)
+					.doOnSuccess((response) -> recordTokens(permit, response.usage()))
+					.doFinally((signal) -> permit.release()))
+				.doOnSuccess((response) -> this.cooldown.onSuccess())
+				.doOnError(this.cooldown::onFailure)
+				.doOnCancel(this.cooldown::onCancel);
+		});
+	}
+
+	/**
+	 * Send a streaming request to this provider only, minding its cooldown and client-side limits.
+	 * @param request the request for this provider
+	 * @param skipWhenCooling whether to fail at once while the provider is cooling down
+	 * @return the checked chunks
+	 */
+	Flux<ChatChunk> guardedStream(ChatRequest request, boolean skipWhenCooling) {
+		return Flux.defer(() -> {
+			if (!this.cooldown.tryAcquire() && skipWhenCooling) {
+				return Flux.error(this::coolingDown);
+			}
+			return this.limiter.acquire().flatMapMany((permit) -> {
+				AtomicReference<@Nullable Usage> usage = new AtomicReference<>();
+				return streamDirect(request).doOnNext((chunk) -> {
+					if (chunk.usage() != null) {
+						usage.set(chunk.usage());
+					}
+				}).doFinally((signal) -> {
+					recordTokens(permit, usage.get());
+					permit.release();
+				});
+			})
+				.doOnComplete(this.cooldown::onSuccess)
+				.doOnError(this.cooldown::onFailure)
+				.doOnCancel(this.cooldown::onCancel);
+		});
+	}
+
+	private static void recordTokens(ProviderLimiter.Permit permit, @Nullable Usage usage) {
+		if (usage != null) {
+			Integer total = usage.totalTokens();
+			if (total == null && usage.promptTokens() != null && usage.completionTokens() != null) {
+				total = usage.promptTokens() + usage.completionTokens();
+			}
+			if (total != null) {
+				permit.recordTokens(total);
+			}
+		}
+	}
+
+	private ChatProviderUnavailableException coolingDown() {
+		return new ChatProviderUnavailableException(ErrorDetails.local(provider(),
+				"the provider is cooling down after repeated failures until " + this.cooldown.openUntil()), null);
+	}
+
+	private Mono<ChatResponse> callDirect(ChatRequest request) {
 		return this.observations.observeCall(request, Mono.fromSupplier(() -> this.requestWriter.write(request, false))
 			.flatMap((body) -> this.http.post(CHAT_PATH, body))
 			.map((json) -> {
@@ -291,12 +396,12 @@ final class DefaultChatTemplate implements ChatTemplate {
 	}
 
 	/**
-	 * Send a streaming request and read its chunks.
+	 * Send a streaming request to this provider and read its chunks.
 	 * @param request the request, options already merged
 	 * @return the checked chunks; the flux fails with {@link ChatIncompleteStreamException} when the stream ends
 	 * without a finish reason
 	 */
-	Flux<ChatChunk> stream(ChatRequest request) {
+	private Flux<ChatChunk> streamDirect(ChatRequest request) {
 		return this.observations.observeStream(request, Flux.defer(() -> {
 			AtomicBoolean finished = new AtomicBoolean();
 			return this.http.postStream(CHAT_PATH, this.requestWriter.write(request, true))
@@ -332,7 +437,17 @@ final class DefaultChatTemplate implements ChatTemplate {
 	}
 
 	static <T> T block(Mono<T> mono) {
-		T value = mono.block();
+		T value;
+		try {
+			value = mono.block();
+		}
+		catch (RuntimeException ex) {
+			if (ex.getCause() instanceof InterruptedException) {
+				// block() cancelled the call; keep the thread's interrupt status for its owner
+				Thread.currentThread().interrupt();
+			}
+			throw ex;
+		}
 		if (value == null) {
 			throw new IllegalStateException("The call completed without a value");
 		}

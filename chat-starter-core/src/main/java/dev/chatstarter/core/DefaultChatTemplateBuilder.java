@@ -1,7 +1,11 @@
 package dev.chatstarter.core;
 
 import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -9,6 +13,7 @@ import java.util.function.UnaryOperator;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.chat.ChatOptions;
@@ -21,12 +26,17 @@ import dev.chatstarter.core.observation.ChatObservationConvention;
 import dev.chatstarter.core.observation.ChatObservationSettings;
 import dev.chatstarter.core.observation.ToolObservationConvention;
 import dev.chatstarter.core.provider.ProviderDialect;
+import dev.chatstarter.core.resilience.CooldownPolicy;
+import dev.chatstarter.core.resilience.FallbackListener;
+import dev.chatstarter.core.resilience.FallbackTrigger;
+import dev.chatstarter.core.resilience.ProviderLimits;
 import dev.chatstarter.core.tool.ToolExecutionListener;
 import dev.chatstarter.core.tool.ToolExecutionOptions;
 import dev.chatstarter.core.tool.ToolRegistry;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -80,6 +90,22 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 
 	private @Nullable ToolObservationConvention toolObservationConvention;
 
+	private int maxResponseBytes = HttpSettings.DEFAULT_MAX_RESPONSE_BYTES;
+
+	private List<DefaultChatTemplate> fallbacks = List.of();
+
+	private Set<FallbackTrigger> fallbackOn = EnumSet.allOf(FallbackTrigger.class);
+
+	private FallbackListener fallbackListener = FallbackListener.NONE;
+
+	private CooldownPolicy cooldown = CooldownPolicy.defaults();
+
+	private ProviderLimits limits = ProviderLimits.none();
+
+	private InstantSource clock = InstantSource.system();
+
+	private @Nullable ConnectionProvider connectionProvider;
+
 	DefaultChatTemplateBuilder() {
 	}
 
@@ -108,6 +134,15 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 		this.observationRegistry = settings.observations().registry();
 		this.observationConvention = settings.observations().convention();
 		this.toolObservationConvention = settings.observations().toolConvention();
+		this.maxResponseBytes = http.maxResponseBytes();
+		ResilienceSettings resilience = settings.resilience();
+		this.fallbacks = resilience.fallbacks();
+		this.fallbackOn = EnumSet.copyOf(resilience.fallbackOn());
+		this.fallbackListener = resilience.fallbackListener();
+		this.cooldown = resilience.cooldown();
+		this.limits = resilience.limits();
+		this.clock = resilience.clock();
+		this.connectionProvider = resilience.connectionProvider();
 	}
 
 	@Override
@@ -269,9 +304,31 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 	}
 
 	@Override
+	public ChatTemplate.Builder maxResponseSize(DataSize maxResponseSize) {
+		Assert.notNull(maxResponseSize, "maxResponseSize must not be null");
+		long bytes = maxResponseSize.toBytes();
+		Assert.isTrue(bytes > 0 && bytes <= Integer.MAX_VALUE - 8, "maxResponseSize must be between 1 byte and 2 GB");
+		this.maxResponseBytes = (int) bytes;
+		return this;
+	}
+
+	@Override
 	public ChatTemplate.Builder observationConvention(ChatObservationConvention convention) {
 		Assert.notNull(convention, "convention must not be null");
 		this.observationConvention = convention;
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder fallback(ChatTemplate... fallbacks) {
+		Assert.noNullElements(fallbacks, "fallbacks must not contain null");
+		List<DefaultChatTemplate> templates = new ArrayList<>(fallbacks.length);
+		for (ChatTemplate fallback : fallbacks) {
+			Assert.isInstanceOf(DefaultChatTemplate.class, fallback,
+					"a fallback must be a template built by ChatTemplate.builder()");
+			templates.add((DefaultChatTemplate) fallback);
+		}
+		this.fallbacks = List.copyOf(templates);
 		return this;
 	}
 
@@ -283,6 +340,49 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 	}
 
 	@Override
+	public ChatTemplate.Builder fallbackOn(FallbackTrigger... triggers) {
+		Assert.noNullElements(triggers, "triggers must not contain null");
+		this.fallbackOn = (triggers.length > 0) ? EnumSet.copyOf(List.of(triggers))
+				: EnumSet.noneOf(FallbackTrigger.class);
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder fallbackListener(FallbackListener listener) {
+		Assert.notNull(listener, "listener must not be null");
+		this.fallbackListener = listener;
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder cooldown(CooldownPolicy policy) {
+		Assert.notNull(policy, "policy must not be null");
+		this.cooldown = policy;
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder limits(ProviderLimits limits) {
+		Assert.notNull(limits, "limits must not be null");
+		this.limits = limits;
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder connectionProvider(ConnectionProvider connectionProvider) {
+		Assert.notNull(connectionProvider, "connectionProvider must not be null");
+		this.connectionProvider = connectionProvider;
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder clock(InstantSource clock) {
+		Assert.notNull(clock, "clock must not be null");
+		this.clock = clock;
+		return this;
+	}
+
+	@Override
 	public ChatTemplate build() {
 		Assert.hasText(this.baseUrl, "baseUrl must not be empty: set the provider's base URL, e.g. https://api.openai.com/v1");
 		BaseUrl.parse(this.baseUrl);
@@ -290,7 +390,7 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 		headersCopy.addAll(this.headers);
 		HttpSettings http = new HttpSettings(this.baseUrl, this.apiKey, HttpHeaders.readOnlyHttpHeaders(headersCopy),
 				this.connectTimeout, this.responseTimeout, this.streamIdleTimeout, this.retryPolicy,
-				this.httpVersion);
+				this.httpVersion, this.maxResponseBytes);
 		if (this.eagerToolRegistry != null) {
 			this.eagerToolRegistry.resolve(this.defaultTools);
 		}
@@ -298,7 +398,9 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 				this.dialect, this.webClientBuilder, this.httpClientCustomizer, this.jsonMapper, this.toolRegistry,
 				this.defaultTools, this.toolExecution, this.toolExecutionListener, this.retryListener,
 				new ChatObservationSettings(this.observationRegistry, this.observationConvention,
-						this.toolObservationConvention)));
+						this.toolObservationConvention),
+				new ResilienceSettings(this.fallbacks, this.fallbackOn, this.fallbackListener, this.cooldown,
+						this.limits, this.clock, this.connectionProvider)));
 	}
 
 	private static Duration positive(Duration timeout, String name) {

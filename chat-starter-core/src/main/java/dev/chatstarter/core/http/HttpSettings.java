@@ -18,9 +18,14 @@ import org.springframework.util.Assert;
  * @param streamIdleTimeout the longest silence between two parts of an answer once it started
  * @param retryPolicy the retry policy
  * @param httpVersion the HTTP version
+ * @param maxResponseBytes the largest answer body (or, in a stream, the largest single event) accepted, in bytes
  */
 public record HttpSettings(String baseUrl, @Nullable String apiKey, HttpHeaders headers, Duration connectTimeout,
-		Duration responseTimeout, Duration streamIdleTimeout, RetryPolicy retryPolicy, HttpVersion httpVersion) {
+		Duration responseTimeout, Duration streamIdleTimeout, RetryPolicy retryPolicy, HttpVersion httpVersion,
+		int maxResponseBytes) {
+
+	/** The default of {@link #maxResponseBytes()}: 16 MiB. */
+	public static final int DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
 	public HttpSettings {
 		Assert.hasText(baseUrl, "baseUrl must not be empty");
@@ -30,6 +35,24 @@ public record HttpSettings(String baseUrl, @Nullable String apiKey, HttpHeaders 
 		Assert.notNull(streamIdleTimeout, "streamIdleTimeout must not be null");
 		Assert.notNull(retryPolicy, "retryPolicy must not be null");
 		Assert.notNull(httpVersion, "httpVersion must not be null");
+		Assert.isTrue(maxResponseBytes > 0, "maxResponseBytes must be positive");
+	}
+
+	/**
+	 * Create settings with the default {@link #DEFAULT_MAX_RESPONSE_BYTES limit} on answers.
+	 * @param baseUrl the base URL as configured
+	 * @param apiKey the API key, sent as a bearer token when not empty
+	 * @param headers the headers sent with every request
+	 * @param connectTimeout the connect timeout
+	 * @param responseTimeout the longest wait for the first byte of an answer
+	 * @param streamIdleTimeout the longest silence between two parts of an answer once it started
+	 * @param retryPolicy the retry policy
+	 * @param httpVersion the HTTP version
+	 */
+	public HttpSettings(String baseUrl, @Nullable String apiKey, HttpHeaders headers, Duration connectTimeout,
+			Duration responseTimeout, Duration streamIdleTimeout, RetryPolicy retryPolicy, HttpVersion httpVersion) {
+		this(baseUrl, apiKey, headers, connectTimeout, responseTimeout, streamIdleTimeout, retryPolicy, httpVersion,
+				DEFAULT_MAX_RESPONSE_BYTES);
 	}
 
 	@Override
@@ -37,7 +60,7 @@ public record HttpSettings(String baseUrl, @Nullable String apiKey, HttpHeaders 
 		return "HttpSettings[baseUrl=" + this.baseUrl + ", apiKey=" + ((this.apiKey != null) ? "******" : "none")
 				+ ", connectTimeout=" + this.connectTimeout + ", responseTimeout=" + this.responseTimeout
 				+ ", streamIdleTimeout=" + this.streamIdleTimeout + ", retryPolicy=" + this.retryPolicy
-				+ ", httpVersion=" + this.httpVersion + "]";
+				+ ", httpVersion=" + this.httpVersion + ", maxResponseBytes=" + this.maxResponseBytes + "]";
 	}
 
 }

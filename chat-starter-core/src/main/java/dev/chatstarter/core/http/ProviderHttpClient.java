@@ -12,6 +12,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,6 +22,7 @@ import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.core.error.ChatTimeoutException;
 import dev.chatstarter.core.error.ErrorDetails;
 import dev.chatstarter.core.stream.SseEvent;
+import dev.chatstarter.core.stream.SseFormatException;
 import dev.chatstarter.core.stream.SseParser;
 
 import org.springframework.core.io.buffer.DataBuffer;
@@ -39,8 +41,6 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@link ChatException}. Answers come back as parsed JSON; what they mean is for the caller.
  */
 public final class ProviderHttpClient {
-
-	private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 	private final String provider;
 
@@ -67,6 +67,23 @@ public final class ProviderHttpClient {
 	public ProviderHttpClient(String provider, HttpSettings settings, WebClient.@Nullable Builder webClientBuilder,
 			UnaryOperator<HttpClient> httpClientCustomizer, JsonMapper jsonMapper, ChatErrorMapper errorMapper,
 			RetryListener retryListener) {
+		this(provider, settings, null, webClientBuilder, httpClientCustomizer, jsonMapper, errorMapper, retryListener);
+	}
+
+	/**
+	 * Create a client with its own connection pool.
+	 * @param provider the provider name
+	 * @param settings how to reach the provider
+	 * @param connectionProvider the connection pool, or {@code null} for Reactor Netty's shared one
+	 * @param webClientBuilder the builder to start from (cloned), or {@code null} for a plain one
+	 * @param httpClientCustomizer customizes the Reactor Netty client after the timeouts are applied
+	 * @param jsonMapper the mapper that parses answers
+	 * @param errorMapper turns failures into exceptions
+	 * @param retryListener told of every retry
+	 */
+	public ProviderHttpClient(String provider, HttpSettings settings, @Nullable ConnectionProvider connectionProvider,
+			WebClient.@Nullable Builder webClientBuilder, UnaryOperator<HttpClient> httpClientCustomizer,
+			JsonMapper jsonMapper, ChatErrorMapper errorMapper, RetryListener retryListener) {
 		Assert.hasText(provider, "provider must not be empty");
 		this.provider = provider;
 		this.settings = settings;
@@ -75,7 +92,8 @@ public final class ProviderHttpClient {
 		this.retryListener = retryListener;
 		WebClient.Builder builder = (webClientBuilder != null) ? webClientBuilder.clone() : WebClient.builder();
 		this.webClient = builder
-			.clientConnector(new ReactorClientHttpConnector(httpClientCustomizer.apply(createHttpClient(settings))))
+			.clientConnector(new ReactorClientHttpConnector(
+					httpClientCustomizer.apply(createHttpClient(settings, connectionProvider))))
 			.baseUrl(BaseUrl.resolve(settings.baseUrl()))
 			.defaultHeaders((headers) -> {
 				headers.addAll(settings.headers());
@@ -87,8 +105,8 @@ public final class ProviderHttpClient {
 			.build();
 	}
 
-	private static HttpClient createHttpClient(HttpSettings settings) {
-		HttpClient client = HttpClient.create()
+	private static HttpClient createHttpClient(HttpSettings settings, @Nullable ConnectionProvider connectionProvider) {
+		HttpClient client = ((connectionProvider != null) ? HttpClient.create(connectionProvider) : HttpClient.create())
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
 					settings.connectTimeout().toMillis()));
 		if (settings.httpVersion() == HttpVersion.HTTP_2) {
@@ -154,7 +172,8 @@ public final class ProviderHttpClient {
 	private Mono<JsonNode> exchange(HttpMethod method, String path, byte @Nullable [] body) {
 		return Mono.defer(() -> {
 			Attempt attempt = new Attempt();
-			return DataBufferUtils.join(attempt.body(request(method, path, body)), MAX_BODY_BYTES)
+			int maxBytes = this.settings.maxResponseBytes();
+			return DataBufferUtils.join(attempt.body(request(method, path, body)), maxBytes)
 				.map((buffer) -> {
 					try {
 						return readBytes(buffer);
@@ -164,8 +183,8 @@ public final class ProviderHttpClient {
 					}
 				})
 				.onErrorMap(DataBufferLimitException.class,
-						(ex) -> this.errorMapper.malformed("the answer is larger than " + MAX_BODY_BYTES + " bytes", ex,
-								null))
+						(ex) -> this.errorMapper.malformed("the answer is larger than " + maxBytes
+								+ " bytes (max-response-size)", ex, null))
 				.switchIfEmpty(Mono.error(() -> this.errorMapper.malformed("the answer body is empty", null, null)))
 				.map((bytes) -> checked(parse(bytes, "the answer is not JSON"), attempt));
 		}).retryWhen(retry(() -> true));
@@ -173,9 +192,10 @@ public final class ProviderHttpClient {
 
 	private Flux<JsonNode> streamAttempt(String path, byte[] body) {
 		Attempt attempt = new Attempt();
+		int maxBytes = this.settings.maxResponseBytes();
 		return attempt.body(request(HttpMethod.POST, path, body))
 			.switchOnFirst((first, buffers) -> attempt.isJsonAnswer()
-					? DataBufferUtils.join(buffers, MAX_BODY_BYTES).map((buffer) -> {
+					? DataBufferUtils.join(buffers, maxBytes).map((buffer) -> {
 						try {
 							return parse(readBytes(buffer), "the answer is not JSON");
 						}
@@ -183,9 +203,15 @@ public final class ProviderHttpClient {
 							DataBufferUtils.release(buffer);
 						}
 					}).flux()
-					: SseParser.decode(buffers).takeWhile((event) -> !event.isDone()).map(this::parseEvent))
+					: SseParser.decode(buffers, maxBytes)
+						.takeWhile((event) -> !event.isDone())
+						.map(this::parseEvent))
 			.onErrorMap(DataBufferLimitException.class,
-					(ex) -> this.errorMapper.malformed("an event of the stream is too large", ex, null))
+					(ex) -> this.errorMapper.malformed(
+							"an event of the stream is larger than " + maxBytes + " bytes (max-response-size)", ex,
+							null))
+			.onErrorMap(SseFormatException.class,
+					(ex) -> this.errorMapper.malformed("the stream is not valid UTF-8", ex, null))
 			.map((node) -> checked(node, attempt));
 	}
 

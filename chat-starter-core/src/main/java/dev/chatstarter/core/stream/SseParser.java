@@ -1,5 +1,9 @@
 package dev.chatstarter.core.stream;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +37,8 @@ import org.springframework.util.Assert;
  *
  * <p>
  * An event (its data) or a single line larger than {@code maxEventBytes} raises a
- * {@link DataBufferLimitException}, after which the parser must not be used again.
+ * {@link DataBufferLimitException}, and a line that is not valid UTF-8 raises an {@link SseFormatException}; the
+ * parser must not be used again after either.
  *
  * <p>
  * Instances are not thread-safe: one parser serves one body, fed sequentially. {@link #decode(Flux)} creates one
@@ -57,6 +62,10 @@ public final class SseParser {
 	private static final byte[] ID = ascii("id");
 
 	private final int maxEventBytes;
+
+	private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+		.onMalformedInput(CodingErrorAction.REPORT)
+		.onUnmappableCharacter(CodingErrorAction.REPORT);
 
 	/** Bytes of a line that has not been terminated yet. */
 	private byte[] pending = new byte[256];
@@ -363,8 +372,30 @@ public final class SseParser {
 		return true;
 	}
 
-	private static String decode(byte[] bytes, int offset, int length) {
-		return (length == 0) ? "" : new String(bytes, offset, length, StandardCharsets.UTF_8);
+	private String decode(byte[] bytes, int offset, int length) {
+		if (length == 0) {
+			return "";
+		}
+		if (isAscii(bytes, offset, length)) {
+			return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+		}
+		try {
+			return this.utf8.decode(ByteBuffer.wrap(bytes, offset, length)).toString();
+		}
+		catch (CharacterCodingException ex) {
+			reset();
+			this.pendingLength = 0;
+			throw new SseFormatException("A line of the event stream is not valid UTF-8", ex);
+		}
+	}
+
+	private static boolean isAscii(byte[] bytes, int offset, int length) {
+		for (int i = offset, end = offset + length; i < end; i++) {
+			if (bytes[i] < 0) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static byte[] ascii(String value) {

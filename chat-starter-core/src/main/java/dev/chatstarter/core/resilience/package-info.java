@@ -1,0 +1,9 @@
+/**
+ * Resilience across providers: fallback chains ({@link FallbackTrigger}, {@link FallbackListener}) and the cooldown
+ * (circuit breaker) of a provider ({@link CooldownPolicy}, {@link ProviderCooldown}), and its client-side limits
+ * ({@link ProviderLimits}, {@link ProviderLimiter}).
+ */
+@NullMarked
+package dev.chatstarter.core.resilience;
+
+import org.jspecify.annotations.NullMarked;

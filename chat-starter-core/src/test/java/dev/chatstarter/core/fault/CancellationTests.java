@@ -1,0 +1,153 @@
+package dev.chatstarter.core.fault;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.Disposable;
+import reactor.netty.resources.ConnectionPoolMetrics;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.test.StepVerifier;
+
+import dev.chatstarter.core.ChatTemplate;
+import dev.chatstarter.core.error.ChatLimitExceededException;
+import dev.chatstarter.core.resilience.ProviderLimits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * When the caller cancels, the upstream request is cancelled and its connection closed: the server sees the client
+ * close the connection, and the template's connection pool has no connection acquired afterwards. Servers here never finish their answers, so only the cancellation can end them.
+ */
+@ExtendWith(LeakDetection.class)
+class CancellationTests {
+
+
+	/**
+	 * A template whose timeouts are far longer than the waits of these tests, so only a cancellation can close the
+	 * connection in time.
+	 */
+	private ChatTemplate patient(RawHttpServer server) {
+		return FaultSupport.builder(server.baseUrl())
+			.responseTimeout(Duration.ofMinutes(5))
+			.streamIdleTimeout(Duration.ofMinutes(5))
+			.connectionProvider(this.pool)
+			.build();
+	}
+
+	private final AtomicReference<ConnectionPoolMetrics> poolMetrics = new AtomicReference<>();
+
+	private final ConnectionProvider pool = ConnectionProvider.builder("cancellation-tests")
+		.maxConnections(4)
+		.metrics(true, () -> (poolName, id, remoteAddress, metrics) -> this.poolMetrics.set(metrics))
+		.build();
+
+	@AfterEach
+	void poolIsBackToZero() throws InterruptedException {
+		ConnectionPoolMetrics metrics = this.poolMetrics.get();
+		assertThat(metrics).as("the pool was used").isNotNull();
+		if (metrics != null) {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+			while (metrics.acquiredSize() > 0 && System.nanoTime() < deadline) {
+				Thread.sleep(10);
+			}
+			assertThat(metrics.acquiredSize()).as("connections still acquired from the pool").isZero();
+			assertThat(metrics.pendingAcquireSize()).isZero();
+		}
+		this.pool.disposeLater().block(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void cancellingAStreamClosesTheConnection() throws Exception {
+		try (RawHttpServer server = new RawHttpServer((out) -> {
+			RawHttpServer.head(out, "text/event-stream", true);
+			RawHttpServer.chunk(out, FaultSupport.chunk("Hi"));
+		})) {
+			ChatTemplate template = patient(server);
+			StepVerifier.create(template.prompt("hi").stream().content().take(1))
+				.expectNext("Hi")
+				.expectComplete()
+				.verify(FaultSupport.BOUND);
+			assertThat(server.awaitClientClosed(5)).as("server saw the connection closed").isTrue();
+		}
+	}
+
+	@Test
+	void disposingACallBeforeTheAnswerClosesTheConnection() throws Exception {
+		try (RawHttpServer server = new RawHttpServer((out) -> {
+		})) {
+			ChatTemplate template = patient(server);
+			Disposable call = template.prompt("hi").call().responseMono().subscribe();
+			assertThat(server.requestReceived.await(10, TimeUnit.SECONDS)).isTrue();
+			call.dispose();
+			assertThat(server.awaitClientClosed(5)).as("server saw the connection closed").isTrue();
+		}
+	}
+
+	@Test
+	void disposingAStreamBeforeTheFirstChunkClosesTheConnection() throws Exception {
+		try (RawHttpServer server = new RawHttpServer((out) -> RawHttpServer.head(out, "text/event-stream", true))) {
+			ChatTemplate template = patient(server);
+			Disposable stream = template.prompt("hi").stream().content().subscribe();
+			assertThat(server.requestReceived.await(10, TimeUnit.SECONDS)).isTrue();
+			stream.dispose();
+			assertThat(server.awaitClientClosed(5)).as("server saw the connection closed").isTrue();
+		}
+	}
+
+	@Test
+	void interruptingABlockingCallClosesTheConnection() throws Exception {
+		try (RawHttpServer server = new RawHttpServer((out) -> {
+		})) {
+			ChatTemplate template = patient(server);
+			AtomicReference<Throwable> failure = new AtomicReference<>();
+			AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
+			Thread caller = new Thread(() -> {
+				try {
+					template.prompt("hi").call().content();
+				}
+				catch (Throwable ex) {
+					failure.set(ex);
+					stillInterrupted.set(Thread.currentThread().isInterrupted());
+				}
+			});
+			caller.start();
+			assertThat(server.requestReceived.await(10, TimeUnit.SECONDS)).isTrue();
+			caller.interrupt();
+			caller.join(TimeUnit.SECONDS.toMillis(10));
+			assertThat(caller.isAlive()).isFalse();
+			assertThat(failure.get()).hasRootCauseInstanceOf(InterruptedException.class);
+			assertThat(stillInterrupted.get()).as("the interrupt flag is kept").isTrue();
+			assertThat(server.awaitClientClosed(5)).as("server saw the connection closed").isTrue();
+		}
+	}
+
+
+	@Test
+	void cancelledCallReleasesItsConcurrencyPermit() throws Exception {
+		try (RawHttpServer server = new RawHttpServer((out) -> {
+		})) {
+			ChatTemplate template = patient(server).mutate()
+				.limits(new ProviderLimits(1, 0, 0, ProviderLimits.Mode.FAIL, Duration.ZERO))
+				.build();
+			Disposable first = template.prompt("hi").call().responseMono().subscribe();
+			assertThat(server.requestReceived.await(10, TimeUnit.SECONDS)).isTrue();
+			StepVerifier.create(template.prompt("hi").call().responseMono())
+				.expectError(ChatLimitExceededException.class)
+				.verify(FaultSupport.BOUND);
+			first.dispose();
+			assertThat(server.awaitClientClosed(5)).isTrue();
+			Disposable third = template.prompt("hi").call().responseMono().subscribe();
+			try {
+				assertThat(server.awaitRequests(2, 10)).as("the third call was sent").isTrue();
+			}
+			finally {
+				third.dispose();
+			}
+		}
+	}
+
+}

@@ -1,0 +1,59 @@
+package dev.chatstarter.core.fault;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.util.ResourceLeakDetector;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.LoggerFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Fails a test class when Netty reports a leaked buffer. The test JVM runs with PARANOID leak detection (see the
+ * surefire {@code argLine}); Netty reports a leak through its logger once the leaked buffer was garbage collected and
+ * another buffer is allocated, so after the class this forces both and checks what was logged.
+ */
+final class LeakDetection extends AppenderBase<ILoggingEvent> implements BeforeAllCallback, AfterAllCallback {
+
+	private static final List<String> leaks = new CopyOnWriteArrayList<>();
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		assertThat(ResourceLeakDetector.getLevel()).isEqualTo(ResourceLeakDetector.Level.PARANOID);
+		Logger logger = (Logger) LoggerFactory.getLogger(ResourceLeakDetector.class);
+		if (logger.getAppender("leaks") == null) {
+			setName("leaks");
+			setContext(logger.getLoggerContext());
+			start();
+			logger.addAppender(this);
+		}
+		leaks.clear();
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) throws InterruptedException {
+		for (int i = 0; i < 5; i++) {
+			System.gc();
+			Thread.sleep(50);
+			ByteBuf buffer = PooledByteBufAllocator.DEFAULT.buffer(64);
+			buffer.release();
+		}
+		assertThat(leaks).as("Netty leak reports").isEmpty();
+	}
+
+	@Override
+	protected void append(ILoggingEvent event) {
+		if (event.getFormattedMessage().contains("LEAK")) {
+			leaks.add(event.getFormattedMessage());
+		}
+	}
+
+}
