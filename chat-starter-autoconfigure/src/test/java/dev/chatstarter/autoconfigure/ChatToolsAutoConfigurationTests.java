@@ -2,12 +2,10 @@ package dev.chatstarter.autoconfigure;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.aopalliance.intercept.MethodInterceptor;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,29 +39,16 @@ class ChatToolsAutoConfigurationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static WireMockServer wireMock;
+	@RegisterExtension
+	static final WireMockExtension wireMock = WireMockExtension.newInstance()
+		.options(options().bindAddress("127.0.0.1").dynamicPort())
+		.build();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ChatAutoConfiguration.class));
 
-	@BeforeAll
-	static void start() {
-		wireMock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-		wireMock.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		wireMock.stop();
-	}
-
-	@BeforeEach
-	void reset() {
-		wireMock.resetAll();
-	}
-
 	private String provider() {
-		return "chat.providers.kuai.base-url=http://127.0.0.1:" + wireMock.port() + "/v1";
+		return "chat.providers.kuai.base-url=http://127.0.0.1:" + wireMock.getPort() + "/v1";
 	}
 
 	@Test

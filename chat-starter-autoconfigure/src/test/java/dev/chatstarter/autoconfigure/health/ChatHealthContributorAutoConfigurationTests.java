@@ -2,11 +2,9 @@ package dev.chatstarter.autoconfigure.health;
 
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.chatstarter.autoconfigure.ChatAutoConfiguration;
 
@@ -46,32 +44,19 @@ class ChatHealthContributorAutoConfigurationTests {
 			{"object":"list","data":[{"id":"gpt-4o","object":"model","owned_by":"openai"},
 			 {"id":"gpt-4o-mini","object":"model","owned_by":"openai"}]}""";
 
-	static WireMockServer wireMock;
+	@RegisterExtension
+	static final WireMockExtension wireMock = WireMockExtension.newInstance()
+		.options(options().bindAddress("127.0.0.1").dynamicPort())
+		.build();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ChatAutoConfiguration.class,
 				ChatHealthContributorAutoConfiguration.class, HealthContributorAutoConfiguration.class,
 				HealthContributorRegistryAutoConfiguration.class, HealthEndpointAutoConfiguration.class,
 				EndpointAutoConfiguration.class))
-		.withPropertyValues("chat.providers.kuai.base-url=http://127.0.0.1:" + wireMock.port() + "/v1",
+		.withPropertyValues("chat.providers.kuai.base-url=http://127.0.0.1:" + wireMock.getPort() + "/v1",
 				"chat.providers.kuai.api-key=" + API_KEY, "chat.providers.kuai.model=gpt-4o",
 				"management.endpoint.health.show-details=always");
-
-	@BeforeAll
-	static void start() {
-		wireMock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-		wireMock.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		wireMock.stop();
-	}
-
-	@BeforeEach
-	void reset() {
-		wireMock.resetAll();
-	}
 
 	private static IndicatedHealthDescriptor health(HealthEndpoint endpoint, String provider) {
 		HealthDescriptor descriptor = endpoint.healthForPath("chat", provider);
@@ -101,7 +86,7 @@ class ChatHealthContributorAutoConfigurationTests {
 		wireMock.stubFor(get("/v1/models").willReturn(okJson(MODELS)));
 		this.runner
 			.withPropertyValues("chat.default-provider=kuai",
-					"chat.providers.aigc.base-url=http://127.0.0.1:" + wireMock.port() + "/v1",
+					"chat.providers.aigc.base-url=http://127.0.0.1:" + wireMock.getPort() + "/v1",
 					"chat.providers.aigc.health.probe=none")
 			.run((context) -> {
 				HealthDescriptor chat = context.getBean(HealthEndpoint.class).healthForPath("chat");

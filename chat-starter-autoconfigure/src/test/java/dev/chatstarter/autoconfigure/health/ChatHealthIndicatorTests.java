@@ -2,11 +2,10 @@ package dev.chatstarter.autoconfigure.health;
 
 import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.scheduler.VirtualTimeScheduler;
@@ -29,29 +28,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ChatHealthIndicatorTests {
 
-	static WireMockServer wireMock;
-
-	@BeforeAll
-	static void start() {
-		wireMock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-		wireMock.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		wireMock.stop();
-	}
+	@RegisterExtension
+	static final WireMockExtension wireMock = WireMockExtension.newInstance()
+		.options(options().bindAddress("127.0.0.1").dynamicPort())
+		.build();
 
 	@BeforeEach
 	void reset() {
-		wireMock.resetAll();
 		wireMock.stubFor(get("/v1/models").willReturn(okJson("{\"data\":[{\"id\":\"gpt-4o\"}]}").withFixedDelay(200)));
 	}
 
 	private static ChatTemplate template() {
 		return ChatTemplate.builder()
 			.provider("kuai")
-			.baseUrl("http://127.0.0.1:" + wireMock.port() + "/v1")
+			.baseUrl("http://127.0.0.1:" + wireMock.getPort() + "/v1")
 			.defaultOptions((options) -> options.model("gpt-4o"))
 			.build();
 	}

@@ -3,17 +3,15 @@ package dev.chatstarter.autoconfigure.observation;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.chatstarter.autoconfigure.ChatAutoConfiguration;
@@ -70,32 +68,19 @@ class ChatMetricsApplicationTests {
 
 			""";
 
-	static WireMockServer wireMock;
+	@RegisterExtension
+	static final WireMockExtension wireMock = WireMockExtension.newInstance()
+		.options(options().bindAddress("127.0.0.1").dynamicPort())
+		.build();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ChatAutoConfiguration.class, ObservationAutoConfiguration.class,
 				MetricsAutoConfiguration.class, ChatObservationAutoConfiguration.class,
 				ChatMetricsAutoConfiguration.class))
 		.withUserConfiguration(MeterRegistryConfiguration.class)
-		.withPropertyValues("chat.providers.kuai.base-url=http://127.0.0.1:" + wireMock.port() + "/v1",
+		.withPropertyValues("chat.providers.kuai.base-url=http://127.0.0.1:" + wireMock.getPort() + "/v1",
 				"chat.providers.kuai.api-key=" + API_KEY, "chat.providers.kuai.model=gpt-4o",
 				"chat.providers.kuai.retry.initial-backoff=1ms", "chat.providers.kuai.retry.max-backoff=2ms");
-
-	@BeforeAll
-	static void start() {
-		wireMock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-		wireMock.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		wireMock.stop();
-	}
-
-	@BeforeEach
-	void reset() {
-		wireMock.resetAll();
-	}
 
 	private static Timer duration(MeterRegistry registry, String errorType) {
 		return registry.get("gen_ai.client.operation.duration")
@@ -132,7 +117,7 @@ class ChatMetricsApplicationTests {
 			assertThat(timer.getId().getTag("gen_ai.request.model")).isEqualTo("gpt-4o");
 			assertThat(timer.getId().getTag("gen_ai.response.model")).isEqualTo("gpt-4o-2024-08-06");
 			assertThat(timer.getId().getTag("server.address")).isEqualTo("127.0.0.1");
-			assertThat(timer.getId().getTag("server.port")).isEqualTo(String.valueOf(wireMock.port()));
+			assertThat(timer.getId().getTag("server.port")).isEqualTo(String.valueOf(wireMock.getPort()));
 			DistributionSummary input = tokens(registry, "input");
 			assertThat(input.count()).isEqualTo(2);
 			assertThat(input.totalAmount()).isEqualTo(24);
