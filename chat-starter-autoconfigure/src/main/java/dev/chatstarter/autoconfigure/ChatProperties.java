@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.chatstarter.autoconfigure.health.ChatHealthProbe;
 import dev.chatstarter.core.http.HttpSettings;
+import dev.chatstarter.core.http.ConnectionPoolSettings;
 import dev.chatstarter.core.http.HttpVersion;
 import dev.chatstarter.core.http.RetryPolicy;
 import dev.chatstarter.core.provider.ProviderDialect;
@@ -232,6 +233,11 @@ public final class ChatProperties {
 		 */
 		private final Limits limits = new Limits();
 
+		/**
+		 * The connection pool of this provider.
+		 */
+		private final Pool pool = new Pool();
+
 		public DataSize getMaxResponseSize() {
 			return this.maxResponseSize;
 		}
@@ -254,6 +260,10 @@ public final class ChatProperties {
 
 		public Limits getLimits() {
 			return this.limits;
+		}
+
+		public Pool getPool() {
+			return this.pool;
 		}
 
 		public @Nullable String getBaseUrl() {
@@ -781,6 +791,79 @@ public final class ChatProperties {
 
 		public void setMaxWait(Duration maxWait) {
 			this.maxWait = maxWait;
+		}
+
+	}
+
+	/**
+	 * The connection pool of a provider. Every call or stream in flight holds one connection, so the pool grows with
+	 * the application's concurrency; cap concurrency deliberately with the limits instead.
+	 */
+	public static final class Pool {
+
+		/**
+		 * Most connections open at once.
+		 */
+		private int maxConnections = ConnectionPoolSettings.DEFAULT_MAX_CONNECTIONS;
+
+		/**
+		 * Most callers waiting for a connection while all are busy; -1 for no limit.
+		 */
+		private int maxPendingAcquires = -1;
+
+		/**
+		 * Longest wait for a connection while all are busy.
+		 */
+		private Duration pendingAcquireTimeout = ConnectionPoolSettings.DEFAULT_PENDING_ACQUIRE_TIMEOUT;
+
+		/**
+		 * How long an idle connection is kept; keep it below the provider's keep-alive timeout.
+		 */
+		private Duration maxIdleTime = ConnectionPoolSettings.DEFAULT_MAX_IDLE_TIME;
+
+		/**
+		 * How long a connection is used at most; unset for no limit.
+		 */
+		private @Nullable Duration maxLifeTime;
+
+		public int getMaxConnections() {
+			return this.maxConnections;
+		}
+
+		public void setMaxConnections(int maxConnections) {
+			this.maxConnections = maxConnections;
+		}
+
+		public int getMaxPendingAcquires() {
+			return this.maxPendingAcquires;
+		}
+
+		public void setMaxPendingAcquires(int maxPendingAcquires) {
+			this.maxPendingAcquires = maxPendingAcquires;
+		}
+
+		public Duration getPendingAcquireTimeout() {
+			return this.pendingAcquireTimeout;
+		}
+
+		public void setPendingAcquireTimeout(Duration pendingAcquireTimeout) {
+			this.pendingAcquireTimeout = pendingAcquireTimeout;
+		}
+
+		public Duration getMaxIdleTime() {
+			return this.maxIdleTime;
+		}
+
+		public void setMaxIdleTime(Duration maxIdleTime) {
+			this.maxIdleTime = maxIdleTime;
+		}
+
+		public @Nullable Duration getMaxLifeTime() {
+			return this.maxLifeTime;
+		}
+
+		public void setMaxLifeTime(@Nullable Duration maxLifeTime) {
+			this.maxLifeTime = maxLifeTime;
 		}
 
 	}

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import dev.chatstarter.autoconfigure.ChatProperties.Provider;
 import dev.chatstarter.autoconfigure.ChatProperties.Retry;
 import dev.chatstarter.autoconfigure.InvalidChatConfigurationException.Problem;
+import dev.chatstarter.core.http.ConnectionPoolSettings;
 
 import org.springframework.util.StringUtils;
 
@@ -112,6 +113,28 @@ final class ChatPropertiesValidator {
 		validateNotNegative(prefix + "limits.requests-per-minute", limits.getRequestsPerMinute());
 		validateNotNegative(prefix + "limits.tokens-per-minute", limits.getTokensPerMinute());
 		validateNotNegative(prefix + "limits.max-wait", limits.getMaxWait(), "30s");
+		validatePool(prefix + "pool.", provider.getPool());
+	}
+
+	private void validatePool(String prefix, ChatProperties.Pool pool) {
+		if (pool.getMaxConnections() < 1) {
+			add(prefix + "max-connections", prefix + "max-connections is " + pool.getMaxConnections()
+					+ " but must be at least 1.", "Set " + prefix + "max-connections to 1 or more (default "
+							+ ConnectionPoolSettings.DEFAULT_MAX_CONNECTIONS + "), or remove it.");
+		}
+		if (pool.getMaxPendingAcquires() == 0 || pool.getMaxPendingAcquires() < -1) {
+			add(prefix + "max-pending-acquires", prefix + "max-pending-acquires is " + pool.getMaxPendingAcquires()
+					+ " but must be positive, or -1 for no limit.",
+					"Set " + prefix + "max-pending-acquires to -1 (the default) or a positive number.");
+		}
+		validatePositive(prefix + "pending-acquire-timeout", pool.getPendingAcquireTimeout(), "60s");
+		validatePositive(prefix + "max-idle-time", pool.getMaxIdleTime(), "30s");
+		Duration maxLifeTime = pool.getMaxLifeTime();
+		if (maxLifeTime != null && (maxLifeTime.isNegative() || maxLifeTime.isZero())) {
+			add(prefix + "max-life-time", prefix + "max-life-time is " + describe(maxLifeTime)
+					+ " but must be a positive duration.", "Set " + prefix
+							+ "max-life-time to a positive duration such as 10m, or remove it for no limit.");
+		}
 	}
 
 	private void validateNotNegative(String property, long value) {

@@ -22,6 +22,7 @@ import dev.chatstarter.autoconfigure.tool.ChatToolDiscoverer;
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.chat.ChatOptions;
 import dev.chatstarter.core.chat.ToolChoice;
+import dev.chatstarter.core.http.ConnectionPoolSettings;
 import dev.chatstarter.core.http.RetryPolicy;
 import dev.chatstarter.core.provider.ProviderDialect;
 import dev.chatstarter.core.resilience.CooldownPolicy;
@@ -111,7 +112,13 @@ final class ChatTemplateFactory {
 					: provider.getFallbackOn().toArray(new FallbackTrigger[0]))
 			.cooldown(new CooldownPolicy(provider.getCooldown().getFailures(), provider.getCooldown().getWindow(),
 					provider.getCooldown().getDuration()))
-			.limits(toLimits(provider.getLimits()));
+			.limits(toLimits(provider.getLimits()))
+			.connectionPool(toConnectionPool(provider.getPool()));
+	}
+
+	static ConnectionPoolSettings toConnectionPool(ChatProperties.Pool pool) {
+		return new ConnectionPoolSettings(pool.getMaxConnections(), pool.getMaxPendingAcquires(),
+				pool.getPendingAcquireTimeout(), pool.getMaxIdleTime(), pool.getMaxLifeTime());
 	}
 
 	static ProviderLimits toLimits(ChatProperties.Limits limits) {

@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.chatstarter.core.chat.ChatMessage;
 import dev.chatstarter.core.chat.ChatOptions;
 import dev.chatstarter.core.chat.ChatResponse;
+import dev.chatstarter.core.http.ConnectionPoolSettings;
 import dev.chatstarter.core.http.HttpVersion;
 import dev.chatstarter.core.http.RetryListener;
 import dev.chatstarter.core.http.RetryPolicy;
@@ -58,7 +59,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Every call runs as one reactive pipeline on Reactor Netty; the blocking methods subscribe to it and wait, so they
  * must not be called on an event-loop thread. Failures are {@link dev.chatstarter.core.error.ChatException}s.
  */
-public interface ChatTemplate {
+public interface ChatTemplate extends AutoCloseable {
 
 	/**
 	 * Return the configured name of this provider, e.g. {@code kuai}.
@@ -108,6 +109,15 @@ public interface ChatTemplate {
 	 * @return a new builder
 	 */
 	Builder mutate();
+
+	/**
+	 * Release the connection pool this template created. Templates made by {@link #mutate()} share their origin's
+	 * pool and leave it open, as does a template given a pool with {@link Builder#connectionProvider}. Spring closes
+	 * the templates it manages when the context closes; close a template you built yourself when you are done with
+	 * it, and do not use it afterwards.
+	 */
+	@Override
+	void close();
 
 	/**
 	 * Return the cooldown (circuit breaker) state of this provider, e.g. for a health check.
@@ -644,9 +654,18 @@ public interface ChatTemplate {
 		Builder limits(ProviderLimits limits);
 
 		/**
-		 * Use a connection pool of its own instead of Reactor Netty's shared one (at most
-		 * {@code 2 × max(cores, 8)} connections), e.g. for many simultaneous streams. The caller owns the pool and
-		 * disposes of it.
+		 * Set the connection pool the template creates for its provider. The default,
+		 * {@link ConnectionPoolSettings#defaults()}, grows with the application's concurrency and closes connections
+		 * idle for 30 s. The template owns the pool and disposes of it on {@link ChatTemplate#close()}; templates
+		 * made by {@link ChatTemplate#mutate()} share it.
+		 * @param connectionPool the pool settings
+		 * @return this builder
+		 */
+		Builder connectionPool(ConnectionPoolSettings connectionPool);
+
+		/**
+		 * Use an existing connection pool instead of creating one, e.g. to share one pool between providers. The
+		 * caller owns the pool and disposes of it; {@link ChatTemplate#close()} leaves it open.
 		 * @param connectionProvider the pool
 		 * @return this builder
 		 */

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +30,7 @@ import dev.chatstarter.core.error.ChatProviderUnavailableException;
 import dev.chatstarter.core.error.ErrorDetails;
 import dev.chatstarter.core.error.SecretRedactor;
 import dev.chatstarter.core.http.ProviderHttpClient;
+import dev.chatstarter.core.http.StreamEventReader;
 import dev.chatstarter.core.image.ImageRequest;
 import dev.chatstarter.core.image.ImageResult;
 import dev.chatstarter.core.model.ModelInfo;
@@ -79,6 +81,8 @@ final class DefaultChatTemplate implements ChatTemplate {
 
 	private final ChatCompletionReader completionReader;
 
+	private final StreamEventReader<ChatChunk> chunkReader;
+
 	private final ModelListReader modelListReader = new ModelListReader();
 
 	private final ImageCodec imageCodec;
@@ -112,6 +116,7 @@ final class DefaultChatTemplate implements ChatTemplate {
 				settings.httpClientCustomizer(), jsonMapper, this.errorMapper, settings.retryListener());
 		this.requestWriter = new ChatRequestWriter(jsonMapper, settings.dialect());
 		this.completionReader = new ChatCompletionReader(jsonMapper);
+		this.chunkReader = new ChunkReader(this.completionReader);
 		this.imageCodec = new ImageCodec(jsonMapper);
 		this.observations = new ChatObservations(settings.provider(), settings.http().baseUrl(),
 				settings.observations());
@@ -174,6 +179,21 @@ final class DefaultChatTemplate implements ChatTemplate {
 	@Override
 	public Builder mutate() {
 		return new DefaultChatTemplateBuilder(this.settings);
+	}
+
+	/**
+	 * Return the connection pool of this template.
+	 * @return the pool
+	 */
+	ConnectionProvider connectionProvider() {
+		return this.settings.resilience().connectionProvider();
+	}
+
+	@Override
+	public void close() {
+		if (this.settings.resilience().ownsConnectionProvider()) {
+			this.settings.resilience().connectionProvider().dispose();
+		}
 	}
 
 	@Override
@@ -404,8 +424,7 @@ final class DefaultChatTemplate implements ChatTemplate {
 	private Flux<ChatChunk> streamDirect(ChatRequest request) {
 		return this.observations.observeStream(request, Flux.defer(() -> {
 			AtomicBoolean finished = new AtomicBoolean();
-			return this.http.postStream(CHAT_PATH, this.requestWriter.write(request, true))
-				.map(this.completionReader::readChunk)
+			return this.http.postStream(CHAT_PATH, this.requestWriter.write(request, true), this.chunkReader)
 				.doOnNext((chunk) -> {
 					for (ChunkChoice choice : chunk.choices()) {
 						if (choice.finishReason() != null) {
@@ -472,6 +491,23 @@ final class DefaultChatTemplate implements ChatTemplate {
 							}
 							return DefaultChatTemplate.this.imageCodec.read(json);
 						}));
+		}
+
+	}
+
+	/**
+	 * Reads the chunks of a stream: plain ones straight from their text, the others from the checked tree.
+	 */
+	private record ChunkReader(ChatCompletionReader reader) implements StreamEventReader<ChatChunk> {
+
+		@Override
+		public @Nullable ChatChunk readPlain(String data) {
+			return this.reader.readPlainChunk(data);
+		}
+
+		@Override
+		public ChatChunk read(JsonNode json) {
+			return this.reader.readChunk(json);
 		}
 
 	}

@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.chat.ChatOptions;
 import dev.chatstarter.core.http.BaseUrl;
+import dev.chatstarter.core.http.ConnectionPoolSettings;
 import dev.chatstarter.core.http.HttpSettings;
 import dev.chatstarter.core.http.HttpVersion;
 import dev.chatstarter.core.http.RetryListener;
@@ -105,6 +106,8 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 	private InstantSource clock = InstantSource.system();
 
 	private @Nullable ConnectionProvider connectionProvider;
+
+	private ConnectionPoolSettings connectionPool = ConnectionPoolSettings.defaults();
 
 	DefaultChatTemplateBuilder() {
 	}
@@ -376,6 +379,14 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 	}
 
 	@Override
+	public ChatTemplate.Builder connectionPool(ConnectionPoolSettings connectionPool) {
+		Assert.notNull(connectionPool, "connectionPool must not be null");
+		this.connectionPool = connectionPool;
+		this.connectionProvider = null;
+		return this;
+	}
+
+	@Override
 	public ChatTemplate.Builder clock(InstantSource clock) {
 		Assert.notNull(clock, "clock must not be null");
 		this.clock = clock;
@@ -394,13 +405,17 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 		if (this.eagerToolRegistry != null) {
 			this.eagerToolRegistry.resolve(this.defaultTools);
 		}
+		ConnectionProvider sharedPool = this.connectionProvider;
+		boolean ownsPool = (sharedPool == null);
+		ConnectionProvider pool = (sharedPool != null) ? sharedPool
+				: this.connectionPool.create("chat-" + this.provider);
 		return new DefaultChatTemplate(new ChatTemplateSettings(this.provider, http, this.defaultOptions,
 				this.dialect, this.webClientBuilder, this.httpClientCustomizer, this.jsonMapper, this.toolRegistry,
 				this.defaultTools, this.toolExecution, this.toolExecutionListener, this.retryListener,
 				new ChatObservationSettings(this.observationRegistry, this.observationConvention,
 						this.toolObservationConvention),
 				new ResilienceSettings(this.fallbacks, this.fallbackOn, this.fallbackListener, this.cooldown,
-						this.limits, this.clock, this.connectionProvider)));
+						this.limits, this.clock, pool, ownsPool)));
 	}
 
 	private static Duration positive(Duration timeout, String name) {

@@ -4,7 +4,6 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Set;
 
-import org.jspecify.annotations.Nullable;
 import reactor.netty.resources.ConnectionProvider;
 
 import dev.chatstarter.core.resilience.CooldownPolicy;
@@ -15,9 +14,13 @@ import dev.chatstarter.core.resilience.ProviderLimits;
 /**
  * How a {@link DefaultChatTemplate} copes with its provider failing: the templates to fall back to, which failures
  * trigger that, who is told, when the provider cools down, its client-side limits, and its connection pool.
+ *
+ * @param connectionProvider the connection pool
+ * @param ownsConnectionProvider whether the template created the pool and disposes of it when closed; templates
+ * made by {@code mutate()} share their origin's pool without owning it
  */
 record ResilienceSettings(List<DefaultChatTemplate> fallbacks, Set<FallbackTrigger> fallbackOn,
 		FallbackListener fallbackListener, CooldownPolicy cooldown, ProviderLimits limits, InstantSource clock,
-		@Nullable ConnectionProvider connectionProvider) {
+		ConnectionProvider connectionProvider, boolean ownsConnectionProvider) {
 
 }

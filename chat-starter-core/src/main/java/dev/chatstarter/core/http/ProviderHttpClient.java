@@ -58,30 +58,14 @@ public final class ProviderHttpClient {
 	 * Create a client.
 	 * @param provider the provider name
 	 * @param settings how to reach the provider
+	 * @param connectionProvider the connection pool
 	 * @param webClientBuilder the builder to start from (cloned), or {@code null} for a plain one
 	 * @param httpClientCustomizer customizes the Reactor Netty client after the timeouts are applied
 	 * @param jsonMapper the mapper that parses answers
 	 * @param errorMapper turns failures into exceptions
 	 * @param retryListener told of every retry
 	 */
-	public ProviderHttpClient(String provider, HttpSettings settings, WebClient.@Nullable Builder webClientBuilder,
-			UnaryOperator<HttpClient> httpClientCustomizer, JsonMapper jsonMapper, ChatErrorMapper errorMapper,
-			RetryListener retryListener) {
-		this(provider, settings, null, webClientBuilder, httpClientCustomizer, jsonMapper, errorMapper, retryListener);
-	}
-
-	/**
-	 * Create a client with its own connection pool.
-	 * @param provider the provider name
-	 * @param settings how to reach the provider
-	 * @param connectionProvider the connection pool, or {@code null} for Reactor Netty's shared one
-	 * @param webClientBuilder the builder to start from (cloned), or {@code null} for a plain one
-	 * @param httpClientCustomizer customizes the Reactor Netty client after the timeouts are applied
-	 * @param jsonMapper the mapper that parses answers
-	 * @param errorMapper turns failures into exceptions
-	 * @param retryListener told of every retry
-	 */
-	public ProviderHttpClient(String provider, HttpSettings settings, @Nullable ConnectionProvider connectionProvider,
+	public ProviderHttpClient(String provider, HttpSettings settings, ConnectionProvider connectionProvider,
 			WebClient.@Nullable Builder webClientBuilder, UnaryOperator<HttpClient> httpClientCustomizer,
 			JsonMapper jsonMapper, ChatErrorMapper errorMapper, RetryListener retryListener) {
 		Assert.hasText(provider, "provider must not be empty");
@@ -105,8 +89,8 @@ public final class ProviderHttpClient {
 			.build();
 	}
 
-	private static HttpClient createHttpClient(HttpSettings settings, @Nullable ConnectionProvider connectionProvider) {
-		HttpClient client = ((connectionProvider != null) ? HttpClient.create(connectionProvider) : HttpClient.create())
+	private static HttpClient createHttpClient(HttpSettings settings, ConnectionProvider connectionProvider) {
+		HttpClient client = HttpClient.create(connectionProvider)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
 					settings.connectTimeout().toMillis()));
 		if (settings.httpVersion() == HttpVersion.HTTP_2) {
@@ -153,18 +137,21 @@ public final class ProviderHttpClient {
 	}
 
 	/**
-	 * {@code POST} a JSON body and read a server-sent event stream, one parsed JSON value per event, up to
-	 * {@code [DONE]}. A provider that ignores {@code stream: true} and answers with one JSON body yields that body
-	 * as the only element. The request is retried only before the first element.
+	 * {@code POST} a JSON body and read a server-sent event stream, one value per event, up to {@code [DONE]}.
+	 * Every event is checked for errors (an {@code event: error}, an error object in the data) before it is read. A
+	 * provider that ignores {@code stream: true} and answers with one JSON body yields that body as the only value.
+	 * The request is retried only before the first value.
 	 * @param path the path below the base URL
 	 * @param body the JSON body
-	 * @return the parsed events
+	 * @param reader reads the events
+	 * @param <T> the type of the values
+	 * @return the values
 	 */
-	public Flux<JsonNode> postStream(String path, byte[] body) {
+	public <T> Flux<T> postStream(String path, byte[] body, StreamEventReader<T> reader) {
 		return Flux.defer(() -> {
 			AtomicBoolean emitted = new AtomicBoolean();
-			return Flux.defer(() -> streamAttempt(path, body))
-				.doOnNext((node) -> emitted.set(true))
+			return Flux.defer(() -> streamAttempt(path, body, reader))
+				.doOnNext((value) -> emitted.set(true))
 				.retryWhen(retry(() -> !emitted.get()));
 		});
 	}
@@ -190,14 +177,14 @@ public final class ProviderHttpClient {
 		}).retryWhen(retry(() -> true));
 	}
 
-	private Flux<JsonNode> streamAttempt(String path, byte[] body) {
+	private <T> Flux<T> streamAttempt(String path, byte[] body, StreamEventReader<T> reader) {
 		Attempt attempt = new Attempt();
 		int maxBytes = this.settings.maxResponseBytes();
 		return attempt.body(request(HttpMethod.POST, path, body))
 			.switchOnFirst((first, buffers) -> attempt.isJsonAnswer()
 					? DataBufferUtils.join(buffers, maxBytes).map((buffer) -> {
 						try {
-							return parse(readBytes(buffer), "the answer is not JSON");
+							return reader.read(checked(parse(readBytes(buffer), "the answer is not JSON"), attempt));
 						}
 						finally {
 							DataBufferUtils.release(buffer);
@@ -205,14 +192,13 @@ public final class ProviderHttpClient {
 					}).flux()
 					: SseParser.decode(buffers, maxBytes)
 						.takeWhile((event) -> !event.isDone())
-						.map(this::parseEvent))
+						.map((event) -> readEvent(event, reader, attempt)))
 			.onErrorMap(DataBufferLimitException.class,
 					(ex) -> this.errorMapper.malformed(
 							"an event of the stream is larger than " + maxBytes + " bytes (max-response-size)", ex,
 							null))
 			.onErrorMap(SseFormatException.class,
-					(ex) -> this.errorMapper.malformed("the stream is not valid UTF-8", ex, null))
-			.map((node) -> checked(node, attempt));
+					(ex) -> this.errorMapper.malformed("the stream is not valid UTF-8", ex, null));
 	}
 
 	private WebClient.RequestHeadersSpec<?> request(HttpMethod method, String path, byte @Nullable [] body) {
@@ -223,15 +209,20 @@ public final class ProviderHttpClient {
 		return spec;
 	}
 
-	private JsonNode parseEvent(SseEvent event) {
-		byte[] data = event.data().getBytes(StandardCharsets.UTF_8);
+	private <T> T readEvent(SseEvent event, StreamEventReader<T> reader, Attempt attempt) {
+		String data = event.data();
 		if (event.isErrorEvent()) {
-			JsonNode node = tryParse(data);
+			byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
+			JsonNode node = tryParse(bytes);
 			ChatException error = (node != null) ? this.errorMapper.fromSuccessBody(200, HttpHeaders.EMPTY, node)
 					: null;
-			throw (error != null) ? error : this.errorMapper.fromResponse(502, HttpHeaders.EMPTY, data);
+			throw (error != null) ? error : this.errorMapper.fromResponse(502, HttpHeaders.EMPTY, bytes);
 		}
-		return parse(data, "a chunk of the stream is not JSON");
+		T plain = reader.readPlain(data);
+		if (plain != null) {
+			return plain;
+		}
+		return reader.read(checked(parse(data), attempt));
 	}
 
 	private JsonNode checked(JsonNode node, Attempt attempt) {
@@ -248,6 +239,16 @@ public final class ProviderHttpClient {
 		}
 		catch (JacksonException ex) {
 			throw this.errorMapper.malformed(what, ex, bytes);
+		}
+	}
+
+	private JsonNode parse(String data) {
+		try {
+			return this.jsonMapper.readTree(data);
+		}
+		catch (JacksonException ex) {
+			throw this.errorMapper.malformed("a chunk of the stream is not JSON", ex,
+					data.getBytes(StandardCharsets.UTF_8));
 		}
 	}
 

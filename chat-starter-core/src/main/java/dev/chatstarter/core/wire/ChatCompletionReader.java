@@ -39,6 +39,8 @@ public final class ChatCompletionReader {
 
 	private final JsonMapper jsonMapper;
 
+	private final PlainChunkParser plainChunkParser;
+
 	/**
 	 * Create a reader.
 	 * @param jsonMapper the mapper used to turn nested values into plain Java values
@@ -46,6 +48,7 @@ public final class ChatCompletionReader {
 	public ChatCompletionReader(JsonMapper jsonMapper) {
 		Assert.notNull(jsonMapper, "jsonMapper must not be null");
 		this.jsonMapper = jsonMapper;
+		this.plainChunkParser = new PlainChunkParser(jsonMapper, this);
 	}
 
 	/**
@@ -94,6 +97,18 @@ public final class ChatCompletionReader {
 				JsonNodes.text(root, "system_fingerprint"));
 	}
 
+	/**
+	 * Read one streamed chunk straight from its JSON text, without building a tree, when it is a plain chunk: an
+	 * object with choices and no {@code error} field, which therefore cannot be an error in disguise. The result
+	 * equals what {@link #readChunk(JsonNode)} returns for the same text.
+	 * @param json the event data
+	 * @return the chunk, or {@code null} when the text must take the general path: parsed as a tree, checked for
+	 * errors, then read with {@link #readChunk(JsonNode)}
+	 */
+	public @Nullable ChatChunk readPlainChunk(String json) {
+		return this.plainChunkParser.parse(json);
+	}
+
 	private ChunkChoice readChunkChoice(JsonNode choice, int position) {
 		Integer index = JsonNodes.integer(choice, "index");
 		JsonNode delta = JsonNodes.object(choice, "delta");
@@ -104,19 +119,27 @@ public final class ChatCompletionReader {
 		List<ToolCallDelta> toolCalls = new ArrayList<>();
 		JsonNode calls = JsonNodes.array(delta, "tool_calls");
 		if (calls != null) {
-			for (JsonNode call : calls) {
-				JsonNode function = JsonNodes.object(call, "function");
-				toolCalls.add(new ToolCallDelta(JsonNodes.integer(call, "index"), JsonNodes.text(call, "id"),
-						JsonNodes.text(function, "name"), arguments(function)));
-			}
+			addToolCallDeltas(calls, toolCalls);
 		}
 		JsonNode functionCall = JsonNodes.object(delta, "function_call");
 		if (functionCall != null) {
-			toolCalls.add(new ToolCallDelta(0, null, JsonNodes.text(functionCall, "name"), arguments(functionCall)));
+			toolCalls.add(functionCallDelta(functionCall));
 		}
 		return new ChunkChoice((index != null) ? index : position, (role != null) ? Role.fromWireName(role) : null,
 				contentText(delta), reasoning(delta), toolCalls, JsonNodes.text(choice, "finish_reason"),
 				readLogprobs(JsonNodes.object(choice, "logprobs")));
+	}
+
+	static void addToolCallDeltas(JsonNode calls, List<ToolCallDelta> toolCalls) {
+		for (JsonNode call : calls) {
+			JsonNode function = JsonNodes.object(call, "function");
+			toolCalls.add(new ToolCallDelta(JsonNodes.integer(call, "index"), JsonNodes.text(call, "id"),
+					JsonNodes.text(function, "name"), arguments(function)));
+		}
+	}
+
+	static ToolCallDelta functionCallDelta(JsonNode functionCall) {
+		return new ToolCallDelta(0, null, JsonNodes.text(functionCall, "name"), arguments(functionCall));
 	}
 
 	private ChatMessage readMessage(@Nullable JsonNode message) {
@@ -196,7 +219,7 @@ public final class ChatCompletionReader {
 				JsonNodes.integer(usage, "total_tokens"), cached, reasoning, extra);
 	}
 
-	private static @Nullable Logprobs readLogprobs(@Nullable JsonNode logprobs) {
+	static @Nullable Logprobs readLogprobs(@Nullable JsonNode logprobs) {
 		JsonNode content = JsonNodes.array(logprobs, "content");
 		if (content == null) {
 			return null;

@@ -1,0 +1,108 @@
+package dev.chatstarter.core;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import reactor.netty.resources.ConnectionProvider;
+
+import dev.chatstarter.core.http.ConnectionPoolSettings;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Each template has a connection pool of its own: created by the template, shared with its mutated variants, and
+ * disposed of when the template that created it is closed.
+ */
+class ChatTemplateConnectionPoolTests extends WireMockSupport {
+
+	private static final String ANSWER = """
+			{"id":"c","object":"chat.completion","created":1,"model":"gpt-4o",
+			 "choices":[{"index":0,"message":{"role":"assistant","content":"pong"},"finish_reason":"stop"}]}""";
+
+	@Test
+	void aTemplateCreatesItsOwnPoolAndClosingDisposesOfIt() {
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(ANSWER)));
+		ChatTemplate template = templateBuilder()
+			.connectionPool(new ConnectionPoolSettings(3000, -1, Duration.ofSeconds(5), Duration.ofSeconds(10), null))
+			.build();
+		ConnectionProvider pool = pool(template);
+		assertThat(pool.name()).isEqualTo("chat-aigc");
+		assertThat(pool.maxConnections()).isEqualTo(3000);
+		assertThat(template.prompt("ping").call().content()).isEqualTo("pong");
+		assertThat(pool.isDisposed()).isFalse();
+		template.close();
+		assertThat(pool.isDisposed()).isTrue();
+	}
+
+	@Test
+	void theDefaultPoolGrowsWithConcurrency() {
+		ChatTemplate template = template();
+		assertThat(pool(template).maxConnections()).isEqualTo(ConnectionPoolSettings.DEFAULT_MAX_CONNECTIONS);
+		template.close();
+	}
+
+	@Test
+	void mutatedTemplatesShareThePoolWithoutOwningIt() {
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(ANSWER)));
+		ChatTemplate template = template();
+		ChatTemplate variant = template.mutate().defaultOptions((options) -> options.temperature(0.1)).build();
+		assertThat(pool(variant)).isSameAs(pool(template));
+		assertThat(variant.prompt("ping").call().content()).isEqualTo("pong");
+		variant.close();
+		assertThat(pool(template).isDisposed()).isFalse();
+		assertThat(template.prompt("ping").call().content()).isEqualTo("pong");
+		template.close();
+		assertThat(pool(template).isDisposed()).isTrue();
+	}
+
+	@Test
+	void aVariantWithOtherPoolSettingsOwnsANewPool() {
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(ANSWER)));
+		ChatTemplate template = template();
+		ChatTemplate variant = template.mutate().connectionPool(ConnectionPoolSettings.defaults()).build();
+		assertThat(pool(variant)).isNotSameAs(pool(template));
+		template.prompt("ping").call().content();
+		variant.prompt("ping").call().content();
+		variant.close();
+		assertThat(pool(variant).isDisposed()).isTrue();
+		assertThat(pool(template).isDisposed()).isFalse();
+		template.close();
+	}
+
+	@Test
+	void aGivenPoolBelongsToTheCaller() {
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(ANSWER)));
+		ConnectionProvider given = ConnectionProvider.create("given", 10);
+		try {
+			ChatTemplate template = templateBuilder().connectionProvider(given).build();
+			assertThat(pool(template)).isSameAs(given);
+			template.prompt("ping").call().content();
+			template.close();
+			assertThat(given.isDisposed()).isFalse();
+		}
+		finally {
+			given.dispose();
+		}
+	}
+
+	@Test
+	void poolSettingsAreChecked() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ConnectionPoolSettings(0, -1, Duration.ofSeconds(1), Duration.ofSeconds(1), null))
+			.withMessage("maxConnections must be positive");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ConnectionPoolSettings(1, 0, Duration.ofSeconds(1), Duration.ofSeconds(1), null))
+			.withMessage("maxPendingAcquires must be positive, or -1 for no limit");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ConnectionPoolSettings(1, -1, Duration.ofSeconds(1), Duration.ZERO, null))
+			.withMessage("maxIdleTime must be positive");
+	}
+
+	private static ConnectionProvider pool(ChatTemplate template) {
+		return ((DefaultChatTemplate) template).connectionProvider();
+	}
+
+}

@@ -1,0 +1,52 @@
+package dev.chatstarter.core.fuzz;
+
+import java.time.Duration;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.chatstarter.core.error.ProviderErrorParser;
+import dev.chatstarter.core.stream.ChatChunk;
+import dev.chatstarter.core.wire.ChatCompletionReader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * Fuzz test of the fast path for stream chunks ({@link ChatCompletionReader#readPlainChunk}): for any text, it either
+ * gives up or returns exactly what the general path (parse, check for errors, read) returns, and never accepts an
+ * error or text that is not JSON. {@code ./mvnw verify} replays the corpus in
+ * {@code src/test/resources/dev/chatstarter/core/fuzz/PlainChunkFuzzTestsInputs}; {@code JAZZER_FUZZ=1} fuzzes.
+ */
+class PlainChunkFuzzTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final ChatCompletionReader READER = new ChatCompletionReader(JSON);
+
+	@FuzzTest(maxDuration = "60s")
+	void readsChunksAsTheGeneralPathDoes(FuzzedDataProvider data) {
+		String text = data.consumeRemainingAsString();
+		assertTimeoutPreemptively(Duration.ofSeconds(10), () -> check(text));
+	}
+
+	private static void check(String text) {
+		ChatChunk plain = READER.readPlainChunk(text);
+		if (plain == null) {
+			return;
+		}
+		JsonNode tree;
+		try {
+			tree = JSON.readTree(text);
+		}
+		catch (JacksonException ex) {
+			throw new AssertionError("the fast path accepted text that is not JSON: " + text, ex);
+		}
+		assertThat(ProviderErrorParser.fromJson(tree)).as("an error read as a chunk").isNull();
+		assertThat(plain).isEqualTo(READER.readChunk(tree));
+	}
+
+}

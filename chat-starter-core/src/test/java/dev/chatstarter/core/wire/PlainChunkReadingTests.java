@@ -1,0 +1,89 @@
+package dev.chatstarter.core.wire;
+
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.chatstarter.core.stream.ChatChunk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link ChatCompletionReader#readPlainChunk} reads the chunks real providers send exactly as the general path
+ * does, and gives up (returns {@code null}) on everything it cannot read exactly or that could be an error.
+ */
+class PlainChunkReadingTests {
+
+	private final JsonMapper jsonMapper = JsonMapper.builder().build();
+
+	private final ChatCompletionReader reader = new ChatCompletionReader(this.jsonMapper);
+
+	static Stream<String> plainChunks() {
+		return Stream.of(
+				"{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1741569952,\"model\":\"gpt-4o\","
+						+ "\"system_fingerprint\":\"fp_1\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\","
+						+ "\"content\":\"\"},\"logprobs\":null,\"finish_reason\":null}]}",
+				"{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"你好\\n\\\"quoted\\\" \\u00e9\"},"
+						+ "\"finish_reason\":null}]}",
+				"{\"choices\":[{\"delta\":{\"content\":\"no index, no id\"}}]}",
+				"{\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":3,"
+						+ "\"completion_tokens\":5,\"total_tokens\":8,\"prompt_tokens_details\":{\"cached_tokens\":1},"
+						+ "\"completion_tokens_details\":{\"reasoning_tokens\":2},\"cost\":0.5}}",
+				"{\"choices\":[{\"index\":0,\"delta\":{\"reasoning_content\":\"think\",\"content\":null}}]}",
+				"{\"choices\":[{\"index\":0,\"delta\":{\"reasoning\":\"think\"}}]}",
+				"{\"choices\":[{\"index\":0,\"delta\":{\"reasoning_content\":null,\"reasoning\":\"second\"}}]}",
+				"{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"call_1\",\"type\":\"function\","
+						+ "\"function\":{\"name\":\"get_weather\",\"arguments\":\"\"}}]}}]}",
+				"{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"function\":{\"arguments\":\"{\\\"city\\\"\"}}]}}]}",
+				"{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"function\":{\"name\":\"f\","
+						+ "\"arguments\":{\"city\":\"Paris\"}}}]}}]}",
+				"{\"choices\":[{\"index\":0,\"delta\":{\"function_call\":{\"name\":\"f\",\"arguments\":\"{}\"}}}]}",
+				"{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"a message, not a delta\"},"
+						+ "\"finish_reason\":\"stop\"}]}",
+				"{\"choices\":[{\"index\":0,\"message\":{\"content\":\"ignored\"},\"delta\":{\"content\":\"delta wins\"}}]}",
+				"{\"choices\":[{\"index\":0,\"delta\":null,\"message\":{\"content\":\"delta is null\"}}]}",
+				"{\"choices\":[{\"index\":1,\"delta\":{\"content\":\"b\"}},{\"index\":0,\"delta\":{\"content\":\"a\"}}]}",
+				"{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"},\"logprobs\":{\"content\":[{\"token\":\"x\","
+						+ "\"logprob\":-0.1,\"bytes\":[120],\"top_logprobs\":[{\"token\":\"y\",\"logprob\":-2}]}]}}]}",
+				"{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\",\"extra\":{\"nested\":[1,2,{\"a\":true}]}}}],"
+						+ "\"obfuscation\":\"abc\",\"service_tier\":\"default\",\"provider\":{\"name\":\"relay\"}}",
+				"{\"model\":null,\"id\":null,\"created\":null,\"choices\":[{\"index\":0,\"delta\":{\"role\":\"ASSISTANT\","
+						+ "\"content\":\"x\"},\"finish_reason\":null}]}",
+				"{\"created\":\"1741569952\",\"choices\":[{\"index\":\"0\",\"delta\":{\"content\":\"strings\"}}]}",
+				"{\"created\":9999999999999,\"choices\":[{\"index\":0,\"delta\":{\"content\":\"long created\"}}]}",
+				"{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"dup\"},\"delta\":{\"content\":\"last wins\"}}]}",
+				"{\"choices\":[{\"index\":0,\"delta\":{\"content\":{\"odd\":1},\"role\":[\"x\"]}}]}");
+	}
+
+	static Stream<String> otherEvents() {
+		return Stream.of("{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}",
+				"{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"}}],\"error\":{\"message\":\"mid-stream\"}}",
+				"{\"choices\":[],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":2,\"total_tokens\":3}}",
+				"{\"id\":\"c\",\"object\":\"chat.completion.chunk\"}", "{\"codes\":\"10001\",\"mess\":\"余额不足\"}",
+				"{\"code\":500,\"msg\":\"upstream error\"}",
+				"[{\"error\":{\"code\":429,\"message\":\"Resource exhausted\"}}]",
+				"{\"choices\":[{\"index\":0,\"delta\":{\"content\":[{\"type\":\"text\",\"text\":\"parts\"}]}}]}",
+				"{\"choices\":[{\"index\":0.0,\"delta\":{\"content\":\"float index\"}}]}",
+				"{\"choices\":[{\"index\":0,\"delta\":{\"content\":42}}]}",
+				"{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"x\"}}]}{\"trailing\":true}",
+				"{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"cut", "not json", "\"a string\"",
+				"{\"choices\":[\"not an object\"]}", "{\"choices\":{\"0\":{}}}");
+	}
+
+	@ParameterizedTest
+	@MethodSource("plainChunks")
+	void readsPlainChunksAsTheGeneralPathDoes(String json) {
+		ChatChunk plain = this.reader.readPlainChunk(json);
+		assertThat(plain).as("read on the fast path").isNotNull();
+		assertThat(plain).isEqualTo(this.reader.readChunk(this.jsonMapper.readTree(json)));
+	}
+
+	@ParameterizedTest
+	@MethodSource("otherEvents")
+	void leavesErrorsAndUnusualShapesToTheGeneralPath(String json) {
+		assertThat(this.reader.readPlainChunk(json)).isNull();
+	}
+
+}
