@@ -44,6 +44,11 @@ final class ChatStarterContender implements Contender {
 	}
 
 	@Override
+	public void close() {
+		this.template.close();
+	}
+
+	@Override
 	public boolean supportsTools() {
 		return true;
 	}

@@ -10,6 +10,7 @@ import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -41,6 +42,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@link ChatException}. Answers come back as parsed JSON; what they mean is for the caller.
  */
 public final class ProviderHttpClient {
+
+	/** How long the body of a stream may go on after {@code [DONE]} before the connection is closed. */
+	static final Duration END_OF_BODY_GRACE = Duration.ofMillis(500);
 
 	private final String provider;
 
@@ -190,9 +194,7 @@ public final class ProviderHttpClient {
 							DataBufferUtils.release(buffer);
 						}
 					}).flux()
-					: SseParser.decode(buffers, maxBytes)
-						.takeWhile((event) -> !event.isDone())
-						.map((event) -> readEvent(event, reader, attempt)))
+					: readEvents(SseParser.decode(buffers, maxBytes), reader, attempt))
 			.onErrorMap(DataBufferLimitException.class,
 					(ex) -> this.errorMapper.malformed(
 							"an event of the stream is larger than " + maxBytes + " bytes (max-response-size)", ex,
@@ -207,6 +209,28 @@ public final class ProviderHttpClient {
 			return spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
 		}
 		return spec;
+	}
+
+	/**
+	 * Read the events up to {@code [DONE]}. The body is not cancelled at {@code [DONE]}, which would close the
+	 * connection, but read to its end so that the connection goes back to the pool; a server that keeps the body
+	 * open after {@code [DONE]} gets {@link #END_OF_BODY_GRACE}, then the connection is closed and the stream ends
+	 * normally.
+	 */
+	private <T> Flux<T> readEvents(Flux<SseEvent> events, StreamEventReader<T> reader, Attempt attempt) {
+		Sinks.Empty<Void> done = Sinks.empty();
+		AtomicBoolean ended = new AtomicBoolean();
+		return events.<T>handle((event, sink) -> {
+			if (ended.get()) {
+				return;
+			}
+			if (event.isDone()) {
+				ended.set(true);
+				done.tryEmitEmpty();
+				return;
+			}
+			sink.next(readEvent(event, reader, attempt));
+		}).takeUntilOther(done.asMono().then(Mono.delay(END_OF_BODY_GRACE)));
 	}
 
 	private <T> T readEvent(SseEvent event, StreamEventReader<T> reader, Attempt attempt) {
