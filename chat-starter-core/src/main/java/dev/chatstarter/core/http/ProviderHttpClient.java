@@ -1,7 +1,10 @@
 package dev.chatstarter.core.http;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
@@ -35,6 +38,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.DefaultUriBuilderFactory;
+import org.springframework.web.util.UriBuilderFactory;
 
 /**
  * The one HTTP transport of a provider: sends JSON, applies the timeouts and the retry policy, and turns every
@@ -58,6 +63,11 @@ public final class ProviderHttpClient {
 
 	private final RetryListener retryListener;
 
+	private final UriBuilderFactory uriFactory;
+
+	/** The URIs of the paths called so far, expanded once instead of on every request. */
+	private final Map<String, URI> uris = new ConcurrentHashMap<>();
+
 	/**
 	 * Create a client.
 	 * @param provider the provider name
@@ -79,10 +89,11 @@ public final class ProviderHttpClient {
 		this.errorMapper = errorMapper;
 		this.retryListener = retryListener;
 		WebClient.Builder builder = (webClientBuilder != null) ? webClientBuilder.clone() : WebClient.builder();
+		this.uriFactory = new DefaultUriBuilderFactory(BaseUrl.resolve(settings.baseUrl()));
 		this.webClient = builder
+			.uriBuilderFactory(this.uriFactory)
 			.clientConnector(new ReactorClientHttpConnector(
 					httpClientCustomizer.apply(createHttpClient(settings, connectionProvider))))
-			.baseUrl(BaseUrl.resolve(settings.baseUrl()))
 			.defaultHeaders((headers) -> {
 				headers.addAll(settings.headers());
 				headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
@@ -204,7 +215,8 @@ public final class ProviderHttpClient {
 	}
 
 	private WebClient.RequestHeadersSpec<?> request(HttpMethod method, String path, byte @Nullable [] body) {
-		WebClient.RequestBodySpec spec = this.webClient.method(method).uri(path);
+		URI uri = this.uris.computeIfAbsent(path, this.uriFactory::expand);
+		WebClient.RequestBodySpec spec = this.webClient.method(method).uri(uri);
 		if (body != null) {
 			return spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
 		}
