@@ -573,7 +573,8 @@ public interface ChatTemplate extends AutoCloseable {
 		Builder toolExecutionListener(ToolExecutionListener listener);
 
 		/**
-		 * Set the listener told of every retry (e.g. for metrics).
+		 * Add a listener told of every retry (e.g. for metrics). Listeners added before, such as the retry counter
+		 * of the auto-configuration, keep being told.
 		 * @param listener the listener
 		 * @return this builder
 		 */
@@ -630,7 +631,8 @@ public interface ChatTemplate extends AutoCloseable {
 		Builder fallbackOn(FallbackTrigger... triggers);
 
 		/**
-		 * Set the listener told of every fallback (e.g. for metrics).
+		 * Add a listener told of every fallback from this provider to the next of its chain (e.g. for metrics).
+		 * Listeners added before, such as the fallback counter of the auto-configuration, keep being told.
 		 * @param listener the listener
 		 * @return this builder
 		 */

@@ -182,6 +182,14 @@ final class DefaultChatTemplate implements ChatTemplate {
 	}
 
 	/**
+	 * Return the templates this one falls back to, as configured (without their own fallbacks).
+	 * @return the fallbacks
+	 */
+	List<DefaultChatTemplate> fallbacks() {
+		return this.settings.resilience().fallbacks();
+	}
+
+	/**
 	 * Return the connection pool of this template.
 	 * @return the pool
 	 */
@@ -274,7 +282,18 @@ final class DefaultChatTemplate implements ChatTemplate {
 					.doOnComplete(() -> finalResponse.accept(aggregator.get().toResponse()));
 			});
 		}
-		return this.toolCallingLoop.stream(request, tools, context, this::stream, finalResponse);
+		return Flux.defer(() -> {
+			AtomicReference<String> answering = new AtomicReference<>(provider());
+			return this.toolCallingLoop.stream(request, tools, context,
+					(round) -> this.fallbackChain.stream(round, answering::set),
+					(response) -> finalResponse.accept(answeredBy(response, answering.get())));
+		});
+	}
+
+	private static ChatResponse answeredBy(ChatResponse response, String provider) {
+		return provider.equals(response.provider()) ? response : new ChatResponse(provider, response.id(),
+				response.model(), response.created(), response.choices(), response.usage(),
+				response.systemFingerprint());
 	}
 
 	/**

@@ -295,7 +295,11 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 	@Override
 	public ChatTemplate.Builder retryListener(RetryListener listener) {
 		Assert.notNull(listener, "listener must not be null");
-		this.retryListener = listener;
+		RetryListener previous = this.retryListener;
+		this.retryListener = (previous == RetryListener.NONE) ? listener : (provider, failure) -> {
+			previous.onRetry(provider, failure);
+			listener.onRetry(provider, failure);
+		};
 		return this;
 	}
 
@@ -353,7 +357,11 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 	@Override
 	public ChatTemplate.Builder fallbackListener(FallbackListener listener) {
 		Assert.notNull(listener, "listener must not be null");
-		this.fallbackListener = listener;
+		FallbackListener previous = this.fallbackListener;
+		this.fallbackListener = (previous == FallbackListener.NONE) ? listener : (from, to, failure) -> {
+			previous.onFallback(from, to, failure);
+			listener.onFallback(from, to, failure);
+		};
 		return this;
 	}
 

@@ -3,6 +3,7 @@ package dev.chatstarter.core;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,7 +26,7 @@ import dev.chatstarter.core.stream.ChatChunk;
 
 /**
  * Sends one round of a call to a template and, when it fails in a way the {@linkplain FallbackTrigger triggers}
- * name, to the template's fallbacks in order. A provider that is cooling down is skipped at once; a stream fails over
+ * name, to the template's fallbacks in order, each followed by its own fallbacks. A provider that is cooling down is skipped at once; a stream fails over
  * only before its first chunk. Each fallback gets the request with its own default options, the options the
  * request set beyond the first provider's defaults (per call, structured output, tools) kept, and its own model.
  */
@@ -46,9 +47,28 @@ final class FallbackChain {
 	FallbackChain(DefaultChatTemplate primary, List<DefaultChatTemplate> fallbacks, Set<FallbackTrigger> triggers,
 			FallbackListener listener) {
 		this.primary = primary;
-		this.fallbacks = List.copyOf(fallbacks);
+		this.fallbacks = flatten(primary, fallbacks);
 		this.triggers = Set.copyOf(triggers);
 		this.listener = listener;
+	}
+
+	/**
+	 * Return the whole chain after the primary: each fallback followed by its own fallbacks, depth first, every
+	 * provider once (a cycle back to the primary or to a provider already in the chain is cut).
+	 */
+	private static List<DefaultChatTemplate> flatten(DefaultChatTemplate primary, List<DefaultChatTemplate> fallbacks) {
+		Set<DefaultChatTemplate> chain = new LinkedHashSet<>();
+		addWithTheirFallbacks(primary, fallbacks, chain);
+		return List.copyOf(chain);
+	}
+
+	private static void addWithTheirFallbacks(DefaultChatTemplate primary, List<DefaultChatTemplate> fallbacks,
+			Set<DefaultChatTemplate> chain) {
+		for (DefaultChatTemplate fallback : fallbacks) {
+			if (fallback != primary && chain.add(fallback)) {
+				addWithTheirFallbacks(primary, fallback.fallbacks(), chain);
+			}
+		}
 	}
 
 	/**

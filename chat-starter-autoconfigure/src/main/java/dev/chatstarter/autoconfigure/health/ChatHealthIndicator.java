@@ -17,6 +17,7 @@ import reactor.core.scheduler.Schedulers;
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.core.http.RetryPolicy;
+import dev.chatstarter.core.resilience.CooldownState;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
@@ -30,12 +31,20 @@ import org.springframework.util.Assert;
  * Any failure is {@code DOWN} with the reason: the provider's own message for authentication and quota failures, the
  * status for server errors, the timeout for a provider that does not answer in time. The details show the base URL's
  * host, the default model, the probe and the latency; never the API key and never a URL query.
+ * <p>
+ * The details also show the provider's cooldown (circuit breaker) state, read afresh on every check:
+ * {@code closed}, {@code half-open}, or {@code open}, which makes the provider {@code DOWN} without a probe while
+ * fallback chains skip it.
  */
 public final class ChatHealthIndicator implements ReactiveHealthIndicator {
 
 	private static final Pattern URL_QUERY = Pattern.compile("(https?://[^\\s?#]*)[?#]\\S*");
 
 	private static final String PROBE_PROMPT = "ping";
+
+	private static final String COOLDOWN = "cooldown";
+
+	private final ChatTemplate template;
 
 	private final ChatTemplate probeTemplate;
 
@@ -68,6 +77,7 @@ public final class ChatHealthIndicator implements ReactiveHealthIndicator {
 		Assert.notNull(probe, "probe must not be null");
 		Assert.isTrue(timeout.compareTo(Duration.ZERO) > 0, "timeout must be positive");
 		Assert.isTrue(!cacheTtl.isNegative(), "cacheTtl must not be negative");
+		this.template = template;
 		this.probeTemplate = (probe != ChatHealthProbe.NONE) ? template.mutate()
 			.retryPolicy(RetryPolicy.none())
 			.observationRegistry(ObservationRegistry.NOOP)
@@ -91,7 +101,22 @@ public final class ChatHealthIndicator implements ReactiveHealthIndicator {
 
 	@Override
 	public Mono<Health> health() {
-		return this.health;
+		CooldownState cooldown = this.template.cooldownState();
+		if (cooldown == CooldownState.OPEN) {
+			return Mono.just(Health.down()
+				.withDetails(this.details)
+				.withDetail(COOLDOWN, describe(cooldown))
+				.withDetail("error", "cooling down after repeated failures: calls skip this provider for now")
+				.build());
+		}
+		return this.health.map((health) -> Health.status(health.getStatus())
+			.withDetails(health.getDetails())
+			.withDetail(COOLDOWN, describe(cooldown))
+			.build());
+	}
+
+	private static String describe(CooldownState cooldown) {
+		return cooldown.name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
 	private Mono<Health> check() {

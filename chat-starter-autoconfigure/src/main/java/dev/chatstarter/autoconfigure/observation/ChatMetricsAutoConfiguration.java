@@ -17,8 +17,8 @@ import org.springframework.core.annotation.Order;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the chat providers'
  * metrics when the application has a {@link MeterRegistry}: token usage and stream chunk timings from the observations
  * of model calls ({@link ChatMetricsObservationHandler}, registered with the observation registry like every
- * {@link io.micrometer.observation.ObservationHandler} bean), and a retry counter ({@link ChatRetryMetrics}) set as
- * every template's retry listener.
+ * {@link io.micrometer.observation.ObservationHandler} bean), a retry counter ({@link ChatRetryMetrics}) and a
+ * fallback counter ({@link ChatFallbackMetrics}), added to every template's listeners.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
@@ -41,9 +41,16 @@ public final class ChatMetricsAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	ChatFallbackMetrics chatFallbackMetrics(MeterRegistry meterRegistry) {
+		return new ChatFallbackMetrics(meterRegistry);
+	}
+
+	@Bean
 	@Order(0)
-	ChatTemplateCustomizer chatRetryMetricsCustomizer(ChatRetryMetrics retryMetrics) {
-		return (provider, builder) -> builder.retryListener(retryMetrics);
+	ChatTemplateCustomizer chatResilienceMetricsCustomizer(ChatRetryMetrics retryMetrics,
+			ChatFallbackMetrics fallbackMetrics) {
+		return (provider, builder) -> builder.retryListener(retryMetrics).fallbackListener(fallbackMetrics);
 	}
 
 }

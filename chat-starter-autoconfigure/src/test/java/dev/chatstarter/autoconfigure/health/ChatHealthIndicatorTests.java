@@ -12,6 +12,9 @@ import reactor.test.scheduler.VirtualTimeScheduler;
 import reactor.util.function.Tuple2;
 
 import dev.chatstarter.core.ChatTemplate;
+import dev.chatstarter.core.error.ChatServerException;
+import dev.chatstarter.core.http.RetryPolicy;
+import dev.chatstarter.core.resilience.CooldownPolicy;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -19,12 +22,15 @@ import org.springframework.boot.health.contributor.Status;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for the caching of {@link ChatHealthIndicator}.
+ * Tests for the caching of {@link ChatHealthIndicator} and the cooldown state it shows.
  */
 class ChatHealthIndicatorTests {
 
@@ -47,6 +53,31 @@ class ChatHealthIndicatorTests {
 	}
 
 	@Test
+	void aProviderCoolingDownIsDownWithoutAProbeAndItsStateIsShown() {
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(serviceUnavailable()));
+		ChatTemplate template = ChatTemplate.builder()
+			.provider("kuai")
+			.baseUrl("http://127.0.0.1:" + wireMock.getPort() + "/v1")
+			.retryPolicy(RetryPolicy.none())
+			.cooldown(new CooldownPolicy(1, Duration.ofMinutes(1), Duration.ofHours(1)))
+			.build();
+		ChatHealthIndicator indicator = new ChatHealthIndicator(template, ChatHealthProbe.MODELS, "127.0.0.1",
+				Duration.ofSeconds(5), Duration.ZERO);
+		Health before = indicator.health().block();
+		assertThat(before.getStatus()).isEqualTo(Status.UP);
+		assertThat(before.getDetails()).containsEntry("cooldown", "closed");
+
+		assertThatExceptionOfType(ChatServerException.class).isThrownBy(() -> template.prompt("hi").call().content());
+
+		Health cooling = indicator.health().block();
+		assertThat(cooling.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(cooling.getDetails()).containsEntry("cooldown", "open")
+			.containsEntry("host", "127.0.0.1")
+			.hasEntrySatisfying("error", (error) -> assertThat(error.toString()).contains("cooling down"));
+		wireMock.verify(1, getRequestedFor(urlEqualTo("/v1/models")));
+	}
+
+	@Test
 	void concurrentChecksShareOneProbe() {
 		ChatHealthIndicator indicator = new ChatHealthIndicator(template(), ChatHealthProbe.MODELS, "127.0.0.1",
 				Duration.ofSeconds(5), Duration.ofSeconds(30));
@@ -56,7 +87,7 @@ class ChatHealthIndicatorTests {
 			.block();
 
 		assertThat(both.getT1().getStatus()).isEqualTo(Status.UP);
-		assertThat(both.getT2()).isSameAs(both.getT1());
+		assertThat(both.getT2()).isEqualTo(both.getT1());
 		wireMock.verify(1, getRequestedFor(urlEqualTo("/v1/models")));
 	}
 
@@ -68,13 +99,12 @@ class ChatHealthIndicatorTests {
 
 		Health first = indicator.health().block();
 		clock.advanceTimeBy(Duration.ofSeconds(29));
-		assertThat(indicator.health().block()).isSameAs(first);
+		assertThat(indicator.health().block()).isEqualTo(first);
 		wireMock.verify(1, getRequestedFor(urlEqualTo("/v1/models")));
 
 		clock.advanceTimeBy(Duration.ofSeconds(2));
 		Health second = indicator.health().block();
 
-		assertThat(second).isNotSameAs(first);
 		assertThat(second.getStatus()).isEqualTo(Status.UP);
 		wireMock.verify(2, getRequestedFor(urlEqualTo("/v1/models")));
 	}
@@ -84,7 +114,7 @@ class ChatHealthIndicatorTests {
 		ChatHealthIndicator indicator = new ChatHealthIndicator(template(), ChatHealthProbe.NONE, null,
 				Duration.ofSeconds(5), Duration.ofSeconds(30));
 
-		assertThat(indicator.health().block().getDetails()).containsOnlyKeys("model", "probe");
+		assertThat(indicator.health().block().getDetails()).containsOnlyKeys("model", "probe", "cooldown");
 	}
 
 }

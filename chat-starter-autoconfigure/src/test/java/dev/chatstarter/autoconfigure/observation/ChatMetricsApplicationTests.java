@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.chatstarter.autoconfigure.ChatAutoConfiguration;
+import dev.chatstarter.autoconfigure.ChatTemplateCustomizer;
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.error.ChatAuthenticationException;
 import dev.chatstarter.core.tool.ChatTool;
@@ -240,6 +241,35 @@ class ChatMetricsApplicationTests {
 				.count()).isEqualTo(2);
 			assertThat(duration(registry, "none").count()).as("one observed call across its attempts").isEqualTo(1);
 		});
+	}
+
+	@Test
+	void fallbacksAreCounted() {
+		wireMock.stubFor(post("/v1/chat/completions").withRequestBody(containing("main-model"))
+			.willReturn(serviceUnavailable()));
+		wireMock.stubFor(post("/v1/chat/completions").withRequestBody(containing("spare-model"))
+			.willReturn(okJson(ANSWER)));
+		String spare = "http://127.0.0.1:" + wireMock.getPort() + "/v1";
+		this.runner
+			.withPropertyValues("chat.default-provider=kuai", "chat.providers.kuai.model=main-model",
+					"chat.providers.kuai.retry.max-attempts=1", "chat.providers.kuai.fallback=spare",
+					"chat.providers.spare.base-url=" + spare, "chat.providers.spare.model=spare-model")
+			.withBean(ChatTemplateCustomizer.class,
+					() -> (provider, builder) -> builder.fallbackListener((from, to, failure) -> {
+					}).retryListener((name, failure) -> {
+					}))
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+
+				assertThat(context.getBean(ChatTemplate.class).prompt("hi").call().content()).isEqualTo("你好！");
+
+				assertThat(registry.get("gen_ai.client.operation.fallbacks")
+					.tag("gen_ai.provider.name", "kuai")
+					.tag("chat.fallback.to", "spare")
+					.tag("error.type", "ChatServerException")
+					.counter()
+					.count()).as("counted although a customizer added listeners of its own").isEqualTo(1);
+			});
 	}
 
 	@Test

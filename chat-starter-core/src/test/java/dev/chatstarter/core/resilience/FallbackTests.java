@@ -17,6 +17,7 @@ import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.core.error.ChatProviderUnavailableException;
 import dev.chatstarter.core.error.ChatServerException;
 import dev.chatstarter.core.http.RetryPolicy;
+import dev.chatstarter.core.tool.ChatTool;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -161,6 +162,58 @@ class FallbackTests {
 
 		assertThat(response.provider()).isEqualTo("backup");
 		assertThat(response.content()).isEqualTo("from backup");
+	}
+
+	@Test
+	void aFallbacksOwnFallbacksAreFollowed() {
+		primaryFails(503, "{\"error\":{\"message\":\"overloaded\"}}");
+		backupServer.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(502)));
+		primaryServer.stubFor(post("/v1/chat/completions").withRequestBody(matchingJsonPath("$.model",
+				equalTo("last-model"))).willReturn(okJson(ANSWER.formatted("last"))));
+		ChatTemplate last = ChatTemplate.builder()
+			.provider("last")
+			.baseUrl("http://127.0.0.1:" + primaryServer.getPort() + "/v1")
+			.defaultOptions((options) -> options.model("last-model"))
+			.retryPolicy(RetryPolicy.none())
+			.build();
+		ChatTemplate backup = backup().mutate().fallback(last).build();
+
+		ChatResponse response = primaryBuilder().fallback(backup).build().prompt("hi").call().responseMono()
+			.block(BOUND);
+
+		assertThat(response.provider()).isEqualTo("last");
+		assertThat(response.content()).isEqualTo("from last");
+		assertThat(this.fallbacks).containsExactly("primary->backup:ChatServerException",
+				"backup->last:ChatServerException");
+	}
+
+	@Test
+	void streamWithToolsNamesTheProviderThatAnswered() {
+		primaryFails(503, "{\"error\":{\"message\":\"overloaded\"}}");
+		backupServer.stubFor(post("/v1/chat/completions").willReturn(
+				aResponse().withHeader("Content-Type", "text/event-stream").withBody(CHUNKS.formatted("backup"))));
+
+		ChatResponse response = primaryBuilder().build()
+			.prompt("hi")
+			.toolsFrom(new Clock())
+			.stream()
+			.response()
+			.block(BOUND);
+
+		assertThat(response.provider()).isEqualTo("backup");
+		assertThat(response.content()).isEqualTo("from backup");
+		backupServer.verify(postRequestedFor(urlEqualTo("/v1/chat/completions"))
+			.withRequestBody(matchingJsonPath("$.tools[0].function.name", equalTo("current_time"))));
+	}
+
+	/** A tool offered to the model. */
+	static class Clock {
+
+		@ChatTool(name = "current_time", description = "The current time")
+		public String currentTime() {
+			return "12:00";
+		}
+
 	}
 
 	@Test
