@@ -6,7 +6,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.Disposable;
 import reactor.netty.resources.ConnectionPoolMetrics;
 import reactor.netty.resources.ConnectionProvider;
@@ -22,7 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * When the caller cancels, the upstream request is cancelled and its connection closed: the server sees the client
  * close the connection, and the template's connection pool has no connection acquired afterwards. Servers here never finish their answers, so only the cancellation can end them.
  */
-@ExtendWith(LeakDetection.class)
 class CancellationTests {
 
 

@@ -5,7 +5,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.test.StepVerifier;
 
 import dev.chatstarter.core.ChatTemplate;
@@ -21,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * short, a connection reset in the middle of an answer. Each ends within {@link FaultSupport#BOUND} in a typed
  * exception, and the connection is closed, not left open.
  */
-@ExtendWith(LeakDetection.class)
 class RawServerFaultTests {
 
 	private static final CountDownLatch NEVER = new CountDownLatch(1);

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,9 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Failure modes WireMock can inject: each ends, within {@link FaultSupport#BOUND}, in the expected typed exception,
- * with no leaked buffer (PARANOID leak detection, checked by {@link LeakDetection}).
+ * with no leaked buffer (PARANOID leak detection, checked by {@link dev.chatstarter.core.LeakDetection}).
  */
-@ExtendWith(LeakDetection.class)
 class WireMockFaultTests {
 
 	@RegisterExtension

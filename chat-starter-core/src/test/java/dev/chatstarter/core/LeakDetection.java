@@ -1,4 +1,4 @@
-package dev.chatstarter.core.fault;
+package dev.chatstarter.core;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,11 +17,13 @@ import org.slf4j.LoggerFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fails a test class when Netty reports a leaked buffer. The test JVM runs with PARANOID leak detection (see the
- * surefire {@code argLine}); Netty reports a leak through its logger once the leaked buffer was garbage collected and
- * another buffer is allocated, so after the class this forces both and checks what was logged.
+ * Fails a test class when Netty reports a leaked buffer. Registered for every test class of this module through
+ * JUnit's extension auto-detection ({@code META-INF/services} and {@code junit-platform.properties}); the test JVM
+ * runs with PARANOID leak detection (see the surefire {@code argLine}). Netty reports a leak through its logger once
+ * the leaked buffer was garbage collected and another buffer is allocated, so after each class this forces both and
+ * checks what was logged.
  */
-final class LeakDetection extends AppenderBase<ILoggingEvent> implements BeforeAllCallback, AfterAllCallback {
+public final class LeakDetection extends AppenderBase<ILoggingEvent> implements BeforeAllCallback, AfterAllCallback {
 
 	private static final List<String> leaks = new CopyOnWriteArrayList<>();
 
@@ -40,9 +42,9 @@ final class LeakDetection extends AppenderBase<ILoggingEvent> implements BeforeA
 
 	@Override
 	public void afterAll(ExtensionContext context) throws InterruptedException {
-		for (int i = 0; i < 5; i++) {
+		for (int i = 0; i < 3; i++) {
 			System.gc();
-			Thread.sleep(50);
+			Thread.sleep(20);
 			ByteBuf buffer = PooledByteBufAllocator.DEFAULT.buffer(64);
 			buffer.release();
 		}
