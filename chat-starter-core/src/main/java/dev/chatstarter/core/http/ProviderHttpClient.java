@@ -325,7 +325,7 @@ public final class ProviderHttpClient {
 		Flux<DataBuffer> body(WebClient.RequestHeadersSpec<?> request) {
 			Duration responseTimeout = ProviderHttpClient.this.settings.responseTimeout();
 			Duration idleTimeout = ProviderHttpClient.this.settings.streamIdleTimeout();
-			return request.exchangeToFlux((response) -> {
+			return BodyTimeouts.apply(request.exchangeToFlux((response) -> {
 				this.status = response.statusCode().value();
 				this.headers = response.headers().asHttpHeaders();
 				this.contentType = response.headers().contentType().orElse(null);
@@ -336,9 +336,7 @@ public final class ProviderHttpClient {
 							.fromResponse(this.status, this.headers, bytes)));
 				}
 				return response.bodyToFlux(DataBuffer.class);
-			})
-				.doOnNext((buffer) -> this.started = true)
-				.timeout(Mono.delay(responseTimeout), (buffer) -> Mono.delay(idleTimeout))
+			}).doOnNext((buffer) -> this.started = true), responseTimeout, idleTimeout)
 				.onErrorMap((ex) -> !(ex instanceof ChatException), this::toChatException);
 		}
 
