@@ -59,7 +59,7 @@ final class BodyTimeouts {
 	 * @param first the longest wait for the first part
 	 * @param idle the longest wait between two parts
 	 * @param <T> the type of the parts
-	 * @return the parts; the flux fails with a {@link TimeoutException} when a timeout passes
+	 * @return the parts; the flux fails with a {@link Timeout} when a timeout passes
 	 */
 	static <T> Flux<T> apply(Flux<T> body, Duration first, Duration idle) {
 		return apply(body, first, idle, Schedulers.parallel());
@@ -99,8 +99,8 @@ final class BodyTimeouts {
 		return this.state.get() == TIMED_OUT;
 	}
 
-	private TimeoutException timeoutException() {
-		return new TimeoutException(this.started ? "no data within the idle timeout" : "no answer in time");
+	private Timeout timeoutException() {
+		return new Timeout(this.started);
 	}
 
 	private void start(MonoSink<Long> sink) {
@@ -142,6 +142,28 @@ final class BodyTimeouts {
 		if (scheduled != null) {
 			scheduled.dispose();
 		}
+	}
+
+	/**
+	 * The failure of an answer that timed out.
+	 */
+	static final class Timeout extends TimeoutException {
+
+		private final boolean started;
+
+		Timeout(boolean started) {
+			super(started ? "no data within the idle timeout" : "no answer in time");
+			this.started = started;
+		}
+
+		/**
+		 * Whether the answer had started, so that it was the idle timeout that passed.
+		 * @return {@code true} for the idle timeout, {@code false} for the response timeout
+		 */
+		boolean started() {
+			return this.started;
+		}
+
 	}
 
 }

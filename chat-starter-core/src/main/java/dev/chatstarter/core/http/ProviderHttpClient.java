@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 
@@ -310,7 +309,7 @@ public final class ProviderHttpClient {
 	}
 
 	/**
-	 * The state of one attempt: the answer's status and headers, and whether any byte arrived yet.
+	 * The state of one attempt: the status, headers and content type of its answer.
 	 */
 	private final class Attempt {
 
@@ -319,8 +318,6 @@ public final class ProviderHttpClient {
 		private HttpHeaders headers = HttpHeaders.EMPTY;
 
 		private @Nullable MediaType contentType;
-
-		private volatile boolean started;
 
 		Flux<DataBuffer> body(WebClient.RequestHeadersSpec<?> request) {
 			Duration responseTimeout = ProviderHttpClient.this.settings.responseTimeout();
@@ -336,7 +333,7 @@ public final class ProviderHttpClient {
 							.fromResponse(this.status, this.headers, bytes)));
 				}
 				return response.bodyToFlux(DataBuffer.class);
-			}).doOnNext((buffer) -> this.started = true), responseTimeout, idleTimeout)
+			}), responseTimeout, idleTimeout)
 				.onErrorMap((ex) -> !(ex instanceof ChatException), this::toChatException);
 		}
 
@@ -347,8 +344,8 @@ public final class ProviderHttpClient {
 		}
 
 		private Throwable toChatException(Throwable failure) {
-			if (failure instanceof TimeoutException) {
-				String message = this.started
+			if (failure instanceof BodyTimeouts.Timeout timeout) {
+				String message = timeout.started()
 						? "no data for " + ProviderHttpClient.this.settings.streamIdleTimeout().toMillis()
 								+ " ms in the middle of the answer (stream-idle-timeout)"
 						: "no answer within " + ProviderHttpClient.this.settings.responseTimeout().toMillis()
