@@ -2,19 +2,25 @@ package dev.chatstarter.benchmarks;
 
 import java.util.concurrent.CompletableFuture;
 
+import dev.langchain4j.agent.tool.P;
+import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.langchain4j.service.AiServices;
 
 /**
- * LangChain4j's OpenAI chat models (JDK HttpClient) with their defaults.
+ * LangChain4j's OpenAI chat models (JDK HttpClient) with their defaults. The tool round trip goes through an
+ * {@link AiServices} assistant with a {@link Tool} method, which runs the tool loop itself.
  */
 final class LangChain4jContender implements Contender {
 
 	private final OpenAiChatModel model;
 
 	private final OpenAiStreamingChatModel streamingModel;
+
+	private final Assistant assistant;
 
 	LangChain4jContender(String baseUrl) {
 		this.model = OpenAiChatModel.builder()
@@ -27,6 +33,7 @@ final class LangChain4jContender implements Contender {
 			.apiKey("bench-key")
 			.modelName(StubServer.MODEL)
 			.build();
+		this.assistant = AiServices.builder(Assistant.class).chatModel(this.model).tools(new Weather()).build();
 	}
 
 	@Override
@@ -68,6 +75,42 @@ final class LangChain4jContender implements Contender {
 
 		});
 		return result;
+	}
+
+	@Override
+	public boolean supportsTools() {
+		return true;
+	}
+
+	@Override
+	public String toolRoundTrip() {
+		return this.assistant.chat("Weather in Paris?");
+	}
+
+	/**
+	 * The AI service of the tool round trip.
+	 */
+	interface Assistant {
+
+		/**
+		 * Ask, letting the model call the tools.
+		 * @param message the user message
+		 * @return the final answer
+		 */
+		String chat(String message);
+
+	}
+
+	/**
+	 * {@link WeatherTools} with LangChain4j's annotations.
+	 */
+	static final class Weather {
+
+		@Tool(name = "get_weather", value = "Current weather of a city")
+		String getWeather(@P(name = "city", description = "the city") String city) {
+			return WeatherTools.weather(city);
+		}
+
 	}
 
 }

@@ -2,18 +2,27 @@ package dev.chatstarter.benchmarks;
 
 import java.util.concurrent.CompletableFuture;
 
+import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.ai.tool.annotation.Tool;
+import org.springframework.ai.tool.annotation.ToolParam;
 import reactor.core.publisher.Flux;
 
 /**
- * Spring AI's {@link OpenAiChatModel} (on openai-java) with its defaults.
+ * Spring AI's {@link OpenAiChatModel} (on openai-java) with its defaults. The tool round trip goes through a
+ * {@link ChatClient} on that model with a {@link Tool} method: since Spring AI 2.0 a {@code ChatModel} returns tool
+ * calls without running them, and the client's {@code ToolCallingAdvisor} runs the loop.
  */
 final class SpringAiContender implements Contender {
 
 	private final OpenAiChatModel model;
+
+	private final ChatClient chatClient;
+
+	private final Weather weather = new Weather();
 
 	SpringAiContender(String baseUrl) {
 		OpenAiChatOptions options = OpenAiChatOptions.builder()
@@ -22,6 +31,7 @@ final class SpringAiContender implements Contender {
 			.model(StubServer.MODEL)
 			.build();
 		this.model = OpenAiChatModel.builder().options(options).build();
+		this.chatClient = ChatClient.create(this.model);
 	}
 
 	@Override
@@ -50,6 +60,28 @@ final class SpringAiContender implements Contender {
 	@Override
 	public CompletableFuture<Integer> streamAsync() {
 		return texts().count().map(Long::intValue).toFuture();
+	}
+
+	@Override
+	public boolean supportsTools() {
+		return true;
+	}
+
+	@Override
+	public String toolRoundTrip() {
+		return this.chatClient.prompt("Weather in Paris?").tools(this.weather).call().content();
+	}
+
+	/**
+	 * {@link WeatherTools} with Spring AI's annotations.
+	 */
+	static final class Weather {
+
+		@Tool(name = "get_weather", description = "Current weather of a city")
+		String getWeather(@ToolParam(description = "the city") String city) {
+			return WeatherTools.weather(city);
+		}
+
 	}
 
 }

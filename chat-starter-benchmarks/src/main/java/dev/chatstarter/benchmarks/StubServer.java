@@ -17,7 +17,8 @@ import reactor.netty.http.server.HttpServer;
  * <p>A request whose body contains {@code "stream":true} gets an SSE stream; the number of chunks and the delay
  * between them come from the {@code x-chunks} and {@code x-delay-ms} query parameters of the base URL's path
  * ({@code /c500/d0/v1/chat/completions}), so every client reaches every shape through its base URL. A request with
- * {@code "tools"} and no {@code "role":"tool"} message gets a tool call; the request after it gets the answer.
+ * {@code "tools"} and no {@code "role":"tool"} message gets a tool call; a request with a tool message gets the answer
+ * if it carries the tool's result ({@link #TOOL_RESULT}), and a 400 error if it does not.
  */
 final class StubServer {
 
@@ -25,19 +26,32 @@ final class StubServer {
 
 	private static final int ANSWER_WORDS = 40;
 
+	/** The text of every non-streamed answer (40 words). */
+	static final String ANSWER = answerText();
+
+	/** What {@code get_weather("Paris")} returns: the second request of a tool round trip must carry it. */
+	static final String TOOL_RESULT = WeatherTools.weather("Paris");
+
+	private static final byte[] MISSING_TOOL_RESULT = ("{\"error\":{\"message\":\"The tool message does not carry "
+			+ "the result of get_weather(Paris)\",\"type\":\"invalid_request_error\"}}").getBytes(StandardCharsets.UTF_8);
+
 	private final byte[] answer;
 
 	private final byte[] toolCall;
 
 	private StubServer() {
+		this.answer = completion("\"content\":\"" + ANSWER + "\"", "stop");
+		this.toolCall = completion("\"content\":null,\"tool_calls\":[{\"id\":\"call_1\",\"type\":\"function\","
+				+ "\"function\":{\"name\":\"get_weather\",\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"}}]",
+				"tool_calls");
+	}
+
+	private static String answerText() {
 		StringBuilder content = new StringBuilder();
 		for (int i = 0; i < ANSWER_WORDS; i++) {
 			content.append("word").append(i).append(' ');
 		}
-		this.answer = completion("\"content\":\"" + content.toString().trim() + "\"", "stop");
-		this.toolCall = completion("\"content\":null,\"tool_calls\":[{\"id\":\"call_1\",\"type\":\"function\","
-				+ "\"function\":{\"name\":\"get_weather\",\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"}}]",
-				"tool_calls");
+		return content.toString().trim();
 	}
 
 	private static byte[] completion(String message, String finishReason) {
@@ -119,7 +133,10 @@ final class StubServer {
 							.map(Unpooled::wrappedBuffer);
 						return response.send(flux, (b) -> true).then();
 					}
-					byte[] bytes = (body.contains("\"tools\"") && !body.contains("\"tool\"")) ? this.toolCall : this.answer;
+					byte[] bytes = answerTo(body);
+					if (bytes == MISSING_TOOL_RESULT) {
+						response.status(400);
+					}
 					return response.header("Content-Type", "application/json")
 						.header("Content-Length", Integer.toString(bytes.length))
 						.send(Mono.just(Unpooled.wrappedBuffer(bytes)))
@@ -127,6 +144,14 @@ final class StubServer {
 				});
 			})
 			.bindNow();
+	}
+
+	/** The answer to a non-streamed request: a tool call, the answer, or {@link #MISSING_TOOL_RESULT}. */
+	private byte[] answerTo(String body) {
+		if (body.contains("\"tool\"")) {
+			return body.contains(TOOL_RESULT) ? this.answer : MISSING_TOOL_RESULT;
+		}
+		return body.contains("\"tools\"") ? this.toolCall : this.answer;
 	}
 
 	private static boolean isStream(String body) {
