@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,6 +29,20 @@ import dev.chatstarter.core.output.SchemaPropertyResolver;
 public final class ToolSchemaGenerator {
 
 	private final JsonSchemaGenerator generator;
+
+	/**
+	 * The schemas built so far, per class the methods are called on: tools offered per call with
+	 * {@code toolsFrom(object)} are described once, not on every call. A {@link ClassValue} does not keep classes
+	 * from being unloaded.
+	 */
+	private final ClassValue<Map<Method, Map<String, Object>>> schemas = new ClassValue<>() {
+
+		@Override
+		protected Map<Method, Map<String, Object>> computeValue(Class<?> type) {
+			return new ConcurrentHashMap<>();
+		}
+
+	};
 
 	/**
 	 * Create a generator of relaxed schemas that follow a default {@link JsonMapper}.
@@ -74,7 +89,7 @@ public final class ToolSchemaGenerator {
 	public Map<String, Object> generate(Method method, Class<?> beanClass) {
 		Assert.notNull(method, "method must not be null");
 		Assert.notNull(beanClass, "beanClass must not be null");
-		return generate(ToolParameter.of(method, beanClass));
+		return this.schemas.get(beanClass).computeIfAbsent(method, (key) -> generate(ToolParameter.of(key, beanClass)));
 	}
 
 	Map<String, Object> generate(List<ToolParameter> parameters) {

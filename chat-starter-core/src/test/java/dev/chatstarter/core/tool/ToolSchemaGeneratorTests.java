@@ -28,6 +28,14 @@ class ToolSchemaGeneratorTests {
 	private final ToolSchemaGenerator generator = new ToolSchemaGenerator();
 
 	@Test
+	void eachMethodIsDescribedOnce() {
+		Map<String, Object> first = this.generator.generate(method(WeatherTools.class, "currentWeather"));
+		assertThat(this.generator.generate(method(WeatherTools.class, "currentWeather"))).isSameAs(first);
+		assertThat(new ToolSchemaGenerator().generate(method(WeatherTools.class, "currentWeather"))).isNotSameAs(first)
+			.isEqualTo(first);
+	}
+
+	@Test
 	void seedWeatherToolHasTheSeedParameterSchema() {
 		// the "parameters" object of seed 000's tools example, verbatim
 		String seed = """
