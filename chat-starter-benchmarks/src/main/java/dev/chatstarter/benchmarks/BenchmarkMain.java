@@ -285,7 +285,7 @@ public final class BenchmarkMain {
 		try {
 			for (int concurrency : new int[] { 1, 64 }) {
 				Map<String, List<Measurement>> results = interleaved(contenders, concurrency,
-						(c, first) -> c.call().length(), "blocking-" + concurrency);
+						(c, first) -> expectAnswer(c.call()).length(), "blocking-" + concurrency);
 				this.report.append("### Concurrency ").append(concurrency).append("\n\n")
 					.append("| client | req/s | ×raw | CPU µs/req | ×raw | p50 ms | p99 ms | errors |\n")
 					.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -330,8 +330,8 @@ public final class BenchmarkMain {
 			.append("user code, and its overhead is the contender's p50 minus raw's p50.\n\n");
 		Map<String, Contender> contenders = create("/c500/d0");
 		try {
-			Map<String, List<Measurement>> results = interleaved(contenders, 1, (c, first) -> c.stream(first),
-					"stream-500");
+			Map<String, List<Measurement>> results = interleaved(contenders, 1,
+					(c, first) -> expectFragments(c.stream(first), 500), "stream-500");
 			this.streaming = results;
 			long rawTtfc = results.containsKey("raw") ? pooled(results.get("raw")).firstChunk.percentile(50) : 0;
 			this.report.append("| client | streams/s | chunks/stream | CPU µs/chunk | ×raw | TTFC p50 ms | TTFC p99 ms | ")
@@ -400,6 +400,14 @@ public final class BenchmarkMain {
 		finally {
 			contenders.values().forEach(Contender::close);
 		}
+	}
+
+	/** Fail the operation (it counts as an error) unless the stream delivered every fragment. */
+	private static int expectFragments(int fragments, int expected) {
+		if (fragments != expected) {
+			throw new IllegalStateException("Wrong number of fragments: " + fragments + " instead of " + expected);
+		}
+		return fragments;
 	}
 
 	/** Fail the operation (it counts as an error) unless the answer is the stub's. */
