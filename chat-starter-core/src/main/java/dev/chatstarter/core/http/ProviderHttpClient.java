@@ -82,6 +82,7 @@ public final class ProviderHttpClient {
 			WebClient.@Nullable Builder webClientBuilder, UnaryOperator<HttpClient> httpClientCustomizer,
 			JsonMapper jsonMapper, ChatErrorMapper errorMapper, RetryListener retryListener) {
 		Assert.hasText(provider, "provider must not be empty");
+		BodyTimeouts.initialize();
 		this.provider = provider;
 		this.settings = settings;
 		this.jsonMapper = jsonMapper;

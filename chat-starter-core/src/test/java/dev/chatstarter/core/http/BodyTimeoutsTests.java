@@ -27,7 +27,7 @@ class BodyTimeoutsTests {
 	private final List<String> signals = new CopyOnWriteArrayList<>();
 
 	private Disposable subscribe(Duration first, Duration idle) {
-		return BodyTimeouts.apply(this.body.flux(), first, idle, this.clock)
+		return BodyTimeouts.apply(this.body.flux(), first, idle, BodyTimeouts.TimeoutTimer.on(this.clock))
 			.subscribe(this.signals::add, (ex) -> this.signals.add(ex.getClass().getSimpleName() + ": " + ex.getMessage()),
 					() -> this.signals.add("complete"));
 	}
