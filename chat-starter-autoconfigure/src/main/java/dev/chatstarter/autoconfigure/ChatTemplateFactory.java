@@ -32,6 +32,7 @@ import dev.chatstarter.core.tool.ToolExecutionOptions;
 import dev.chatstarter.core.tool.ToolRegistry;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
@@ -78,7 +79,7 @@ final class ChatTemplateFactory {
 		Assert.state(provider != null, () -> "No chat provider named '" + name + "' is configured");
 		builder.provider(name);
 		configure(builder, provider);
-		beanFactory.getBeanProvider(WebClient.Builder.class).ifUnique(builder::webClientBuilder);
+		applyWebClientBuilder(builder, beanFactory);
 		beanFactory.getBeanProvider(JsonMapper.class).ifUnique(builder::jsonMapper);
 		applySslBundle(name, provider, builder, beanFactory);
 		applyTools(provider, properties.getTools(), builder, beanFactory);
@@ -124,6 +125,17 @@ final class ChatTemplateFactory {
 	static ProviderLimits toLimits(ChatProperties.Limits limits) {
 		return new ProviderLimits(limits.getMaxConcurrentRequests(), limits.getRequestsPerMinute(),
 				limits.getTokensPerMinute(), limits.getWhenExceeded(), limits.getMaxWait());
+	}
+
+	/**
+	 * Hand the builder Spring Boot's {@link WebClient.Builder} (a prototype bean, with the application's
+	 * customizations), created when the first request needs it rather than at start-up.
+	 */
+	private static void applyWebClientBuilder(ChatTemplate.Builder builder, ListableBeanFactory beanFactory) {
+		if (beanFactory.getBeanNamesForType(WebClient.Builder.class, true, false).length > 0) {
+			ObjectProvider<WebClient.Builder> webClientBuilders = beanFactory.getBeanProvider(WebClient.Builder.class);
+			builder.webClientBuilder(() -> webClientBuilders.getIfUnique(WebClient::builder));
+		}
 	}
 
 	/**

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -25,6 +27,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -103,12 +106,20 @@ class ChatTemplateFactoryTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
 	void bootsWebClientBuilderAndJsonMapperAreUsedWhenPresent() {
+		AtomicInteger webClientBuildersCreated = new AtomicInteger();
 		this.runner.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, JacksonAutoConfiguration.class))
+			.withBean(WebClientCustomizer.class, () -> (webClientBuilder) -> webClientBuildersCreated.incrementAndGet())
 			.run((context) -> {
 				ChatTemplate.Builder builder = recordingBuilder();
 				ChatTemplateFactory.configure(builder, "kuai", context);
-				verify(builder).webClientBuilder(any(WebClient.Builder.class));
+				ArgumentCaptor<Supplier<WebClient.Builder>> webClientBuilder = ArgumentCaptor.forClass(Supplier.class);
+				verify(builder).webClientBuilder(webClientBuilder.capture());
+				assertThat(webClientBuildersCreated).as("Boot's builder is created by the first request, not at start-up")
+					.hasValue(0);
+				assertThat(webClientBuilder.getValue().get()).isNotNull();
+				assertThat(webClientBuildersCreated).hasValue(1);
 				verify(builder).jsonMapper(context.getBean(JsonMapper.class));
 			});
 	}
@@ -118,7 +129,8 @@ class ChatTemplateFactoryTests {
 		this.runner.run((context) -> {
 			ChatTemplate.Builder builder = recordingBuilder();
 			ChatTemplateFactory.configure(builder, "kuai", context);
-			verify(builder, never()).webClientBuilder(any());
+			verify(builder, never()).webClientBuilder(any(Supplier.class));
+			verify(builder, never()).webClientBuilder(any(WebClient.Builder.class));
 			verify(builder, never()).jsonMapper(any());
 		});
 	}

@@ -107,11 +107,15 @@ public final class BenchmarkMain {
 	}
 
 	private static Process startJvm(List<String> jvmOptions, String... args) throws Exception {
+		return startJvmOn(System.getProperty("java.class.path"), jvmOptions, args);
+	}
+
+	private static Process startJvmOn(String classPath, List<String> jvmOptions, String... args) throws Exception {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);
 		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
+		command.add(classPath);
 		command.add(BenchmarkMain.class.getName());
 		command.addAll(Arrays.asList(args));
 		return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -523,14 +527,19 @@ public final class BenchmarkMain {
 		Samples without = new Samples();
 		Samples withRun = new Samples();
 		Samples withoutRun = new Samples();
+		Samples withCpu = new Samples();
+		Samples withoutCpu = new Samples();
+		String classPathWithout = classPathWithoutStarter();
 		for (int i = 0; i < runs * 2; i++) {
 			boolean starter = (i % 2 == 0);
-			Process child = startJvm(List.of("-Xmx256m"), "--child-startup", Boolean.toString(starter), this.stubBase);
+			Process child = startJvmOn(starter ? System.getProperty("java.class.path") : classPathWithout,
+					List.of("-Xmx256m"), "--child-startup", Boolean.toString(starter), this.stubBase);
 			Map<String, String> f = fields(resultLine(child, 120));
 			System.out.println("  startup " + (starter ? "with" : "without") + ": " + f);
 			if (f.containsKey("uptimeMs")) {
 				(starter ? with : without).add(Long.parseLong(f.get("uptimeMs")));
 				(starter ? withRun : withoutRun).add(Long.parseLong(f.get("runMs")));
+				(starter ? withCpu : withoutCpu).add(Long.parseLong(f.get("cpuMs")));
 			}
 		}
 		this.startupAdded = with.percentile(50) - without.percentile(50);
@@ -538,15 +547,60 @@ public final class BenchmarkMain {
 			.append("One Spring Boot application (no web server) with 3 providers (`chat.providers.alpha|beta|gamma`) ")
 			.append("and 10 `@ChatTool` methods on 2 beans, 5 of them offered per provider by property; started ")
 			.append(runs).append(" times with the starter and ").append(runs)
-			.append(" times with its auto-configurations excluded (same classpath, same beans), alternating, each in ")
-			.append("a fresh JVM. Medians.\n\n")
-			.append("| application | JVM uptime when ready, ms | `SpringApplication.run` ms |\n|---|---:|---:|\n")
+			.append(" times without `chat-starter-autoconfigure` on the classpath (same beans, the tool annotations ")
+			.append("still there), alternating, each in a fresh JVM. Medians. CPU is the whole JVM's CPU time when ")
+			.append("ready: the starter loads its HTTP stack and its tool-schema generator on Spring Boot's background ")
+			.append("pre-initialization thread, so part of its cost is paid on another core instead of on the ")
+			.append("start-up path (on a single-CPU machine Spring Boot runs no background pre-initialization and the ")
+			.append("whole cost is on the start-up path).\n\n")
+			.append("| application | JVM uptime when ready, ms | `SpringApplication.run` ms | CPU ms |\n")
+			.append("|---|---:|---:|---:|\n")
 			.append("| without the starter | ").append(without.percentile(50)).append(" | ")
-			.append(withoutRun.percentile(50)).append(" |\n")
+			.append(withoutRun.percentile(50)).append(" | ").append(withoutCpu.percentile(50)).append(" |\n")
 			.append("| with the starter | ").append(with.percentile(50)).append(" | ")
-			.append(withRun.percentile(50)).append(" |\n")
+			.append(withRun.percentile(50)).append(" | ").append(withCpu.percentile(50)).append(" |\n")
 			.append("| **added by the starter** | **").append(fmt(this.startupAdded, 0)).append("** | **")
-			.append(withRun.percentile(50) - withoutRun.percentile(50)).append("** |\n\n");
+			.append(withRun.percentile(50) - withoutRun.percentile(50)).append("** | **")
+			.append(withCpu.percentile(50) - withoutCpu.percentile(50)).append("** |\n\n");
+	}
+
+	/**
+	 * The benchmark's class path without the starter's auto-configuration, for the application started without the
+	 * starter: the manifest class path of the benchmark jar expanded and filtered, and the jar's own classes copied to
+	 * a directory (the jar itself would bring its whole manifest class path back).
+	 */
+	private static String classPathWithoutStarter() throws Exception {
+		List<String> entries = new ArrayList<>();
+		for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+			Path path = Path.of(entry).toAbsolutePath();
+			if (!entry.endsWith(".jar")) {
+				entries.add(path.toString());
+				continue;
+			}
+			Path classes = Files.createTempDirectory("benchmark-classes");
+			try (java.util.jar.JarFile jar = new java.util.jar.JarFile(path.toFile())) {
+				for (java.util.jar.JarEntry jarEntry : java.util.Collections.list(jar.entries())) {
+					if (!jarEntry.isDirectory() && !jarEntry.getName().startsWith("META-INF/")) {
+						Path target = classes.resolve(jarEntry.getName());
+						Files.createDirectories(target.getParent());
+						try (java.io.InputStream in = jar.getInputStream(jarEntry)) {
+							Files.copy(in, target);
+						}
+					}
+				}
+				entries.add(classes.toString());
+				java.util.jar.Manifest manifest = jar.getManifest();
+				String manifestPath = (manifest != null)
+						? manifest.getMainAttributes().getValue(java.util.jar.Attributes.Name.CLASS_PATH) : null;
+				if (manifestPath != null) {
+					for (String relative : manifestPath.trim().split("\\s+")) {
+						entries.add(path.resolveSibling(relative).toString());
+					}
+				}
+			}
+		}
+		entries.removeIf((entry) -> Path.of(entry).getFileName().toString().startsWith("chat-starter-autoconfigure"));
+		return String.join(java.io.File.pathSeparator, entries);
 	}
 
 }

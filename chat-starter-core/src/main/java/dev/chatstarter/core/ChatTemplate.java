@@ -521,6 +521,15 @@ public interface ChatTemplate extends AutoCloseable {
 		Builder webClientBuilder(WebClient.Builder webClientBuilder);
 
 		/**
+		 * Set where to get the {@link WebClient.Builder} to start from when the first request needs the HTTP stack,
+		 * for example Spring Boot's through an {@code ObjectProvider}: creating a template then creates neither the
+		 * builder nor the HTTP stack, which keeps start-up short. The builder is cloned, never modified.
+		 * @param webClientBuilder supplies the builder, once
+		 * @return this builder
+		 */
+		Builder webClientBuilder(Supplier<WebClient.Builder> webClientBuilder);
+
+		/**
 		 * Customize the Reactor Netty {@link HttpClient}, e.g. for TLS settings or a proxy, after the template has
 		 * applied its timeouts and HTTP version.
 		 * @param customizer the customizer

@@ -23,7 +23,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Everything a {@link DefaultChatTemplate} was built with.
  */
 record ChatTemplateSettings(String provider, HttpSettings http, ChatOptions defaultOptions, ProviderDialect dialect,
-		WebClient.@Nullable Builder webClientBuilder, UnaryOperator<HttpClient> httpClientCustomizer,
+		@Nullable Supplier<WebClient.Builder> webClientBuilder, UnaryOperator<HttpClient> httpClientCustomizer,
 		@Nullable JsonMapper jsonMapper, Supplier<ToolRegistry> toolRegistry, List<String> defaultTools,
 		ToolExecutionOptions toolExecution, ToolExecutionListener toolExecutionListener, RetryListener retryListener,
 		ChatObservationSettings observations, ResilienceSettings resilience) {

@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +28,7 @@ import dev.chatstarter.core.error.ChatIncompleteStreamException;
 import dev.chatstarter.core.error.ChatProviderUnavailableException;
 import dev.chatstarter.core.error.ErrorDetails;
 import dev.chatstarter.core.error.SecretRedactor;
+import dev.chatstarter.core.http.ConnectionPool;
 import dev.chatstarter.core.http.ProviderHttpClient;
 import dev.chatstarter.core.http.StreamEventReader;
 import dev.chatstarter.core.image.ImageRequest;
@@ -112,7 +112,7 @@ final class DefaultChatTemplate implements ChatTemplate {
 		JsonMapper jsonMapper = (settings.jsonMapper() != null) ? settings.jsonMapper() : DEFAULT_JSON_MAPPER;
 		this.errorMapper = new ChatErrorMapper(settings.provider(), SecretRedactor.of(settings.http().apiKey()));
 		this.http = new ProviderHttpClient(settings.provider(), settings.http(),
-				settings.resilience().connectionProvider(), settings.webClientBuilder(),
+				settings.resilience().connectionPool(), settings.webClientBuilder(),
 				settings.httpClientCustomizer(), jsonMapper, this.errorMapper, settings.retryListener());
 		this.requestWriter = new ChatRequestWriter(jsonMapper, settings.dialect());
 		this.completionReader = new ChatCompletionReader(jsonMapper);
@@ -193,14 +193,14 @@ final class DefaultChatTemplate implements ChatTemplate {
 	 * Return the connection pool of this template.
 	 * @return the pool
 	 */
-	ConnectionProvider connectionProvider() {
-		return this.settings.resilience().connectionProvider();
+	ConnectionPool connectionPool() {
+		return this.settings.resilience().connectionPool();
 	}
 
 	@Override
 	public void close() {
-		if (this.settings.resilience().ownsConnectionProvider()) {
-			this.settings.resilience().connectionProvider().dispose();
+		if (this.settings.resilience().ownsConnectionPool()) {
+			this.settings.resilience().connectionPool().dispose();
 		}
 	}
 

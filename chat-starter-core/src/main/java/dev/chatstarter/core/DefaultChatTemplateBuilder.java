@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.chat.ChatOptions;
 import dev.chatstarter.core.http.BaseUrl;
+import dev.chatstarter.core.http.ConnectionPool;
 import dev.chatstarter.core.http.ConnectionPoolSettings;
 import dev.chatstarter.core.http.HttpSettings;
 import dev.chatstarter.core.http.HttpVersion;
@@ -67,7 +68,7 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 
 	private HttpVersion httpVersion = HttpVersion.HTTP_1_1;
 
-	private WebClient.@Nullable Builder webClientBuilder;
+	private @Nullable Supplier<WebClient.Builder> webClientBuilder;
 
 	private UnaryOperator<HttpClient> httpClientCustomizer = UnaryOperator.identity();
 
@@ -105,7 +106,8 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 
 	private InstantSource clock = InstantSource.system();
 
-	private @Nullable ConnectionProvider connectionProvider;
+	/** A pool shared with the template this builder was mutated from, or the caller's. */
+	private @Nullable ConnectionPool sharedPool;
 
 	private ConnectionPoolSettings connectionPool = ConnectionPoolSettings.defaults();
 
@@ -145,7 +147,7 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 		this.cooldown = resilience.cooldown();
 		this.limits = resilience.limits();
 		this.clock = resilience.clock();
-		this.connectionProvider = resilience.connectionProvider();
+		this.sharedPool = resilience.connectionPool();
 	}
 
 	@Override
@@ -235,6 +237,14 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 
 	@Override
 	public ChatTemplate.Builder webClientBuilder(WebClient.Builder webClientBuilder) {
+		Assert.notNull(webClientBuilder, "webClientBuilder must not be null");
+		WebClient.Builder copy = webClientBuilder.clone();
+		this.webClientBuilder = () -> copy;
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder webClientBuilder(Supplier<WebClient.Builder> webClientBuilder) {
 		Assert.notNull(webClientBuilder, "webClientBuilder must not be null");
 		this.webClientBuilder = webClientBuilder;
 		return this;
@@ -382,7 +392,7 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 	@Override
 	public ChatTemplate.Builder connectionProvider(ConnectionProvider connectionProvider) {
 		Assert.notNull(connectionProvider, "connectionProvider must not be null");
-		this.connectionProvider = connectionProvider;
+		this.sharedPool = ConnectionPool.of(connectionProvider);
 		return this;
 	}
 
@@ -390,7 +400,7 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 	public ChatTemplate.Builder connectionPool(ConnectionPoolSettings connectionPool) {
 		Assert.notNull(connectionPool, "connectionPool must not be null");
 		this.connectionPool = connectionPool;
-		this.connectionProvider = null;
+		this.sharedPool = null;
 		return this;
 	}
 
@@ -413,10 +423,10 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 		if (this.eagerToolRegistry != null) {
 			this.eagerToolRegistry.resolve(this.defaultTools);
 		}
-		ConnectionProvider sharedPool = this.connectionProvider;
+		ConnectionPool sharedPool = this.sharedPool;
 		boolean ownsPool = (sharedPool == null);
-		ConnectionProvider pool = (sharedPool != null) ? sharedPool
-				: this.connectionPool.create("chat-" + this.provider);
+		ConnectionPool pool = (sharedPool != null) ? sharedPool
+				: ConnectionPool.onFirstUse("chat-" + this.provider, this.connectionPool);
 		return new DefaultChatTemplate(new ChatTemplateSettings(this.provider, http, this.defaultOptions,
 				this.dialect, this.webClientBuilder, this.httpClientCustomizer, this.jsonMapper, this.toolRegistry,
 				this.defaultTools, this.toolExecution, this.toolExecutionListener, this.retryListener,

@@ -4,8 +4,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Set;
 
-import reactor.netty.resources.ConnectionProvider;
-
+import dev.chatstarter.core.http.ConnectionPool;
 import dev.chatstarter.core.resilience.CooldownPolicy;
 import dev.chatstarter.core.resilience.FallbackListener;
 import dev.chatstarter.core.resilience.FallbackTrigger;
@@ -15,12 +14,12 @@ import dev.chatstarter.core.resilience.ProviderLimits;
  * How a {@link DefaultChatTemplate} copes with its provider failing: the templates to fall back to, which failures
  * trigger that, who is told, when the provider cools down, its client-side limits, and its connection pool.
  *
- * @param connectionProvider the connection pool
- * @param ownsConnectionProvider whether the template created the pool and disposes of it when closed; templates
+ * @param connectionPool the connection pool
+ * @param ownsConnectionPool whether the template created the pool and disposes of it when closed; templates
  * made by {@code mutate()} share their origin's pool without owning it
  */
 record ResilienceSettings(List<DefaultChatTemplate> fallbacks, Set<FallbackTrigger> fallbackOn,
 		FallbackListener fallbackListener, CooldownPolicy cooldown, ProviderLimits limits, InstantSource clock,
-		ConnectionProvider connectionProvider, boolean ownsConnectionProvider) {
+		ConnectionPool connectionPool, boolean ownsConnectionPool) {
 
 }

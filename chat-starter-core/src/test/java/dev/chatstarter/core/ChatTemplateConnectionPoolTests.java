@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import reactor.netty.resources.ConnectionProvider;
 
+import dev.chatstarter.core.http.ConnectionPool;
 import dev.chatstarter.core.http.ConnectionPoolSettings;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -13,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Each template has a connection pool of its own: created by the template, shared with its mutated variants, and
- * disposed of when the template that created it is closed.
+ * Each template has a connection pool of its own: created by its first request, shared with its mutated variants,
+ * and disposed of when the template that created it is closed.
  */
 class ChatTemplateConnectionPoolTests extends WireMockSupport {
 
@@ -35,6 +36,27 @@ class ChatTemplateConnectionPoolTests extends WireMockSupport {
 		assertThat(pool.isDisposed()).isFalse();
 		template.close();
 		assertThat(pool.isDisposed()).isTrue();
+	}
+
+	@Test
+	void thePoolIsCreatedByTheFirstRequestNotByTheTemplate() {
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(ANSWER)));
+		ChatTemplate template = template();
+		ChatTemplate variant = template.mutate().defaultOptions((options) -> options.temperature(0.1)).build();
+		ConnectionPool connections = ((DefaultChatTemplate) template).connectionPool();
+		assertThat(connections.isCreated()).isFalse();
+		assertThat(variant.prompt("ping").call().content()).isEqualTo("pong");
+		assertThat(connections.isCreated()).isTrue();
+		assertThat(pool(template)).isSameAs(pool(variant));
+		template.close();
+		assertThat(pool(template).isDisposed()).isTrue();
+	}
+
+	@Test
+	void closingATemplateThatNeverCalledCreatesNoPool() {
+		ChatTemplate template = template();
+		template.close();
+		assertThat(((DefaultChatTemplate) template).connectionPool().isCreated()).isFalse();
 	}
 
 	@Test
@@ -102,7 +124,7 @@ class ChatTemplateConnectionPoolTests extends WireMockSupport {
 	}
 
 	private static ConnectionProvider pool(ChatTemplate template) {
-		return ((DefaultChatTemplate) template).connectionProvider();
+		return ((DefaultChatTemplate) template).connectionPool().get();
 	}
 
 }

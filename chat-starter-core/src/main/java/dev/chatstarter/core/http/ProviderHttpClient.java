@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import io.netty.channel.ChannelOption;
@@ -54,7 +55,18 @@ public final class ProviderHttpClient {
 
 	private final HttpSettings settings;
 
-	private final WebClient webClient;
+	/**
+	 * Built on the first request: creating the HTTP stack (Reactor Netty, the pool, WebClient and its codecs) loads a
+	 * few thousand classes, which start-up need not pay for. Guarded by a monitor, not a lock that could park an event
+	 * loop.
+	 */
+	private volatile @Nullable WebClient webClient;
+
+	private final @Nullable Supplier<WebClient.Builder> webClientBuilder;
+
+	private final UnaryOperator<HttpClient> httpClientCustomizer;
+
+	private final ConnectionPool connectionPool;
 
 	private final JsonMapper jsonMapper;
 
@@ -71,34 +83,55 @@ public final class ProviderHttpClient {
 	 * Create a client.
 	 * @param provider the provider name
 	 * @param settings how to reach the provider
-	 * @param connectionProvider the connection pool
-	 * @param webClientBuilder the builder to start from (cloned), or {@code null} for a plain one
+	 * @param connectionPool the connection pool
+	 * @param webClientBuilder supplies the builder to start from (cloned) when the first request is made, or
+	 * {@code null} for a plain one
 	 * @param httpClientCustomizer customizes the Reactor Netty client after the timeouts are applied
 	 * @param jsonMapper the mapper that parses answers
 	 * @param errorMapper turns failures into exceptions
 	 * @param retryListener told of every retry
 	 */
-	public ProviderHttpClient(String provider, HttpSettings settings, ConnectionProvider connectionProvider,
-			WebClient.@Nullable Builder webClientBuilder, UnaryOperator<HttpClient> httpClientCustomizer,
+	public ProviderHttpClient(String provider, HttpSettings settings, ConnectionPool connectionPool,
+			@Nullable Supplier<WebClient.Builder> webClientBuilder, UnaryOperator<HttpClient> httpClientCustomizer,
 			JsonMapper jsonMapper, ChatErrorMapper errorMapper, RetryListener retryListener) {
 		Assert.hasText(provider, "provider must not be empty");
-		BodyTimeouts.initialize();
 		this.provider = provider;
 		this.settings = settings;
 		this.jsonMapper = jsonMapper;
 		this.errorMapper = errorMapper;
 		this.retryListener = retryListener;
-		WebClient.Builder builder = (webClientBuilder != null) ? webClientBuilder.clone() : WebClient.builder();
 		this.uriFactory = new DefaultUriBuilderFactory(BaseUrl.resolve(settings.baseUrl()));
-		this.webClient = builder
-			.uriBuilderFactory(this.uriFactory)
+		this.webClientBuilder = webClientBuilder;
+		this.httpClientCustomizer = httpClientCustomizer;
+		this.connectionPool = connectionPool;
+	}
+
+	private WebClient webClient() {
+		WebClient webClient = this.webClient;
+		if (webClient == null) {
+			synchronized (this) {
+				webClient = this.webClient;
+				if (webClient == null) {
+					webClient = createWebClient();
+					this.webClient = webClient;
+				}
+			}
+		}
+		return webClient;
+	}
+
+	private WebClient createWebClient() {
+		BodyTimeouts.initialize();
+		WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.get().clone()
+				: WebClient.builder();
+		return builder.uriBuilderFactory(this.uriFactory)
 			.clientConnector(new ReactorClientHttpConnector(
-					httpClientCustomizer.apply(createHttpClient(settings, connectionProvider))))
+					this.httpClientCustomizer.apply(createHttpClient(this.settings, this.connectionPool.get()))))
 			.defaultHeaders((headers) -> {
-				headers.addAll(settings.headers());
+				headers.addAll(this.settings.headers());
 				headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
-				if (settings.apiKey() != null && !settings.apiKey().isBlank()) {
-					headers.setBearerAuth(settings.apiKey().trim());
+				if (this.settings.apiKey() != null && !this.settings.apiKey().isBlank()) {
+					headers.setBearerAuth(this.settings.apiKey().trim());
 				}
 			})
 			.build();
@@ -218,7 +251,7 @@ public final class ProviderHttpClient {
 
 	private WebClient.RequestHeadersSpec<?> request(HttpMethod method, String path, byte @Nullable [] body) {
 		URI uri = this.uris.computeIfAbsent(path, this.uriFactory::expand);
-		WebClient.RequestBodySpec spec = this.webClient.method(method).uri(uri);
+		WebClient.RequestBodySpec spec = webClient().method(method).uri(uri);
 		if (body != null) {
 			return spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
 		}

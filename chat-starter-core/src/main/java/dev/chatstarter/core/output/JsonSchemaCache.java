@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.util.Assert;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The JSON schemas of structured output types, generated once per type and kept.
@@ -28,9 +30,10 @@ import org.springframework.util.Assert;
  */
 public final class JsonSchemaCache {
 
-	private final JsonSchemaGenerator strictGenerator;
+	/** Built on first use: setting up a schema generator loads many classes, which start-up need not pay for. */
+	private final Supplier<JsonSchemaGenerator> strictGenerator;
 
-	private final JsonSchemaGenerator relaxedGenerator;
+	private final Supplier<JsonSchemaGenerator> relaxedGenerator;
 
 	private final ConcurrentMap<Type, OutputSchema> strictSchemas = new ConcurrentHashMap<>();
 
@@ -48,8 +51,11 @@ public final class JsonSchemaCache {
 	 * @param jsonMapper the mapper
 	 */
 	public JsonSchemaCache(JsonMapper jsonMapper) {
-		this(new JsonSchemaGenerator(jsonMapper, true, SchemaPropertyResolver.NONE),
-				new JsonSchemaGenerator(jsonMapper, false, SchemaPropertyResolver.NONE));
+		Assert.notNull(jsonMapper, "jsonMapper must not be null");
+		this.strictGenerator = SingletonSupplier
+			.of(() -> new JsonSchemaGenerator(jsonMapper, true, SchemaPropertyResolver.NONE));
+		this.relaxedGenerator = SingletonSupplier
+			.of(() -> new JsonSchemaGenerator(jsonMapper, false, SchemaPropertyResolver.NONE));
 	}
 
 	/**
@@ -60,8 +66,8 @@ public final class JsonSchemaCache {
 	public JsonSchemaCache(JsonSchemaGenerator strictGenerator, JsonSchemaGenerator relaxedGenerator) {
 		Assert.isTrue(strictGenerator.isStrict(), "strictGenerator must generate the strict variant");
 		Assert.isTrue(!relaxedGenerator.isStrict(), "relaxedGenerator must generate the relaxed variant");
-		this.strictGenerator = strictGenerator;
-		this.relaxedGenerator = relaxedGenerator;
+		this.strictGenerator = () -> strictGenerator;
+		this.relaxedGenerator = () -> relaxedGenerator;
 	}
 
 	/**
@@ -72,7 +78,7 @@ public final class JsonSchemaCache {
 	public OutputSchema strict(Type type) {
 		Assert.notNull(type, "type must not be null");
 		return this.strictSchemas.computeIfAbsent(type, (key) -> {
-			Map<String, Object> schema = this.strictGenerator.generate(key);
+			Map<String, Object> schema = this.strictGenerator.get().generate(key);
 			return new OutputSchema(OutputSchema.nameOf(key), schema, isStrictCompatible(schema));
 		});
 	}
@@ -95,7 +101,7 @@ public final class JsonSchemaCache {
 	public OutputSchema relaxed(Type type) {
 		Assert.notNull(type, "type must not be null");
 		return this.relaxedSchemas.computeIfAbsent(type,
-				(key) -> new OutputSchema(OutputSchema.nameOf(key), this.relaxedGenerator.generate(key), false));
+				(key) -> new OutputSchema(OutputSchema.nameOf(key), this.relaxedGenerator.get().generate(key), false));
 	}
 
 	/**

@@ -34,9 +34,10 @@ import dev.chatstarter.core.chat.ToolDefinition;
 /**
  * A {@link ToolCallback} that calls a {@link ChatTool} method of a bean.
  * <p>
- * Built once per method: the definition (name, description, JSON schema from {@link ToolSchemaGenerator}) and the
- * argument types are worked out in the constructor, which fails with a {@link ToolDeclarationException} for a
- * declaration that cannot work. Spring AOP proxies (CGLIB and JDK) are supported: annotations are read from the
+ * Built once per method: the name, description, parameters and argument types are worked out and checked in the
+ * constructor, which fails with a {@link ToolDeclarationException} for a declaration that cannot work; the parameters'
+ * JSON schema (from {@link ToolSchemaGenerator}) is built when a call first offers the tool, so that start-up does not
+ * pay for it. Spring AOP proxies (CGLIB and JDK) are supported: annotations are read from the
  * target class and the method is invoked through the proxy, so advice (transactions, security, metrics) applies.
  * <p>
  * Each call:
@@ -79,7 +80,14 @@ public final class MethodToolCallback implements ToolCallback {
 
 	private final Method invocableMethod;
 
-	private final ToolDefinition definition;
+	private final String name;
+
+	private final @Nullable String description;
+
+	private final ToolSchemaGenerator schemaGenerator;
+
+	/** Built on the first call that offers the tool: describing parameters is the costly part of a tool. */
+	private volatile @Nullable ToolDefinition definition;
 
 	private final List<ToolParameter> parameters;
 
@@ -139,10 +147,9 @@ public final class MethodToolCallback implements ToolCallback {
 		ResolvableType returnType = ResolvableType.forMethodReturnType(this.method, targetClass);
 		this.resultKind = resultKind(this.method, returnType);
 		this.voidResult = isVoid(returnType, this.resultKind);
-		String name = toolName(this.method, chatTool);
-		String description = StringUtils.hasText(chatTool.description()) ? chatTool.description() : null;
-		this.definition = new ToolDefinition(name, description, schemaGenerator.generate(this.parameters),
-				schemaGenerator.isStrict() ? Boolean.TRUE : null);
+		this.name = toolName(this.method, chatTool);
+		this.description = StringUtils.hasText(chatTool.description()) ? chatTool.description() : null;
+		this.schemaGenerator = schemaGenerator;
 	}
 
 	/**
@@ -214,8 +221,19 @@ public final class MethodToolCallback implements ToolCallback {
 	}
 
 	@Override
+	public String name() {
+		return this.name;
+	}
+
+	@Override
 	public ToolDefinition definition() {
-		return this.definition;
+		ToolDefinition definition = this.definition;
+		if (definition == null) {
+			definition = new ToolDefinition(this.name, this.description, this.schemaGenerator.generate(this.parameters),
+					this.schemaGenerator.isStrict() ? Boolean.TRUE : null);
+			this.definition = definition;
+		}
+		return definition;
 	}
 
 	/**

@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
+import org.springframework.util.function.SingletonSupplier;
 
 import dev.chatstarter.core.output.JsonSchemaGenerator;
 import dev.chatstarter.core.output.SchemaPropertyResolver;
@@ -28,7 +29,10 @@ import dev.chatstarter.core.output.SchemaPropertyResolver;
  */
 public final class ToolSchemaGenerator {
 
-	private final JsonSchemaGenerator generator;
+	/** Built on first use: setting up the schema generator loads many classes, and start-up need not pay for it. */
+	private final SingletonSupplier<JsonSchemaGenerator> generator;
+
+	private final boolean strict;
 
 	/**
 	 * The schemas built so far, per class the methods are called on: tools offered per call with
@@ -58,7 +62,9 @@ public final class ToolSchemaGenerator {
 	 * {@code "additionalProperties": false}); the tool definitions then say {@code strict: true}
 	 */
 	public ToolSchemaGenerator(JsonMapper jsonMapper, boolean strict) {
-		this.generator = new JsonSchemaGenerator(jsonMapper, strict, new ToolParamResolver());
+		Assert.notNull(jsonMapper, "jsonMapper must not be null");
+		this.generator = SingletonSupplier.of(() -> new JsonSchemaGenerator(jsonMapper, strict, new ToolParamResolver()));
+		this.strict = strict;
 	}
 
 	/**
@@ -66,7 +72,7 @@ public final class ToolSchemaGenerator {
 	 * @return {@code true} for strict schemas
 	 */
 	public boolean isStrict() {
-		return this.generator.isStrict();
+		return this.strict;
 	}
 
 	/**
@@ -100,7 +106,7 @@ public final class ToolSchemaGenerator {
 						parameter.description(), parameter.required()));
 			}
 		}
-		return this.generator.generateObject(properties);
+		return this.generator.obtain().generateObject(properties);
 	}
 
 	/**
