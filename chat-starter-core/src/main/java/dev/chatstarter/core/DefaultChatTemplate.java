@@ -364,11 +364,12 @@ final class DefaultChatTemplate implements ChatTemplate {
 			if (!this.cooldown.tryAcquire() && skipWhenCooling) {
 				return Mono.error(this::coolingDown);
 			}
-			return this.limiter.acquire()
-				.flatMap((permit) -> callDirect(request)
-					.doOnSuccess((response) -> recordTokens(permit, response.usage()))
-					.doFinally((signal) -> permit.release()))
-				.doOnSuccess((response) -> this.cooldown.onSuccess())
+			Mono<ChatResponse> call = !this.limiter.isLimited() ? callDirect(request)
+					: this.limiter.acquire()
+						.flatMap((permit) -> callDirect(request)
+							.doOnSuccess((response) -> recordTokens(permit, response.usage()))
+							.doFinally((signal) -> permit.release()));
+			return call.doOnSuccess((response) -> this.cooldown.onSuccess())
 				.doOnError(this.cooldown::onFailure)
 				.doOnCancel(this.cooldown::onCancel);
 		});
@@ -385,18 +386,19 @@ final class DefaultChatTemplate implements ChatTemplate {
 			if (!this.cooldown.tryAcquire() && skipWhenCooling) {
 				return Flux.error(this::coolingDown);
 			}
-			return this.limiter.acquire().flatMapMany((permit) -> {
-				AtomicReference<@Nullable Usage> usage = new AtomicReference<>();
-				return streamDirect(request).doOnNext((chunk) -> {
-					if (chunk.usage() != null) {
-						usage.set(chunk.usage());
-					}
-				}).doFinally((signal) -> {
-					recordTokens(permit, usage.get());
-					permit.release();
-				});
-			})
-				.doOnComplete(this.cooldown::onSuccess)
+			Flux<ChatChunk> stream = !this.limiter.isLimited() ? streamDirect(request)
+					: this.limiter.acquire().flatMapMany((permit) -> {
+						AtomicReference<@Nullable Usage> usage = new AtomicReference<>();
+						return streamDirect(request).doOnNext((chunk) -> {
+							if (chunk.usage() != null) {
+								usage.set(chunk.usage());
+							}
+						}).doFinally((signal) -> {
+							recordTokens(permit, usage.get());
+							permit.release();
+						});
+					});
+			return stream.doOnComplete(this.cooldown::onSuccess)
 				.doOnError(this.cooldown::onFailure)
 				.doOnCancel(this.cooldown::onCancel);
 		});
@@ -420,8 +422,8 @@ final class DefaultChatTemplate implements ChatTemplate {
 	}
 
 	private Mono<ChatResponse> callDirect(ChatRequest request) {
-		return this.observations.observeCall(request, Mono.fromSupplier(() -> this.requestWriter.write(request, false))
-			.flatMap((body) -> this.http.post(CHAT_PATH, body))
+		return this.observations.observeCall(request, Mono
+			.defer(() -> this.http.post(CHAT_PATH, this.requestWriter.write(request, false)))
 			.map((json) -> {
 				ChatResponse response = this.completionReader.readResponse(provider(), json);
 				if (response.choices().isEmpty()) {

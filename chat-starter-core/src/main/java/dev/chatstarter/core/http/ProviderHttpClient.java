@@ -74,6 +74,9 @@ public final class ProviderHttpClient {
 
 	private final RetryListener retryListener;
 
+	/** The retries of a call: any retryable failure, as the policy says. */
+	private final RetryBackoff callRetries;
+
 	private final UriBuilderFactory uriFactory;
 
 	/** The URIs of the paths called so far, expanded once instead of on every request. */
@@ -100,6 +103,7 @@ public final class ProviderHttpClient {
 		this.jsonMapper = jsonMapper;
 		this.errorMapper = errorMapper;
 		this.retryListener = retryListener;
+		this.callRetries = retry(() -> true);
 		this.uriFactory = new DefaultUriBuilderFactory(BaseUrl.resolve(settings.baseUrl()));
 		this.webClientBuilder = webClientBuilder;
 		this.httpClientCustomizer = httpClientCustomizer;
@@ -200,14 +204,13 @@ public final class ProviderHttpClient {
 	public <T> Flux<T> postStream(String path, byte[] body, StreamEventReader<T> reader) {
 		return Flux.defer(() -> {
 			AtomicBoolean emitted = new AtomicBoolean();
-			return Flux.defer(() -> streamAttempt(path, body, reader))
-				.doOnNext((value) -> emitted.set(true))
-				.retryWhen(retry(() -> !emitted.get()));
+			return retry(() -> !emitted.get())
+				.retry(Flux.defer(() -> streamAttempt(path, body, reader)).doOnNext((value) -> emitted.set(true)));
 		});
 	}
 
 	private Mono<JsonNode> exchange(HttpMethod method, String path, byte @Nullable [] body) {
-		return Mono.defer(() -> {
+		return this.callRetries.retry(Mono.defer(() -> {
 			Attempt attempt = new Attempt();
 			int maxBytes = this.settings.maxResponseBytes();
 			return DataBufferUtils.join(attempt.body(request(method, path, body)), maxBytes)
@@ -224,7 +227,7 @@ public final class ProviderHttpClient {
 								+ " bytes (max-response-size)", ex, null))
 				.switchIfEmpty(Mono.error(() -> this.errorMapper.malformed("the answer body is empty", null, null)))
 				.map((bytes) -> checked(parse(bytes, "the answer is not JSON"), attempt));
-		}).retryWhen(retry(() -> true));
+		}));
 	}
 
 	private <T> Flux<T> streamAttempt(String path, byte[] body, StreamEventReader<T> reader) {

@@ -5,22 +5,20 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
-import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.core.error.ChatRateLimitException;
 
 /**
- * A Reactor {@link Retry} that applies a {@link RetryPolicy}: only {@linkplain ChatException#isRetryable()
+ * Retries that apply a {@link RetryPolicy}: only {@linkplain ChatException#isRetryable()
  * retryable} failures, exponential backoff with jitter, {@code Retry-After} honoured up to the policy's cap, and an
  * extra condition (a stream is retried only before its first chunk).
  */
-final class RetryBackoff extends Retry {
+final class RetryBackoff {
 
 	private static final Logger logger = LoggerFactory.getLogger(RetryBackoff.class);
 
@@ -39,22 +37,54 @@ final class RetryBackoff extends Retry {
 		this.listener = listener;
 	}
 
-	@Override
-	public Publisher<?> generateCompanion(Flux<RetrySignal> signals) {
-		return signals.concatMap((signal) -> {
-			Throwable failure = signal.failure();
-			Duration delay = delayFor(failure, signal.totalRetries());
-			if (delay == null) {
-				return Mono.error(failure);
-			}
+	/**
+	 * Retry a call as the policy says. Resubscribes to the call after each retryable failure; one
+	 * {@code onErrorResume} per attempt instead of {@code retryWhen}'s companion flux, which every call would pay for
+	 * even when it never fails.
+	 * @param call the call, subscribed to once per attempt
+	 * @param <T> the type of the answer
+	 * @return the call with retries
+	 */
+	<T> Mono<T> retry(Mono<T> call) {
+		return retry(call, 0);
+	}
+
+	/**
+	 * Retry a stream as the policy says (and only while the extra condition holds).
+	 * @param stream the stream, subscribed to once per attempt
+	 * @param <T> the type of the values
+	 * @return the stream with retries
+	 */
+	<T> Flux<T> retry(Flux<T> stream) {
+		return retry(stream, 0);
+	}
+
+	private <T> Mono<T> retry(Mono<T> call, long retriesSoFar) {
+		return call.onErrorResume((failure) -> {
+			Duration delay = nextDelay(failure, retriesSoFar);
+			return (delay != null) ? Mono.delay(delay).then(retry(call, retriesSoFar + 1)) : Mono.error(failure);
+		});
+	}
+
+	private <T> Flux<T> retry(Flux<T> stream, long retriesSoFar) {
+		return stream.onErrorResume((failure) -> {
+			Duration delay = nextDelay(failure, retriesSoFar);
+			return (delay != null) ? Mono.delay(delay).thenMany(retry(stream, retriesSoFar + 1))
+					: Flux.error(failure);
+		});
+	}
+
+	private @Nullable Duration nextDelay(Throwable failure, long retriesSoFar) {
+		Duration delay = delayFor(failure, retriesSoFar);
+		if (delay != null) {
 			ChatException chatFailure = (ChatException) failure;
 			if (logger.isDebugEnabled()) {
 				logger.debug("Retrying provider '{}' in {} ms (retry {} of {}): {}", this.provider, delay.toMillis(),
-						signal.totalRetries() + 1, this.policy.maxRetries(), chatFailure.getMessage());
+						retriesSoFar + 1, this.policy.maxRetries(), chatFailure.getMessage());
 			}
 			this.listener.onRetry(this.provider, chatFailure);
-			return Mono.delay(delay);
-		});
+		}
+		return delay;
 	}
 
 	/**

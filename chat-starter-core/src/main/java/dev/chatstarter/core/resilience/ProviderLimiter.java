@@ -77,6 +77,14 @@ public final class ProviderLimiter {
 	}
 
 	/**
+	 * Whether any limit is set; without one, {@link #acquire()} always grants a permit at once and calls need not ask.
+	 * @return {@code true} when calls must ask for a permit
+	 */
+	public boolean isLimited() {
+		return this.limits.isLimited();
+	}
+
+	/**
 	 * Ask for a permit to send one call. The permit must be {@linkplain Permit#release() released} when the call
 	 * ends, however it ends.
 	 * @return the permit, a {@link ChatLimitExceededException}, or (when queueing) a permit later
