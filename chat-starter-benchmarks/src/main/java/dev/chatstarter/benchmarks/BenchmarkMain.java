@@ -511,7 +511,9 @@ public final class BenchmarkMain {
 			.append("raw's whole cost per chunk); raw uses its own connection pool (up to 20,000 connections) while ")
 			.append("every other client keeps its defaults (chat-starter: a pool per provider, up to 10,000 ")
 			.append("connections); in the tool round trip openai-java's loop is written by hand like raw's (the SDK has ")
-			.append("none), while chat-starter, Spring AI and LangChain4j run their own.\n\n");
+			.append("none), while chat-starter, Spring AI and LangChain4j run their own; chat-starter creates a ")
+			.append("provider's HTTP stack on its first request, so start-up does not include it and every scenario ")
+			.append("warms each client up before measuring.\n\n");
 		int at = this.report.indexOf("## 1.");
 		this.report.insert((at < 0) ? this.report.length() : at, t);
 	}
@@ -521,7 +523,7 @@ public final class BenchmarkMain {
 	}
 
 	private void startup() throws Exception {
-		int runs = this.quick ? 5 : 10;
+		int runs = this.quick ? 10 : 20;
 		System.out.println("Scenario 5: start-up, " + runs + " runs each");
 		Samples with = new Samples();
 		Samples without = new Samples();
@@ -548,11 +550,12 @@ public final class BenchmarkMain {
 			.append("and 10 `@ChatTool` methods on 2 beans, 5 of them offered per provider by property; started ")
 			.append(runs).append(" times with the starter and ").append(runs)
 			.append(" times without `chat-starter-autoconfigure` on the classpath (same beans, the tool annotations ")
-			.append("still there), alternating, each in a fresh JVM. Medians. CPU is the whole JVM's CPU time when ")
-			.append("ready: the starter loads its HTTP stack and its tool-schema generator on Spring Boot's background ")
-			.append("pre-initialization thread, so part of its cost is paid on another core instead of on the ")
-			.append("start-up path (on a single-CPU machine Spring Boot runs no background pre-initialization and the ")
-			.append("whole cost is on the start-up path).\n\n")
+			.append("still there), alternating, each in a fresh JVM. Medians; single start-ups vary by ±300 ms on a ")
+			.append("busy machine, so the added time moves by about 100 ms from run to run. CPU is the whole JVM's CPU ")
+			.append("time when ready (including the JIT compiler threads). The starter creates a provider's HTTP stack ")
+			.append("(Reactor Netty, its pool, `WebClient`) on the provider's first request and a tool's JSON schema ")
+			.append("when a call first offers it, so start-up pays for binding and validating the configuration and ")
+			.append("for creating the templates and tool callbacks.\n\n")
 			.append("| application | JVM uptime when ready, ms | `SpringApplication.run` ms | CPU ms |\n")
 			.append("|---|---:|---:|---:|\n")
 			.append("| without the starter | ").append(without.percentile(50)).append(" | ")

@@ -188,6 +188,28 @@ class FallbackTests {
 	}
 
 	@Test
+	void aProviderNamedByTwoChainsIsTriedOnce() {
+		primaryFails(503, "{\"error\":{\"message\":\"overloaded\"}}");
+		backupServer.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(502)));
+		ChatTemplate last = ChatTemplate.builder()
+			.provider("last")
+			.baseUrl("http://127.0.0.1:" + primaryServer.getPort() + "/v1")
+			.defaultOptions((options) -> options.model("last-model"))
+			.retryPolicy(RetryPolicy.none())
+			.build();
+		ChatTemplate backup = backup().mutate().fallback(last).build();
+
+		StepVerifier.create(primaryBuilder().fallback(backup, last).build().prompt("hi").call().responseMono())
+			.expectError(ChatServerException.class)
+			.verify(BOUND);
+
+		primaryServer.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions"))
+			.withRequestBody(matchingJsonPath("$.model", equalTo("last-model"))));
+		assertThat(this.fallbacks).containsExactly("primary->backup:ChatServerException",
+				"backup->last:ChatServerException");
+	}
+
+	@Test
 	void streamWithToolsNamesTheProviderThatAnswered() {
 		primaryFails(503, "{\"error\":{\"message\":\"overloaded\"}}");
 		backupServer.stubFor(post("/v1/chat/completions").willReturn(
