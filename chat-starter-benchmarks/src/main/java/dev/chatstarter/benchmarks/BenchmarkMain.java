@@ -523,7 +523,7 @@ public final class BenchmarkMain {
 	}
 
 	private void startup() throws Exception {
-		int runs = this.quick ? 10 : 20;
+		int runs = this.quick ? 20 : 40;
 		System.out.println("Scenario 5: start-up, " + runs + " runs each");
 		Samples with = new Samples();
 		Samples without = new Samples();

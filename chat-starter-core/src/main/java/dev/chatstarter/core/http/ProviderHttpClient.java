@@ -60,7 +60,7 @@ public final class ProviderHttpClient {
 	 * few thousand classes, which start-up need not pay for. Guarded by a monitor, not a lock that could park an event
 	 * loop.
 	 */
-	private volatile @Nullable WebClient webClient;
+	private volatile @Nullable Transport transport;
 
 	private final @Nullable Supplier<WebClient.Builder> webClientBuilder;
 
@@ -76,8 +76,6 @@ public final class ProviderHttpClient {
 
 	/** The retries of a call: any retryable failure, as the policy says. */
 	private final RetryBackoff callRetries;
-
-	private final UriBuilderFactory uriFactory;
 
 	/** The URIs of the paths called so far, expanded once instead of on every request. */
 	private final Map<String, URI> uris = new ConcurrentHashMap<>();
@@ -104,31 +102,31 @@ public final class ProviderHttpClient {
 		this.errorMapper = errorMapper;
 		this.retryListener = retryListener;
 		this.callRetries = retry(() -> true);
-		this.uriFactory = new DefaultUriBuilderFactory(BaseUrl.resolve(settings.baseUrl()));
 		this.webClientBuilder = webClientBuilder;
 		this.httpClientCustomizer = httpClientCustomizer;
 		this.connectionPool = connectionPool;
 	}
 
-	private WebClient webClient() {
-		WebClient webClient = this.webClient;
-		if (webClient == null) {
+	private Transport transport() {
+		Transport transport = this.transport;
+		if (transport == null) {
 			synchronized (this) {
-				webClient = this.webClient;
-				if (webClient == null) {
-					webClient = createWebClient();
-					this.webClient = webClient;
+				transport = this.transport;
+				if (transport == null) {
+					transport = createTransport();
+					this.transport = transport;
 				}
 			}
 		}
-		return webClient;
+		return transport;
 	}
 
-	private WebClient createWebClient() {
+	private Transport createTransport() {
 		BodyTimeouts.initialize();
+		UriBuilderFactory uriFactory = new DefaultUriBuilderFactory(BaseUrl.resolve(this.settings.baseUrl()));
 		WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.get().clone()
 				: WebClient.builder();
-		return builder.uriBuilderFactory(this.uriFactory)
+		WebClient webClient = builder.uriBuilderFactory(uriFactory)
 			.clientConnector(new ReactorClientHttpConnector(
 					this.httpClientCustomizer.apply(createHttpClient(this.settings, this.connectionPool.get()))))
 			.defaultHeaders((headers) -> {
@@ -139,6 +137,7 @@ public final class ProviderHttpClient {
 				}
 			})
 			.build();
+		return new Transport(webClient, uriFactory);
 	}
 
 	private static HttpClient createHttpClient(HttpSettings settings, ConnectionProvider connectionProvider) {
@@ -253,8 +252,9 @@ public final class ProviderHttpClient {
 	}
 
 	private WebClient.RequestHeadersSpec<?> request(HttpMethod method, String path, byte @Nullable [] body) {
-		URI uri = this.uris.computeIfAbsent(path, this.uriFactory::expand);
-		WebClient.RequestBodySpec spec = webClient().method(method).uri(uri);
+		Transport transport = transport();
+		URI uri = this.uris.computeIfAbsent(path, transport.uriFactory()::expand);
+		WebClient.RequestBodySpec spec = transport.webClient().method(method).uri(uri);
 		if (body != null) {
 			return spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
 		}
@@ -396,6 +396,12 @@ public final class ProviderHttpClient {
 			return ProviderHttpClient.this.errorMapper.fromTransportFailure(failure);
 		}
 
+	}
+
+	/**
+	 * The HTTP stack of a provider, created by its first request.
+	 */
+	private record Transport(WebClient webClient, UriBuilderFactory uriFactory) {
 	}
 
 }

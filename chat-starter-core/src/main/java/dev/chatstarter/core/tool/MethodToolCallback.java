@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -74,6 +75,9 @@ public final class MethodToolCallback implements ToolCallback {
 
 	static final ToolSchemaGenerator DEFAULT_SCHEMA_GENERATOR = new ToolSchemaGenerator();
 
+	/** {@link Schedulers#boundedElastic()}, not started before a tool needs it. */
+	static final Supplier<Scheduler> BOUNDED_ELASTIC = Schedulers::boundedElastic;
+
 	private final Object bean;
 
 	private final Method method;
@@ -99,7 +103,8 @@ public final class MethodToolCallback implements ToolCallback {
 
 	private final JsonMapper jsonMapper;
 
-	private final Scheduler scheduler;
+	/** Asked for on the first blocking call: Reactor's shared schedulers take tens of milliseconds to start. */
+	private final Supplier<Scheduler> scheduler;
 
 	/**
 	 * Create a callback with a default schema generator, a default {@link JsonMapper} (case-insensitive enums) and
@@ -109,7 +114,7 @@ public final class MethodToolCallback implements ToolCallback {
 	 * @throws ToolDeclarationException if the method cannot be a tool
 	 */
 	public MethodToolCallback(Object bean, Method method) {
-		this(bean, method, DEFAULT_SCHEMA_GENERATOR, DEFAULT_JSON_MAPPER, Schedulers.boundedElastic());
+		this(bean, method, DEFAULT_SCHEMA_GENERATOR, DEFAULT_JSON_MAPPER, BOUNDED_ELASTIC);
 	}
 
 	/**
@@ -124,6 +129,14 @@ public final class MethodToolCallback implements ToolCallback {
 	 */
 	public MethodToolCallback(Object bean, Method method, ToolSchemaGenerator schemaGenerator, JsonMapper jsonMapper,
 			Scheduler scheduler) {
+		this(bean, method, schemaGenerator, jsonMapper, given(scheduler));
+	}
+
+	/**
+	 * Create a callback whose blocking calls run on a scheduler asked for when the first one is made.
+	 */
+	MethodToolCallback(Object bean, Method method, ToolSchemaGenerator schemaGenerator, JsonMapper jsonMapper,
+			Supplier<Scheduler> scheduler) {
 		Assert.notNull(bean, "bean must not be null");
 		Assert.notNull(method, "method must not be null");
 		Assert.notNull(schemaGenerator, "schemaGenerator must not be null");
@@ -150,6 +163,11 @@ public final class MethodToolCallback implements ToolCallback {
 		this.name = toolName(this.method, chatTool);
 		this.description = StringUtils.hasText(chatTool.description()) ? chatTool.description() : null;
 		this.schemaGenerator = schemaGenerator;
+	}
+
+	static Supplier<Scheduler> given(Scheduler scheduler) {
+		Assert.notNull(scheduler, "scheduler must not be null");
+		return () -> scheduler;
 	}
 
 	/**
@@ -258,7 +276,7 @@ public final class MethodToolCallback implements ToolCallback {
 		return Mono.defer(() -> {
 			Object[] arguments = convertArguments(argumentsJson, context);
 			if (this.resultKind == ResultKind.BLOCKING) {
-				return Mono.fromCallable(() -> toText(invoke(arguments))).subscribeOn(this.scheduler);
+				return Mono.fromCallable(() -> toText(invoke(arguments))).subscribeOn(this.scheduler.get());
 			}
 			Object result;
 			try {

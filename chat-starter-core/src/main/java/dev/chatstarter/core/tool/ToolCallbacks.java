@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -35,7 +36,7 @@ public final class ToolCallbacks {
 	 */
 	public static List<ToolCallback> fromBean(Object bean) {
 		return fromBean(bean, MethodToolCallback.DEFAULT_SCHEMA_GENERATOR, MethodToolCallback.defaultJsonMapper(),
-				Schedulers.boundedElastic());
+				MethodToolCallback.BOUNDED_ELASTIC);
 	}
 
 	/**
@@ -49,6 +50,11 @@ public final class ToolCallbacks {
 	 */
 	public static List<ToolCallback> fromBean(Object bean, ToolSchemaGenerator schemaGenerator, JsonMapper jsonMapper,
 			Scheduler scheduler) {
+		return fromBean(bean, schemaGenerator, jsonMapper, MethodToolCallback.given(scheduler));
+	}
+
+	private static List<ToolCallback> fromBean(Object bean, ToolSchemaGenerator schemaGenerator,
+			JsonMapper jsonMapper, Supplier<Scheduler> scheduler) {
 		Assert.notNull(bean, "bean must not be null");
 		Class<?> targetClass = AopUtils.getTargetClass(bean);
 		Map<Method, ChatTool> methods = MethodIntrospector.selectMethods(targetClass,
