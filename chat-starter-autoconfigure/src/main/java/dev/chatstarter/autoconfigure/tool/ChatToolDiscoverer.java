@@ -25,6 +25,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Finds the tools of the application: every {@code @ChatTool} method of every singleton bean (beans from
@@ -38,7 +39,7 @@ public final class ChatToolDiscoverer implements Supplier<ToolRegistry>, BeanFac
 
 	private @Nullable ConfigurableListableBeanFactory beanFactory;
 
-	private volatile @Nullable ToolRegistry registry;
+	private final SingletonSupplier<ToolRegistry> registry = SingletonSupplier.of(this::discover);
 
 	@Override
 	public void setBeanFactory(BeanFactory beanFactory) throws BeansException {
@@ -57,17 +58,7 @@ public final class ChatToolDiscoverer implements Supplier<ToolRegistry>, BeanFac
 	 */
 	@Override
 	public ToolRegistry get() {
-		ToolRegistry result = this.registry;
-		if (result == null) {
-			synchronized (this) {
-				result = this.registry;
-				if (result == null) {
-					result = discover();
-					this.registry = result;
-				}
-			}
-		}
-		return result;
+		return this.registry.obtain();
 	}
 
 	private ToolRegistry discover() {

@@ -1,6 +1,5 @@
 package dev.chatstarter.core.http;
 
-import org.jspecify.annotations.Nullable;
 import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.util.Assert;
@@ -12,16 +11,9 @@ import org.springframework.util.Assert;
  */
 public final class ConnectionPool {
 
-	private final @Nullable String name;
+	private final Lazy<ConnectionProvider> provider;
 
-	private final @Nullable ConnectionPoolSettings settings;
-
-	private volatile @Nullable ConnectionProvider provider;
-
-	private ConnectionPool(@Nullable String name, @Nullable ConnectionPoolSettings settings,
-			@Nullable ConnectionProvider provider) {
-		this.name = name;
-		this.settings = settings;
+	private ConnectionPool(Lazy<ConnectionProvider> provider) {
 		this.provider = provider;
 	}
 
@@ -34,7 +26,7 @@ public final class ConnectionPool {
 	public static ConnectionPool onFirstUse(String name, ConnectionPoolSettings settings) {
 		Assert.hasText(name, "name must not be empty");
 		Assert.notNull(settings, "settings must not be null");
-		return new ConnectionPool(name, settings, null);
+		return new ConnectionPool(Lazy.of(() -> settings.create(name)));
 	}
 
 	/**
@@ -43,8 +35,7 @@ public final class ConnectionPool {
 	 * @return the pool
 	 */
 	public static ConnectionPool of(ConnectionProvider provider) {
-		Assert.notNull(provider, "provider must not be null");
-		return new ConnectionPool(null, null, provider);
+		return new ConnectionPool(Lazy.created(provider));
 	}
 
 	/**
@@ -52,18 +43,7 @@ public final class ConnectionPool {
 	 * @return the connection provider
 	 */
 	public ConnectionProvider get() {
-		ConnectionProvider provider = this.provider;
-		if (provider == null) {
-			synchronized (this) {
-				provider = this.provider;
-				if (provider == null) {
-					Assert.state(this.name != null && this.settings != null, "A caller's pool is always set");
-					provider = this.settings.create(this.name);
-					this.provider = provider;
-				}
-			}
-		}
-		return provider;
+		return this.provider.get();
 	}
 
 	/**
@@ -71,14 +51,14 @@ public final class ConnectionPool {
 	 * @return {@code true} once {@link #get()} was called, or for a caller's pool
 	 */
 	public boolean isCreated() {
-		return this.provider != null;
+		return this.provider.getIfCreated() != null;
 	}
 
 	/**
 	 * Close the pool's connections, if it was created.
 	 */
-	public synchronized void dispose() {
-		ConnectionProvider provider = this.provider;
+	public void dispose() {
+		ConnectionProvider provider = this.provider.getIfCreated();
 		if (provider != null) {
 			provider.dispose();
 		}

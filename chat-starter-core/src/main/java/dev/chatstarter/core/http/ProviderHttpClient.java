@@ -57,10 +57,9 @@ public final class ProviderHttpClient {
 
 	/**
 	 * Built on the first request: creating the HTTP stack (Reactor Netty, the pool, WebClient and its codecs) loads a
-	 * few thousand classes, which start-up need not pay for. Guarded by a monitor, not a lock that could park an event
-	 * loop.
+	 * few thousand classes, which start-up need not pay for.
 	 */
-	private volatile @Nullable Transport transport;
+	private final Lazy<Transport> transport;
 
 	private final @Nullable Supplier<WebClient.Builder> webClientBuilder;
 
@@ -105,20 +104,7 @@ public final class ProviderHttpClient {
 		this.webClientBuilder = webClientBuilder;
 		this.httpClientCustomizer = httpClientCustomizer;
 		this.connectionPool = connectionPool;
-	}
-
-	private Transport transport() {
-		Transport transport = this.transport;
-		if (transport == null) {
-			synchronized (this) {
-				transport = this.transport;
-				if (transport == null) {
-					transport = createTransport();
-					this.transport = transport;
-				}
-			}
-		}
-		return transport;
+		this.transport = Lazy.of(this::createTransport);
 	}
 
 	private Transport createTransport() {
@@ -252,7 +238,7 @@ public final class ProviderHttpClient {
 	}
 
 	private WebClient.RequestHeadersSpec<?> request(HttpMethod method, String path, byte @Nullable [] body) {
-		Transport transport = transport();
+		Transport transport = this.transport.get();
 		URI uri = this.uris.computeIfAbsent(path, transport.uriFactory()::expand);
 		WebClient.RequestBodySpec spec = transport.webClient().method(method).uri(uri);
 		if (body != null) {

@@ -73,6 +73,16 @@ class FallbackTests {
 			.build();
 	}
 
+	/** A third provider, served by the primary's server for requests that name its model. */
+	private static ChatTemplate last() {
+		return ChatTemplate.builder()
+			.provider("last")
+			.baseUrl("http://127.0.0.1:" + primaryServer.getPort() + "/v1")
+			.defaultOptions((options) -> options.model("last-model"))
+			.retryPolicy(RetryPolicy.none())
+			.build();
+	}
+
 	private ChatTemplate.Builder primaryBuilder() {
 		return ChatTemplate.builder()
 			.provider("primary")
@@ -170,12 +180,7 @@ class FallbackTests {
 		backupServer.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(502)));
 		primaryServer.stubFor(post("/v1/chat/completions").withRequestBody(matchingJsonPath("$.model",
 				equalTo("last-model"))).willReturn(okJson(ANSWER.formatted("last"))));
-		ChatTemplate last = ChatTemplate.builder()
-			.provider("last")
-			.baseUrl("http://127.0.0.1:" + primaryServer.getPort() + "/v1")
-			.defaultOptions((options) -> options.model("last-model"))
-			.retryPolicy(RetryPolicy.none())
-			.build();
+		ChatTemplate last = last();
 		ChatTemplate backup = backup().mutate().fallback(last).build();
 
 		ChatResponse response = primaryBuilder().fallback(backup).build().prompt("hi").call().responseMono()
@@ -191,12 +196,7 @@ class FallbackTests {
 	void aProviderNamedByTwoChainsIsTriedOnce() {
 		primaryFails(503, "{\"error\":{\"message\":\"overloaded\"}}");
 		backupServer.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(502)));
-		ChatTemplate last = ChatTemplate.builder()
-			.provider("last")
-			.baseUrl("http://127.0.0.1:" + primaryServer.getPort() + "/v1")
-			.defaultOptions((options) -> options.model("last-model"))
-			.retryPolicy(RetryPolicy.none())
-			.build();
+		ChatTemplate last = last();
 		ChatTemplate backup = backup().mutate().fallback(last).build();
 
 		StepVerifier.create(primaryBuilder().fallback(backup, last).build().prompt("hi").call().responseMono())
