@@ -61,12 +61,6 @@ public final class ProviderHttpClient {
 	 */
 	private final Lazy<Transport> transport;
 
-	private final @Nullable Supplier<WebClient.Builder> webClientBuilder;
-
-	private final UnaryOperator<HttpClient> httpClientCustomizer;
-
-	private final ConnectionPool connectionPool;
-
 	private final JsonMapper jsonMapper;
 
 	private final ChatErrorMapper errorMapper;
@@ -101,20 +95,17 @@ public final class ProviderHttpClient {
 		this.errorMapper = errorMapper;
 		this.retryListener = retryListener;
 		this.callRetries = retry(() -> true);
-		this.webClientBuilder = webClientBuilder;
-		this.httpClientCustomizer = httpClientCustomizer;
-		this.connectionPool = connectionPool;
-		this.transport = Lazy.of(this::createTransport);
+		this.transport = Lazy.of(() -> createTransport(webClientBuilder, httpClientCustomizer, connectionPool));
 	}
 
-	private Transport createTransport() {
+	private Transport createTransport(@Nullable Supplier<WebClient.Builder> webClientBuilder,
+			UnaryOperator<HttpClient> httpClientCustomizer, ConnectionPool connectionPool) {
 		BodyTimeouts.initialize();
 		UriBuilderFactory uriFactory = new DefaultUriBuilderFactory(BaseUrl.resolve(this.settings.baseUrl()));
-		WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.get().clone()
-				: WebClient.builder();
+		WebClient.Builder builder = (webClientBuilder != null) ? webClientBuilder.get().clone() : WebClient.builder();
 		WebClient webClient = builder.uriBuilderFactory(uriFactory)
 			.clientConnector(new ReactorClientHttpConnector(
-					this.httpClientCustomizer.apply(createHttpClient(this.settings, this.connectionPool.get()))))
+					httpClientCustomizer.apply(createHttpClient(this.settings, connectionPool.get()))))
 			.defaultHeaders((headers) -> {
 				headers.addAll(this.settings.headers());
 				headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
