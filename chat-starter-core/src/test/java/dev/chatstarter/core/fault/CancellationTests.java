@@ -4,11 +4,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
-import reactor.netty.resources.ConnectionPoolMetrics;
-import reactor.netty.resources.ConnectionProvider;
 import reactor.test.StepVerifier;
 
 import dev.chatstarter.core.ChatTemplate;
@@ -32,31 +30,12 @@ class CancellationTests {
 		return FaultSupport.builder(server.baseUrl())
 			.responseTimeout(Duration.ofMinutes(5))
 			.streamIdleTimeout(Duration.ofMinutes(5))
-			.connectionProvider(this.pool)
+			.connectionProvider(this.pool.provider())
 			.build();
 	}
 
-	private final AtomicReference<ConnectionPoolMetrics> poolMetrics = new AtomicReference<>();
-
-	private final ConnectionProvider pool = ConnectionProvider.builder("cancellation-tests")
-		.maxConnections(4)
-		.metrics(true, () -> (poolName, id, remoteAddress, metrics) -> this.poolMetrics.set(metrics))
-		.build();
-
-	@AfterEach
-	void poolIsBackToZero() throws InterruptedException {
-		ConnectionPoolMetrics metrics = this.poolMetrics.get();
-		assertThat(metrics).as("the pool was used").isNotNull();
-		if (metrics != null) {
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-			while (metrics.acquiredSize() > 0 && System.nanoTime() < deadline) {
-				Thread.sleep(10);
-			}
-			assertThat(metrics.acquiredSize()).as("connections still acquired from the pool").isZero();
-			assertThat(metrics.pendingAcquireSize()).isZero();
-		}
-		this.pool.disposeLater().block(Duration.ofSeconds(10));
-	}
+	@RegisterExtension
+	final MeteredPool pool = new MeteredPool("cancellation-tests");
 
 	@Test
 	void cancellingAStreamClosesTheConnection() throws Exception {

@@ -5,6 +5,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
 
 import dev.chatstarter.core.ChatTemplate;
@@ -22,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RawServerFaultTests {
 
+	@RegisterExtension
+	final MeteredPool pool = new MeteredPool("raw-server-fault-tests");
+
 	private static final CountDownLatch NEVER = new CountDownLatch(1);
 
 	@Test
@@ -31,7 +35,7 @@ class RawServerFaultTests {
 			RawHttpServer.chunk(out, FaultSupport.chunk("Hi"));
 			NEVER.await(30, TimeUnit.SECONDS);
 		})) {
-			ChatTemplate template = FaultSupport.builder(server.baseUrl()).build();
+			ChatTemplate template = FaultSupport.builder(server.baseUrl()).connectionProvider(this.pool.provider()).build();
 			StepVerifier.create(template.prompt("hi").stream().content())
 				.expectNext("Hi")
 				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ChatTimeoutException.class)
@@ -47,7 +51,7 @@ class RawServerFaultTests {
 			RawHttpServer.chunk(out, FaultSupport.ANSWER.substring(0, 20));
 			NEVER.await(30, TimeUnit.SECONDS);
 		})) {
-			ChatTemplate template = FaultSupport.builder(server.baseUrl()).build();
+			ChatTemplate template = FaultSupport.builder(server.baseUrl()).connectionProvider(this.pool.provider()).build();
 			StepVerifier.create(template.prompt("hi").call().responseMono())
 				.expectError(ChatTimeoutException.class)
 				.verify(FaultSupport.BOUND);
@@ -63,7 +67,7 @@ class RawServerFaultTests {
 			out.flush();
 			throw new java.io.IOException("cut");
 		})) {
-			ChatTemplate template = FaultSupport.builder(server.baseUrl()).build();
+			ChatTemplate template = FaultSupport.builder(server.baseUrl()).connectionProvider(this.pool.provider()).build();
 			StepVerifier.create(template.prompt("hi").stream().content())
 				.expectNext("Hi")
 				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfAny(ChatConnectionException.class,
@@ -79,7 +83,7 @@ class RawServerFaultTests {
 			RawHttpServer.chunk(out, FaultSupport.chunk("Hi"));
 			out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
 		})) {
-			ChatTemplate template = FaultSupport.builder(server.baseUrl()).build();
+			ChatTemplate template = FaultSupport.builder(server.baseUrl()).connectionProvider(this.pool.provider()).build();
 			StepVerifier.create(template.prompt("hi").stream().content())
 				.expectNext("Hi")
 				.expectError(ChatIncompleteStreamException.class)
@@ -95,7 +99,7 @@ class RawServerFaultTests {
 			out.flush();
 			throw new java.io.IOException("cut");
 		})) {
-			ChatTemplate template = FaultSupport.builder(server.baseUrl()).build();
+			ChatTemplate template = FaultSupport.builder(server.baseUrl()).connectionProvider(this.pool.provider()).build();
 			StepVerifier.create(template.prompt("hi").call().responseMono())
 				.expectError(ChatConnectionException.class)
 				.verify(FaultSupport.BOUND);
@@ -109,7 +113,7 @@ class RawServerFaultTests {
 			RawHttpServer.chunk(out, FaultSupport.chunk("Hi"));
 			throw new RawHttpServer.Reset();
 		})) {
-			ChatTemplate template = FaultSupport.builder(server.baseUrl()).build();
+			ChatTemplate template = FaultSupport.builder(server.baseUrl()).connectionProvider(this.pool.provider()).build();
 			StepVerifier.create(template.prompt("hi").stream().content())
 				.expectNext("Hi")
 				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ChatException.class)
@@ -123,7 +127,7 @@ class RawServerFaultTests {
 		try (RawHttpServer server = new RawHttpServer((out) -> {
 			throw new RawHttpServer.Reset();
 		})) {
-			ChatTemplate template = FaultSupport.builder(server.baseUrl()).build();
+			ChatTemplate template = FaultSupport.builder(server.baseUrl()).connectionProvider(this.pool.provider()).build();
 			StepVerifier.create(template.prompt("hi").call().responseMono())
 				.expectError(ChatConnectionException.class)
 				.verify(FaultSupport.BOUND);

@@ -39,8 +39,12 @@ class WireMockFaultTests {
 		.options(options().bindAddress("127.0.0.1").dynamicPort())
 		.build();
 
+	@RegisterExtension
+	final MeteredPool pool = new MeteredPool("wiremock-fault-tests");
+
 	private ChatTemplate.Builder builder() {
-		return FaultSupport.builder("http://127.0.0.1:" + wireMock.getPort() + "/v1");
+		return FaultSupport.builder("http://127.0.0.1:" + wireMock.getPort() + "/v1")
+			.connectionProvider(this.pool.provider());
 	}
 
 	private ChatTemplate template() {
@@ -53,7 +57,9 @@ class WireMockFaultTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			closedPort = socket.getLocalPort();
 		}
-		ChatTemplate template = FaultSupport.builder("http://127.0.0.1:" + closedPort + "/v1").build();
+		ChatTemplate template = FaultSupport.builder("http://127.0.0.1:" + closedPort + "/v1")
+			.connectionProvider(this.pool.provider())
+			.build();
 		StepVerifier.create(template.prompt("hi").call().responseMono())
 			.expectError(ChatConnectionException.class)
 			.verify(FaultSupport.BOUND);
