@@ -98,7 +98,23 @@ public final class ProviderHttpClient {
 		this.transport = Lazy.of(() -> createTransport(webClientBuilder, httpClientCustomizer, connectionPool));
 	}
 
+	/**
+	 * Create the HTTP stack. What the application customizes runs here, on the first request: when it fails, that
+	 * request fails with an error that names the provider and what to check, and the next request tries again.
+	 */
 	private Transport createTransport(@Nullable Supplier<WebClient.Builder> webClientBuilder,
+			UnaryOperator<HttpClient> httpClientCustomizer, ConnectionPool connectionPool) {
+		try {
+			return buildTransport(webClientBuilder, httpClientCustomizer, connectionPool);
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalStateException("Could not create the HTTP client of chat provider '" + this.provider
+					+ "': " + ex.getMessage() + ". Check its SSL bundle, its WebClient.Builder and its httpClient(..)"
+					+ " customizer", ex);
+		}
+	}
+
+	private Transport buildTransport(@Nullable Supplier<WebClient.Builder> webClientBuilder,
 			UnaryOperator<HttpClient> httpClientCustomizer, ConnectionPool connectionPool) {
 		BodyTimeouts.initialize();
 		UriBuilderFactory uriFactory = new DefaultUriBuilderFactory(BaseUrl.resolve(this.settings.baseUrl()));
