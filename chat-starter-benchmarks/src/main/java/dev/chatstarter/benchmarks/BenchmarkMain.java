@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * round runs every contender once, in a rotated order, so the noise of a shared machine spreads over all of them.
  *
  * <p>{@code java -jar benchmarks.jar [--quick] [--out=docs/benchmarks.md] [--streams=N]
- * [--contenders=raw,chat-starter,...] [--scenarios=blocking,streaming,tools,streams,startup]}
+ * [--contenders=raw,webclient,chat-starter,...] [--scenarios=blocking,streaming,tools,streams,startup]}
  */
 public final class BenchmarkMain {
 
@@ -172,7 +172,8 @@ public final class BenchmarkMain {
 			.append("answers serialized once up front\n")
 			.append("- Contenders: `raw` = Reactor Netty `HttpClient` posting pre-built JSON and locating the answer with ")
 			.append("`indexOf`, in the answer and in each `data:` line of a stream, without parsing or unescaping JSON (the ")
-			.append("floor); `chat-starter` = `ChatTemplate` with its defaults; ")
+			.append("floor); `webclient` (only when asked for) = the same through a plain Spring `WebClient` on Reactor Netty ")
+			.append("(the floor of WebClient-based clients); `chat-starter` = `ChatTemplate` with its defaults; ")
 			.append("`openai-java` 4.101.0 (OkHttp); `spring-ai` = Spring AI 2.0.1 `OpenAiChatModel` (and a `ChatClient` ")
 			.append("on it for tools); `langchain4j` = LangChain4j 1.19.0 `OpenAiChatModel` / `OpenAiStreamingChatModel` ")
 			.append("(and `AiServices` for tools), all with their defaults\n")
@@ -181,7 +182,7 @@ public final class BenchmarkMain {
 			.append("./mvnw -B -q -Pbenchmarks -pl chat-starter-benchmarks -am package -DskipTests\n")
 			.append("java -jar chat-starter-benchmarks/target/benchmarks.jar --quick   # a few minutes; without --quick: ")
 			.append("longer rounds and 10,000 streams\n```\n\n")
-			.append("Other switches: `--out=FILE`, `--streams=N`, `--contenders=raw,chat-starter,openai-java,spring-ai,")
+			.append("Other switches: `--out=FILE`, `--streams=N`, `--contenders=raw,webclient,chat-starter,openai-java,spring-ai,")
 			.append("langchain4j`, `--scenarios=blocking,streaming,tools,streams,startup`.\n\n");
 	}
 

@@ -51,7 +51,7 @@ interface Contender extends AutoCloseable {
 
 	/**
 	 * Create a contender by name.
-	 * @param name {@code raw}, {@code chat-starter}, {@code openai-java}, {@code spring-ai} or {@code langchain4j}
+	 * @param name {@code raw}, {@code webclient}, {@code chat-starter}, {@code openai-java}, {@code spring-ai} or {@code langchain4j}
 	 * @param baseUrl the stub's base URL without {@code /v1}
 	 * @return the contender
 	 */
@@ -59,6 +59,8 @@ interface Contender extends AutoCloseable {
 		switch (name) {
 			case "raw":
 				return new RawContender(baseUrl);
+			case "webclient":
+				return new WebClientContender(baseUrl);
 			case "chat-starter":
 				return new ChatStarterContender(baseUrl);
 			case "openai-java":

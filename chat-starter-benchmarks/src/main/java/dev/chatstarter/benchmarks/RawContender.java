@@ -18,10 +18,10 @@ import reactor.netty.resources.ConnectionProvider;
  */
 final class RawContender implements Contender {
 
-	private static final byte[] REQUEST = ("{\"model\":\"" + StubServer.MODEL + "\",\"messages\":[{\"role\":\"user\","
+	static final byte[] REQUEST = ("{\"model\":\"" + StubServer.MODEL + "\",\"messages\":[{\"role\":\"user\","
 			+ "\"content\":\"" + PROMPT + "\"}]}").getBytes(StandardCharsets.UTF_8);
 
-	private static final byte[] STREAM_REQUEST = ("{\"model\":\"" + StubServer.MODEL + "\",\"messages\":[{\"role\":"
+	static final byte[] STREAM_REQUEST = ("{\"model\":\"" + StubServer.MODEL + "\",\"messages\":[{\"role\":"
 			+ "\"user\",\"content\":\"" + PROMPT + "\"}],\"stream\":true}").getBytes(StandardCharsets.UTF_8);
 
 	private static final String TOOLS = ",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"get_weather\","
@@ -52,7 +52,7 @@ final class RawContender implements Contender {
 		return content(post(REQUEST).block());
 	}
 
-	private static String content(String json) {
+	static String content(String json) {
 		int at = json.indexOf("\"content\":\"");
 		return (at < 0) ? "" : json.substring(at + 11, json.indexOf('"', at + 11));
 	}
