@@ -1,22 +1,16 @@
 package dev.chatstarter.core.http;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
-import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,11 +29,8 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.util.DefaultUriBuilderFactory;
-import org.springframework.web.util.UriBuilderFactory;
 
 /**
  * The one HTTP transport of a provider: sends JSON, applies the timeouts and the retry policy, and turns every
@@ -59,7 +50,7 @@ public final class ProviderHttpClient {
 	 * Built on the first request: creating the HTTP stack (Reactor Netty, the pool, WebClient and its codecs) loads a
 	 * few thousand classes, which start-up need not pay for.
 	 */
-	private final Lazy<Transport> transport;
+	private final Lazy<ProviderTransport> transport;
 
 	private final JsonMapper jsonMapper;
 
@@ -69,9 +60,6 @@ public final class ProviderHttpClient {
 
 	/** The retries of a call: any retryable failure, as the policy says. */
 	private final RetryBackoff callRetries;
-
-	/** The URIs of the paths called so far, expanded once instead of on every request. */
-	private final Map<String, URI> uris = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a client.
@@ -95,56 +83,8 @@ public final class ProviderHttpClient {
 		this.errorMapper = errorMapper;
 		this.retryListener = retryListener;
 		this.callRetries = retry(() -> true);
-		this.transport = Lazy.of(() -> createTransport(webClientBuilder, httpClientCustomizer, connectionPool));
-	}
-
-	/**
-	 * Create the HTTP stack. What the application customizes runs here, on the first request: when it fails, that
-	 * request fails with an error that names the provider and what to check, and the next request tries again.
-	 */
-	private Transport createTransport(@Nullable Supplier<WebClient.Builder> webClientBuilder,
-			UnaryOperator<HttpClient> httpClientCustomizer, ConnectionPool connectionPool) {
-		try {
-			return buildTransport(webClientBuilder, httpClientCustomizer, connectionPool);
-		}
-		catch (RuntimeException ex) {
-			throw new IllegalStateException("Could not create the HTTP client of chat provider '" + this.provider
-					+ "': " + ex.getMessage() + ". Check its SSL bundle, its WebClient.Builder and its httpClient(..)"
-					+ " customizer", ex);
-		}
-	}
-
-	private Transport buildTransport(@Nullable Supplier<WebClient.Builder> webClientBuilder,
-			UnaryOperator<HttpClient> httpClientCustomizer, ConnectionPool connectionPool) {
-		BodyTimeouts.initialize();
-		UriBuilderFactory uriFactory = new DefaultUriBuilderFactory(BaseUrl.resolve(this.settings.baseUrl()));
-		WebClient.Builder builder = (webClientBuilder != null) ? webClientBuilder.get().clone() : WebClient.builder();
-		WebClient webClient = builder.uriBuilderFactory(uriFactory)
-			.clientConnector(new ReactorClientHttpConnector(
-					httpClientCustomizer.apply(createHttpClient(this.settings, connectionPool.get()))))
-			.defaultHeaders((headers) -> {
-				headers.addAll(this.settings.headers());
-				headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
-				if (this.settings.apiKey() != null && !this.settings.apiKey().isBlank()) {
-					headers.setBearerAuth(this.settings.apiKey().trim());
-				}
-			})
-			.build();
-		return new Transport(webClient, uriFactory);
-	}
-
-	private static HttpClient createHttpClient(HttpSettings settings, ConnectionProvider connectionProvider) {
-		HttpClient client = HttpClient.create(connectionProvider)
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
-					settings.connectTimeout().toMillis()));
-		if (settings.httpVersion() == HttpVersion.HTTP_2) {
-			boolean secure = settings.baseUrl().trim().regionMatches(true, 0, "https:", 0, 6);
-			return secure ? client.protocol(HttpProtocol.H2, HttpProtocol.HTTP11).secure()
-					: client.protocol(HttpProtocol.H2C, HttpProtocol.HTTP11);
-		}
-		// HTTP/1.1 is Reactor Netty's default: setting it anyway would initialise its default TLS context and the
-		// HTTP/3 native library at startup (about 300 ms), before any request needs them
-		return client;
+		this.transport = Lazy.of(() -> ProviderTransport.create(provider, settings, webClientBuilder,
+				httpClientCustomizer, connectionPool));
 	}
 
 	/**
@@ -245,13 +185,7 @@ public final class ProviderHttpClient {
 	}
 
 	private WebClient.RequestHeadersSpec<?> request(HttpMethod method, String path, byte @Nullable [] body) {
-		Transport transport = this.transport.get();
-		URI uri = this.uris.computeIfAbsent(path, transport.uriFactory()::expand);
-		WebClient.RequestBodySpec spec = transport.webClient().method(method).uri(uri);
-		if (body != null) {
-			return spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
-		}
-		return spec;
+		return this.transport.get().request(method, path, body);
 	}
 
 	/**
@@ -389,12 +323,6 @@ public final class ProviderHttpClient {
 			return ProviderHttpClient.this.errorMapper.fromTransportFailure(failure);
 		}
 
-	}
-
-	/**
-	 * The HTTP stack of a provider, created by its first request.
-	 */
-	private record Transport(WebClient webClient, UriBuilderFactory uriFactory) {
 	}
 
 }
