@@ -7,7 +7,8 @@ import org.springframework.util.Assert;
 /**
  * The connection pool of a provider: either created from {@link ConnectionPoolSettings} when the first request needs
  * it (Reactor Netty's pool and HTTP stack take a few hundred milliseconds to load, which start-up need not pay), or
- * one the caller made and manages. Thread-safe.
+ * one the caller made and manages. Thread-safe. Applications choose it through
+ * {@code ChatTemplate.Builder.connectionPool(..)} or {@code connectionProvider(..)}.
  */
 public final class ConnectionPool {
 
