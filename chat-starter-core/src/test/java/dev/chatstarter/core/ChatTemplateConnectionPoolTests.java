@@ -19,13 +19,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class ChatTemplateConnectionPoolTests extends WireMockSupport {
 
-	private static final String ANSWER = """
-			{"id":"c","object":"chat.completion","created":1,"model":"gpt-4o",
-			 "choices":[{"index":0,"message":{"role":"assistant","content":"pong"},"finish_reason":"stop"}]}""";
-
 	@Test
 	void aTemplateCreatesItsOwnPoolAndClosingDisposesOfIt() {
-		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(ANSWER)));
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(PONG)));
 		ChatTemplate template = templateBuilder()
 			.connectionPool(new ConnectionPoolSettings(3000, -1, Duration.ofSeconds(5), Duration.ofSeconds(10), null))
 			.build();
@@ -40,7 +36,7 @@ class ChatTemplateConnectionPoolTests extends WireMockSupport {
 
 	@Test
 	void thePoolIsCreatedByTheFirstRequestNotByTheTemplate() {
-		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(ANSWER)));
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(PONG)));
 		ChatTemplate template = template();
 		ChatTemplate variant = template.mutate().defaultOptions((options) -> options.temperature(0.1)).build();
 		ConnectionPool connections = ((DefaultChatTemplate) template).connectionPool();
@@ -68,7 +64,7 @@ class ChatTemplateConnectionPoolTests extends WireMockSupport {
 
 	@Test
 	void mutatedTemplatesShareThePoolWithoutOwningIt() {
-		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(ANSWER)));
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(PONG)));
 		ChatTemplate template = template();
 		ChatTemplate variant = template.mutate().defaultOptions((options) -> options.temperature(0.1)).build();
 		assertThat(pool(variant)).isSameAs(pool(template));
@@ -82,7 +78,7 @@ class ChatTemplateConnectionPoolTests extends WireMockSupport {
 
 	@Test
 	void aVariantWithOtherPoolSettingsOwnsANewPool() {
-		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(ANSWER)));
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(PONG)));
 		ChatTemplate template = template();
 		ChatTemplate variant = template.mutate().connectionPool(ConnectionPoolSettings.defaults()).build();
 		assertThat(pool(variant)).isNotSameAs(pool(template));
@@ -96,7 +92,7 @@ class ChatTemplateConnectionPoolTests extends WireMockSupport {
 
 	@Test
 	void aGivenPoolBelongsToTheCaller() {
-		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(ANSWER)));
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(PONG)));
 		ConnectionProvider given = ConnectionProvider.create("given", 10);
 		try {
 			ChatTemplate template = templateBuilder().connectionProvider(given).build();

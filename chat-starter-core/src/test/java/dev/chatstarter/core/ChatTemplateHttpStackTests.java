@@ -14,14 +14,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class ChatTemplateHttpStackTests extends WireMockSupport {
 
-	private static final String ANSWER = """
-			{"id":"c","object":"chat.completion","created":1,"model":"gpt-4o",
-			 "choices":[{"index":0,"message":{"role":"assistant","content":"pong"},"finish_reason":"stop"}]}""";
-
 	@Test
 	void buildingATemplateDoesNotRunTheHttpClientCustomizer() {
 		AtomicInteger customized = new AtomicInteger();
-		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(ANSWER)));
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(PONG)));
 		try (ChatTemplate template = templateBuilder().httpClient((client) -> {
 			customized.incrementAndGet();
 			return client;
@@ -36,7 +32,7 @@ class ChatTemplateHttpStackTests extends WireMockSupport {
 	@Test
 	void aFailingCustomizerFailsTheFirstRequestWithTheProviderNamedAndTheNextRequestTriesAgain() {
 		AtomicInteger attempts = new AtomicInteger();
-		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(ANSWER)));
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(PONG)));
 		try (ChatTemplate template = templateBuilder().httpClient((client) -> {
 			if (attempts.incrementAndGet() == 1) {
 				throw new IllegalArgumentException("no such proxy host");

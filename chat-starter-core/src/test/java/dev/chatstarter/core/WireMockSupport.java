@@ -18,6 +18,11 @@ abstract class WireMockSupport {
 
 	static final String API_KEY = "sk-test-Zx9Qw8Er7Ty6Ui5Op4As3Df2";
 
+	/** A minimal chat completion whose content is {@code pong}. */
+	static final String PONG = """
+			{"id":"c","object":"chat.completion","created":1,"model":"gpt-4o",
+			 "choices":[{"index":0,"message":{"role":"assistant","content":"pong"},"finish_reason":"stop"}]}""";
+
 	static WireMockServer wireMock;
 
 	@BeforeAll
