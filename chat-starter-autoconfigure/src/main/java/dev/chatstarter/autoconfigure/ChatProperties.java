@@ -191,6 +191,13 @@ public final class ChatProperties {
 		private HttpVersion httpVersion = HttpVersion.HTTP_1_1;
 
 		/**
+		 * How requests are sent: reactor-netty (straight on Reactor Netty, the least work per request) or web-client
+		 * (through a clone of Spring Boot's WebClient.Builder, so that the application's WebClient customizers,
+		 * filters and HTTP client observations apply).
+		 */
+		private Transport transport = Transport.REACTOR_NETTY;
+
+		/**
 		 * Name of a Spring Boot SSL bundle (spring.ssl.bundle.*) with the key and trust material for this provider,
 		 * e.g. for a private CA or mutual TLS.
 		 */
@@ -338,6 +345,14 @@ public final class ChatProperties {
 			this.httpVersion = httpVersion;
 		}
 
+		public Transport getTransport() {
+			return this.transport;
+		}
+
+		public void setTransport(Transport transport) {
+			this.transport = transport;
+		}
+
 		public @Nullable String getSslBundle() {
 			return this.sslBundle;
 		}
@@ -364,11 +379,31 @@ public final class ChatProperties {
 				.append("responseTimeout", this.responseTimeout)
 				.append("streamIdleTimeout", this.streamIdleTimeout)
 				.append("httpVersion", this.httpVersion)
+				.append("transport", this.transport)
 				.append("sslBundle", this.sslBundle)
 				.append("tools", this.tools)
 				.append("fallback", this.fallback)
 				.toString();
 		}
+
+	}
+
+	/**
+	 * How a provider's requests are sent.
+	 */
+	public enum Transport {
+
+		/**
+		 * Straight on Reactor Netty's {@code HttpClient}: no {@code WebClient} layer runs per request.
+		 */
+		REACTOR_NETTY,
+
+		/**
+		 * Through a {@code WebClient} cloned from Spring Boot's {@code WebClient.Builder} (or a plain one when the
+		 * application has none), so that {@code WebClientCustomizer}s, filters and the {@code http.client.requests}
+		 * observation apply.
+		 */
+		WEB_CLIENT
 
 	}
 

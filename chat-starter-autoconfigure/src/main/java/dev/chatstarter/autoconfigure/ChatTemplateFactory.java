@@ -17,6 +17,7 @@ import dev.chatstarter.autoconfigure.ChatProperties.Dialect;
 import dev.chatstarter.autoconfigure.ChatProperties.Options;
 import dev.chatstarter.autoconfigure.ChatProperties.Provider;
 import dev.chatstarter.autoconfigure.ChatProperties.Retry;
+import dev.chatstarter.autoconfigure.ChatProperties.Transport;
 import dev.chatstarter.autoconfigure.InvalidChatConfigurationException.Problem;
 import dev.chatstarter.autoconfigure.tool.ChatToolDiscoverer;
 import dev.chatstarter.core.ChatTemplate;
@@ -79,7 +80,9 @@ final class ChatTemplateFactory {
 		Assert.state(provider != null, () -> "No chat provider named '" + name + "' is configured");
 		builder.provider(name);
 		configure(builder, provider);
-		applyWebClientBuilder(builder, beanFactory);
+		if (provider.getTransport() == Transport.WEB_CLIENT) {
+			applyWebClientBuilder(builder, beanFactory);
+		}
 		beanFactory.getBeanProvider(JsonMapper.class).ifUnique(builder::jsonMapper);
 		applySslBundle(name, provider, builder, beanFactory);
 		applyTools(provider, properties.getTools(), builder, beanFactory);
@@ -128,14 +131,13 @@ final class ChatTemplateFactory {
 	}
 
 	/**
-	 * Hand the builder Spring Boot's {@link WebClient.Builder} (a prototype bean, with the application's
-	 * customizations), created when the first request needs it rather than at start-up.
+	 * Send through a {@link WebClient}: Spring Boot's {@link WebClient.Builder} (a prototype bean, with the
+	 * application's customizations) when there is one, else a plain builder; created when the first request needs it
+	 * rather than at start-up.
 	 */
 	private static void applyWebClientBuilder(ChatTemplate.Builder builder, ListableBeanFactory beanFactory) {
-		if (beanFactory.getBeanNamesForType(WebClient.Builder.class, true, false).length > 0) {
-			ObjectProvider<WebClient.Builder> webClientBuilders = beanFactory.getBeanProvider(WebClient.Builder.class);
-			builder.webClientBuilder(() -> webClientBuilders.getIfUnique(WebClient::builder));
-		}
+		ObjectProvider<WebClient.Builder> webClientBuilders = beanFactory.getBeanProvider(WebClient.Builder.class);
+		builder.webClientBuilder(() -> webClientBuilders.getIfUnique(WebClient::builder));
 	}
 
 	/**

@@ -107,9 +107,10 @@ class ChatTemplateFactoryTests {
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void bootsWebClientBuilderAndJsonMapperAreUsedWhenPresent() {
+	void withTheWebClientTransportBootsWebClientBuilderAndJsonMapperAreUsedWhenPresent() {
 		AtomicInteger webClientBuildersCreated = new AtomicInteger();
 		this.runner.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class, JacksonAutoConfiguration.class))
+			.withPropertyValues("chat.providers.kuai.transport=web-client")
 			.withBean(WebClientCustomizer.class, () -> (webClientBuilder) -> webClientBuildersCreated.incrementAndGet())
 			.run((context) -> {
 				ChatTemplate.Builder builder = recordingBuilder();
@@ -121,6 +122,32 @@ class ChatTemplateFactoryTests {
 				assertThat(webClientBuilder.getValue().get()).isNotNull();
 				assertThat(webClientBuildersCreated).hasValue(1);
 				verify(builder).jsonMapper(context.getBean(JsonMapper.class));
+			});
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void withTheWebClientTransportAndNoBootBuilderAPlainWebClientIsUsed() {
+		this.runner.withPropertyValues("chat.providers.kuai.transport=web-client").run((context) -> {
+			ChatTemplate.Builder builder = recordingBuilder();
+			ChatTemplateFactory.configure(builder, "kuai", context);
+			ArgumentCaptor<Supplier<WebClient.Builder>> webClientBuilder = ArgumentCaptor.forClass(Supplier.class);
+			verify(builder).webClientBuilder(webClientBuilder.capture());
+			assertThat(webClientBuilder.getValue().get()).isNotNull();
+		});
+	}
+
+	@Test
+	void byDefaultBootsWebClientBuilderIsNotUsed() {
+		AtomicInteger webClientBuildersCreated = new AtomicInteger();
+		this.runner.withConfiguration(AutoConfigurations.of(WebClientAutoConfiguration.class))
+			.withBean(WebClientCustomizer.class, () -> (webClientBuilder) -> webClientBuildersCreated.incrementAndGet())
+			.run((context) -> {
+				ChatTemplate.Builder builder = recordingBuilder();
+				ChatTemplateFactory.configure(builder, "kuai", context);
+				verify(builder, never()).webClientBuilder(any(Supplier.class));
+				verify(builder, never()).webClientBuilder(any(WebClient.Builder.class));
+				assertThat(webClientBuildersCreated).hasValue(0);
 			});
 	}
 

@@ -124,7 +124,8 @@ class ConfigurationDocumentationTests {
 				continue;
 			}
 			String path = prefix + DataObjectPropertyName.toDashedForm(descriptor.getName());
-			if (descriptor.getPropertyType().getEnclosingClass() == ChatProperties.class) {
+			if (descriptor.getPropertyType().getEnclosingClass() == ChatProperties.class
+					&& !descriptor.getPropertyType().isEnum()) {
 				collect(descriptor.getPropertyType(), path + ".", properties);
 			}
 			else {

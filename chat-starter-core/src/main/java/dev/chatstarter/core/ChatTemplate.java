@@ -513,17 +513,19 @@ public interface ChatTemplate extends AutoCloseable {
 		Builder httpVersion(HttpVersion httpVersion);
 
 		/**
-		 * Set the {@link WebClient.Builder} to start from (e.g. Spring Boot's, with the application's codecs and
-		 * observations); it is cloned, never modified.
+		 * Send through a {@link WebClient} built from this builder (e.g. Spring Boot's, with the application's
+		 * filters and observations) instead of straight on Reactor Netty, the default; it is cloned, never
+		 * modified. The template's own Reactor Netty client becomes its connector.
 		 * @param webClientBuilder the builder
 		 * @return this builder
 		 */
 		Builder webClientBuilder(WebClient.Builder webClientBuilder);
 
 		/**
-		 * Set where to get the {@link WebClient.Builder} to start from when the first request needs the HTTP stack,
-		 * for example Spring Boot's through an {@code ObjectProvider}: creating a template then creates neither the
-		 * builder nor the HTTP stack, which keeps start-up short. The builder is cloned, never modified.
+		 * Send through a {@link WebClient}, like {@link #webClientBuilder(WebClient.Builder)}, with the builder got
+		 * when the first request needs the HTTP stack, for example Spring Boot's through an {@code ObjectProvider}:
+		 * creating a template then creates neither the builder nor the HTTP stack, which keeps start-up short. The
+		 * builder is cloned, never modified.
 		 * @param webClientBuilder supplies the builder, once
 		 * @return this builder
 		 */

@@ -167,6 +167,22 @@ public final class ChatErrorMapper {
 	 * @return the exception to raise
 	 */
 	public ChatException fromTransportFailure(Throwable failure) {
+		return fromTransportFailure(failure, null);
+	}
+
+	/**
+	 * Map a failure without a usable response, like {@link #fromTransportFailure(Throwable)}, naming the request
+	 * that failed when the failure itself does not.
+	 * @param failure what the HTTP client raised
+	 * @param method the request's method, e.g. {@code POST}
+	 * @param uri the request's URI; its query is left out of the message
+	 * @return the exception to raise
+	 */
+	public ChatException fromTransportFailure(Throwable failure, String method, URI uri) {
+		return fromTransportFailure(failure, describeRequest(method, uri));
+	}
+
+	private ChatException fromTransportFailure(Throwable failure, @Nullable String request) {
 		List<Throwable> chain = causeChain(failure);
 		for (Throwable link : chain) {
 			if (link instanceof ChatException) {
@@ -182,7 +198,8 @@ public final class ChatErrorMapper {
 				return mapped;
 			}
 		}
-		String where = requestDescription(chain);
+		String described = requestDescription(chain);
+		String where = (described != null) ? described : request;
 		for (Throwable link : chain) {
 			if (isTimeout(link)) {
 				return new ChatTimeoutException(localDetails(link, where), failure);
@@ -386,12 +403,14 @@ public final class ChatErrorMapper {
 		for (Throwable link : chain) {
 			if (link instanceof WebClientRequestException) {
 				WebClientRequestException request = (WebClientRequestException) link;
-				URI uri = request.getUri();
-				String url = uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();
-				return request.getMethod().name() + " " + url;
+				return describeRequest(request.getMethod().name(), request.getUri());
 			}
 		}
 		return null;
+	}
+
+	private static String describeRequest(String method, URI uri) {
+		return method + " " + uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();
 	}
 
 	private static boolean isTimeout(Throwable failure) {

@@ -1,5 +1,6 @@
 package dev.chatstarter.core.http;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -145,15 +146,8 @@ public final class ProviderHttpClient {
 		return this.callRetries.retry(Mono.defer(() -> {
 			Attempt attempt = new Attempt();
 			int maxBytes = this.settings.maxResponseBytes();
-			return DataBufferUtils.join(attempt.body(request(method, path, body)), maxBytes)
-				.map((buffer) -> {
-					try {
-						return readBytes(buffer);
-					}
-					finally {
-						DataBufferUtils.release(buffer);
-					}
-				})
+			return DataBufferUtils.join(attempt.body(method, path, body), maxBytes)
+				.map(ProviderHttpClient::readAndRelease)
 				.onErrorMap(DataBufferLimitException.class,
 						(ex) -> this.errorMapper.malformed("the answer is larger than " + maxBytes
 								+ " bytes (max-response-size)", ex, null))
@@ -165,16 +159,12 @@ public final class ProviderHttpClient {
 	private <T> Flux<T> streamAttempt(String path, byte[] body, StreamEventReader<T> reader) {
 		Attempt attempt = new Attempt();
 		int maxBytes = this.settings.maxResponseBytes();
-		return attempt.body(request(HttpMethod.POST, path, body))
+		return attempt.body(HttpMethod.POST, path, body)
 			.switchOnFirst((first, buffers) -> attempt.isJsonAnswer()
-					? DataBufferUtils.join(buffers, maxBytes).map((buffer) -> {
-						try {
-							return reader.read(checked(parse(readBytes(buffer), "the answer is not JSON"), attempt));
-						}
-						finally {
-							DataBufferUtils.release(buffer);
-						}
-					}).flux()
+					? DataBufferUtils.join(buffers, maxBytes)
+						.map((buffer) -> reader
+							.read(checked(parse(readAndRelease(buffer), "the answer is not JSON"), attempt)))
+						.flux()
 					: readEvents(SseParser.decode(buffers, maxBytes), reader, attempt))
 			.onErrorMap(DataBufferLimitException.class,
 					(ex) -> this.errorMapper.malformed(
@@ -182,10 +172,6 @@ public final class ProviderHttpClient {
 							null))
 			.onErrorMap(SseFormatException.class,
 					(ex) -> this.errorMapper.malformed("the stream is not valid UTF-8", ex, null));
-	}
-
-	private WebClient.RequestHeadersSpec<?> request(HttpMethod method, String path, byte @Nullable [] body) {
-		return this.transport.get().request(method, path, body);
 	}
 
 	/**
@@ -262,6 +248,15 @@ public final class ProviderHttpClient {
 		}
 	}
 
+	private static byte[] readAndRelease(DataBuffer buffer) {
+		try {
+			return readBytes(buffer);
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+	}
+
 	private static byte[] readBytes(DataBuffer buffer) {
 		byte[] bytes = new byte[buffer.readableByteCount()];
 		buffer.read(bytes);
@@ -283,22 +278,29 @@ public final class ProviderHttpClient {
 
 		private @Nullable MediaType contentType;
 
-		Flux<DataBuffer> body(WebClient.RequestHeadersSpec<?> request) {
+		Flux<DataBuffer> body(HttpMethod method, String path, byte @Nullable [] body) {
 			Duration responseTimeout = ProviderHttpClient.this.settings.responseTimeout();
 			Duration idleTimeout = ProviderHttpClient.this.settings.streamIdleTimeout();
-			return BodyTimeouts.apply(request.exchangeToFlux((response) -> {
-				this.status = response.statusCode().value();
-				this.headers = response.headers().asHttpHeaders();
-				this.contentType = response.headers().contentType().orElse(null);
-				if (!response.statusCode().is2xxSuccessful()) {
-					return response.bodyToMono(byte[].class)
-						.defaultIfEmpty(new byte[0])
-						.flatMapMany((bytes) -> Flux.error(ProviderHttpClient.this.errorMapper
-							.fromResponse(this.status, this.headers, bytes)));
-				}
-				return response.bodyToFlux(DataBuffer.class);
-			}), responseTimeout, idleTimeout)
-				.onErrorMap((ex) -> !(ex instanceof ChatException), this::toChatException);
+			ProviderTransport transport = ProviderHttpClient.this.transport.get();
+			return BodyTimeouts.apply(Flux.defer(() -> transport.exchange(method, path, body, this::onResponse)),
+					responseTimeout, idleTimeout)
+				.onErrorMap((ex) -> !(ex instanceof ChatException),
+						(ex) -> toChatException(ex, method.name(), transport.uri(path)));
+		}
+
+		private Flux<DataBuffer> onResponse(int status, HttpHeaders headers, Flux<DataBuffer> body) {
+			this.status = status;
+			this.headers = headers;
+			this.contentType = headers.getContentType();
+			if (status < 200 || status > 299) {
+				return DataBufferUtils.join(body, ProviderHttpClient.this.settings.maxResponseBytes())
+					.map(ProviderHttpClient::readAndRelease)
+					.onErrorResume(DataBufferLimitException.class, (ex) -> Mono.just(new byte[0]))
+					.defaultIfEmpty(new byte[0])
+					.flatMapMany((bytes) -> Flux.error(ProviderHttpClient.this.errorMapper
+						.fromResponse(status, headers, bytes)));
+			}
+			return body;
 		}
 
 		boolean isJsonAnswer() {
@@ -307,7 +309,7 @@ public final class ProviderHttpClient {
 							|| this.contentType.getSubtype().endsWith("+json"));
 		}
 
-		private Throwable toChatException(Throwable failure) {
+		private Throwable toChatException(Throwable failure, String method, URI uri) {
 			if (failure instanceof BodyTimeouts.Timeout timeout) {
 				String message = timeout.started()
 						? "no data for " + ProviderHttpClient.this.settings.streamIdleTimeout().toMillis()
@@ -320,7 +322,7 @@ public final class ProviderHttpClient {
 			if (failure instanceof DataBufferLimitException) {
 				return failure;
 			}
-			return ProviderHttpClient.this.errorMapper.fromTransportFailure(failure);
+			return ProviderHttpClient.this.errorMapper.fromTransportFailure(failure, method, uri);
 		}
 
 	}

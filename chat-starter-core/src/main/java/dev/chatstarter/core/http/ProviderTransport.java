@@ -1,50 +1,53 @@
 package dev.chatstarter.core.http;
 
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import io.netty.channel.ChannelOption;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.util.DefaultUriBuilderFactory;
-import org.springframework.web.util.UriBuilderFactory;
 
 /**
- * The HTTP stack of a provider: a {@link WebClient} on Reactor Netty with the provider's pool, connect timeout, HTTP
- * version and headers, and its paths expanded to URIs. {@link ProviderHttpClient} creates it on the provider's first
- * request: it loads a few thousand classes, which start-up need not pay for.
+ * The HTTP stack of a provider: sends one request and hands the answer's status, headers and body to a
+ * {@link ResponseHandler}. {@link ProviderHttpClient} creates it on the provider's first request: it loads a few
+ * thousand classes, which start-up need not pay for. Two kinds exist: straight on Reactor Netty's {@link HttpClient}
+ * (the default, with the least work per request) and on a {@link WebClient}, when the application hands over a
+ * {@link WebClient.Builder} so that its filters, codecs and observations apply.
  */
-final class ProviderTransport {
+interface ProviderTransport {
 
-	private final WebClient webClient;
+	/**
+	 * Send a request.
+	 * @param method the method
+	 * @param path the path below the base URL
+	 * @param body the JSON body, or {@code null} for none
+	 * @param handler reads the answer
+	 * @return the body as the handler returns it; buffers are released by whoever consumes them
+	 */
+	Flux<DataBuffer> exchange(HttpMethod method, String path, byte @Nullable [] body, ResponseHandler handler);
 
-	private final UriBuilderFactory uriFactory;
-
-	/** The URIs of the paths called so far, expanded once instead of on every request. */
-	private final Map<String, URI> uris = new ConcurrentHashMap<>();
-
-	private ProviderTransport(WebClient webClient, UriBuilderFactory uriFactory) {
-		this.webClient = webClient;
-		this.uriFactory = uriFactory;
-	}
+	/**
+	 * Return the URI a path is sent to.
+	 * @param path the path below the base URL
+	 * @return the absolute URI
+	 */
+	URI uri(String path);
 
 	/**
 	 * Create the HTTP stack of a provider. What the application customizes runs here: when it fails, the error names
 	 * the provider and what to check.
 	 * @param provider the provider name
 	 * @param settings how to reach the provider
-	 * @param webClientBuilder supplies the builder to start from (cloned), or {@code null} for a plain one
+	 * @param webClientBuilder supplies the builder to start from (cloned), or {@code null} to send straight on
+	 * Reactor Netty
 	 * @param httpClientCustomizer customizes the Reactor Netty client after the timeouts are applied
 	 * @param connectionPool the connection pool
 	 * @return the transport
@@ -55,21 +58,10 @@ final class ProviderTransport {
 			ConnectionPool connectionPool) {
 		try {
 			BodyTimeouts.initialize();
-			UriBuilderFactory uriFactory = new DefaultUriBuilderFactory(BaseUrl.resolve(settings.baseUrl()));
-			WebClient.Builder builder = (webClientBuilder != null) ? webClientBuilder.get().clone()
-					: WebClient.builder();
-			WebClient webClient = builder.uriBuilderFactory(uriFactory)
-				.clientConnector(new ReactorClientHttpConnector(
-						httpClientCustomizer.apply(httpClient(settings, connectionPool.get()))))
-				.defaultHeaders((headers) -> {
-					headers.addAll(settings.headers());
-					headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-					if (settings.apiKey() != null && !settings.apiKey().isBlank()) {
-						headers.setBearerAuth(settings.apiKey().trim());
-					}
-				})
-				.build();
-			return new ProviderTransport(webClient, uriFactory);
+			ProviderUris uris = new ProviderUris(settings.baseUrl());
+			HttpClient httpClient = httpClientCustomizer.apply(httpClient(settings, connectionPool));
+			return (webClientBuilder != null) ? new WebClientTransport(settings, webClientBuilder.get(), httpClient, uris)
+					: new ReactorNettyTransport(settings, httpClient, uris);
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalStateException("Could not create the HTTP client of chat provider '" + provider + "': "
@@ -78,8 +70,8 @@ final class ProviderTransport {
 		}
 	}
 
-	private static HttpClient httpClient(HttpSettings settings, ConnectionProvider connectionProvider) {
-		HttpClient client = HttpClient.create(connectionProvider)
+	private static HttpClient httpClient(HttpSettings settings, ConnectionPool connectionPool) {
+		HttpClient client = HttpClient.create(connectionPool.get())
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
 					settings.connectTimeout().toMillis()));
 		if (settings.httpVersion() == HttpVersion.HTTP_2) {
@@ -93,19 +85,20 @@ final class ProviderTransport {
 	}
 
 	/**
-	 * Start a request.
-	 * @param method the method
-	 * @param path the path below the base URL
-	 * @param body the JSON body, or {@code null} for none
-	 * @return the request, ready to be exchanged
+	 * Reads an answer.
 	 */
-	WebClient.RequestHeadersSpec<?> request(HttpMethod method, String path, byte @Nullable [] body) {
-		URI uri = this.uris.computeIfAbsent(path, this.uriFactory::expand);
-		WebClient.RequestBodySpec spec = this.webClient.method(method).uri(uri);
-		if (body != null) {
-			return spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
-		}
-		return spec;
+	@FunctionalInterface
+	interface ResponseHandler {
+
+		/**
+		 * Read an answer.
+		 * @param status the HTTP status code
+		 * @param headers the response headers
+		 * @param body the body; each buffer must be released by whoever consumes it
+		 * @return what the exchange emits
+		 */
+		Flux<DataBuffer> handle(int status, HttpHeaders headers, Flux<DataBuffer> body);
+
 	}
 
 }

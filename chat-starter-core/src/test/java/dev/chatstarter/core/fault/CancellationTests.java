@@ -27,11 +27,19 @@ class CancellationTests {
 	 * connection in time.
 	 */
 	private ChatTemplate patient(RawHttpServer server) {
-		return FaultSupport.builder(server.baseUrl())
+		return transport(FaultSupport.builder(server.baseUrl())
 			.responseTimeout(Duration.ofMinutes(5))
 			.streamIdleTimeout(Duration.ofMinutes(5))
-			.connectionProvider(this.pool.provider())
-			.build();
+			.connectionProvider(this.pool.provider())).build();
+	}
+
+	/**
+	 * Choose how the template sends; subclasses run the same tests through a {@code WebClient}.
+	 * @param builder the template builder
+	 * @return the builder
+	 */
+	ChatTemplate.Builder transport(ChatTemplate.Builder builder) {
+		return builder;
 	}
 
 	@RegisterExtension

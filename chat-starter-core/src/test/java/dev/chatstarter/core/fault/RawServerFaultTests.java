@@ -28,6 +28,19 @@ class RawServerFaultTests {
 
 	private static final CountDownLatch NEVER = new CountDownLatch(1);
 
+	private ChatTemplate.Builder builder(String baseUrl) {
+		return transport(FaultSupport.builder(baseUrl).connectionProvider(this.pool.provider()));
+	}
+
+	/**
+	 * Choose how the template sends; subclasses run the same tests through a {@code WebClient}.
+	 * @param builder the template builder
+	 * @return the builder
+	 */
+	ChatTemplate.Builder transport(ChatTemplate.Builder builder) {
+		return builder;
+	}
+
 	@Test
 	void stalledStreamHitsTheIdleTimeout() throws Exception {
 		try (RawHttpServer server = new RawHttpServer((out) -> {
@@ -35,7 +48,7 @@ class RawServerFaultTests {
 			RawHttpServer.chunk(out, FaultSupport.chunk("Hi"));
 			NEVER.await(30, TimeUnit.SECONDS);
 		})) {
-			ChatTemplate template = FaultSupport.builder(server.baseUrl()).connectionProvider(this.pool.provider()).build();
+			ChatTemplate template = builder(server.baseUrl()).build();
 			StepVerifier.create(template.prompt("hi").stream().content())
 				.expectNext("Hi")
 				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ChatTimeoutException.class)
@@ -51,7 +64,7 @@ class RawServerFaultTests {
 			RawHttpServer.chunk(out, FaultSupport.ANSWER.substring(0, 20));
 			NEVER.await(30, TimeUnit.SECONDS);
 		})) {
-			ChatTemplate template = FaultSupport.builder(server.baseUrl()).connectionProvider(this.pool.provider()).build();
+			ChatTemplate template = builder(server.baseUrl()).build();
 			StepVerifier.create(template.prompt("hi").call().responseMono())
 				.expectError(ChatTimeoutException.class)
 				.verify(FaultSupport.BOUND);
@@ -67,7 +80,7 @@ class RawServerFaultTests {
 			out.flush();
 			throw new java.io.IOException("cut");
 		})) {
-			ChatTemplate template = FaultSupport.builder(server.baseUrl()).connectionProvider(this.pool.provider()).build();
+			ChatTemplate template = builder(server.baseUrl()).build();
 			StepVerifier.create(template.prompt("hi").stream().content())
 				.expectNext("Hi")
 				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfAny(ChatConnectionException.class,
@@ -83,7 +96,7 @@ class RawServerFaultTests {
 			RawHttpServer.chunk(out, FaultSupport.chunk("Hi"));
 			out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
 		})) {
-			ChatTemplate template = FaultSupport.builder(server.baseUrl()).connectionProvider(this.pool.provider()).build();
+			ChatTemplate template = builder(server.baseUrl()).build();
 			StepVerifier.create(template.prompt("hi").stream().content())
 				.expectNext("Hi")
 				.expectError(ChatIncompleteStreamException.class)
@@ -99,7 +112,7 @@ class RawServerFaultTests {
 			out.flush();
 			throw new java.io.IOException("cut");
 		})) {
-			ChatTemplate template = FaultSupport.builder(server.baseUrl()).connectionProvider(this.pool.provider()).build();
+			ChatTemplate template = builder(server.baseUrl()).build();
 			StepVerifier.create(template.prompt("hi").call().responseMono())
 				.expectError(ChatConnectionException.class)
 				.verify(FaultSupport.BOUND);
@@ -113,7 +126,7 @@ class RawServerFaultTests {
 			RawHttpServer.chunk(out, FaultSupport.chunk("Hi"));
 			throw new RawHttpServer.Reset();
 		})) {
-			ChatTemplate template = FaultSupport.builder(server.baseUrl()).connectionProvider(this.pool.provider()).build();
+			ChatTemplate template = builder(server.baseUrl()).build();
 			StepVerifier.create(template.prompt("hi").stream().content())
 				.expectNext("Hi")
 				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ChatException.class)
@@ -127,7 +140,7 @@ class RawServerFaultTests {
 		try (RawHttpServer server = new RawHttpServer((out) -> {
 			throw new RawHttpServer.Reset();
 		})) {
-			ChatTemplate template = FaultSupport.builder(server.baseUrl()).connectionProvider(this.pool.provider()).build();
+			ChatTemplate template = builder(server.baseUrl()).build();
 			StepVerifier.create(template.prompt("hi").call().responseMono())
 				.expectError(ChatConnectionException.class)
 				.verify(FaultSupport.BOUND);

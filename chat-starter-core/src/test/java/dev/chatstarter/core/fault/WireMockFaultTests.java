@@ -43,8 +43,20 @@ class WireMockFaultTests {
 	final MeteredPool pool = new MeteredPool("wiremock-fault-tests");
 
 	private ChatTemplate.Builder builder() {
-		return FaultSupport.builder("http://127.0.0.1:" + wireMock.getPort() + "/v1")
-			.connectionProvider(this.pool.provider());
+		return builder("http://127.0.0.1:" + wireMock.getPort() + "/v1");
+	}
+
+	private ChatTemplate.Builder builder(String baseUrl) {
+		return transport(FaultSupport.builder(baseUrl).connectionProvider(this.pool.provider()));
+	}
+
+	/**
+	 * Choose how the template sends; subclasses run the same tests through a {@code WebClient}.
+	 * @param builder the template builder
+	 * @return the builder
+	 */
+	ChatTemplate.Builder transport(ChatTemplate.Builder builder) {
+		return builder;
 	}
 
 	private ChatTemplate template() {
@@ -57,11 +69,10 @@ class WireMockFaultTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			closedPort = socket.getLocalPort();
 		}
-		ChatTemplate template = FaultSupport.builder("http://127.0.0.1:" + closedPort + "/v1")
-			.connectionProvider(this.pool.provider())
-			.build();
+		ChatTemplate template = builder("http://127.0.0.1:" + closedPort + "/v1").build();
 		StepVerifier.create(template.prompt("hi").call().responseMono())
-			.expectError(ChatConnectionException.class)
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ChatConnectionException.class)
+				.hasMessageContaining("(POST http://127.0.0.1:" + closedPort + "/v1/chat/completions)"))
 			.verify(FaultSupport.BOUND);
 		StepVerifier.create(template.prompt("hi").stream().content())
 			.expectError(ChatConnectionException.class)

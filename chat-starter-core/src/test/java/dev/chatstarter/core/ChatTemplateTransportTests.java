@@ -1,0 +1,127 @@
+package dev.chatstarter.core;
+
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.chatstarter.core.error.ChatException;
+import dev.chatstarter.core.error.ChatRateLimitException;
+import dev.chatstarter.core.http.RetryPolicy;
+import dev.chatstarter.core.model.ModelInfo;
+
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * What a request carries and how an error answer is read are the same whether a template sends straight on Reactor
+ * Netty (the default) or through a {@code WebClient}; only the latter runs the builder's filters.
+ */
+class ChatTemplateTransportTests extends WireMockSupport {
+
+	@ParameterizedTest
+	@EnumSource(Transport.class)
+	void sendsTheProvidersHeadersAndKeepsTheBaseUrlsQuery(Transport transport) {
+		wireMock.stubFor(post("/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21")
+			.willReturn(okJson(PONG)));
+		wireMock.stubFor(get("/openai/deployments/gpt-4o/models?api-version=2024-10-21")
+			.willReturn(okJson("{\"object\":\"list\",\"data\":[{\"id\":\"gpt-4o\"}]}")));
+		try (ChatTemplate template = transport.apply(templateBuilder()
+			.baseUrl(baseUrl() + "/openai/deployments/gpt-4o?api-version=2024-10-21")
+			.defaultHeader("X-Team", "search")).build()) {
+			assertThat(template.prompt("ping").call().content()).isEqualTo("pong");
+			assertThat(template.models()).extracting(ModelInfo::id).containsExactly("gpt-4o");
+		}
+		wireMock.verify(1, postRequestedFor(urlEqualTo("/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21"))
+			.withHeader("Authorization", equalTo("Bearer " + API_KEY))
+			.withHeader("Accept", equalTo("application/json"))
+			.withHeader("Content-Type", equalTo("application/json"))
+			.withHeader("X-Team", equalTo("search")));
+		wireMock.verify(1, getRequestedFor(urlEqualTo("/openai/deployments/gpt-4o/models?api-version=2024-10-21"))
+			.withHeader("Authorization", equalTo("Bearer " + API_KEY))
+			.withHeader("X-Team", equalTo("search"))
+			.withHeader("Content-Type", absent()));
+	}
+
+	@ParameterizedTest
+	@EnumSource(Transport.class)
+	void withoutAnApiKeyNoAuthorizationIsSent(Transport transport) {
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(PONG)));
+		try (ChatTemplate template = transport.apply(templateBuilder().apiKey(null)).build()) {
+			template.prompt("ping").call().content();
+		}
+		wireMock.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")).withHeader("Authorization", absent()));
+	}
+
+	@ParameterizedTest
+	@EnumSource(Transport.class)
+	void anErrorAnswerBecomesATypedExceptionWithTheProvidersMessage(Transport transport) {
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(429)
+			.withHeader("Content-Type", "application/json")
+			.withHeader("Retry-After", "7")
+			.withBody("{\"error\":{\"message\":\"Rate limit reached for gpt-4o\",\"type\":\"requests\"}}")));
+		try (ChatTemplate template = transport.apply(templateBuilder().retryPolicy(RetryPolicy.none())).build()) {
+			ChatException ex = catchThrowableOfType(ChatException.class, () -> template.prompt("hi").call().content());
+			assertThat(ex).isInstanceOf(ChatRateLimitException.class);
+			assertThat(ex.getStatusCode()).isEqualTo(429);
+			assertThat(ex.getProviderMessage()).isEqualTo("Rate limit reached for gpt-4o");
+			assertThat(((ChatRateLimitException) ex).getRetryAfter()).isEqualTo(Duration.ofSeconds(7));
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Transport.class)
+	void theWebClientBuildersFiltersRunOnlyThroughWebClient(Transport transport) {
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(PONG)));
+		WebClient.Builder filtered = WebClient.builder()
+			.filter((request, next) -> next.exchange(ClientRequest.from(request).header("X-Filter", "ran").build()));
+		ChatTemplate.Builder builder = templateBuilder();
+		if (transport == Transport.WEB_CLIENT) {
+			builder.webClientBuilder(filtered);
+		}
+		try (ChatTemplate template = builder.build()) {
+			template.prompt("ping").call().content();
+		}
+		wireMock.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")).withHeader("X-Filter",
+				(transport == Transport.WEB_CLIENT) ? equalTo("ran") : absent()));
+	}
+
+	/**
+	 * The two ways a template sends.
+	 */
+	enum Transport implements UnaryOperator<ChatTemplate.Builder> {
+
+		REACTOR_NETTY {
+
+			@Override
+			public ChatTemplate.Builder apply(ChatTemplate.Builder builder) {
+				return builder;
+			}
+
+		},
+
+		WEB_CLIENT {
+
+			@Override
+			public ChatTemplate.Builder apply(ChatTemplate.Builder builder) {
+				return builder.webClientBuilder(WebClient.builder());
+			}
+
+		}
+
+	}
+
+}
