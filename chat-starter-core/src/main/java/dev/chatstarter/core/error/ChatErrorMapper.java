@@ -144,18 +144,21 @@ public final class ChatErrorMapper {
 	 */
 	public @Nullable ChatException fromFinishReason(String finishReason) {
 		String reason = finishReason.strip().toLowerCase(Locale.ROOT);
-		ErrorDetails details = new ErrorDetails(this.provider, 200,
-				"the answer ended with finish_reason '" + reason + "'", reason, null, null);
 		switch (reason) {
 			case "error":
 			case "abort":
 			case "network_error":
-				return new ChatServerException(details, null);
+				return new ChatServerException(finishDetails(reason), null);
 			case "sensitive":
-				return new ChatContentFilterException(details, null);
+				return new ChatContentFilterException(finishDetails(reason), null);
 			default:
 				return null;
 		}
+	}
+
+	private ErrorDetails finishDetails(String reason) {
+		return new ErrorDetails(this.provider, 200, "the answer ended with finish_reason '" + reason + "'", reason,
+				null, null);
 	}
 
 	/**
