@@ -3,6 +3,10 @@ package dev.chatstarter.core;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.SenderContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -15,6 +19,7 @@ import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -97,6 +102,63 @@ class ChatTemplateTransportTests extends WireMockSupport {
 		}
 		wireMock.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")).withHeader("X-Filter",
 				(transport == Transport.WEB_CLIENT) ? equalTo("ran") : absent()));
+	}
+
+	@ParameterizedTest
+	@EnumSource(Transport.class)
+	void headersATracingHandlerPropagatesAreSentWithTheCallsRequests(Transport transport) {
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(PONG)));
+		wireMock.stubFor(post("/v1/chat/completions").withRequestBody(containing("\"stream\":true"))
+			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody("""
+					data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"gpt-4o","choices":[{"index":0,"delta":{"content":"pong"},"finish_reason":"stop"}]}
+
+					data: [DONE]
+
+					""")));
+		wireMock.stubFor(get("/v1/models").willReturn(okJson("{\"object\":\"list\",\"data\":[{\"id\":\"gpt-4o\"}]}")));
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new PropagatingHandler());
+		try (ChatTemplate template = transport.apply(templateBuilder().observationRegistry(registry)).build()) {
+			template.prompt("ping").call().content();
+			assertThat(template.prompt("ping").stream().content().collectList().block()).containsExactly("pong");
+			template.models();
+		}
+		wireMock.verify(2, postRequestedFor(urlEqualTo("/v1/chat/completions"))
+			.withHeader("traceparent", equalTo(PropagatingHandler.TRACEPARENT))
+			.withHeader("Authorization", equalTo("Bearer " + API_KEY)));
+		wireMock.verify(1, getRequestedFor(urlEqualTo("/v1/models"))
+			.withHeader("traceparent", equalTo(PropagatingHandler.TRACEPARENT)));
+	}
+
+	@ParameterizedTest
+	@EnumSource(Transport.class)
+	void withoutAPropagatingHandlerNoTraceHeaderIsSent(Transport transport) {
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(PONG)));
+		try (ChatTemplate template = transport.apply(templateBuilder().observationRegistry(ObservationRegistry.create()))
+			.build()) {
+			template.prompt("ping").call().content();
+		}
+		wireMock.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")).withHeader("traceparent", absent()));
+	}
+
+	/**
+	 * Writes a fixed trace context into the carrier of every client call, as Micrometer Tracing's
+	 * {@code PropagatingSenderTracingObservationHandler} does.
+	 */
+	static final class PropagatingHandler implements ObservationHandler<SenderContext<Object>> {
+
+		static final String TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+
+		@Override
+		public void onStart(SenderContext<Object> context) {
+			context.getSetter().set(context.getCarrier(), "traceparent", TRACEPARENT);
+		}
+
+		@Override
+		public boolean supportsContext(Observation.Context context) {
+			return context instanceof SenderContext;
+		}
+
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.chatstarter.core.http;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -39,6 +40,12 @@ import org.springframework.web.reactive.function.client.WebClient;
  * {@link ChatException}. Answers come back as parsed JSON; what they mean is for the caller.
  */
 public final class ProviderHttpClient {
+
+	/**
+	 * The Reactor context key of headers that every request made within carries, a {@code Map<String, String>}:
+	 * the trace context a tracing handler propagated into the call's observation.
+	 */
+	public static final String PROPAGATED_HEADERS = ProviderHttpClient.class.getName() + ".propagatedHeaders";
 
 	/** How long the body of a stream may go on after {@code [DONE]} before the connection is closed. */
 	static final Duration END_OF_BODY_GRACE = Duration.ofMillis(500);
@@ -282,8 +289,9 @@ public final class ProviderHttpClient {
 			Duration responseTimeout = ProviderHttpClient.this.settings.responseTimeout();
 			Duration idleTimeout = ProviderHttpClient.this.settings.streamIdleTimeout();
 			ProviderTransport transport = ProviderHttpClient.this.transport.get();
-			return BodyTimeouts.apply(Flux.defer(() -> transport.exchange(method, path, body, this::onResponse)),
-					responseTimeout, idleTimeout)
+			return BodyTimeouts.apply(Flux.deferContextual((context) -> transport.exchange(method, path, body,
+					context.getOrDefault(PROPAGATED_HEADERS, Map.of()), this::onResponse)), responseTimeout,
+					idleTimeout)
 				.onErrorMap((ex) -> !(ex instanceof ChatException),
 						(ex) -> toChatException(ex, method.name(), transport.uri(path)));
 		}

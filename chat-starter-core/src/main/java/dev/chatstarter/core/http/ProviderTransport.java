@@ -1,6 +1,7 @@
 package dev.chatstarter.core.http;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -29,10 +30,12 @@ interface ProviderTransport {
 	 * @param method the method
 	 * @param path the path below the base URL
 	 * @param body the JSON body, or {@code null} for none
+	 * @param headers headers of this request only (e.g. the trace context), set over the provider's
 	 * @param handler reads the answer
 	 * @return the body as the handler returns it; buffers are released by whoever consumes them
 	 */
-	Flux<DataBuffer> exchange(HttpMethod method, String path, byte @Nullable [] body, ResponseHandler handler);
+	Flux<DataBuffer> exchange(HttpMethod method, String path, byte @Nullable [] body, Map<String, String> headers,
+			ResponseHandler handler);
 
 	/**
 	 * Return the URI a path is sent to.

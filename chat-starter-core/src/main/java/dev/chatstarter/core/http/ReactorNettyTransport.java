@@ -1,6 +1,7 @@
 package dev.chatstarter.core.http;
 
 import java.net.URI;
+import java.util.Map;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -46,8 +47,12 @@ final class ReactorNettyTransport implements ProviderTransport {
 
 	@Override
 	public Flux<DataBuffer> exchange(HttpMethod method, String path, byte @Nullable [] body,
-			ResponseHandler handler) {
-		HttpClient.RequestSender request = ((body != null) ? this.post : this.get)
+			Map<String, String> headers, ResponseHandler handler) {
+		HttpClient client = (body != null) ? this.post : this.get;
+		if (!headers.isEmpty()) {
+			client = client.headers((requestHeaders) -> headers.forEach(requestHeaders::set));
+		}
+		HttpClient.RequestSender request = client
 			.request(io.netty.handler.codec.http.HttpMethod.valueOf(method.name()))
 			.uri(this.uris.of(path));
 		HttpClient.ResponseReceiver<?> receiver = (body != null)

@@ -1,6 +1,7 @@
 package dev.chatstarter.core.http;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -40,8 +41,11 @@ final class WebClientTransport implements ProviderTransport {
 
 	@Override
 	public Flux<DataBuffer> exchange(HttpMethod method, String path, byte @Nullable [] body,
-			ResponseHandler handler) {
+			Map<String, String> headers, ResponseHandler handler) {
 		WebClient.RequestBodySpec request = this.webClient.method(method).uri(this.uris.of(path));
+		if (!headers.isEmpty()) {
+			request.headers((requestHeaders) -> headers.forEach(requestHeaders::set));
+		}
 		WebClient.RequestHeadersSpec<?> spec = (body != null)
 				? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : request;
 		return spec.exchangeToFlux((response) -> handler.handle(response.statusCode().value(),

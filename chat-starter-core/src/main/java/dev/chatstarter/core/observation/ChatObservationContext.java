@@ -1,9 +1,12 @@
 package dev.chatstarter.core.observation;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.LongConsumer;
 
-import io.micrometer.observation.Observation;
+import io.micrometer.observation.transport.Kind;
+import io.micrometer.observation.transport.SenderContext;
 import org.jspecify.annotations.Nullable;
 
 import dev.chatstarter.core.chat.ChatRequest;
@@ -23,8 +26,12 @@ import org.springframework.util.Assert;
  * For a stream, {@link #getTimeToFirstChunk()} is measured from the subscription to the first chunk with a choice,
  * and every further such chunk reports the time since the previous one to the
  * {@linkplain #setChunkIntervalListener(LongConsumer) chunk interval listener}, without allocating.
+ * <p>
+ * It is the context of a client call ({@link Kind#CLIENT}): a tracing handler that propagates (Micrometer Tracing's
+ * {@code PropagatingSenderTracingObservationHandler}) writes the trace context into its {@linkplain #getCarrier()
+ * carrier}, and the template sends those headers ({@code traceparent}, {@code b3}, baggage) with the call's requests.
  */
-public final class ChatObservationContext extends Observation.Context {
+public final class ChatObservationContext extends SenderContext<Map<String, String>> {
 
 	/**
 	 * The kinds of model calls, named like {@code gen_ai.operation.name}.
@@ -104,9 +111,16 @@ public final class ChatObservationContext extends Observation.Context {
 	 */
 	public ChatObservationContext(Operation operation, String provider, String serverAddress, int serverPort,
 			@Nullable String requestModel, boolean streaming, @Nullable ChatRequest request) {
+		super((carrier, name, value) -> {
+			if (carrier != null) {
+				carrier.put(name, value);
+			}
+		}, Kind.CLIENT);
 		Assert.notNull(operation, "operation must not be null");
 		Assert.hasText(provider, "provider must not be empty");
 		Assert.notNull(serverAddress, "serverAddress must not be null");
+		setCarrier(new LinkedHashMap<>(4));
+		setRemoteServiceName(provider);
 		this.operation = operation;
 		this.provider = provider;
 		this.serverAddress = serverAddress;

@@ -2,6 +2,8 @@ package dev.chatstarter.core.observation;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -18,6 +20,7 @@ import reactor.util.context.ContextView;
 import dev.chatstarter.core.chat.ChatRequest;
 import dev.chatstarter.core.chat.ChatResponse;
 import dev.chatstarter.core.http.BaseUrl;
+import dev.chatstarter.core.http.ProviderHttpClient;
 import dev.chatstarter.core.image.ImageRequest;
 import dev.chatstarter.core.image.ImageResult;
 import dev.chatstarter.core.model.ModelInfo;
@@ -32,6 +35,8 @@ import org.springframework.util.Assert;
  * is subscribed to and stops when it completes, fails or is cancelled, before the result reaches the subscriber. The
  * observation is put in the Reactor context (under Micrometer's {@code micrometer.observation} key), so a
  * {@code WebClient} observation of the HTTP exchange becomes its child; a parent observation found there is used.
+ * The headers a tracing handler propagated into a model call's context are put there too (under
+ * {@link ProviderHttpClient#PROPAGATED_HEADERS}), and the call's requests carry them.
  * <p>
  * With the {@link ObservationRegistry#NOOP NOOP} registry every method returns the pipeline unchanged.
  */
@@ -49,6 +54,9 @@ public final class ChatObservations {
 	private final String serverAddress;
 
 	private final int serverPort;
+
+	/** The provider's {@code scheme://host:port}, for tracing handlers (remote IP and port of client spans). */
+	private final String remoteServiceAddress;
 
 	private final ObservationRegistry registry;
 
@@ -69,6 +77,8 @@ public final class ChatObservations {
 		this.provider = provider;
 		this.serverAddress = uri.getHost();
 		this.serverPort = (uri.getPort() != -1) ? uri.getPort() : ("https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
+		this.remoteServiceAddress = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost() + ":"
+				+ this.serverPort;
 		this.registry = settings.registry();
 		this.convention = settings.convention();
 		this.toolConvention = settings.toolConvention();
@@ -181,14 +191,19 @@ public final class ChatObservations {
 	}
 
 	private ChatObservationContext chatContext(ChatRequest request, boolean streaming) {
-		return new ChatObservationContext(Operation.CHAT, this.provider, this.serverAddress, this.serverPort,
-				request.options().model(), streaming, request);
+		return addressed(new ChatObservationContext(Operation.CHAT, this.provider, this.serverAddress, this.serverPort,
+				request.options().model(), streaming, request));
 	}
 
 	private ChatObservationContext context(Operation operation, @Nullable String model,
 			@Nullable ChatRequest request) {
-		return new ChatObservationContext(operation, this.provider, this.serverAddress, this.serverPort, model, false,
-				request);
+		return addressed(new ChatObservationContext(operation, this.provider, this.serverAddress, this.serverPort,
+				model, false, request));
+	}
+
+	private ChatObservationContext addressed(ChatObservationContext context) {
+		context.setRemoteServiceAddress(this.remoteServiceAddress);
+		return context;
 	}
 
 	private <C extends Observation.Context> Scope start(C context,
@@ -202,8 +217,9 @@ public final class ChatObservations {
 		}
 		if (context instanceof ChatObservationContext chatContext) {
 			chatContext.started();
+			return new Scope(observation.start(), chatContext.getCarrier());
 		}
-		return new Scope(observation.start());
+		return new Scope(observation.start(), null);
 	}
 
 	/**
@@ -213,10 +229,13 @@ public final class ChatObservations {
 
 		private final Observation observation;
 
+		private final @Nullable Map<String, String> propagatedHeaders;
+
 		private final AtomicBoolean stopped = new AtomicBoolean();
 
-		Scope(Observation observation) {
+		Scope(Observation observation, @Nullable Map<String, String> propagatedHeaders) {
 			this.observation = observation;
+			this.propagatedHeaders = propagatedHeaders;
 		}
 
 		void stop() {
@@ -233,7 +252,11 @@ public final class ChatObservations {
 		}
 
 		Context putInto(Context reactorContext) {
-			return reactorContext.put(OBSERVATION_KEY, this.observation);
+			Context withObservation = reactorContext.put(OBSERVATION_KEY, this.observation);
+			Map<String, String> headers = this.propagatedHeaders;
+			return (headers != null && !headers.isEmpty())
+					? withObservation.put(ProviderHttpClient.PROPAGATED_HEADERS, headers)
+					: withObservation;
 		}
 
 	}
