@@ -28,6 +28,7 @@ import dev.chatstarter.core.error.ChatIncompleteStreamException;
 import dev.chatstarter.core.error.ChatProviderUnavailableException;
 import dev.chatstarter.core.error.ErrorDetails;
 import dev.chatstarter.core.error.SecretRedactor;
+import dev.chatstarter.core.http.AnswerReader;
 import dev.chatstarter.core.http.ConnectionPool;
 import dev.chatstarter.core.http.ProviderHttpClient;
 import dev.chatstarter.core.http.StreamEventReader;
@@ -83,6 +84,8 @@ final class DefaultChatTemplate implements ChatTemplate {
 
 	private final StreamEventReader<ChatChunk> chunkReader;
 
+	private final AnswerReader<ChatResponse> responseReader;
+
 	private final ModelListReader modelListReader = new ModelListReader();
 
 	private final ImageCodec imageCodec;
@@ -117,6 +120,7 @@ final class DefaultChatTemplate implements ChatTemplate {
 		this.requestWriter = new ChatRequestWriter(jsonMapper, settings.dialect());
 		this.completionReader = new ChatCompletionReader(jsonMapper);
 		this.chunkReader = new ChunkReader(this.completionReader);
+		this.responseReader = new ResponseReader();
 		this.imageCodec = new ImageCodec(jsonMapper);
 		this.observations = new ChatObservations(settings.provider(), settings.http().baseUrl(),
 				settings.observations());
@@ -423,12 +427,8 @@ final class DefaultChatTemplate implements ChatTemplate {
 
 	private Mono<ChatResponse> callDirect(ChatRequest request) {
 		return this.observations.observeCall(request, Mono
-			.defer(() -> this.http.post(CHAT_PATH, this.requestWriter.write(request, false)))
-			.map((json) -> {
-				ChatResponse response = this.completionReader.readResponse(provider(), json);
-				if (response.choices().isEmpty()) {
-					throw malformed("the answer has no choices", json);
-				}
+			.defer(() -> this.http.post(CHAT_PATH, this.requestWriter.write(request, false), this.responseReader))
+			.map((response) -> {
 				for (Choice choice : response.choices()) {
 					failOnErrorFinish(choice.finishReason());
 				}
@@ -512,6 +512,28 @@ final class DefaultChatTemplate implements ChatTemplate {
 							}
 							return DefaultChatTemplate.this.imageCodec.read(json);
 						}));
+		}
+
+	}
+
+	/**
+	 * Reads the answer of a call: a plain one straight from its bytes, the others from the checked tree, which must
+	 * have choices.
+	 */
+	private final class ResponseReader implements AnswerReader<ChatResponse> {
+
+		@Override
+		public @Nullable ChatResponse readPlain(byte[] json) {
+			return DefaultChatTemplate.this.completionReader.readPlainResponse(provider(), json);
+		}
+
+		@Override
+		public ChatResponse read(JsonNode json) {
+			ChatResponse response = DefaultChatTemplate.this.completionReader.readResponse(provider(), json);
+			if (response.choices().isEmpty()) {
+				throw malformed("the answer has no choices", json);
+			}
+			return response;
 		}
 
 	}

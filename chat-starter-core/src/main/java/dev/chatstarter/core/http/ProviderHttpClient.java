@@ -47,6 +47,21 @@ public final class ProviderHttpClient {
 	 */
 	public static final String PROPAGATED_HEADERS = ProviderHttpClient.class.getName() + ".propagatedHeaders";
 
+	/** Reads every answer as the checked tree. */
+	private static final AnswerReader<JsonNode> TREE = new AnswerReader<>() {
+
+		@Override
+		public @Nullable JsonNode readPlain(byte[] json) {
+			return null;
+		}
+
+		@Override
+		public JsonNode read(JsonNode json) {
+			return json;
+		}
+
+	};
+
 	/** How long the body of a stream may go on after {@code [DONE]} before the connection is closed. */
 	static final Duration END_OF_BODY_GRACE = Duration.ofMillis(500);
 
@@ -117,7 +132,7 @@ public final class ProviderHttpClient {
 	 * @return the parsed answer
 	 */
 	public Mono<JsonNode> get(String path) {
-		return exchange(HttpMethod.GET, path, null);
+		return exchange(HttpMethod.GET, path, null, TREE);
 	}
 
 	/**
@@ -127,7 +142,20 @@ public final class ProviderHttpClient {
 	 * @return the parsed answer
 	 */
 	public Mono<JsonNode> post(String path, byte[] body) {
-		return exchange(HttpMethod.POST, path, body);
+		return exchange(HttpMethod.POST, path, body, TREE);
+	}
+
+	/**
+	 * {@code POST} a JSON body and read its JSON answer: straight from its bytes when the reader can, else parsed,
+	 * checked for errors and read.
+	 * @param path the path below the base URL
+	 * @param body the JSON body
+	 * @param reader reads the answer
+	 * @param <T> the type of the value
+	 * @return the value
+	 */
+	public <T> Mono<T> post(String path, byte[] body, AnswerReader<T> reader) {
+		return exchange(HttpMethod.POST, path, body, reader);
 	}
 
 	/**
@@ -149,7 +177,7 @@ public final class ProviderHttpClient {
 		});
 	}
 
-	private Mono<JsonNode> exchange(HttpMethod method, String path, byte @Nullable [] body) {
+	private <T> Mono<T> exchange(HttpMethod method, String path, byte @Nullable [] body, AnswerReader<T> reader) {
 		return this.callRetries.retry(Mono.defer(() -> {
 			Attempt attempt = new Attempt();
 			int maxBytes = this.settings.maxResponseBytes();
@@ -159,7 +187,10 @@ public final class ProviderHttpClient {
 						(ex) -> this.errorMapper.malformed("the answer is larger than " + maxBytes
 								+ " bytes (max-response-size)", ex, null))
 				.switchIfEmpty(Mono.error(() -> this.errorMapper.malformed("the answer body is empty", null, null)))
-				.map((bytes) -> checked(parse(bytes, "the answer is not JSON"), attempt));
+				.map((bytes) -> {
+					T plain = reader.readPlain(bytes);
+					return (plain != null) ? plain : reader.read(checked(parse(bytes, "the answer is not JSON"), attempt));
+				});
 		}));
 	}
 

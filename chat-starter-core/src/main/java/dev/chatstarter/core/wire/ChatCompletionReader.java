@@ -39,7 +39,7 @@ public final class ChatCompletionReader {
 
 	private final JsonMapper jsonMapper;
 
-	private final PlainChunkParser plainChunkParser;
+	private final PlainCompletionParser plainParser;
 
 	/**
 	 * Create a reader.
@@ -48,7 +48,7 @@ public final class ChatCompletionReader {
 	public ChatCompletionReader(JsonMapper jsonMapper) {
 		Assert.notNull(jsonMapper, "jsonMapper must not be null");
 		this.jsonMapper = jsonMapper;
-		this.plainChunkParser = new PlainChunkParser(jsonMapper, this);
+		this.plainParser = new PlainCompletionParser(jsonMapper, this);
 	}
 
 	/**
@@ -106,7 +106,20 @@ public final class ChatCompletionReader {
 	 * errors, then read with {@link #readChunk(JsonNode)}
 	 */
 	public @Nullable ChatChunk readPlainChunk(String json) {
-		return this.plainChunkParser.parse(json);
+		return this.plainParser.parseChunk(json);
+	}
+
+	/**
+	 * Read a complete chat completion straight from its JSON, without building a tree, when it is a plain answer: an
+	 * object with choices and no {@code error} field, which therefore cannot be an error in disguise. The result
+	 * equals what {@link #readResponse(String, JsonNode)} returns for the same JSON.
+	 * @param provider the provider name to record in the response
+	 * @param json the answer's body
+	 * @return the response, or {@code null} when the body must take the general path: parsed as a tree, checked for
+	 * errors, then read with {@link #readResponse(String, JsonNode)}
+	 */
+	public @Nullable ChatResponse readPlainResponse(String provider, byte[] json) {
+		return this.plainParser.parseResponse(provider, json);
 	}
 
 	private ChunkChoice readChunkChoice(JsonNode choice, int position) {
@@ -145,8 +158,19 @@ public final class ChatCompletionReader {
 	private ChatMessage readMessage(@Nullable JsonNode message) {
 		String text = contentText(message);
 		List<ContentPart> content = (text != null) ? List.of(new TextPart(text)) : List.of();
+		return new ChatMessage(Role.ASSISTANT, content, JsonNodes.text(message, "name"),
+				toolCalls(JsonNodes.array(message, "tool_calls"), JsonNodes.object(message, "function_call")), null,
+				reasoning(message));
+	}
+
+	/**
+	 * Read the tool calls of a message: its {@code tool_calls} array and its legacy {@code function_call}.
+	 */
+	static List<ToolCall> toolCalls(@Nullable JsonNode calls, @Nullable JsonNode functionCall) {
+		if (calls == null && functionCall == null) {
+			return List.of();
+		}
 		List<ToolCall> toolCalls = new ArrayList<>();
-		JsonNode calls = JsonNodes.array(message, "tool_calls");
 		if (calls != null) {
 			int position = 0;
 			for (JsonNode call : calls) {
@@ -158,14 +182,12 @@ public final class ChatCompletionReader {
 				position++;
 			}
 		}
-		JsonNode functionCall = JsonNodes.object(message, "function_call");
 		if (functionCall != null) {
 			String arguments = arguments(functionCall);
 			toolCalls.add(new ToolCall("function_call", String.valueOf(JsonNodes.text(functionCall, "name")),
 					(arguments != null) ? arguments : "{}"));
 		}
-		return new ChatMessage(Role.ASSISTANT, content, JsonNodes.text(message, "name"), toolCalls, null,
-				reasoning(message));
+		return toolCalls;
 	}
 
 	private static @Nullable String contentText(@Nullable JsonNode message) {

@@ -1,5 +1,6 @@
 package dev.chatstarter.core.fuzz;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
@@ -8,6 +9,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.chatstarter.core.chat.ChatResponse;
 import dev.chatstarter.core.error.ProviderErrorParser;
 import dev.chatstarter.core.stream.ChatChunk;
 import dev.chatstarter.core.wire.ChatCompletionReader;
@@ -16,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Fuzz test of the fast path for stream chunks ({@link ChatCompletionReader#readPlainChunk}): for any text, it either
- * gives up or returns exactly what the general path (parse, check for errors, read) returns, and never accepts an
- * error or text that is not JSON. {@code ./mvnw verify} replays the corpus in
+ * Fuzz test of the fast paths for stream chunks ({@link ChatCompletionReader#readPlainChunk}) and for answers
+ * ({@link ChatCompletionReader#readPlainResponse}): for any text, each either gives up or returns exactly what the
+ * general path (parse, check for errors, read) returns, and never accepts an error or text that is not JSON. {@code ./mvnw verify} replays the corpus in
  * {@code src/test/resources/dev/chatstarter/core/fuzz/PlainChunkFuzzTestsInputs}; {@code JAZZER_FUZZ=1} fuzzes.
  */
 class PlainChunkFuzzTests {
@@ -34,19 +36,27 @@ class PlainChunkFuzzTests {
 	}
 
 	private static void check(String text) {
-		ChatChunk plain = READER.readPlainChunk(text);
-		if (plain == null) {
-			return;
+		ChatChunk chunk = READER.readPlainChunk(text);
+		if (chunk != null) {
+			JsonNode tree = tree(text);
+			assertThat(ProviderErrorParser.fromJson(tree)).as("an error read as a chunk").isNull();
+			assertThat(chunk).isEqualTo(READER.readChunk(tree));
 		}
-		JsonNode tree;
+		ChatResponse response = READER.readPlainResponse("fuzz", text.getBytes(StandardCharsets.UTF_8));
+		if (response != null) {
+			JsonNode tree = tree(text);
+			assertThat(ProviderErrorParser.fromJson(tree)).as("an error read as an answer").isNull();
+			assertThat(response).isEqualTo(READER.readResponse("fuzz", tree));
+		}
+	}
+
+	private static JsonNode tree(String text) {
 		try {
-			tree = JSON.readTree(text);
+			return JSON.readTree(text);
 		}
 		catch (JacksonException ex) {
-			throw new AssertionError("the fast path accepted text that is not JSON: " + text, ex);
+			throw new AssertionError("a fast path accepted text that is not JSON: " + text, ex);
 		}
-		assertThat(ProviderErrorParser.fromJson(tree)).as("an error read as a chunk").isNull();
-		assertThat(plain).isEqualTo(READER.readChunk(tree));
 	}
 
 }

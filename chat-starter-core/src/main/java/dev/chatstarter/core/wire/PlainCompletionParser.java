@@ -10,23 +10,29 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.chatstarter.core.chat.ChatMessage;
+import dev.chatstarter.core.chat.ChatResponse;
+import dev.chatstarter.core.chat.Choice;
+import dev.chatstarter.core.chat.ContentPart;
 import dev.chatstarter.core.chat.Logprobs;
 import dev.chatstarter.core.chat.Role;
+import dev.chatstarter.core.chat.TextPart;
 import dev.chatstarter.core.chat.Usage;
 import dev.chatstarter.core.stream.ChatChunk;
 import dev.chatstarter.core.stream.ChunkChoice;
 import dev.chatstarter.core.stream.ToolCallDelta;
 
 /**
- * Reads a plain {@code chat.completion.chunk} straight from its JSON text, token by token, without building a tree:
- * the fast path for the hundreds of chunks of a stream. It accepts only what it can read exactly as
+ * Reads a plain {@code chat.completion} or {@code chat.completion.chunk} straight from its JSON, token by token,
+ * without building a tree: the fast path for the answers of blocking calls and the hundreds of chunks of a stream. It
+ * accepts only what it can read exactly as {@link ChatCompletionReader#readResponse} and
  * {@link ChatCompletionReader#readChunk} would: an object with a non-empty {@code choices} array and no
- * {@code error} field (so the chunk cannot be an error, see
+ * {@code error} field (so the answer cannot be an error, see
  * {@link dev.chatstarter.core.error.ProviderErrorParser#fromJson}), string or {@code null} texts and integer numbers.
  * Anything else (content parts, numbers where text belongs, malformed JSON) makes it give up, and the caller takes the
  * general path. Rare nested values (tool calls, logprobs, usage) are read as trees and handed to the general reader.
  */
-final class PlainChunkParser {
+final class PlainCompletionParser {
 
 	private static final NotPlain NOT_PLAIN = new NotPlain();
 
@@ -34,7 +40,7 @@ final class PlainChunkParser {
 
 	private final ChatCompletionReader reader;
 
-	PlainChunkParser(JsonMapper jsonMapper, ChatCompletionReader reader) {
+	PlainCompletionParser(JsonMapper jsonMapper, ChatCompletionReader reader) {
 		this.jsonMapper = jsonMapper;
 		this.reader = reader;
 	}
@@ -44,25 +50,43 @@ final class PlainChunkParser {
 	 * @param json the event data
 	 * @return the chunk, or {@code null} when the chunk needs the general path
 	 */
-	@Nullable ChatChunk parse(String json) {
+	@Nullable ChatChunk parseChunk(String json) {
 		try (JsonParser parser = this.jsonMapper.createParser(json)) {
-			if (parser.nextToken() != JsonToken.START_OBJECT) {
-				return null;
-			}
-			ChatChunk chunk = readChunk(parser);
-			return (parser.nextToken() == null && !chunk.choices().isEmpty()) ? chunk : null;
+			Completion<ChunkChoice> chunk = readCompletion(parser, this::readChunkChoice);
+			return (chunk != null) ? new ChatChunk(chunk.id(), chunk.model(), chunk.created(), chunk.choices(),
+					chunk.usage(), chunk.fingerprint()) : null;
 		}
 		catch (NotPlain | JacksonException ex) {
 			return null;
 		}
 	}
 
-	private ChatChunk readChunk(JsonParser parser) {
+	/**
+	 * Read a complete answer if it is plain.
+	 * @param provider the provider name to record in the response
+	 * @param json the answer's body
+	 * @return the response, or {@code null} when the answer needs the general path
+	 */
+	@Nullable ChatResponse parseResponse(String provider, byte[] json) {
+		try (JsonParser parser = this.jsonMapper.createParser(json)) {
+			Completion<Choice> response = readCompletion(parser, this::readResponseChoice);
+			return (response != null) ? new ChatResponse(provider, response.id(), response.model(),
+					response.created(), response.choices(), response.usage(), response.fingerprint()) : null;
+		}
+		catch (NotPlain | JacksonException ex) {
+			return null;
+		}
+	}
+
+	private <C> @Nullable Completion<C> readCompletion(JsonParser parser, ChoiceReader<C> choiceReader) {
+		if (parser.nextToken() != JsonToken.START_OBJECT) {
+			return null;
+		}
 		String id = null;
 		String model = null;
 		String fingerprint = null;
 		Long created = null;
-		List<ChunkChoice> choices = List.of();
+		List<C> choices = List.of();
 		Usage usage = null;
 		String name;
 		while ((name = parser.nextName()) != null) {
@@ -72,23 +96,26 @@ final class PlainChunkParser {
 				case "model" -> model = text(parser, token);
 				case "system_fingerprint" -> fingerprint = text(parser, token);
 				case "created" -> created = longValue(parser, token);
-				case "choices" -> choices = readChoices(parser, token);
+				case "choices" -> choices = readChoices(parser, token, choiceReader);
 				case "usage" -> usage = (token == JsonToken.START_OBJECT) ? this.reader.readUsage(tree(parser))
 						: skip(parser);
 				case "error" -> throw NOT_PLAIN;
 				default -> parser.skipChildren();
 			}
 		}
-		return new ChatChunk(id, model, created, choices, usage, fingerprint);
+		if (parser.nextToken() != null || choices.isEmpty()) {
+			return null;
+		}
+		return new Completion<>(id, model, created, choices, usage, fingerprint);
 	}
 
-	private List<ChunkChoice> readChoices(JsonParser parser, JsonToken token) {
+	private static <C> List<C> readChoices(JsonParser parser, JsonToken token, ChoiceReader<C> choiceReader) {
 		if (token != JsonToken.START_ARRAY) {
 			throw NOT_PLAIN;
 		}
-		List<ChunkChoice> choices = new ArrayList<>(1);
+		List<C> choices = new ArrayList<>(1);
 		while (parser.nextToken() == JsonToken.START_OBJECT) {
-			choices.add(readChoice(parser, choices.size()));
+			choices.add(choiceReader.read(parser, choices.size()));
 		}
 		if (!parser.hasToken(JsonToken.END_ARRAY)) {
 			throw NOT_PLAIN;
@@ -96,30 +123,41 @@ final class PlainChunkParser {
 		return choices;
 	}
 
-	private ChunkChoice readChoice(JsonParser parser, int position) {
-		Integer index = null;
-		Delta delta = null;
-		Delta message = null;
-		String finishReason = null;
-		Logprobs logprobs = null;
+	private ChunkChoice readChunkChoice(JsonParser parser, int position) {
+		ChoiceFields choice = readChoiceFields(parser);
+		Delta read = (choice.delta != null) ? choice.delta : (choice.message != null) ? choice.message : new Delta();
+		return new ChunkChoice((choice.index != null) ? choice.index : position,
+				(read.role != null) ? Role.fromWireName(read.role) : null, read.content, read.reasoning(),
+				read.toolCallDeltas(), choice.finishReason, choice.logprobs);
+	}
+
+	private Choice readResponseChoice(JsonParser parser, int position) {
+		ChoiceFields choice = readChoiceFields(parser);
+		Delta read = (choice.message != null) ? choice.message : (choice.delta != null) ? choice.delta : new Delta();
+		List<ContentPart> content = (read.content != null) ? List.of(new TextPart(read.content)) : List.of();
+		ChatMessage message = new ChatMessage(Role.ASSISTANT, content, read.name,
+				ChatCompletionReader.toolCalls(read.calls, read.functionCall), null, read.reasoning());
+		return new Choice((choice.index != null) ? choice.index : position, message, choice.finishReason,
+				choice.logprobs);
+	}
+
+	private ChoiceFields readChoiceFields(JsonParser parser) {
+		ChoiceFields choice = new ChoiceFields();
 		String name;
 		while ((name = parser.nextName()) != null) {
 			JsonToken token = parser.nextToken();
 			switch (name) {
-				case "index" -> index = integer(parser, token);
-				case "delta" -> delta = (token == JsonToken.START_OBJECT) ? readDelta(parser) : skip(parser);
-				case "message" -> message = (token == JsonToken.START_OBJECT) ? readDelta(parser) : skip(parser);
-				case "finish_reason" -> finishReason = text(parser, token);
-				case "logprobs" -> logprobs = (token == JsonToken.START_OBJECT)
+				case "index" -> choice.index = integer(parser, token);
+				case "delta" -> choice.delta = (token == JsonToken.START_OBJECT) ? readDelta(parser) : skip(parser);
+				case "message" -> choice.message = (token == JsonToken.START_OBJECT) ? readDelta(parser)
+						: skip(parser);
+				case "finish_reason" -> choice.finishReason = text(parser, token);
+				case "logprobs" -> choice.logprobs = (token == JsonToken.START_OBJECT)
 						? ChatCompletionReader.readLogprobs(tree(parser)) : skip(parser);
 				default -> parser.skipChildren();
 			}
 		}
-		Delta read = (delta != null) ? delta : (message != null) ? message : new Delta();
-		return new ChunkChoice((index != null) ? index : position,
-				(read.role != null) ? Role.fromWireName(read.role) : null, read.content,
-				(read.reasoningContent != null) ? read.reasoningContent : read.reasoning, read.toolCalls(),
-				finishReason, logprobs);
+		return choice;
 	}
 
 	private Delta readDelta(JsonParser parser) {
@@ -137,6 +175,7 @@ final class PlainChunkParser {
 				}
 				case "reasoning_content" -> delta.reasoningContent = text(parser, token);
 				case "reasoning" -> delta.reasoning = text(parser, token);
+				case "name" -> delta.name = text(parser, token);
 				case "tool_calls" -> delta.calls = (token == JsonToken.START_ARRAY) ? tree(parser) : skip(parser);
 				case "function_call" -> delta.functionCall = (token == JsonToken.START_OBJECT) ? tree(parser)
 						: skip(parser);
@@ -203,10 +242,40 @@ final class PlainChunkParser {
 		return skip(parser);
 	}
 
+	/** Reads one choice. */
+	@FunctionalInterface
+	private interface ChoiceReader<C> {
+
+		C read(JsonParser parser, int position);
+
+	}
+
+	/** The top-level fields of an answer or a chunk. */
+	private record Completion<C>(@Nullable String id, @Nullable String model, @Nullable Long created,
+			List<C> choices, @Nullable Usage usage, @Nullable String fingerprint) {
+	}
+
+	/** The fields of a choice. */
+	private static final class ChoiceFields {
+
+		@Nullable Integer index;
+
+		@Nullable Delta delta;
+
+		@Nullable Delta message;
+
+		@Nullable String finishReason;
+
+		@Nullable Logprobs logprobs;
+
+	}
+
 	/** The fields of a {@code delta} (or {@code message}) object. */
 	private static final class Delta {
 
 		@Nullable String role;
+
+		@Nullable String name;
 
 		@Nullable String content;
 
@@ -218,7 +287,11 @@ final class PlainChunkParser {
 
 		@Nullable JsonNode functionCall;
 
-		List<ToolCallDelta> toolCalls() {
+		@Nullable String reasoning() {
+			return (this.reasoningContent != null) ? this.reasoningContent : this.reasoning;
+		}
+
+		List<ToolCallDelta> toolCallDeltas() {
 			if (this.calls == null && this.functionCall == null) {
 				return List.of();
 			}
