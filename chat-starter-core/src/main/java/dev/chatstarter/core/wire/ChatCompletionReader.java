@@ -225,20 +225,39 @@ public final class ChatCompletionReader {
 		if (usage == null) {
 			return null;
 		}
-		Integer cached = JsonNodes.integer(JsonNodes.object(usage, "prompt_tokens_details"), "cached_tokens");
-		if (cached == null) {
-			cached = JsonNodes.integer(usage, "prompt_cache_hit_tokens");
-		}
-		Integer reasoning = JsonNodes.integer(JsonNodes.object(usage, "completion_tokens_details"),
-				"reasoning_tokens");
 		Map<String, Object> extra = new LinkedHashMap<>();
 		for (Map.Entry<String, JsonNode> field : usage.properties()) {
 			if (!BASIC_USAGE_FIELDS.contains(field.getKey()) && !field.getValue().isNull()) {
-				extra.put(field.getKey(), this.jsonMapper.convertValue(field.getValue(), Object.class));
+				extra.put(field.getKey(), toPlainValue(field.getValue()));
 			}
 		}
-		return new Usage(JsonNodes.integer(usage, "prompt_tokens"), JsonNodes.integer(usage, "completion_tokens"),
-				JsonNodes.integer(usage, "total_tokens"), cached, reasoning, extra);
+		return usage(JsonNodes.integer(usage, "prompt_tokens"), JsonNodes.integer(usage, "completion_tokens"),
+				JsonNodes.integer(usage, "total_tokens"), usage.get("prompt_tokens_details"),
+				usage.get("prompt_cache_hit_tokens"), usage.get("completion_tokens_details"), extra);
+	}
+
+	/**
+	 * Assemble the usage from its fields: the three counts, the values of the fields that carry the cached and the
+	 * reasoning tokens, and every other non-null field as a plain value.
+	 */
+	static Usage usage(@Nullable Integer prompt, @Nullable Integer completion, @Nullable Integer total,
+			@Nullable JsonNode promptDetails, @Nullable JsonNode cacheHit, @Nullable JsonNode completionDetails,
+			Map<String, Object> extra) {
+		Integer cached = (promptDetails != null && promptDetails.isObject())
+				? JsonNodes.integer(promptDetails, "cached_tokens") : null;
+		if (cached == null && cacheHit != null && cacheHit.isNumber()) {
+			cached = cacheHit.asInt();
+		}
+		Integer reasoning = (completionDetails != null && completionDetails.isObject())
+				? JsonNodes.integer(completionDetails, "reasoning_tokens") : null;
+		return new Usage(prompt, completion, total, cached, reasoning, extra);
+	}
+
+	/**
+	 * Convert a nested value to plain Java values (maps, lists, strings, numbers, booleans).
+	 */
+	Object toPlainValue(JsonNode value) {
+		return this.jsonMapper.convertValue(value, Object.class);
 	}
 
 	static @Nullable Logprobs readLogprobs(@Nullable JsonNode logprobs) {

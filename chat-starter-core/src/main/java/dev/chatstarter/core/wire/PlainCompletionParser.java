@@ -1,13 +1,19 @@
 package dev.chatstarter.core.wire;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.chat.ChatMessage;
@@ -36,12 +42,21 @@ final class PlainCompletionParser {
 
 	private static final NotPlain NOT_PLAIN = new NotPlain();
 
-	private final JsonMapper jsonMapper;
+	/**
+	 * Creates the parsers: without the mapper's deserialization context, which costs as much as the parser itself
+	 * and is only needed for the rare nested trees (read with {@link #treeReader} instead). The mapper's own read
+	 * features are not applied, so a parser may be stricter than the general path, which then takes over.
+	 */
+	private final TokenStreamFactory parsers;
+
+	/** Reads a nested value as a tree, as the mapper would, leaving the parser on the value's last token. */
+	private final ObjectReader treeReader;
 
 	private final ChatCompletionReader reader;
 
 	PlainCompletionParser(JsonMapper jsonMapper, ChatCompletionReader reader) {
-		this.jsonMapper = jsonMapper;
+		this.parsers = jsonMapper.tokenStreamFactory();
+		this.treeReader = jsonMapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 		this.reader = reader;
 	}
 
@@ -51,7 +66,7 @@ final class PlainCompletionParser {
 	 * @return the chunk, or {@code null} when the chunk needs the general path
 	 */
 	@Nullable ChatChunk parseChunk(String json) {
-		try (JsonParser parser = this.jsonMapper.createParser(json)) {
+		try (JsonParser parser = this.parsers.createParser(ObjectReadContext.empty(), json)) {
 			Completion<ChunkChoice> chunk = readCompletion(parser, this::readChunkChoice);
 			return (chunk != null) ? new ChatChunk(chunk.id(), chunk.model(), chunk.created(), chunk.choices(),
 					chunk.usage(), chunk.fingerprint()) : null;
@@ -68,7 +83,7 @@ final class PlainCompletionParser {
 	 * @return the response, or {@code null} when the answer needs the general path
 	 */
 	@Nullable ChatResponse parseResponse(String provider, byte[] json) {
-		try (JsonParser parser = this.jsonMapper.createParser(json)) {
+		try (JsonParser parser = this.parsers.createParser(ObjectReadContext.empty(), json)) {
 			Completion<Choice> response = readCompletion(parser, this::readResponseChoice);
 			return (response != null) ? new ChatResponse(provider, response.id(), response.model(),
 					response.created(), response.choices(), response.usage(), response.fingerprint()) : null;
@@ -97,8 +112,7 @@ final class PlainCompletionParser {
 				case "system_fingerprint" -> fingerprint = text(parser, token);
 				case "created" -> created = longValue(parser, token);
 				case "choices" -> choices = readChoices(parser, token, choiceReader);
-				case "usage" -> usage = (token == JsonToken.START_OBJECT) ? this.reader.readUsage(tree(parser))
-						: skip(parser);
+				case "usage" -> usage = (token == JsonToken.START_OBJECT) ? readUsage(parser) : skip(parser);
 				case "error" -> throw NOT_PLAIN;
 				default -> parser.skipChildren();
 			}
@@ -107,6 +121,47 @@ final class PlainCompletionParser {
 			return null;
 		}
 		return new Completion<>(id, model, created, choices, usage, fingerprint);
+	}
+
+	/**
+	 * Read a usage object: the three counts as numbers, every other field as a tree, as
+	 * {@link ChatCompletionReader#readUsage} reads them.
+	 */
+	private Usage readUsage(JsonParser parser) {
+		Integer prompt = null;
+		Integer completion = null;
+		Integer total = null;
+		JsonNode promptDetails = null;
+		JsonNode cacheHit = null;
+		JsonNode completionDetails = null;
+		Map<String, Object> extra = new LinkedHashMap<>();
+		String name;
+		while ((name = parser.nextName()) != null) {
+			JsonToken token = parser.nextToken();
+			switch (name) {
+				case "prompt_tokens" -> prompt = integer(parser, token);
+				case "completion_tokens" -> completion = integer(parser, token);
+				case "total_tokens" -> total = integer(parser, token);
+				default -> {
+					JsonNode value = tree(parser);
+					switch (name) {
+						case "prompt_tokens_details" -> promptDetails = value;
+						case "prompt_cache_hit_tokens" -> cacheHit = value;
+						case "completion_tokens_details" -> completionDetails = value;
+						default -> {
+						}
+					}
+					if (value.isNull()) {
+						extra.remove(name);
+					}
+					else {
+						extra.put(name, this.reader.toPlainValue(value));
+					}
+				}
+			}
+		}
+		return ChatCompletionReader.usage(prompt, completion, total, promptDetails, cacheHit, completionDetails,
+				extra);
 	}
 
 	private static <C> List<C> readChoices(JsonParser parser, JsonToken token, ChoiceReader<C> choiceReader) {
@@ -185,8 +240,8 @@ final class PlainCompletionParser {
 		return delta;
 	}
 
-	private static JsonNode tree(JsonParser parser) {
-		return parser.readValueAsTree();
+	private JsonNode tree(JsonParser parser) {
+		return this.treeReader.readTree(parser);
 	}
 
 	/**

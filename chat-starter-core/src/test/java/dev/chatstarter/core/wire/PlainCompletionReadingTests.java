@@ -104,7 +104,11 @@ class PlainCompletionReadingTests {
 				"{\"model\":null,\"id\":null,\"created\":null,\"choices\":[{\"index\":0,\"message\":{\"content\":\"你好\"},"
 						+ "\"finish_reason\":\"sensitive\"}],\"usage\":{\"prompt_tokens\":1,\"prompt_cache_hit_tokens\":1}}",
 				"{\"created\":\"1741569952\",\"choices\":[{\"index\":\"0\",\"message\":{\"content\":\"strings\"}}]}",
-				"{\"choices\":[{\"index\":0,\"message\":{\"content\":{\"odd\":1},\"name\":[\"x\"]}}]}");
+				"{\"choices\":[{\"index\":0,\"message\":{\"content\":{\"odd\":1},\"name\":[\"x\"]}}]}",
+				"{\"choices\":[{\"index\":0,\"message\":{\"content\":\"x\"}}],\"usage\":{\"prompt_tokens\":\"1\",\"cost\":null,"
+						+ "\"cost\":0.5,\"prompt_cache_hit_tokens\":4,\"prompt_tokens_details\":null,\"total_tokens\":9,"
+						+ "\"total_tokens\":null,\"completion_tokens_details\":{\"reasoning_tokens\":2,\"x\":[1,{\"y\":null}]},"
+						+ "\"note\":\"a\",\"note\":null}}");
 	}
 
 	static Stream<String> otherAnswers() {
@@ -115,6 +119,7 @@ class PlainCompletionReadingTests {
 				"[{\"error\":{\"code\":429,\"message\":\"Resource exhausted\"}}]",
 				"{\"choices\":[{\"index\":0,\"message\":{\"content\":[{\"type\":\"text\",\"text\":\"parts\"}]}}]}",
 				"{\"choices\":[{\"index\":0,\"message\":{\"content\":42}}]}",
+				"{\"choices\":[{\"index\":0,\"message\":{\"content\":\"x\"}}],\"usage\":{\"prompt_tokens\":1.5}}",
 				"{\"choices\":[{\"index\":0,\"message\":{\"content\":\"x\"}}]} trailing",
 				"{\"choices\":[{\"index\":0,\"message\":{\"content\":\"cut", "<html><title>502</title></html>", "");
 	}
