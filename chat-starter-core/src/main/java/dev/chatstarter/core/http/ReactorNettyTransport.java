@@ -2,6 +2,7 @@ package dev.chatstarter.core.http;
 
 import java.net.URI;
 import java.util.Map;
+
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;

@@ -36,15 +36,16 @@ import dev.chatstarter.core.stream.ToolCallDelta;
  * {@code error} field (so the answer cannot be an error, see
  * {@link dev.chatstarter.core.error.ProviderErrorParser#fromJson}), string or {@code null} texts and integer numbers.
  * Anything else (content parts, numbers where text belongs, malformed JSON) makes it give up, and the caller takes the
- * general path. Rare nested values (tool calls, logprobs, usage) are read as trees and handed to the general reader.
+ * general path. Rare nested values (tool calls, logprobs, the details of usage) are read as trees and handed to the
+ * general reader.
  */
 final class PlainCompletionParser {
 
 	private static final NotPlain NOT_PLAIN = new NotPlain();
 
 	/**
-	 * Creates the parsers: without the mapper's deserialization context, which costs as much as the parser itself
-	 * and is only needed for the rare nested trees (read with {@link #treeReader} instead). The mapper's own read
+	 * Creates the parsers: without the mapper's deserialization context, which would be created for every parse and
+	 * is only needed for the rare nested trees (read with {@link #treeReader} instead). The mapper's own read
 	 * features are not applied, so a parser may be stricter than the general path, which then takes over.
 	 */
 	private final TokenStreamFactory parsers;
