@@ -35,9 +35,10 @@ import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The one HTTP transport of a provider: sends JSON, applies the timeouts and the retry policy, and turns every
+ * The one HTTP client of a provider: sends JSON, applies the timeouts and the retry policy, and turns every
  * failure (HTTP errors, errors inside 2xx bodies or streams, timeouts, broken connections, malformed bodies) into a
- * {@link ChatException}. Answers come back as parsed JSON; what they mean is for the caller.
+ * {@link ChatException}. Answers come back as parsed JSON, or read by the caller's reader straight from their bytes
+ * when they are plain; what they mean is for the caller.
  */
 public final class ProviderHttpClient {
 
@@ -70,8 +71,8 @@ public final class ProviderHttpClient {
 	private final HttpSettings settings;
 
 	/**
-	 * Built on the first request: creating the HTTP stack (Reactor Netty, the pool, WebClient and its codecs) loads a
-	 * few thousand classes, which start-up need not pay for.
+	 * Built on the first request: creating the HTTP stack (Reactor Netty, the pool and, if asked for, WebClient and
+	 * its codecs) loads a few thousand classes, which start-up need not pay for.
 	 */
 	private final Lazy<ProviderTransport> transport;
 
@@ -89,8 +90,8 @@ public final class ProviderHttpClient {
 	 * @param provider the provider name
 	 * @param settings how to reach the provider
 	 * @param connectionPool the connection pool
-	 * @param webClientBuilder supplies the builder to start from (cloned) when the first request is made, or
-	 * {@code null} for a plain one
+	 * @param webClientBuilder supplies the builder of the {@code WebClient} to send through (cloned) when the first
+	 * request is made, or {@code null} to send straight on Reactor Netty
 	 * @param httpClientCustomizer customizes the Reactor Netty client after the timeouts are applied
 	 * @param jsonMapper the mapper that parses answers
 	 * @param errorMapper turns failures into exceptions
@@ -189,7 +190,8 @@ public final class ProviderHttpClient {
 				.switchIfEmpty(Mono.error(() -> this.errorMapper.malformed("the answer body is empty", null, null)))
 				.map((bytes) -> {
 					T plain = reader.readPlain(bytes);
-					return (plain != null) ? plain : reader.read(checked(parse(bytes, "the answer is not JSON"), attempt));
+					return (plain != null) ? plain
+							: reader.read(checked(parse(bytes, "the answer is not JSON"), attempt));
 				});
 		}));
 	}

@@ -63,7 +63,8 @@ interface ProviderTransport {
 			BodyTimeouts.initialize();
 			ProviderUris uris = new ProviderUris(settings.baseUrl());
 			HttpClient httpClient = httpClientCustomizer.apply(httpClient(settings, connectionPool));
-			return (webClientBuilder != null) ? new WebClientTransport(settings, webClientBuilder.get(), httpClient, uris)
+			return (webClientBuilder != null)
+					? new WebClientTransport(settings, webClientBuilder.get(), httpClient, uris)
 					: new ReactorNettyTransport(settings, httpClient, uris);
 		}
 		catch (RuntimeException ex) {

@@ -1,5 +1,6 @@
 /**
- * The HTTP transport: base URL resolution, timeouts and retries on Spring WebClient.
+ * The HTTP transport: base URL resolution, connection pools, timeouts and retries, straight on Reactor Netty or,
+ * on request, through Spring WebClient.
  */
 @NullMarked
 package dev.chatstarter.core.http;

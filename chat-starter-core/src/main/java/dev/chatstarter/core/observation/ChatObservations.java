@@ -34,7 +34,8 @@ import org.springframework.util.Assert;
  * Wraps the reactive pipelines of one provider's template in observations: each observation starts when the pipeline
  * is subscribed to and stops when it completes, fails or is cancelled, before the result reaches the subscriber. The
  * observation is put in the Reactor context (under Micrometer's {@code micrometer.observation} key), so a
- * {@code WebClient} observation of the HTTP exchange becomes its child; a parent observation found there is used.
+ * {@code WebClient} observation of the HTTP exchange (when the template sends through one) becomes its child; a
+ * parent observation found there is used.
  * The headers a tracing handler propagated into a model call's context are put there too (under
  * {@link ProviderHttpClient#PROPAGATED_HEADERS}), and the call's requests carry them.
  * <p>

@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 /**
  * Fuzz test of the fast paths for stream chunks ({@link ChatCompletionReader#readPlainChunk}) and for answers
  * ({@link ChatCompletionReader#readPlainResponse}): for any text, each either gives up or returns exactly what the
- * general path (parse, check for errors, read) returns, and never accepts an error or text that is not JSON. {@code ./mvnw verify} replays the corpus in
+ * general path (parse, check for errors, read) returns, and never accepts an error or text that is not JSON.
+ * {@code ./mvnw verify} replays the corpus in
  * {@code src/test/resources/dev/chatstarter/core/fuzz/PlainChunkFuzzTestsInputs}; {@code JAZZER_FUZZ=1} fuzzes.
  */
 class PlainChunkFuzzTests {
