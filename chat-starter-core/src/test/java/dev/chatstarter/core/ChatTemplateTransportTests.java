@@ -89,6 +89,24 @@ class ChatTemplateTransportTests extends WireMockSupport {
 
 	@ParameterizedTest
 	@EnumSource(Transport.class)
+	void aContentTypeThatCannotBeParsedDoesNotFailACallOrAStream(Transport transport) {
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(aResponse().withHeader("Content-Type", "json;;;=")
+			.withBody(PONG)));
+		wireMock.stubFor(post("/v1/chat/completions").withRequestBody(containing("\"stream\":true"))
+			.willReturn(aResponse().withHeader("Content-Type", "event stream").withBody("""
+					data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"gpt-4o","choices":[{"index":0,"delta":{"content":"pong"},"finish_reason":"stop"}]}
+
+					data: [DONE]
+
+					""")));
+		try (ChatTemplate template = transport.apply(templateBuilder()).build()) {
+			assertThat(template.prompt("ping").call().content()).isEqualTo("pong");
+			assertThat(template.prompt("ping").stream().content().collectList().block()).containsExactly("pong");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Transport.class)
 	void theWebClientBuildersFiltersRunOnlyThroughWebClient(Transport transport) {
 		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(PONG)));
 		WebClient.Builder filtered = WebClient.builder()

@@ -30,6 +30,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -308,15 +309,13 @@ public final class ProviderHttpClient {
 	}
 
 	/**
-	 * The state of one attempt: the status, headers and content type of its answer.
+	 * The state of one attempt: the status and headers of its answer.
 	 */
 	private final class Attempt {
 
 		private int status;
 
 		private HttpHeaders headers = HttpHeaders.EMPTY;
-
-		private @Nullable MediaType contentType;
 
 		Flux<DataBuffer> body(HttpMethod method, String path, byte @Nullable [] body) {
 			Duration responseTimeout = ProviderHttpClient.this.settings.responseTimeout();
@@ -332,7 +331,6 @@ public final class ProviderHttpClient {
 		private Flux<DataBuffer> onResponse(int status, HttpHeaders headers, Flux<DataBuffer> body) {
 			this.status = status;
 			this.headers = headers;
-			this.contentType = headers.getContentType();
 			if (status < 200 || status > 299) {
 				return DataBufferUtils.join(body, ProviderHttpClient.this.settings.maxResponseBytes())
 					.map(ProviderHttpClient::readAndRelease)
@@ -344,10 +342,22 @@ public final class ProviderHttpClient {
 			return body;
 		}
 
+		/**
+		 * Whether a stream request was answered with one JSON body. The content type is parsed only here: parsing it
+		 * for every answer would cost blocking calls, which do not need it. A content type that cannot be parsed is
+		 * not JSON: the answer is read as an event stream.
+		 */
 		boolean isJsonAnswer() {
-			return this.contentType != null && !MediaType.TEXT_EVENT_STREAM.isCompatibleWith(this.contentType)
-					&& (MediaType.APPLICATION_JSON.isCompatibleWith(this.contentType)
-							|| this.contentType.getSubtype().endsWith("+json"));
+			MediaType contentType;
+			try {
+				contentType = this.headers.getContentType();
+			}
+			catch (InvalidMediaTypeException ex) {
+				return false;
+			}
+			return contentType != null && !MediaType.TEXT_EVENT_STREAM.isCompatibleWith(contentType)
+					&& (MediaType.APPLICATION_JSON.isCompatibleWith(contentType)
+							|| contentType.getSubtype().endsWith("+json"));
 		}
 
 		private Throwable toChatException(Throwable failure, String method, URI uri) {
