@@ -1,7 +1,8 @@
 package dev.chatstarter.autoconfigure.sanitize;
 
-import java.util.List;
 import java.util.Locale;
+
+import dev.chatstarter.core.error.CredentialHeaders;
 
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -17,9 +18,6 @@ final class ChatSanitizingFunction implements SanitizingFunction {
 	private static final String PROVIDERS = "chat.providers.";
 
 	private static final String HEADERS = ".headers.";
-
-	private static final List<String> SENSITIVE_HEADER_PARTS = List.of("authorization", "key", "token", "secret",
-			"password", "cookie", "credential");
 
 	@Override
 	public SanitizableData apply(SanitizableData data) {
@@ -38,7 +36,7 @@ final class ChatSanitizingFunction implements SanitizingFunction {
 			return false;
 		}
 		String header = key.substring(headers + HEADERS.length());
-		return SENSITIVE_HEADER_PARTS.stream().anyMatch(header::contains);
+		return CredentialHeaders.isCredential(header);
 	}
 
 	/**

@@ -38,6 +38,45 @@ public final class BaseUrl {
 	}
 
 	/**
+	 * Return a URL as it may be shown in messages, logs, health details and {@code toString()}: scheme, host, port
+	 * and path only. A user and password ({@code https://user:pass@host}), the query ({@code ?key=...}) and the
+	 * fragment are left out, since any of them may carry a credential. Never throws: text that is not a URL is
+	 * reduced to what precedes its first {@code ?}, {@code #} or {@code @}-delimited user info, in linear time.
+	 * @param url the URL, possibly malformed
+	 * @return the URL without user info, query and fragment
+	 */
+	public static String redacted(String url) {
+		String text = url.strip();
+		try {
+			URI uri = new URI(text);
+			if (uri.getScheme() != null && uri.getHost() != null) {
+				StringBuilder shown = new StringBuilder(uri.getScheme()).append("://").append(uri.getHost());
+				if (uri.getPort() >= 0) {
+					shown.append(':').append(uri.getPort());
+				}
+				return shown.append((uri.getRawPath() != null) ? uri.getRawPath() : "").toString();
+			}
+		}
+		catch (URISyntaxException ex) {
+			// fall through to the textual reduction
+		}
+		int end = text.length();
+		for (char stop : new char[] { '?', '#' }) {
+			int index = text.indexOf(stop);
+			if (index >= 0 && index < end) {
+				end = index;
+			}
+		}
+		text = text.substring(0, end);
+		int authority = text.indexOf("//");
+		int at = text.lastIndexOf('@');
+		if (authority >= 0 && at > authority) {
+			text = text.substring(0, authority + 2) + text.substring(at + 1);
+		}
+		return text;
+	}
+
+	/**
 	 * Check that a base URL is an absolute http or https URL with a host.
 	 * @param baseUrl the configured URL
 	 * @return the parsed URI
