@@ -235,6 +235,16 @@ public interface ChatTemplate extends AutoCloseable {
 		PromptSpec toolContext(String name, Object value);
 
 		/**
+		 * Set the longest this call may take, overriding the template's
+		 * {@linkplain Builder#callTimeout(Duration) call timeout}: every retry, fallback and tool round, and the whole
+		 * of a stream. When it passes, the call is cancelled and fails with a
+		 * {@link dev.chatstarter.core.error.ChatTimeoutException}.
+		 * @param timeout the timeout, positive
+		 * @return this spec
+		 */
+		PromptSpec timeout(Duration timeout);
+
+		/**
 		 * Send the request and wait for the whole answer.
 		 * @return the call's result
 		 */
@@ -485,7 +495,8 @@ public interface ChatTemplate extends AutoCloseable {
 
 		/**
 		 * Set the stream idle timeout: the longest silence between two chunks (or body parts) once the answer
-		 * started. There is no total timeout, so a long healthy stream is never cut.
+		 * started. In a stream, only events with data count: keep-alive comments do not, so a stream that sends
+		 * nothing else ends after this timeout. It bounds no total: see {@link #callTimeout(Duration)}.
 		 * @param timeout the timeout; 120 s by default
 		 * @return this builder
 		 */
@@ -623,6 +634,27 @@ public interface ChatTemplate extends AutoCloseable {
 		 * @return this builder
 		 */
 		Builder maxResponseSize(DataSize maxResponseSize);
+
+		/**
+		 * Set the largest total of one streamed answer: its text, reasoning, tool-call arguments and log
+		 * probabilities, each choice and tool call counting a few bytes more (see
+		 * {@link dev.chatstarter.core.stream.StreamSizeLimit}). A larger stream is cancelled, which closes its
+		 * connection, and fails with a {@link dev.chatstarter.core.error.ChatResponseTooLargeException}. Each round
+		 * of a tool-call loop is one stream. The default is 16 MB.
+		 * @param maxStreamSize the limit
+		 * @return this builder
+		 */
+		Builder maxStreamSize(DataSize maxStreamSize);
+
+		/**
+		 * Set the longest a whole call may take: every retry, fallback and tool round, and the whole of a stream,
+		 * for blocking, reactive and streaming calls alike. When it passes, the call is cancelled (its connection
+		 * closed) and fails with a {@link dev.chatstarter.core.error.ChatTimeoutException}. A call overrides it with
+		 * {@link PromptSpec#timeout(Duration)}. None by default, so that a long healthy stream is never cut.
+		 * @param timeout the timeout, or {@code null} for none
+		 * @return this builder
+		 */
+		Builder callTimeout(@Nullable Duration timeout);
 
 		/**
 		 * Set the templates a call falls back to, in order, when this provider fails (after its own retries) with a

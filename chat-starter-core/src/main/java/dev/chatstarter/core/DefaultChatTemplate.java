@@ -2,6 +2,7 @@ package dev.chatstarter.core;
 
 import java.nio.charset.StandardCharsets;
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +27,11 @@ import dev.chatstarter.core.error.ChatErrorMapper;
 import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.core.error.ChatIncompleteStreamException;
 import dev.chatstarter.core.error.ChatProviderUnavailableException;
+import dev.chatstarter.core.error.ChatResponseTooLargeException;
 import dev.chatstarter.core.error.ErrorDetails;
 import dev.chatstarter.core.error.SecretRedactor;
 import dev.chatstarter.core.http.AnswerReader;
+import dev.chatstarter.core.http.CallDeadline;
 import dev.chatstarter.core.http.ConnectionPool;
 import dev.chatstarter.core.http.ProviderHttpClient;
 import dev.chatstarter.core.http.StreamEventReader;
@@ -45,6 +48,7 @@ import dev.chatstarter.core.resilience.ProviderLimiter;
 import dev.chatstarter.core.stream.ChatChunk;
 import dev.chatstarter.core.stream.ChatStreamAggregator;
 import dev.chatstarter.core.stream.ChunkChoice;
+import dev.chatstarter.core.stream.StreamSizeLimit;
 import dev.chatstarter.core.tool.MethodToolCallback;
 import dev.chatstarter.core.tool.ToolCallback;
 import dev.chatstarter.core.tool.ToolCallbacks;
@@ -110,6 +114,8 @@ final class DefaultChatTemplate implements ChatTemplate {
 
 	private final ProviderLimiter limiter;
 
+	private final @Nullable CallDeadline callDeadline;
+
 	DefaultChatTemplate(ChatTemplateSettings settings) {
 		this.settings = settings;
 		JsonMapper jsonMapper = (settings.jsonMapper() != null) ? settings.jsonMapper() : DEFAULT_JSON_MAPPER;
@@ -131,6 +137,8 @@ final class DefaultChatTemplate implements ChatTemplate {
 		this.cooldown = new ProviderCooldown(settings.resilience().cooldown(), settings.resilience().clock());
 		this.limiter = new ProviderLimiter(settings.provider(), settings.resilience().limits(),
 				settings.resilience().clock());
+		Duration callTimeout = settings.http().callTimeout();
+		this.callDeadline = (callTimeout != null) ? CallDeadline.configured(settings.provider(), callTimeout) : null;
 		this.fallbackChain = new FallbackChain(this, settings.resilience().fallbacks(),
 				settings.resilience().fallbackOn(), settings.resilience().fallbackListener());
 	}
@@ -257,26 +265,50 @@ final class DefaultChatTemplate implements ChatTemplate {
 	}
 
 	/**
-	 * Run a non-streaming call, with the tool-call loop when tools are offered.
+	 * Run a non-streaming call, with the tool-call loop when tools are offered, within the call's deadline.
 	 * @param request the request, options already merged
 	 * @param tools the tools offered
 	 * @param context the tool context
+	 * @param timeout the call's own timeout, or {@code null} for the template's {@code call-timeout}
 	 * @return the final response
 	 */
-	Mono<ChatResponse> call(ChatRequest request, List<ToolCallback> tools, ToolContext context) {
-		return tools.isEmpty() ? call(request) : this.toolCallingLoop.call(request, tools, context, this::call);
+	Mono<ChatResponse> call(ChatRequest request, List<ToolCallback> tools, ToolContext context,
+			@Nullable Duration timeout) {
+		Mono<ChatResponse> call = tools.isEmpty() ? call(request)
+				: this.toolCallingLoop.call(request, tools, context, this::call);
+		CallDeadline deadline = deadline(timeout);
+		return (deadline != null) ? deadline.apply(call) : call;
 	}
 
 	/**
-	 * Run a streaming call, with the tool-call loop when tools are offered.
+	 * Run a streaming call, with the tool-call loop when tools are offered, within the call's deadline. The chunks
+	 * are folded into a response only when someone wants it or the tool-call loop needs it.
 	 * @param request the request, options already merged
 	 * @param tools the tools offered
 	 * @param context the tool context
-	 * @param finalResponse receives the last round folded into a response
+	 * @param timeout the call's own timeout, or {@code null} for the template's {@code call-timeout}
+	 * @param finalResponse receives the last round folded into a response, or {@code null} when nobody wants it
 	 * @return the chunks of every round
 	 */
 	Flux<ChatChunk> stream(ChatRequest request, List<ToolCallback> tools, ToolContext context,
-			Consumer<ChatResponse> finalResponse) {
+			@Nullable Duration timeout, @Nullable Consumer<ChatResponse> finalResponse) {
+		Flux<ChatChunk> stream = stream(request, tools, context, finalResponse);
+		CallDeadline deadline = deadline(timeout);
+		return (deadline != null) ? deadline.apply(stream) : stream;
+	}
+
+	private @Nullable CallDeadline deadline(@Nullable Duration perCall) {
+		if (perCall != null) {
+			return CallDeadline.perCall(provider(), perCall);
+		}
+		return this.callDeadline;
+	}
+
+	private Flux<ChatChunk> stream(ChatRequest request, List<ToolCallback> tools, ToolContext context,
+			@Nullable Consumer<ChatResponse> finalResponse) {
+		if (tools.isEmpty() && finalResponse == null) {
+			return stream(request);
+		}
 		if (tools.isEmpty()) {
 			return Flux.defer(() -> {
 				AtomicReference<ChatStreamAggregator> aggregator = new AtomicReference<>(
@@ -290,7 +322,11 @@ final class DefaultChatTemplate implements ChatTemplate {
 			AtomicReference<String> answering = new AtomicReference<>(provider());
 			return this.toolCallingLoop.stream(request, tools, context,
 					(round) -> this.fallbackChain.stream(round, answering::set),
-					(response) -> finalResponse.accept(answeredBy(response, answering.get())));
+					(response) -> {
+						if (finalResponse != null) {
+							finalResponse.accept(answeredBy(response, answering.get()));
+						}
+					});
 		});
 	}
 
@@ -440,13 +476,17 @@ final class DefaultChatTemplate implements ChatTemplate {
 	 * Send a streaming request to this provider and read its chunks.
 	 * @param request the request, options already merged
 	 * @return the checked chunks; the flux fails with {@link ChatIncompleteStreamException} when the stream ends
-	 * without a finish reason
+	 * without a finish reason, and with {@link ChatResponseTooLargeException} when it grows past
+	 * {@code max-stream-size}
 	 */
 	private Flux<ChatChunk> streamDirect(ChatRequest request) {
 		return this.observations.observeStream(request, Flux.defer(() -> {
 			AtomicBoolean finished = new AtomicBoolean();
+			StreamSizeLimit sizeLimit = new StreamSizeLimit(provider(), this.settings.http().maxStreamBytes());
 			return this.http.postStream(CHAT_PATH, this.requestWriter.write(request, true), this.chunkReader)
 				.doOnNext((chunk) -> {
+					// throwing cancels the body, which closes the connection
+					sizeLimit.add(chunk);
 					for (ChunkChoice choice : chunk.choices()) {
 						if (choice.finishReason() != null) {
 							failOnErrorFinish(choice.finishReason());

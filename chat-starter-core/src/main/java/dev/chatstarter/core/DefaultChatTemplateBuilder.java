@@ -94,6 +94,10 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 
 	private int maxResponseBytes = HttpSettings.DEFAULT_MAX_RESPONSE_BYTES;
 
+	private long maxStreamBytes = HttpSettings.DEFAULT_MAX_STREAM_BYTES;
+
+	private @Nullable Duration callTimeout;
+
 	private List<DefaultChatTemplate> fallbacks = List.of();
 
 	private Set<FallbackTrigger> fallbackOn = EnumSet.allOf(FallbackTrigger.class);
@@ -140,6 +144,8 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 		this.observationConvention = settings.observations().convention();
 		this.toolObservationConvention = settings.observations().toolConvention();
 		this.maxResponseBytes = http.maxResponseBytes();
+		this.maxStreamBytes = http.maxStreamBytes();
+		this.callTimeout = http.callTimeout();
 		ResilienceSettings resilience = settings.resilience();
 		this.fallbacks = resilience.fallbacks();
 		this.fallbackOn = EnumSet.copyOf(resilience.fallbackOn());
@@ -330,6 +336,20 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 	}
 
 	@Override
+	public ChatTemplate.Builder maxStreamSize(DataSize maxStreamSize) {
+		Assert.notNull(maxStreamSize, "maxStreamSize must not be null");
+		Assert.isTrue(maxStreamSize.toBytes() > 0, "maxStreamSize must be positive");
+		this.maxStreamBytes = maxStreamSize.toBytes();
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder callTimeout(@Nullable Duration timeout) {
+		this.callTimeout = (timeout != null) ? positive(timeout, "callTimeout") : null;
+		return this;
+	}
+
+	@Override
 	public ChatTemplate.Builder observationConvention(ChatObservationConvention convention) {
 		Assert.notNull(convention, "convention must not be null");
 		this.observationConvention = convention;
@@ -419,7 +439,7 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 		headersCopy.addAll(this.headers);
 		HttpSettings http = new HttpSettings(this.baseUrl, this.apiKey, HttpHeaders.readOnlyHttpHeaders(headersCopy),
 				this.connectTimeout, this.responseTimeout, this.streamIdleTimeout, this.retryPolicy,
-				this.httpVersion, this.maxResponseBytes);
+				this.httpVersion, this.maxResponseBytes, this.maxStreamBytes, this.callTimeout);
 		if (this.eagerToolRegistry != null) {
 			this.eagerToolRegistry.resolve(this.defaultTools);
 		}

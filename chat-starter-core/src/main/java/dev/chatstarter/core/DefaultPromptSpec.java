@@ -2,6 +2,7 @@ package dev.chatstarter.core;
 
 import java.lang.reflect.Type;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,8 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 	private final List<ToolCallback> tools = new ArrayList<>();
 
 	private ToolContext toolContext = ToolContext.empty();
+
+	private @Nullable Duration timeout;
 
 	DefaultPromptSpec(DefaultChatTemplate template) {
 		this.template = template;
@@ -137,13 +140,25 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 	}
 
 	@Override
+	public ChatTemplate.PromptSpec timeout(Duration timeout) {
+		Assert.notNull(timeout, "timeout must not be null");
+		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "timeout must be positive");
+		this.timeout = timeout;
+		return this;
+	}
+
+	@Override
 	public ChatTemplate.CallResponseSpec call() {
-		return new DefaultCallResponseSpec(new Invocation(toRequest(), offeredTools(), this.toolContext));
+		return new DefaultCallResponseSpec(invocation());
 	}
 
 	@Override
 	public ChatTemplate.StreamResponseSpec stream() {
-		return new DefaultStreamResponseSpec(new Invocation(toRequest(), offeredTools(), this.toolContext));
+		return new DefaultStreamResponseSpec(invocation());
+	}
+
+	private Invocation invocation() {
+		return new Invocation(toRequest(), offeredTools(), this.toolContext, this.timeout);
 	}
 
 	private ChatRequest toRequest() {
@@ -163,16 +178,17 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 	}
 
 	/**
-	 * What one call sends: the request and the tools it offers, with their context.
+	 * What one call sends: the request and the tools it offers, with their context, and the call's own timeout.
 	 */
-	private record Invocation(ChatRequest request, List<ToolCallback> tools, ToolContext toolContext) {
+	private record Invocation(ChatRequest request, List<ToolCallback> tools, ToolContext toolContext,
+			@Nullable Duration timeout) {
 
 		Mono<ChatResponse> call(DefaultChatTemplate template, ChatRequest request) {
-			return template.call(request, this.tools, this.toolContext);
+			return template.call(request, this.tools, this.toolContext, this.timeout);
 		}
 
-		Flux<ChatChunk> stream(DefaultChatTemplate template, Consumer<ChatResponse> finalResponse) {
-			return template.stream(this.request, this.tools, this.toolContext, finalResponse);
+		Flux<ChatChunk> stream(DefaultChatTemplate template, @Nullable Consumer<ChatResponse> finalResponse) {
+			return template.stream(this.request, this.tools, this.toolContext, this.timeout, finalResponse);
 		}
 
 	}
@@ -249,8 +265,8 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 
 		@Override
 		public Flux<ChatChunk> chunks() {
-			return this.invocation.stream(DefaultPromptSpec.this.template, (response) -> {
-			});
+			// nobody asked for the folded response
+			return this.invocation.stream(DefaultPromptSpec.this.template, null);
 		}
 
 		@Override

@@ -24,6 +24,10 @@ import reactor.core.scheduler.Schedulers;
  * {@link HashedWheelTimer} (20 ms ticks), whose scheduling and cancelling cost far less than a
  * {@code ScheduledThreadPoolExecutor}'s under contention (about 10 µs per blocking call at 64 callers); a timeout
  * is signalled on Reactor's parallel scheduler, never on the timer's own thread.
+ *
+ * <p>
+ * For an event stream, the parts are not activity by themselves: only the events with data are, signalled through
+ * an {@link Activity}, so that keep-alive comments or a trickled event do not hold the stream open.
  */
 final class BodyTimeouts {
 
@@ -51,10 +55,14 @@ final class BodyTimeouts {
 
 	private @Nullable MonoSink<Long> expiry;
 
-	private BodyTimeouts(Duration first, Duration idle, TimeoutTimer timer) {
+	/** Whether every part is activity, or only what the {@link Activity} signals once the answer started. */
+	private final boolean partsAreActivity;
+
+	private BodyTimeouts(Duration first, Duration idle, TimeoutTimer timer, boolean partsAreActivity) {
 		this.firstNanos = first.toNanos();
 		this.idleNanos = idle.toNanos();
 		this.timer = timer;
+		this.partsAreActivity = partsAreActivity;
 		this.lastActivity = timer.nanoTime();
 	}
 
@@ -74,12 +82,34 @@ final class BodyTimeouts {
 	 * @return the parts; the flux fails with a {@link Timeout} when a timeout passes
 	 */
 	static <T> Flux<T> apply(Flux<T> body, Duration first, Duration idle) {
-		return apply(body, first, idle, WheelTimer.INSTANCE);
+		return apply(body, first, idle, WheelTimer.INSTANCE, null);
+	}
+
+	/**
+	 * Apply the timeouts to an answer whose first part starts it but whose later parts are not activity: only
+	 * {@link Activity#signal()} is.
+	 * @param body the parts of the answer
+	 * @param first the longest wait for the first part
+	 * @param idle the longest wait between two signals of activity
+	 * @param activity signals the activity of the answer
+	 * @param <T> the type of the parts
+	 * @return the parts; the flux fails with a {@link Timeout} when a timeout passes
+	 */
+	static <T> Flux<T> apply(Flux<T> body, Duration first, Duration idle, Activity activity) {
+		return apply(body, first, idle, WheelTimer.INSTANCE, activity);
 	}
 
 	static <T> Flux<T> apply(Flux<T> body, Duration first, Duration idle, TimeoutTimer timer) {
+		return apply(body, first, idle, timer, null);
+	}
+
+	static <T> Flux<T> apply(Flux<T> body, Duration first, Duration idle, TimeoutTimer timer,
+			@Nullable Activity activity) {
 		return Flux.defer(() -> {
-			BodyTimeouts timeouts = new BodyTimeouts(first, idle, timer);
+			BodyTimeouts timeouts = new BodyTimeouts(first, idle, timer, activity == null);
+			if (activity != null) {
+				activity.timeouts = timeouts;
+			}
 			return body.doOnNext((part) -> timeouts.onPart())
 				.doOnTerminate(timeouts::onEnd)
 				.takeUntilOther(Mono.<Long>create(timeouts::start))
@@ -89,6 +119,9 @@ final class BodyTimeouts {
 	}
 
 	private void onPart() {
+		if (this.started && !this.partsAreActivity) {
+			return;
+		}
 		this.lastActivity = this.timer.nanoTime();
 		if (!this.started) {
 			this.started = true;
@@ -157,6 +190,26 @@ final class BodyTimeouts {
 	}
 
 	/**
+	 * Signals the activity of one answer whose parts are not activity by themselves, e.g. the events of a stream.
+	 * One instance serves one subscription of the answer.
+	 */
+	static final class Activity {
+
+		private volatile @Nullable BodyTimeouts timeouts;
+
+		/**
+		 * Record activity: the idle timeout starts again.
+		 */
+		void signal() {
+			BodyTimeouts timeouts = this.timeouts;
+			if (timeouts != null) {
+				timeouts.lastActivity = timeouts.timer.nanoTime();
+			}
+		}
+
+	}
+
+	/**
 	 * Schedules the checks of the timeouts.
 	 */
 	interface TimeoutTimer {
@@ -212,7 +265,7 @@ final class BodyTimeouts {
 	/**
 	 * The shared wheel timer; timeouts are signalled on Reactor's parallel scheduler.
 	 */
-	private static final class WheelTimer implements TimeoutTimer {
+	static final class WheelTimer implements TimeoutTimer {
 
 		static final HashedWheelTimer TIMER = start();
 

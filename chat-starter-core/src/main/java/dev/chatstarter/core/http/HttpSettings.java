@@ -19,13 +19,20 @@ import org.springframework.util.Assert;
  * @param retryPolicy the retry policy
  * @param httpVersion the HTTP version
  * @param maxResponseBytes the largest answer body (or, in a stream, the largest single event) accepted, in bytes
+ * @param maxStreamBytes the largest total of one streamed answer, in bytes (see
+ * {@link dev.chatstarter.core.stream.StreamSizeLimit})
+ * @param callTimeout the longest a whole call may take (retries, fallbacks, tool rounds, the whole stream), or
+ * {@code null} for no limit
  */
 public record HttpSettings(String baseUrl, @Nullable String apiKey, HttpHeaders headers, Duration connectTimeout,
 		Duration responseTimeout, Duration streamIdleTimeout, RetryPolicy retryPolicy, HttpVersion httpVersion,
-		int maxResponseBytes) {
+		int maxResponseBytes, long maxStreamBytes, @Nullable Duration callTimeout) {
 
 	/** The default of {@link #maxResponseBytes()}: 16 MiB. */
 	public static final int DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+	/** The default of {@link #maxStreamBytes()}: 16 MiB. */
+	public static final long DEFAULT_MAX_STREAM_BYTES = 16 * 1024 * 1024;
 
 	public HttpSettings {
 		Assert.hasText(baseUrl, "baseUrl must not be empty");
@@ -36,6 +43,28 @@ public record HttpSettings(String baseUrl, @Nullable String apiKey, HttpHeaders 
 		Assert.notNull(retryPolicy, "retryPolicy must not be null");
 		Assert.notNull(httpVersion, "httpVersion must not be null");
 		Assert.isTrue(maxResponseBytes > 0, "maxResponseBytes must be positive");
+		Assert.isTrue(maxStreamBytes > 0, "maxStreamBytes must be positive");
+		Assert.isTrue(callTimeout == null || (!callTimeout.isNegative() && !callTimeout.isZero()),
+				"callTimeout must be positive");
+	}
+
+	/**
+	 * Create settings with the default {@link #DEFAULT_MAX_STREAM_BYTES limit} on streams and no call timeout.
+	 * @param baseUrl the base URL as configured
+	 * @param apiKey the API key, sent as a bearer token when not empty
+	 * @param headers the headers sent with every request
+	 * @param connectTimeout the connect timeout
+	 * @param responseTimeout the longest wait for the first byte of an answer
+	 * @param streamIdleTimeout the longest silence between two parts of an answer once it started
+	 * @param retryPolicy the retry policy
+	 * @param httpVersion the HTTP version
+	 * @param maxResponseBytes the largest answer body (or, in a stream, the largest single event) accepted
+	 */
+	public HttpSettings(String baseUrl, @Nullable String apiKey, HttpHeaders headers, Duration connectTimeout,
+			Duration responseTimeout, Duration streamIdleTimeout, RetryPolicy retryPolicy, HttpVersion httpVersion,
+			int maxResponseBytes) {
+		this(baseUrl, apiKey, headers, connectTimeout, responseTimeout, streamIdleTimeout, retryPolicy, httpVersion,
+				maxResponseBytes, DEFAULT_MAX_STREAM_BYTES, null);
 	}
 
 	/**
@@ -60,7 +89,9 @@ public record HttpSettings(String baseUrl, @Nullable String apiKey, HttpHeaders 
 		return "HttpSettings[baseUrl=" + this.baseUrl + ", apiKey=" + ((this.apiKey != null) ? "******" : "none")
 				+ ", connectTimeout=" + this.connectTimeout + ", responseTimeout=" + this.responseTimeout
 				+ ", streamIdleTimeout=" + this.streamIdleTimeout + ", retryPolicy=" + this.retryPolicy
-				+ ", httpVersion=" + this.httpVersion + ", maxResponseBytes=" + this.maxResponseBytes + "]";
+				+ ", httpVersion=" + this.httpVersion + ", maxResponseBytes=" + this.maxResponseBytes
+				+ ", maxStreamBytes=" + this.maxStreamBytes + ", callTimeout="
+				+ ((this.callTimeout != null) ? this.callTimeout : "none") + "]";
 	}
 
 }

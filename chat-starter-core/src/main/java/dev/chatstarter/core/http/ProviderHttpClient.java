@@ -197,16 +197,23 @@ public final class ProviderHttpClient {
 		}));
 	}
 
+	/**
+	 * One attempt of a stream. Once it started, only its events count as activity for the idle timeout, not its
+	 * bytes: keep-alive comments or an event trickled byte by byte do not hold it open. A JSON answer counts its
+	 * bytes.
+	 */
 	private <T> Flux<T> streamAttempt(String path, byte[] body, StreamEventReader<T> reader) {
 		Attempt attempt = new Attempt();
+		BodyTimeouts.Activity activity = new BodyTimeouts.Activity();
 		int maxBytes = this.settings.maxResponseBytes();
-		return attempt.body(HttpMethod.POST, path, body)
+		return attempt.body(HttpMethod.POST, path, body, activity)
 			.switchOnFirst((first, buffers) -> attempt.isJsonAnswer()
-					? DataBufferUtils.join(buffers, maxBytes)
+					? DataBufferUtils.join(buffers.doOnNext((buffer) -> activity.signal()), maxBytes)
 						.map((buffer) -> reader
 							.read(checked(parse(readAndRelease(buffer), "the answer is not JSON"), attempt)))
 						.flux()
-					: readEvents(SseParser.decode(buffers, maxBytes), reader, attempt))
+					: readEvents(SseParser.decode(buffers, maxBytes).doOnNext((event) -> activity.signal()), reader,
+							attempt))
 			.onErrorMap(DataBufferLimitException.class,
 					(ex) -> this.errorMapper.malformed(
 							"an event of the stream is larger than " + maxBytes + " bytes (max-response-size)", ex,
@@ -318,12 +325,23 @@ public final class ProviderHttpClient {
 		private HttpHeaders headers = HttpHeaders.EMPTY;
 
 		Flux<DataBuffer> body(HttpMethod method, String path, byte @Nullable [] body) {
+			return body(method, path, body, null);
+		}
+
+		/**
+		 * Send the request and return the body of its answer, with the timeouts applied.
+		 * @param activity signals the activity of the answer once it started, or {@code null} when every part of
+		 * the body is activity
+		 */
+		Flux<DataBuffer> body(HttpMethod method, String path, byte @Nullable [] body,
+				BodyTimeouts.@Nullable Activity activity) {
 			Duration responseTimeout = ProviderHttpClient.this.settings.responseTimeout();
 			Duration idleTimeout = ProviderHttpClient.this.settings.streamIdleTimeout();
 			ProviderTransport transport = ProviderHttpClient.this.transport.get();
-			return BodyTimeouts.apply(Flux.deferContextual((context) -> transport.exchange(method, path, body,
-					context.getOrDefault(PROPAGATED_HEADERS, Map.of()), this::onResponse)), responseTimeout,
-					idleTimeout)
+			Flux<DataBuffer> answer = Flux.deferContextual((context) -> transport.exchange(method, path, body,
+					context.getOrDefault(PROPAGATED_HEADERS, Map.of()), this::onResponse));
+			return ((activity != null) ? BodyTimeouts.apply(answer, responseTimeout, idleTimeout, activity)
+					: BodyTimeouts.apply(answer, responseTimeout, idleTimeout))
 				.onErrorMap((ex) -> !(ex instanceof ChatException),
 						(ex) -> toChatException(ex, method.name(), transport.uri(path)));
 		}

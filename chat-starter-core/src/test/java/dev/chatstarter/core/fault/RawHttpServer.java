@@ -17,18 +17,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A tiny HTTP/1.1 server on loopback for faults WireMock cannot express: it reads one request per connection, then
  * runs a script that writes raw bytes (or nothing), and records when the client closed the connection.
  */
-final class RawHttpServer implements AutoCloseable {
+public final class RawHttpServer implements AutoCloseable {
 
 	/** What to do with one connection once its request was read. */
 	@FunctionalInterface
-	interface Script {
+	public interface Script {
 
+		/**
+		 * Answer one request.
+		 * @param out the connection's output
+		 * @throws Exception to close the connection
+		 */
 		void run(OutputStream out) throws Exception;
 
 	}
 
 	/** Thrown by a script to close its connection with a TCP reset. */
-	static final class Reset extends RuntimeException {
+	public static final class Reset extends RuntimeException {
 
 	}
 
@@ -46,7 +51,7 @@ final class RawHttpServer implements AutoCloseable {
 
 	private final AtomicInteger requests = new AtomicInteger();
 
-	RawHttpServer(Script script) throws IOException {
+	public RawHttpServer(Script script) throws IOException {
 		this.serverSocket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		this.script = script;
 		this.acceptor = new Thread(this::accept, "raw-http-acceptor");
@@ -54,15 +59,38 @@ final class RawHttpServer implements AutoCloseable {
 		this.acceptor.start();
 	}
 
-	String baseUrl() {
+	/**
+	 * Return the base URL to configure a template with.
+	 * @return {@code http://127.0.0.1:<port>/v1}
+	 */
+	public String baseUrl() {
 		return "http://127.0.0.1:" + this.serverSocket.getLocalPort() + "/v1";
 	}
 
-	boolean awaitClientClosed(long seconds) throws InterruptedException {
+	/**
+	 * Wait until a client closed its connection (or a script failed).
+	 * @param seconds the longest wait
+	 * @return whether it happened in time
+	 */
+	public boolean awaitClientClosed(long seconds) throws InterruptedException {
 		return this.clientClosed.await(seconds, TimeUnit.SECONDS);
 	}
 
-	boolean awaitRequests(int count, long seconds) throws InterruptedException {
+	/**
+	 * Return the number of requests read so far.
+	 * @return the count
+	 */
+	public int requests() {
+		return this.requests.get();
+	}
+
+	/**
+	 * Wait until a number of requests were read.
+	 * @param count the number of requests
+	 * @param seconds the longest wait
+	 * @return whether they arrived in time
+	 */
+	public boolean awaitRequests(int count, long seconds) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
 		while (this.requests.get() < count) {
 			if (System.nanoTime() > deadline) {
@@ -140,14 +168,19 @@ final class RawHttpServer implements AutoCloseable {
 	 * @param contentType the content type
 	 * @param chunked whether the body is chunked (else it is delimited by closing the connection)
 	 */
-	static void head(OutputStream out, String contentType, boolean chunked) throws IOException {
+	public static void head(OutputStream out, String contentType, boolean chunked) throws IOException {
 		out.write(("HTTP/1.1 200 OK\r\nContent-Type: " + contentType + "\r\n"
 				+ (chunked ? "Transfer-Encoding: chunked\r\n" : "Connection: close\r\n") + "\r\n")
 			.getBytes(StandardCharsets.ISO_8859_1));
 		out.flush();
 	}
 
-	static void chunk(OutputStream out, String data) throws IOException {
+	/**
+	 * Write one chunk of a chunked body and flush it.
+	 * @param out the stream
+	 * @param data the chunk, in UTF-8
+	 */
+	public static void chunk(OutputStream out, String data) throws IOException {
 		byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
 		out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
 		out.write(bytes);
