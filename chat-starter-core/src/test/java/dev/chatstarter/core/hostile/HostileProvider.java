@@ -39,7 +39,7 @@ final class HostileProvider {
 			.apiKey("sk-test-hostile-0123456789")
 			.defaultOptions((options) -> options.model("gpt-4o-mini"))
 			.connectTimeout(Duration.ofSeconds(2))
-			.responseTimeout(Duration.ofSeconds(3))
+			.responseTimeout(Duration.ofSeconds(5))
 			.streamIdleTimeout(Duration.ofSeconds(1))
 			.retryPolicy(RetryPolicy.none());
 	}
