@@ -170,10 +170,18 @@ public final class ChatProperties {
 		private Duration responseTimeout = Duration.ofSeconds(60);
 
 		/**
-		 * Longest silence between two chunks of a streamed answer. There is no total timeout, so a long healthy
-		 * stream is never cut.
+		 * Longest silence between two chunks of a streamed answer (or two parts of a body) once it started. Only
+		 * events with data count: a stream that sends nothing but keep-alive comments ends after this timeout. It
+		 * bounds no total: see call-timeout.
 		 */
 		private Duration streamIdleTimeout = Duration.ofSeconds(120);
+
+		/**
+		 * Longest a whole call may take: every retry, fallback and tool round, and the whole of a stream. When it
+		 * passes, the call is cancelled and fails with ChatTimeoutException. None by default, so that a long
+		 * healthy stream is never cut; a call can set its own with PromptSpec.timeout(..).
+		 */
+		private @Nullable Duration callTimeout;
 
 		/**
 		 * How failed calls are retried.
@@ -220,6 +228,13 @@ public final class ChatProperties {
 		private DataSize maxResponseSize = DataSize.ofBytes(HttpSettings.DEFAULT_MAX_RESPONSE_BYTES);
 
 		/**
+		 * Largest total of one streamed answer: its text, reasoning, tool-call arguments and log probabilities, each
+		 * choice and tool call counting a few bytes more. A larger stream is cancelled and fails with
+		 * ChatResponseTooLargeException. Each round of a tool-call loop is one stream.
+		 */
+		private DataSize maxStreamSize = DataSize.ofBytes(HttpSettings.DEFAULT_MAX_STREAM_BYTES);
+
+		/**
 		 * Names of the providers a failed call falls back to, in order, e.g. [backup1, backup2].
 		 */
 		private final List<String> fallback = new ArrayList<>();
@@ -251,6 +266,22 @@ public final class ChatProperties {
 
 		public void setMaxResponseSize(DataSize maxResponseSize) {
 			this.maxResponseSize = maxResponseSize;
+		}
+
+		public DataSize getMaxStreamSize() {
+			return this.maxStreamSize;
+		}
+
+		public void setMaxStreamSize(DataSize maxStreamSize) {
+			this.maxStreamSize = maxStreamSize;
+		}
+
+		public @Nullable Duration getCallTimeout() {
+			return this.callTimeout;
+		}
+
+		public void setCallTimeout(@Nullable Duration callTimeout) {
+			this.callTimeout = callTimeout;
 		}
 
 		public List<String> getFallback() {
@@ -378,6 +409,7 @@ public final class ChatProperties {
 				.append("connectTimeout", this.connectTimeout)
 				.append("responseTimeout", this.responseTimeout)
 				.append("streamIdleTimeout", this.streamIdleTimeout)
+				.append("callTimeout", this.callTimeout)
 				.append("httpVersion", this.httpVersion)
 				.append("transport", this.transport)
 				.append("sslBundle", this.sslBundle)

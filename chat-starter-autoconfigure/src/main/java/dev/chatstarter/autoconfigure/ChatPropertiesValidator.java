@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.chatstarter.autoconfigure.ChatProperties.Provider;
 import dev.chatstarter.autoconfigure.ChatProperties.Retry;
@@ -23,6 +25,8 @@ import org.springframework.util.StringUtils;
  * Checks bound {@link ChatProperties} for the mistakes that would otherwise surface only at the first call.
  */
 final class ChatPropertiesValidator {
+
+	private static final Logger logger = LoggerFactory.getLogger(ChatPropertiesValidator.class);
 
 	private static final String DEFAULT_PROVIDER = ChatProperties.PREFIX + ".default-provider";
 
@@ -89,9 +93,33 @@ final class ChatPropertiesValidator {
 		validatePositive(prefix + "connect-timeout", provider.getConnectTimeout(), "10s");
 		validatePositive(prefix + "response-timeout", provider.getResponseTimeout(), "60s");
 		validatePositive(prefix + "stream-idle-timeout", provider.getStreamIdleTimeout(), "120s");
+		validateCallTimeout(prefix, provider);
 		validateRetry(prefix + "retry.", provider.getRetry());
 		validateOptions(prefix + "options.", provider.getOptions());
 		validateResilience(prefix, provider);
+	}
+
+	/**
+	 * A call timeout must be positive. One not longer than the response timeout is allowed (a hard bound on every
+	 * call is a fair wish) but logged: the response timeout then never fires and a call that waits for its first
+	 * byte uses up the whole deadline, leaving no time for a retry or a fallback.
+	 */
+	private void validateCallTimeout(String prefix, Provider provider) {
+		Duration callTimeout = provider.getCallTimeout();
+		if (callTimeout == null) {
+			return;
+		}
+		if (callTimeout.isNegative() || callTimeout.isZero()) {
+			add(prefix + "call-timeout", prefix + "call-timeout is " + describe(callTimeout)
+					+ " but must be a positive duration.", "Set " + prefix
+							+ "call-timeout to a positive duration such as 10m, or remove it for no limit.");
+		}
+		else if (provider.getResponseTimeout() != null && callTimeout.compareTo(provider.getResponseTimeout()) <= 0) {
+			logger.warn("{}call-timeout ({}) is not longer than {}response-timeout ({}): a call that waits for its "
+					+ "first byte uses up the whole deadline and is never retried nor sent to a fallback. Raise "
+					+ "{}call-timeout above the response timeout if retries should have time to run.", prefix,
+					print(callTimeout), prefix, print(provider.getResponseTimeout()), prefix);
+		}
 	}
 
 	private void validateResilience(String prefix, Provider provider) {
@@ -100,6 +128,11 @@ final class ChatPropertiesValidator {
 			add(prefix + "max-response-size", prefix + "max-response-size is " + provider.getMaxResponseSize()
 					+ " but must be between 1B and 2GB.", "Set " + prefix
 							+ "max-response-size to a size such as 16MB (the default), or remove it.");
+		}
+		if (provider.getMaxStreamSize() == null || provider.getMaxStreamSize().toBytes() < 1) {
+			add(prefix + "max-stream-size", prefix + "max-stream-size is " + provider.getMaxStreamSize()
+					+ " but must be positive.", "Set " + prefix
+							+ "max-stream-size to a size such as 16MB (the default), or remove it.");
 		}
 		ChatProperties.Cooldown cooldown = provider.getCooldown();
 		if (cooldown.getFailures() < 1) {

@@ -112,6 +112,8 @@ final class ChatTemplateFactory {
 			.dialect(toDialect(provider.getDialect()))
 			.httpVersion(provider.getHttpVersion())
 			.maxResponseSize(provider.getMaxResponseSize())
+			.maxStreamSize(provider.getMaxStreamSize())
+			.callTimeout(provider.getCallTimeout())
 			.fallbackOn(provider.getFallbackOn().isEmpty() ? FallbackTrigger.values()
 					: provider.getFallbackOn().toArray(new FallbackTrigger[0]))
 			.cooldown(new CooldownPolicy(provider.getCooldown().getFailures(), provider.getCooldown().getWindow(),

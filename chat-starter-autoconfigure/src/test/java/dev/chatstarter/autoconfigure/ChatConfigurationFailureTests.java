@@ -1,6 +1,7 @@
 package dev.chatstarter.autoconfigure;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.ChatTemplates;
@@ -11,6 +12,8 @@ import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for the startup failures of {@link ChatAutoConfiguration}, as the failure analysis reports them.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ChatConfigurationFailureTests {
 
 	private static final String SECRET = "sk-secret-0123456789";
@@ -132,6 +136,34 @@ class ChatConfigurationFailureTests {
 					.contains("Set chat.providers.kuai.connect-timeout to a positive duration such as 10s (the default)")
 					.contains("Set chat.providers.kuai.response-timeout to a positive duration such as 60s")
 					.contains("Set chat.providers.kuai.stream-idle-timeout to a positive duration such as 120s");
+			});
+	}
+
+	@Test
+	void zeroCallTimeoutAndStreamSize() {
+		this.runner
+			.withPropertyValues("chat.providers.kuai.base-url=https://api.kuaiai.app/",
+					"chat.providers.kuai.call-timeout=0s", "chat.providers.kuai.max-stream-size=0B")
+			.run((context) -> {
+				FailureAnalysis analysis = analyze(context);
+				assertThat(analysis.getDescription())
+					.contains("chat.providers.kuai.call-timeout is 0s but must be a positive duration")
+					.contains("chat.providers.kuai.max-stream-size is 0B but must be positive");
+				assertThat(analysis.getAction())
+					.contains("Set chat.providers.kuai.call-timeout to a positive duration such as 10m, or remove it")
+					.contains("Set chat.providers.kuai.max-stream-size to a size such as 16MB");
+			});
+	}
+
+	@Test
+	void aCallTimeoutNotLongerThanTheResponseTimeoutStartsWithAWarning(CapturedOutput output) {
+		this.runner
+			.withPropertyValues("chat.providers.kuai.base-url=https://api.kuaiai.app/",
+					"chat.providers.kuai.call-timeout=30s")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(ChatTemplate.class);
+				assertThat(output).contains("chat.providers.kuai.call-timeout (30s) is not longer than "
+						+ "chat.providers.kuai.response-timeout (60s)");
 			});
 	}
 

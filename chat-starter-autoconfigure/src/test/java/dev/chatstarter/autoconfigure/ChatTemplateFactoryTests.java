@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.chat.ChatOptions;
+import dev.chatstarter.core.http.HttpSettings;
 import dev.chatstarter.core.http.HttpVersion;
 import dev.chatstarter.core.http.RetryPolicy;
 import dev.chatstarter.core.provider.ProviderDialect;
@@ -32,6 +33,7 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,7 +67,8 @@ class ChatTemplateFactoryTests {
 					prefix + "dialect.max-tokens-field=max-completion-tokens", prefix + "dialect.stream-usage=false",
 					prefix + "dialect.developer-role=false", prefix + "dialect.assistant-tool-call-content=omit",
 					prefix + "dialect.parallel-tool-calls=false", prefix + "dialect.echo-reasoning-content=true",
-					prefix + "dialect.structured-output=prompt", prefix + "http-version=http-2")
+					prefix + "dialect.structured-output=prompt", prefix + "http-version=http-2",
+					prefix + "max-stream-size=4MB", prefix + "call-timeout=5m")
 			.run((context) -> {
 				ChatTemplate.Builder builder = recordingBuilder();
 				ChatTemplateFactory.configure(builder, "kuai", context);
@@ -81,6 +84,8 @@ class ChatTemplateFactoryTests {
 				verify(builder).dialect(new ProviderDialect(MaxTokensField.MAX_COMPLETION_TOKENS, false, false,
 						AssistantToolCallContent.OMIT, false, true, StructuredOutputMode.PROMPT));
 				verify(builder).httpVersion(HttpVersion.HTTP_2);
+				verify(builder).maxStreamSize(DataSize.ofMegabytes(4));
+				verify(builder).callTimeout(Duration.ofMinutes(5));
 				assertThat(appliedHeaders(builder).toSingleValueMap()).containsEntry("X-Team", "search")
 					.containsEntry("X-Trace", "on")
 					.hasSize(2);
@@ -100,6 +105,8 @@ class ChatTemplateFactoryTests {
 			verify(builder).retryPolicy(RetryPolicy.defaults());
 			verify(builder).dialect(ProviderDialect.openAi());
 			verify(builder).httpVersion(HttpVersion.HTTP_1_1);
+			verify(builder).maxStreamSize(DataSize.ofBytes(HttpSettings.DEFAULT_MAX_STREAM_BYTES));
+			verify(builder).callTimeout(null);
 			verify(builder, never()).httpClient(any());
 			assertThat(appliedHeaders(builder).isEmpty()).isTrue();
 		});

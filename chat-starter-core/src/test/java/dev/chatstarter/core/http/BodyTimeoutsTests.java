@@ -37,6 +37,26 @@ class BodyTimeoutsTests {
 	}
 
 	@Test
+	void withAnActivityOnlyItsSignalsKeepTheAnswerOpenOnceItStarted() {
+		BodyTimeouts.Activity activity = new BodyTimeouts.Activity();
+		BodyTimeouts.apply(this.body.flux(), FIRST, IDLE, BodyTimeouts.TimeoutTimer.on(this.clock), activity)
+			.subscribe(this.signals::add, (ex) -> this.signals.add(ex.getClass().getSimpleName()));
+		advance(30);
+		this.body.next("first");
+		advance(100);
+		activity.signal();
+		for (int i = 0; i < 11; i++) {
+			// parts that carry no event, e.g. keep-alive comments
+			advance(10);
+			this.body.next("comment" + i);
+		}
+		assertThat(this.signals).doesNotContain("Timeout");
+		advance(11);
+		assertThat(this.signals).endsWith("Timeout");
+		this.body.assertCancelled();
+	}
+
+	@Test
 	void anAnswerThatNeverStartsTimesOutAfterTheResponseTimeout() {
 		subscribe(FIRST, IDLE);
 		advance(59);
