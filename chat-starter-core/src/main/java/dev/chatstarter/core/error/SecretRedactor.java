@@ -22,7 +22,7 @@ import org.springframework.http.HttpHeaders;
  * an {@code sk-} key, from text before it goes into an {@link ErrorDetails}. Providers echo keys back in their error
  * messages ("Incorrect API key provided: sk-..."), sometimes altered, so a secret is masked in every form below:
  * <ul>
- * <li>as it is, and JSON-escaped ({@code \/}, {@code &#92;u002f} or any {@code &#92;uXXXX} form of its characters);</li>
+ * <li>as it is, and JSON-escaped, once or several times ({@code \/}, {@code &#92;u002f} or any {@code &#92;uXXXX} form of its characters);</li>
  * <li>URL-encoded ({@code %2F}, {@code %2b}, either case), or mixed with JSON escapes;</li>
  * <li>for secrets of {@value #FUZZY_SECRET_LENGTH} characters or more: in any letter case, and any run of its first
  * {@value #FUZZY_SECRET_LENGTH} or more characters (a truncated echo such as {@code AbCdEf0123456789...}).</li>
@@ -309,15 +309,24 @@ public final class SecretRedactor {
 				char c = text.charAt(i);
 				int consumed = 1;
 				if (c == '\\' && i + 1 < n) {
-					char next = text.charAt(i + 1);
-					int unicode = (next == 'u' && i + 5 < n) ? hex(text, i + 2, 4) : -1;
+					// a run of backslashes is one escape, however often the text was JSON-encoded: \/ \\/ \\\/
+					int run = 1;
+					while (i + run < n && text.charAt(i + run) == '\\') {
+						run++;
+					}
+					int escaped = i + run;
+					char next = (escaped < n) ? text.charAt(escaped) : '\\';
+					int unicode = (next == 'u' && escaped + 4 < n) ? hex(text, escaped + 1, 4) : -1;
 					if (unicode >= 0) {
 						c = (char) unicode;
-						consumed = 6;
+						consumed = run + 5;
 					}
-					else if (next == '/' || next == '\\' || next == '"' || next == '\'') {
+					else if (next == '/' || next == '"' || next == '\'') {
 						c = next;
-						consumed = 2;
+						consumed = run + 1;
+					}
+					else {
+						consumed = run;
 					}
 				}
 				else if (c == '%' && i + 2 < n) {
