@@ -30,6 +30,7 @@ import dev.chatstarter.core.error.ErrorDetails;
 import dev.chatstarter.core.error.SecretRedactor;
 import dev.chatstarter.core.http.AnswerReader;
 import dev.chatstarter.core.http.BaseUrl;
+import dev.chatstarter.core.http.CleartextCredentials;
 import dev.chatstarter.core.http.ConnectionPool;
 import dev.chatstarter.core.http.ProviderHttpClient;
 import dev.chatstarter.core.http.StreamEventReader;
@@ -114,6 +115,7 @@ final class DefaultChatTemplate implements ChatTemplate {
 	DefaultChatTemplate(ChatTemplateSettings settings) {
 		this.settings = settings;
 		JsonMapper jsonMapper = (settings.jsonMapper() != null) ? settings.jsonMapper() : DEFAULT_JSON_MAPPER;
+		CleartextCredentials.warnIfExposed(settings.provider(), settings.http());
 		this.errorMapper = new ChatErrorMapper(settings.provider(), SecretRedactor.forCredentials(settings.http().apiKey(), settings.http().headers()));
 		this.http = new ProviderHttpClient(settings.provider(), settings.http(),
 				settings.resilience().connectionPool(), settings.webClientBuilder(),

@@ -161,6 +161,22 @@ class HostileSecretEchoTests {
 	}
 
 	@Test
+	void theKeyIsStrippedOnceAndTheSameValueIsSent() throws Exception {
+		java.util.concurrent.atomic.AtomicReference<String> sent = new java.util.concurrent.atomic.AtomicReference<>();
+		try (ScriptedProvider provider = new ScriptedProvider((headers) -> {
+			sent.set(headers.getFirst("Authorization"));
+			return ScriptedProvider.Answer.of(401, "application/json",
+					"{\"error\":{\"message\":\"bad " + headers.getFirst("Authorization").substring(7) + "\"}}");
+		})) {
+			ChatTemplate template = builder(provider.baseUrl()).apiKey("\t xai-STRIP0123456789abcdef\n").build();
+			ChatException ex = catchThrowableOfType(ChatException.class, () -> template.prompt("hi").call().content());
+			assertThat(sent.get()).isEqualTo("Bearer xai-STRIP0123456789abcdef");
+			assertThat(ex.getMessage()).contains("bad ******").doesNotContain("STRIP");
+			template.close();
+		}
+	}
+
+	@Test
 	void urlCredentialsNeverShowInTheExceptionChain() {
 		ChatTemplate template = builder("http://admin:URLPASS123@127.0.0.1:1/v1?key=QUERYSECRET123").build();
 		ChatException ex = assertTimeoutPreemptively(BOUND,
