@@ -31,7 +31,9 @@ import dev.chatstarter.core.error.ChatResponseTooLargeException;
 import dev.chatstarter.core.error.ErrorDetails;
 import dev.chatstarter.core.error.SecretRedactor;
 import dev.chatstarter.core.http.AnswerReader;
+import dev.chatstarter.core.http.BaseUrl;
 import dev.chatstarter.core.http.CallDeadline;
+import dev.chatstarter.core.http.CleartextCredentials;
 import dev.chatstarter.core.http.ConnectionPool;
 import dev.chatstarter.core.http.ProviderHttpClient;
 import dev.chatstarter.core.http.StreamEventReader;
@@ -119,7 +121,8 @@ final class DefaultChatTemplate implements ChatTemplate {
 	DefaultChatTemplate(ChatTemplateSettings settings) {
 		this.settings = settings;
 		JsonMapper jsonMapper = (settings.jsonMapper() != null) ? settings.jsonMapper() : DEFAULT_JSON_MAPPER;
-		this.errorMapper = new ChatErrorMapper(settings.provider(), SecretRedactor.of(settings.http().apiKey()));
+		CleartextCredentials.warnIfExposed(settings.provider(), settings.http());
+		this.errorMapper = new ChatErrorMapper(settings.provider(), SecretRedactor.forCredentials(settings.http().apiKey(), settings.http().headers()));
 		this.http = new ProviderHttpClient(settings.provider(), settings.http(),
 				settings.resilience().connectionPool(), settings.webClientBuilder(),
 				settings.httpClientCustomizer(), jsonMapper, this.errorMapper, settings.retryListener());
@@ -218,7 +221,8 @@ final class DefaultChatTemplate implements ChatTemplate {
 
 	@Override
 	public String toString() {
-		return "ChatTemplate[provider=" + provider() + ", baseUrl=" + this.settings.http().baseUrl() + "]";
+		return "ChatTemplate[provider=" + provider() + ", baseUrl=" + BaseUrl.redacted(this.settings.http().baseUrl())
+				+ "]";
 	}
 
 	/**

@@ -26,6 +26,8 @@ import reactor.netty.http.client.PrematureCloseException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
+import dev.chatstarter.core.http.BaseUrl;
+
 import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -56,7 +58,18 @@ public final class ChatErrorMapper {
 	private static final String[] ILLEGAL_REQUEST_WORDS = { "参数", "格式", "param", "json", "模型", "model" };
 
 	private static final String[] INSUFFICIENT_QUOTA_MARKERS = { "insufficient_quota", "insufficient_user_quota",
-			"exceeded your current quota", "not_enough_balance", "余额不足", "欠费" };
+			"exceeded your current quota", "not_enough_balance", "insufficient balance", "insufficient_balance",
+			"insufficient credit", "credit balance is too low", "arrearage", "余额不足", "欠费" };
+
+	/** A request over a per-minute token limit by itself: sending it again cannot succeed. */
+	private static final String[] REQUEST_TOO_LARGE_MARKERS = { "request too large", "request_too_large",
+			"too large for" };
+
+	/**
+	 * How much of each of an error's code, type and message the keyword tests read, in characters. The words that
+	 * classify an error come first; a provider's 16 MB message is not scanned to its end.
+	 */
+	private static final int SIGNAL_LIMIT = 8 * 1024;
 
 	private static final String[] QUOTA_MARKERS = { "quota", "balance", "credit", "billing", "余额", "额度", "欠费" };
 
@@ -69,9 +82,23 @@ public final class ChatErrorMapper {
 	private static final String[] AUTHENTICATION_MARKERS = { "unauthorized", "authentication", "permission denied",
 			"api key", "密钥", "令牌" };
 
-	/** A token (not "tokens", not "max_tokens") said to be invalid or expired. */
-	private static final Pattern BAD_TOKEN = Pattern.compile(
-			"(?:invalid|expired|无效|过期)\\W{0,3}(?:api\\W?)?(?<![a-z_])token(?![a-z_])|(?<![a-z_])token(?![a-z_]).{0,30}(?:invalid|expired|无效|过期)");
+	/**
+	 * A token (not "tokens", not "max_tokens", not a "token count" or "token limit") said to be invalid or expired.
+	 * Every repetition is bounded, so a match attempt costs a bounded number of steps: linear over the text.
+	 */
+	private static final Pattern BAD_TOKEN = Pattern.compile("(?:invalid|expired|revoked|无效|过期)\\W{0,3}"
+			+ "(?:(?:api|access|auth|bearer|refresh|session)\\W?)?(?<![a-z_])token(?![a-z_])"
+			+ "|(?<![a-z_])(?<!prompt )(?<!completion )(?<!max )token(?![a-z_])"
+			+ "(?!\\W{0,3}(?:count|limit|length|number|usage|budget|size))[^'\"`]{0,30}(?:invalid|expired|revoked|无效|过期)");
+
+	/**
+	 * A key (not "keyword", not a quoted JSON key) said to be invalid, wrong or expired:
+	 * {@code "the key has expired or is wrong"}. Only read in errors inside a 2xx body, where no status says what
+	 * failed.
+	 */
+	private static final Pattern BAD_KEY = Pattern.compile("(?:invalid|expired|wrong|incorrect|revoked)\\W{0,3}"
+			+ "(?:api\\W?|access\\W?|secret\\W?)?(?<![a-z_])key(?![a-z_])"
+			+ "|(?<![a-z_])key(?![a-z_])[^'\"`\\[]{0,30}(?:invalid|expired|wrong|incorrect|revoked|not valid)");
 
 	private static final String[] GATEWAY_MARKERS = { "cf_bad_gateway", "upstream_error", "bad gateway",
 			"bad_gateway", "bad_response_status_code", "gateway timeout", "service unavailable", "server_error",
@@ -103,14 +130,15 @@ public final class ChatErrorMapper {
 	public ChatException fromResponse(int status, HttpHeaders headers, byte[] body) {
 		MediaType contentType = contentType(headers);
 		String text = this.redactor.redact(ProviderErrorParser.decode(body, contentType));
-		ProviderError error;
+		ProviderErrorParser.ParsedBody parsed;
 		try {
-			error = ProviderErrorParser.fromText(text, contentType);
+			parsed = ProviderErrorParser.parse(text, contentType);
 		}
 		catch (RuntimeException ex) {
-			error = ProviderError.empty();
+			parsed = new ProviderErrorParser.ParsedBody(ProviderError.empty(), "");
 		}
-		ErrorDetails details = details(status, error, headers, ProviderErrorParser.excerptOf(text));
+		ProviderError error = parsed.error();
+		ErrorDetails details = details(status, error, headers, parsed.excerpt());
 		Signals signals = new Signals(error);
 		Kind kind = (status >= 200 && status < 300) ? kindInBody(error, signals) : kindForStatus(status, signals);
 		return create(kind, details, headers);
@@ -197,7 +225,7 @@ public final class ChatErrorMapper {
 				WebClientResponseException response = (WebClientResponseException) link;
 				ChatException mapped = fromResponse(response.getStatusCode().value(), response.getHeaders(),
 						response.getResponseBodyAsByteArray());
-				mapped.addSuppressed(failure);
+				mapped.addSuppressed(clean(failure));
 				return mapped;
 			}
 		}
@@ -205,12 +233,12 @@ public final class ChatErrorMapper {
 		String where = (described != null) ? described : request;
 		for (Throwable link : chain) {
 			if (isTimeout(link)) {
-				return new ChatTimeoutException(localDetails(link, where), failure);
+				return new ChatTimeoutException(localDetails(link, where), clean(failure));
 			}
 		}
 		for (Throwable link : chain) {
 			if (isConnectionFailure(link)) {
-				return new ChatConnectionException(localDetails(link, where), failure);
+				return new ChatConnectionException(localDetails(link, where), clean(failure));
 			}
 		}
 		for (Throwable link : chain) {
@@ -219,7 +247,7 @@ public final class ChatErrorMapper {
 			}
 		}
 		Throwable root = chain.get(chain.size() - 1);
-		return new ChatConnectionException(localDetails(root, where), failure);
+		return new ChatConnectionException(localDetails(root, where), clean(failure));
 	}
 
 	/**
@@ -230,15 +258,15 @@ public final class ChatErrorMapper {
 	 * @return the exception to raise
 	 */
 	public ChatMalformedResponseException malformed(String what, @Nullable Throwable cause, byte @Nullable [] body) {
-		String excerpt = (body != null)
-				? ProviderErrorParser.excerptOf(this.redactor.redact(ProviderErrorParser.decode(body, null))) : "";
+		String excerpt = (body != null) ? this.redactor
+			.redact(ProviderErrorParser.excerptOf(this.redactor.redact(ProviderErrorParser.decode(body, null)))) : "";
 		String message = excerpt.isEmpty() ? what : what + "; the body starts with: " + excerpt;
 		if (cause != null) {
 			message = message + " (" + describe(cause) + ")";
 		}
-		ErrorDetails details = new ErrorDetails(this.provider, 0, this.redactor.redact(message), null, null,
-				excerpt.isEmpty() ? null : excerpt);
-		return new ChatMalformedResponseException(details, cause);
+		ErrorDetails details = new ErrorDetails(this.provider, 0, RedactedCause.redact(message, this.redactor), null,
+				null, excerpt.isEmpty() ? null : excerpt);
+		return new ChatMalformedResponseException(details, clean(cause));
 	}
 
 	/**
@@ -293,7 +321,10 @@ public final class ChatErrorMapper {
 			return Kind.QUOTA;
 		}
 		if (status == 429) {
-			return signals.insufficientQuota() ? Kind.QUOTA : Kind.RATE_LIMIT;
+			if (signals.insufficientQuota()) {
+				return Kind.QUOTA;
+			}
+			return signals.requestTooLarge() ? Kind.BAD_REQUEST : Kind.RATE_LIMIT;
 		}
 		if (status == 408) {
 			return Kind.TIMEOUT;
@@ -310,7 +341,11 @@ public final class ChatErrorMapper {
 			}
 			return signals.invalidApiKey() ? Kind.AUTHENTICATION : Kind.BAD_REQUEST;
 		}
-		return (status >= 500) ? Kind.SERVER : Kind.GENERIC;
+		if (status >= 500) {
+			// a relay that wraps "insufficient_quota" in a 5xx: retrying or cooling down cannot help
+			return signals.insufficientQuota() ? Kind.QUOTA : Kind.SERVER;
+		}
+		return Kind.GENERIC;
 	}
 
 	/**
@@ -366,9 +401,11 @@ public final class ChatErrorMapper {
 		for (int i = 0; requestId == null && i < REQUEST_ID_HEADERS.length; i++) {
 			requestId = headers.getFirst(REQUEST_ID_HEADERS[i]);
 		}
+		// the excerpt was cut from the raw text, where a secret may stand escaped: it is redacted again as it is shown
+		String shownExcerpt = this.redactor.redact(excerpt);
 		return new ErrorDetails(this.provider, status, this.redactor.redactNullable(error.message()),
 				this.redactor.redactNullable(error.code()), this.redactor.redactNullable(error.type()),
-				excerpt.isEmpty() ? null : excerpt, this.redactor.redactNullable(requestId));
+				shownExcerpt.isEmpty() ? null : shownExcerpt, this.redactor.redactNullable(requestId));
 	}
 
 	private ErrorDetails localDetails(Throwable failure, @Nullable String where) {
@@ -376,7 +413,15 @@ public final class ChatErrorMapper {
 		if (where != null) {
 			message = message + " (" + where + ")";
 		}
-		return ErrorDetails.local(this.provider, this.redactor.redact(message));
+		return ErrorDetails.local(this.provider, RedactedCause.redact(message, this.redactor));
+	}
+
+	/**
+	 * The failure to attach to an exception: itself when its chain shows no secret and no URL credentials, else a
+	 * redacted copy.
+	 */
+	private @Nullable Throwable clean(@Nullable Throwable failure) {
+		return RedactedCause.clean(failure, this.redactor);
 	}
 
 	/**
@@ -413,7 +458,7 @@ public final class ChatErrorMapper {
 	}
 
 	private static String describeRequest(String method, URI uri) {
-		return method + " " + uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();
+		return method + " " + BaseUrl.redacted(uri.toString());
 	}
 
 	private static boolean isTimeout(Throwable failure) {
@@ -464,25 +509,42 @@ public final class ChatErrorMapper {
 
 		private final String text;
 
+		/** The code and type only: what the provider itself says the error is, never quoted user text. */
+		private final String codeAndType;
+
 		private final @Nullable String code;
 
 		Signals(ProviderError error) {
-			StringBuilder text = new StringBuilder();
-			for (String part : new String[] { error.code(), error.type(), error.message() }) {
-				if (part != null) {
-					text.append(part.toLowerCase(Locale.ROOT)).append(' ');
-				}
-			}
-			this.text = text.toString();
+			this.codeAndType = lowerCased(error.code(), error.type());
+			this.text = this.codeAndType + lowerCased(error.message());
 			this.code = error.code();
 		}
 
+		private static String lowerCased(@Nullable String... parts) {
+			StringBuilder text = new StringBuilder();
+			for (String part : parts) {
+				if (part != null) {
+					String head = (part.length() > SIGNAL_LIMIT) ? part.substring(0, SIGNAL_LIMIT) : part;
+					text.append(head.toLowerCase(Locale.ROOT)).append(' ');
+				}
+			}
+			return text.toString();
+		}
+
+		/**
+		 * Content-filter markers anywhere, or the plain word "sensitive" in the code or type. In a message,
+		 * "sensitive" is too often the user's own text quoted back ("Invalid value: 'my sensitive data'").
+		 */
 		boolean contentFilter() {
-			if (containsAny(CONTENT_FILTER_MARKERS) || SENSITIVE.matcher(this.text).find()
+			if (containsAny(CONTENT_FILTER_MARKERS) || SENSITIVE.matcher(this.codeAndType).find()
 					|| "1301".equals(this.code)) {
 				return true;
 			}
 			return this.text.contains("非法") && !containsAny(ILLEGAL_REQUEST_WORDS);
+		}
+
+		boolean requestTooLarge() {
+			return containsAny(REQUEST_TOO_LARGE_MARKERS);
 		}
 
 		boolean insufficientQuota() {
@@ -502,7 +564,8 @@ public final class ChatErrorMapper {
 		}
 
 		boolean authentication() {
-			return invalidApiKey() || containsAny(AUTHENTICATION_MARKERS) || BAD_TOKEN.matcher(this.text).find();
+			return invalidApiKey() || containsAny(AUTHENTICATION_MARKERS) || BAD_TOKEN.matcher(this.text).find()
+					|| BAD_KEY.matcher(this.text).find();
 		}
 
 		boolean gateway() {

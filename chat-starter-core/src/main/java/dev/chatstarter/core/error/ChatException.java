@@ -4,10 +4,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The root of every exception a {@code ChatTemplate} raises for a failed provider call. It carries the provider name,
- * the HTTP status, the provider's own message, code and type, and a short excerpt of the raw body; never the API key.
+ * the HTTP status, the provider's own message, code and type, and a short excerpt of the raw body; never the API key
+ * or another configured secret. Its message is one line, with the provider's message cut to
+ * {@value ProviderText#MESSAGE_LIMIT} characters; {@link #getProviderMessage()} has it in full.
  * Subclasses tell the kind of failure; {@link #isRetryable()} says whether trying again may help.
  */
 public class ChatException extends RuntimeException {
+
+	/** The longest code, type or request id the message shows, in characters. */
+	private static final int FIELD_LIMIT = 200;
 
 	private final ErrorDetails details;
 
@@ -41,27 +46,29 @@ public class ChatException extends RuntimeException {
 		if (summary != null) {
 			message.append(details.status() > 0 ? " (" : " failed (").append(summary).append(")");
 		}
-		if (details.providerMessage() != null) {
-			message.append(": ").append(details.providerMessage());
+		String providerMessage = (details.providerMessage() != null)
+				? ProviderText.cap(details.providerMessage(), ProviderText.MESSAGE_LIMIT) : null;
+		if (providerMessage != null) {
+			message.append(": ").append(providerMessage);
 		}
 		String requestId = details.requestId();
-		String providerMessage = details.providerMessage();
-		if (requestId != null && providerMessage != null && providerMessage.contains(requestId)) {
+		if (requestId != null && providerMessage != null && requestId.length() <= FIELD_LIMIT
+				&& providerMessage.contains(requestId)) {
 			requestId = null;
 		}
 		if (details.code() != null || details.type() != null || requestId != null) {
 			message.append(" [");
 			String separator = "";
 			if (details.code() != null) {
-				message.append("code=").append(details.code());
+				message.append("code=").append(ProviderText.cap(details.code(), FIELD_LIMIT));
 				separator = ", ";
 			}
 			if (details.type() != null) {
-				message.append(separator).append("type=").append(details.type());
+				message.append(separator).append("type=").append(ProviderText.cap(details.type(), FIELD_LIMIT));
 				separator = ", ";
 			}
 			if (requestId != null) {
-				message.append(separator).append("requestId=").append(requestId);
+				message.append(separator).append("requestId=").append(ProviderText.cap(requestId, FIELD_LIMIT));
 			}
 			message.append("]");
 		}
@@ -96,7 +103,9 @@ public class ChatException extends RuntimeException {
 	}
 
 	/**
-	 * Return the provider's own error message.
+	 * Return the provider's own error message in full, unlike {@link #getMessage()}, which shows at most
+	 * {@value ProviderText#MESSAGE_LIMIT} characters of it. Secrets are masked and control characters escaped, as in
+	 * every text of {@link ErrorDetails}.
 	 * @return the message, or {@code null}
 	 */
 	public @Nullable String getProviderMessage() {

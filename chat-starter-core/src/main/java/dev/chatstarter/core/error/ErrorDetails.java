@@ -5,11 +5,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * What is known about one failed provider call. Every text here has been cleared of the provider's API key.
+ * What is known about one failed provider call. Every text here has been cleared of the provider's secrets, and its
+ * control characters (CR, LF, other C0/C1 controls, {@code U+2028}/{@code U+2029}, bidirectional overrides) are
+ * escaped ({@link ProviderText#escapeControls(String)}), so that no text can forge a log line. The texts are kept in
+ * full; {@link ChatException#getMessage()} shows at most {@value ProviderText#MESSAGE_LIMIT} characters of the
+ * provider's message.
  *
  * @param provider the configured provider name
  * @param status the HTTP status, or {@code 0} when no response was received
- * @param providerMessage the provider's own error message
+ * @param providerMessage the provider's own error message, in full
  * @param code the provider's error code (string or number as text)
  * @param type the provider's error type
  * @param rawExcerpt a short excerpt of the raw body (HTML reduced to its title)
@@ -20,6 +24,12 @@ public record ErrorDetails(String provider, int status, @Nullable String provide
 
 	public ErrorDetails {
 		Assert.notNull(provider, "provider must not be null");
+		provider = ProviderText.escapeControls(provider);
+		providerMessage = escape(providerMessage);
+		code = escape(code);
+		type = escape(type);
+		rawExcerpt = escape(rawExcerpt);
+		requestId = escape(requestId);
 	}
 
 	/**
@@ -44,6 +54,10 @@ public record ErrorDetails(String provider, int status, @Nullable String provide
 	 */
 	public static ErrorDetails local(String provider, String message) {
 		return new ErrorDetails(provider, 0, message, null, null, null);
+	}
+
+	private static @Nullable String escape(@Nullable String text) {
+		return (text != null) ? ProviderText.escapeControls(text) : null;
 	}
 
 }

@@ -46,18 +46,19 @@ public final class ProviderErrorParser {
 	private static final Pattern REQUEST_ID_SUFFIX = Pattern.compile("\\(request id:\\s*([^)\\s]+)\\s*\\)",
 			Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title\\s*>",
-			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+	/** How much of the end of a message is searched for a relay's {@code (request id: ...)} suffix. */
+	private static final int REQUEST_ID_SCAN_LIMIT = 1024;
 
-	private static final Pattern H1 = Pattern.compile("<h1[^>]*>(.*?)</h1\\s*>",
-			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+	/**
+	 * How much of an HTML page is searched for its title or first heading, in characters. Gateway pages put them
+	 * near the top; the rest of a page (up to the answer size limit) is never scanned.
+	 */
+	static final int HTML_SCAN_LIMIT = 64 * 1024;
 
-	private static final Pattern TAG = Pattern.compile("<[^>]*>");
+	private static final String[] SUMMARY_ELEMENTS = { "title", "h1" };
 
 	private static final Pattern IPV4 = Pattern
 		.compile("(?<![0-9.])(?:[0-9]{1,3}\\.){3}[0-9]{1,3}(?![0-9.])");
-
-	private static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Cntrl}\\u00A0]+");
 
 	private static final Map<String, String> ENTITIES = Map.of("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", "\"",
 			"&#39;", "'", "&apos;", "'", "&nbsp;", " ", "&#124;", "|");
@@ -133,9 +134,16 @@ public final class ProviderErrorParser {
 	}
 
 	static ProviderError fromText(String decoded, @Nullable MediaType contentType) {
+		return parse(decoded, contentType).error();
+	}
+
+	/**
+	 * Parse a decoded body into the error it reports and the excerpt to show, each computed once.
+	 */
+	static ParsedBody parse(String decoded, @Nullable MediaType contentType) {
 		String text = decoded.strip();
 		if (text.isEmpty()) {
-			return ProviderError.empty();
+			return new ParsedBody(ProviderError.empty(), "");
 		}
 		if (text.startsWith("data:")) {
 			text = firstDataValue(text);
@@ -144,13 +152,15 @@ public final class ProviderErrorParser {
 		if (first == '{' || first == '[' || first == '"') {
 			JsonNode node = tryParse(text);
 			if (node != null) {
-				return fromFailedJson(node);
+				return new ParsedBody(fromFailedJson(node), singleLine(text));
 			}
 		}
 		if (first == '<' || (isHtml(contentType) && text.indexOf('<') >= 0)) {
-			return ProviderError.ofMessage(htmlSummary(text));
+			String summary = htmlSummary(text);
+			return new ParsedBody(ProviderError.ofMessage(summary), (summary != null) ? summary : HTML_WITHOUT_TITLE);
 		}
-		return ProviderError.ofMessage(singleLine(text));
+		String line = singleLine(text);
+		return new ParsedBody(ProviderError.ofMessage(line), line);
 	}
 
 	static String excerptOf(String decoded) {
@@ -184,8 +194,22 @@ public final class ProviderErrorParser {
 		return node.isObject() ? fromFlat(node, node) : ProviderError.empty();
 	}
 
+	/**
+	 * Whether an {@code error} member reports a failure: an object with a non-success code or any other non-blank
+	 * field. {@code {"error":{}}}, {@code {"error":{"code":0,"message":""}}} and an object of nulls, which some relays
+	 * send beside {@code choices}, are not failures.
+	 */
 	private static boolean isErrorObject(@Nullable JsonNode error) {
-		return error != null && error.isObject() && !error.isEmpty();
+		if (error == null || !error.isObject()) {
+			return false;
+		}
+		for (Map.Entry<String, JsonNode> field : error.properties()) {
+			JsonNode value = field.getValue();
+			if ("code".equals(field.getKey()) ? !isSuccessCode(value) : text(value) != null) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean hasChoices(JsonNode body) {
@@ -198,8 +222,8 @@ public final class ProviderErrorParser {
 			return true;
 		}
 		JsonNode success = node.get("success");
-		if (success != null && success.isBoolean()) {
-			return !success.booleanValue();
+		if (success != null && (success.isBoolean() || "true".equals(text(success)) || "false".equals(text(success)))) {
+			return !(success.isBoolean() ? success.booleanValue() : "true".equals(text(success)));
 		}
 		JsonNode code = first(node, CODE_FIELDS);
 		if (code != null) {
@@ -223,7 +247,20 @@ public final class ProviderErrorParser {
 			return true;
 		}
 		String lower = text.toLowerCase(Locale.ROOT);
-		return lower.equals("0") || lower.equals("200") || lower.equals("ok") || lower.equals("success");
+		return isZeros(lower) || lower.equals("200") || lower.equals("ok") || lower.equals("success");
+	}
+
+	/** {@code "0"}, {@code "0000"}, {@code "00000"}: the success codes of many gateways. */
+	private static boolean isZeros(String code) {
+		if (code.isEmpty() || code.length() > 8) {
+			return false;
+		}
+		for (int i = 0; i < code.length(); i++) {
+			if (code.charAt(i) != '0') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static ProviderError fromErrorObject(JsonNode error, JsonNode root) {
@@ -269,7 +306,9 @@ public final class ProviderErrorParser {
 			@Nullable String param, @Nullable String requestId) {
 		String id = requestId;
 		if (id == null && message != null) {
-			Matcher matcher = REQUEST_ID_SUFFIX.matcher(message);
+			// the suffix ends the message: only its tail is searched
+			int from = Math.max(0, message.length() - REQUEST_ID_SCAN_LIMIT);
+			Matcher matcher = REQUEST_ID_SUFFIX.matcher(message).region(from, message.length());
 			while (matcher.find()) {
 				id = matcher.group(1);
 			}
@@ -371,13 +410,19 @@ public final class ProviderErrorParser {
 	 * The value of the first non-empty {@code data:} line of an SSE body that was sent with a failure status.
 	 */
 	private static String firstDataValue(String text) {
-		for (String line : text.split("\\r\\n|\\r|\\n")) {
-			if (line.startsWith("data:")) {
-				String value = line.substring(5).strip();
+		int start = 0;
+		while (start < text.length()) {
+			int end = start;
+			while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+				end++;
+			}
+			if (text.startsWith("data:", start)) {
+				String value = text.substring(start + 5, end).strip();
 				if (!value.isEmpty()) {
 					return value;
 				}
 			}
+			start = end + 1;
 		}
 		return text;
 	}
@@ -389,13 +434,16 @@ public final class ProviderErrorParser {
 
 	/**
 	 * The title (or first heading) of an HTML page, without tags or IP addresses; {@code null} when it has none.
-	 * Gateway pages (Cloudflare 5xx) show the client's IP address in the body, so the body itself is never kept.
+	 * Gateway pages (Cloudflare 5xx) show the client's IP address in the body, so the body itself is never kept. Only
+	 * the first {@value #HTML_SCAN_LIMIT} characters are searched, by linear scans (no regular expression), so an
+	 * adversarial page (unclosed tags, millions of {@code <}) costs time proportional to that prefix at most.
 	 */
 	private static @Nullable String htmlSummary(String html) {
-		for (Pattern pattern : new Pattern[] { TITLE, H1 }) {
-			Matcher matcher = pattern.matcher(html);
-			if (matcher.find()) {
-				String text = TAG.matcher(matcher.group(1)).replaceAll(" ");
+		String head = (html.length() > HTML_SCAN_LIMIT) ? html.substring(0, HTML_SCAN_LIMIT) : html;
+		for (String element : SUMMARY_ELEMENTS) {
+			String content = elementContent(head, element);
+			if (content != null) {
+				String text = stripTags(content);
 				for (Map.Entry<String, String> entity : ENTITIES.entrySet()) {
 					text = text.replace(entity.getKey(), entity.getValue());
 				}
@@ -409,19 +457,98 @@ public final class ProviderErrorParser {
 	}
 
 	/**
-	 * The text on one line, whitespace and control characters collapsed, cut to {@value #EXCERPT_LIMIT}
-	 * characters.
+	 * The text between the first {@code <element ...>} and the {@code </element>} that follows it, or {@code null}.
+	 * When the first opening tag has no closing tag after it, no later one can have either, so one attempt is enough.
 	 */
-	private static String singleLine(String text) {
-		String line = WHITESPACE.matcher(text).replaceAll(" ").strip();
+	private static @Nullable String elementContent(String html, String element) {
+		String open = "<" + element;
+		int from = 0;
+		while (true) {
+			int start = indexOfIgnoreCase(html, open, from);
+			if (start < 0) {
+				return null;
+			}
+			int afterName = start + open.length();
+			if (afterName < html.length() && Character.isLetterOrDigit(html.charAt(afterName))) {
+				from = afterName; // <titlebar>, <h10>
+				continue;
+			}
+			int contentStart = html.indexOf('>', afterName);
+			if (contentStart < 0) {
+				return null;
+			}
+			int end = indexOfIgnoreCase(html, "</" + element, contentStart + 1);
+			return (end < 0) ? null : html.substring(contentStart + 1, end);
+		}
+	}
+
+	private static int indexOfIgnoreCase(String text, String lowerCaseNeedle, int from) {
+		int last = text.length() - lowerCaseNeedle.length();
+		char first = lowerCaseNeedle.charAt(0);
+		for (int i = Math.max(from, 0); i <= last; i++) {
+			if (text.charAt(i) == first && text.regionMatches(true, i, lowerCaseNeedle, 0, lowerCaseNeedle.length())) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * Replace each {@code <...>} with a space; a {@code <} without a closing {@code >} is kept as text. Linear: once
+	 * no {@code >} follows, none follows any later {@code <} either.
+	 */
+	private static String stripTags(String html) {
+		StringBuilder text = new StringBuilder(html.length());
+		int i = 0;
+		while (i < html.length()) {
+			int open = html.indexOf('<', i);
+			if (open < 0) {
+				break;
+			}
+			int close = html.indexOf('>', open + 1);
+			if (close < 0) {
+				break;
+			}
+			text.append(html, i, open).append(' ');
+			i = close + 1;
+		}
+		return text.append(html, i, html.length()).toString();
+	}
+
+	/**
+	 * The text on one line, runs of whitespace and control characters collapsed to one space, cut to
+	 * {@value #EXCERPT_LIMIT} characters. Only as much of the text as the result needs is read.
+	 */
+	static String singleLine(String text) {
+		StringBuilder line = new StringBuilder(Math.min(text.length(), EXCERPT_LIMIT + 1));
+		boolean space = false;
+		for (int i = 0; i < text.length() && line.length() <= EXCERPT_LIMIT; i++) {
+			char c = text.charAt(i);
+			if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)
+					|| ProviderText.isLineBreakOrFormat(c)) {
+				space = line.length() > 0;
+				continue;
+			}
+			if (space) {
+				line.append(' ');
+				space = false;
+			}
+			line.append(c);
+		}
 		if (line.length() <= EXCERPT_LIMIT) {
-			return line;
+			return line.toString();
 		}
 		int end = EXCERPT_LIMIT - 3;
 		if (Character.isHighSurrogate(line.charAt(end - 1))) {
 			end--;
 		}
 		return line.substring(0, end) + "...";
+	}
+
+	/**
+	 * A parsed error body: the error it reports and a short excerpt of it.
+	 */
+	record ParsedBody(ProviderError error, String excerpt) {
 	}
 
 }

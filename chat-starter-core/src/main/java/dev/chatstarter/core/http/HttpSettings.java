@@ -8,10 +8,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
 
 /**
- * How to reach one provider over HTTP. The API key is left out of {@link #toString()}.
+ * How to reach one provider over HTTP. The API key is stripped of surrounding whitespace once, here (a key read from a
+ * file or a Kubernetes secret ends with a newline), so the value sent is the value redacted; a blank key is none. The
+ * API key, and the user info and query of the base URL, are left out of {@link #toString()}.
  *
  * @param baseUrl the base URL as configured
- * @param apiKey the API key, sent as a bearer token when not empty
+ * @param apiKey the API key without surrounding whitespace, sent as a bearer token; {@code null} when none
  * @param headers the headers sent with every request
  * @param connectTimeout the connect timeout
  * @param responseTimeout the longest wait for the first byte of an answer
@@ -36,6 +38,7 @@ public record HttpSettings(String baseUrl, @Nullable String apiKey, HttpHeaders 
 
 	public HttpSettings {
 		Assert.hasText(baseUrl, "baseUrl must not be empty");
+		apiKey = normalizedApiKey(apiKey);
 		Assert.notNull(headers, "headers must not be null");
 		Assert.notNull(connectTimeout, "connectTimeout must not be null");
 		Assert.notNull(responseTimeout, "responseTimeout must not be null");
@@ -86,12 +89,16 @@ public record HttpSettings(String baseUrl, @Nullable String apiKey, HttpHeaders 
 
 	@Override
 	public String toString() {
-		return "HttpSettings[baseUrl=" + this.baseUrl + ", apiKey=" + ((this.apiKey != null) ? "******" : "none")
+		return "HttpSettings[baseUrl=" + BaseUrl.redacted(this.baseUrl) + ", apiKey=" + ((this.apiKey != null) ? "******" : "none")
 				+ ", connectTimeout=" + this.connectTimeout + ", responseTimeout=" + this.responseTimeout
 				+ ", streamIdleTimeout=" + this.streamIdleTimeout + ", retryPolicy=" + this.retryPolicy
 				+ ", httpVersion=" + this.httpVersion + ", maxResponseBytes=" + this.maxResponseBytes
 				+ ", maxStreamBytes=" + this.maxStreamBytes + ", callTimeout="
 				+ ((this.callTimeout != null) ? this.callTimeout : "none") + "]";
+	}
+
+	private static @Nullable String normalizedApiKey(@Nullable String apiKey) {
+		return (apiKey != null && !apiKey.isBlank()) ? apiKey.strip() : null;
 	}
 
 }

@@ -38,8 +38,8 @@ final class ReactorNettyTransport implements ProviderTransport {
 		this.get = httpClient.headers((headers) -> {
 			settings.headers().forEach((name, values) -> headers.add(name, values));
 			headers.set(HttpHeaderNames.ACCEPT, HttpHeaderValues.APPLICATION_JSON);
-			if (settings.apiKey() != null && !settings.apiKey().isBlank()) {
-				headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + settings.apiKey().trim());
+			if (settings.apiKey() != null) {
+				headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + settings.apiKey());
 			}
 		});
 		this.post = this.get.headers((headers) -> headers.set(HttpHeaderNames.CONTENT_TYPE,

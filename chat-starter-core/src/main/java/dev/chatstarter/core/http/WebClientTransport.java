@@ -32,8 +32,8 @@ final class WebClientTransport implements ProviderTransport {
 			.defaultHeaders((headers) -> {
 				headers.addAll(settings.headers());
 				headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-				if (settings.apiKey() != null && !settings.apiKey().isBlank()) {
-					headers.setBearerAuth(settings.apiKey().trim());
+				if (settings.apiKey() != null) {
+					headers.setBearerAuth(settings.apiKey());
 				}
 			})
 			.build();

@@ -495,4 +495,60 @@ class ChatErrorMapperTests {
 		assertThat(ex.getMessage()).doesNotContain(KEY).contains("Incorrect API key provided: ******");
 	}
 
+	static Stream<Arguments> c14Bodies() {
+		return Stream.of(
+				arguments("codes 900, key expired or wrong", 200, "{\"codes\":900,\"mess\":\"the key has expired or is wrong\"}",
+						ChatAuthenticationException.class),
+				arguments("code 40001, invalid access token", 200, "{\"code\":40001,\"msg\":\"invalid access token\"}",
+						ChatAuthenticationException.class),
+				arguments("500 insufficient_quota", 500, openAiError("You exceeded your current quota", "insufficient_quota",
+						"insufficient_quota"), ChatQuotaException.class),
+				arguments("503 余额不足", 503, "{\"error\":{\"message\":\"账户余额不足\"}}", ChatQuotaException.class),
+				arguments("429 request too large", 429, openAiError(
+						"Request too large for gpt-4o on tokens per min (TPM): Limit 30000, Requested 50000.", "tokens",
+						"rate_limit_exceeded"), ChatBadRequestException.class),
+				arguments("400 quoting user text with sensitive", 400, openAiError(
+						"Invalid value for 'messages[0].content': 'please keep my sensitive data'", "invalid_request_error",
+						"invalid_value"), ChatBadRequestException.class),
+				arguments("400 content filter by type", 400, "{\"error\":{\"message\":\"blocked\",\"type\":\"sensitive\"}}",
+						ChatContentFilterException.class),
+				arguments("prompt token count is invalid", 200,
+						"{\"error\":{\"message\":\"the prompt token count is invalid for this model\"}}",
+						ChatException.class));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("c14Bodies")
+	void classifiesTheBodiesTheReviewFoundMisclassified(String name, int status, String body,
+			Class<? extends ChatException> expected) {
+		ChatException ex = (status == 200) ? this.mapper.fromSuccessBody(200, json(), JSON.readTree(body))
+				: this.mapper.fromResponse(status, json(), bytes(body));
+		assertThat(ex).isExactlyInstanceOf(expected);
+		assertThat(ex.isRetryable()).isFalse();
+	}
+
+	@Test
+	void transportFailureChainsShowNoUrlCredentialsOrKey() {
+		URI uri = URI.create("http://admin:PASS@127.0.0.1:1/v1/chat/completions?key=Q" + KEY);
+		WebClientRequestException failure = new WebClientRequestException(
+				new ConnectException("Connection refused: http://admin:PASS@127.0.0.1:1/v1?key=Q " + KEY), HttpMethod.POST,
+				uri, new HttpHeaders());
+		failure.addSuppressed(new IllegalStateException("while calling " + uri));
+		ChatException ex = this.mapper.fromTransportFailure(failure, "POST", uri);
+		assertThat(ex).isInstanceOf(ChatConnectionException.class);
+		for (Throwable link = ex; link != null; link = link.getCause()) {
+			assertThat(link.toString()).doesNotContain("PASS", "key=Q", KEY);
+			for (Throwable suppressed : link.getSuppressed()) {
+				assertThat(suppressed.toString()).doesNotContain("PASS", "key=Q", KEY);
+			}
+		}
+		assertThat(ex.getCause().toString()).startsWith(WebClientRequestException.class.getName());
+	}
+
+	@Test
+	void cleanCauseChainsKeepTheirTypes() {
+		ConnectException failure = new ConnectException("Connection refused");
+		assertThat(this.mapper.fromTransportFailure(failure).getCause()).isSameAs(failure);
+	}
+
 }

@@ -124,7 +124,23 @@ class ProviderErrorParserTests {
 						"{\"id\":\"x\",\"error\":\"\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"hi\"},\"finish_reason\":\"stop\"}]}"),
 				arguments("Ollama native message object",
 						"{\"model\":\"llama3\",\"message\":{\"role\":\"assistant\",\"content\":\"hi\"},\"done\":true}"),
-				arguments("success envelope", "{\"code\":200,\"msg\":\"success\",\"data\":{}}"));
+				arguments("success envelope", "{\"code\":200,\"msg\":\"success\",\"data\":{}}"),
+				arguments("empty error object beside choices (C14)",
+						"{\"error\":{\"code\":0,\"message\":\"\"},\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"ok\"},\"finish_reason\":\"stop\"}]}"),
+				arguments("error object of nulls beside choices (C14)",
+						"{\"error\":{\"message\":null,\"type\":null,\"code\":null},\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"ok\"},\"finish_reason\":\"stop\"}]}"),
+				arguments("usage chunk with code 0000 (C14)",
+						"{\"choices\":[],\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":2,\"total_tokens\":11},\"code\":\"0000\",\"msg\":\"success\"}"),
+				arguments("code 00000 (C14)", "{\"code\":\"00000\",\"msg\":\"ok\",\"data\":{}}"),
+				arguments("success true beside a code (C14)", "{\"success\":true,\"code\":1001,\"msg\":\"done\"}"),
+				arguments("success \"true\" as text (C14)", "{\"success\":\"true\",\"code\":7,\"msg\":\"done\"}"));
+	}
+
+	@Test
+	void errorObjectWithAFailureCodeBesideChoicesIsAnError() {
+		JsonNode body = JSON.readTree(
+				"{\"error\":{\"code\":500,\"message\":\"\"},\"choices\":[{\"index\":0,\"message\":{\"content\":\"x\"}}]}");
+		assertThat(ProviderErrorParser.fromJson(body)).isNotNull();
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -61,4 +61,37 @@ class SecretRedactorTests {
 		assertThat(SecretRedactor.of(KEY).redactNullable(KEY)).isEqualTo("******");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "bad key AbCdEf0123456789%2FXyZ%2Bw%3D%3D", "bad key AbCdEf0123456789%2fXyZ%2bw%3d%3d",
+			"bad key AbCdEf0123456789\\/XyZ+w==", "bad key AbCdEf0123456789\\u002fXyZ+w==",
+			"bad key abcdef0123456789/xyz+w==", "bad key AbCdEf0123456789...", "bad key AbCdEf01..." })
+	void masksAlteredEchoes(String text) {
+		assertThat(SecretRedactor.of("AbCdEf0123456789/XyZ+w==").redact(text)).startsWith("bad key ******")
+			.doesNotContainIgnoringCase("AbCdEf01");
+	}
+
+	@Test
+	void learnsSeveralSecretsAndCredentialHeaders() {
+		org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+		headers.add("x-api-key", "hdr-0123456789abcdef");
+		headers.add("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("user:pa55word-xyz".getBytes()));
+		headers.add("X-Title", "my-application-name");
+		SecretRedactor redactor = SecretRedactor.forCredentials("  key-0123456789abcdef\n", headers);
+		assertThat(redactor.redact("k key-0123456789abcdef h hdr-0123456789abcdef p pa55word-xyz t my-application-name"))
+			.isEqualTo("k ****** h ****** p ****** t my-application-name");
+	}
+
+	@Test
+	void shortDummyKeysAreMatchedExactlyOnly() {
+		assertThat(SecretRedactor.of("EMPTY").redact("empty EMPTY")).isEqualTo("empty ******");
+	}
+
+	@Test
+	void redactsInLinearTime() {
+		SecretRedactor redactor = SecretRedactor.of("aaaaaaaaaaaaaaaab", "sk-aaaa");
+		String text = "a".repeat(4_000_000) + "%2" + "\\\\".repeat(1000);
+		org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+				() -> assertThat(redactor.redact(text)).contains("******"));
+	}
+
 }

@@ -1,6 +1,9 @@
 package dev.chatstarter.core.fuzz;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.function.IntFunction;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -12,6 +15,10 @@ import dev.chatstarter.core.error.ChatErrorMapper;
 import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.core.error.ProviderErrorParser;
 import dev.chatstarter.core.error.SecretRedactor;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -69,6 +76,57 @@ class ErrorClassifierFuzzTests {
 		if (finish != null) {
 			assertThat(finish.getMessage()).isNotNull();
 		}
+	}
+
+	static java.util.stream.Stream<Arguments> adversarialShapes() {
+		return java.util.stream.Stream.of(
+				Arguments.of("unclosed <title>", (IntFunction<String>) (n) -> "<" + fill("<title>", n)),
+				Arguments.of("< inside a title", (IntFunction<String>) (n) -> "<title>" + fill("<", n)),
+				Arguments.of("unclosed <h1>", (IntFunction<String>) (n) -> "<" + fill("<h1>", n)),
+				Arguments.of("only <", (IntFunction<String>) (n) -> fill("<", n)),
+				Arguments.of("request id suffixes",
+						(IntFunction<String>) (n) -> "{\"error\":{\"message\":\"" + fill("(request id: x", n) + "\"}}"),
+				Arguments.of("token words", (IntFunction<String>) (n) -> "{\"error\":{\"message\":\""
+						+ fill("token invalid expired ", n) + "\"}}"),
+				Arguments.of("key prefixes and escapes",
+						(IntFunction<String>) (n) -> fill("sk-fuzz-\\\\u00%2", n)),
+				Arguments.of("bearer words", (IntFunction<String>) (n) -> fill("bearer  sk-sk-", n)));
+	}
+
+	/**
+	 * Mapping time grows linearly with the body: the time per byte of a 1 MB body is at most a few times that of a
+	 * 1 KB body (median of several runs after warm-up). A quadratic step would make the ratio about 1000.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("adversarialShapes")
+	void mapsAdversarialBodiesInLinearTime(String name, IntFunction<String> shape) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.TEXT_HTML);
+		byte[] small = shape.apply(1024).getBytes(StandardCharsets.UTF_8);
+		byte[] large = shape.apply(1024 * 1024).getBytes(StandardCharsets.UTF_8);
+		assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+			for (int i = 0; i < 3; i++) {
+				this.mapper.fromResponse(502, headers, large);
+			}
+			double perByteSmall = medianNanos(() -> this.mapper.fromResponse(502, headers, small), 201) / small.length;
+			double perByteLarge = medianNanos(() -> this.mapper.fromResponse(502, headers, large), 7) / large.length;
+			assertThat(perByteLarge / perByteSmall).as("time per byte, 1 MB versus 1 KB").isLessThan(20);
+		});
+	}
+
+	private static double medianNanos(Runnable task, int runs) {
+		long[] times = new long[runs];
+		for (int i = 0; i < runs; i++) {
+			long start = System.nanoTime();
+			task.run();
+			times[i] = System.nanoTime() - start;
+		}
+		Arrays.sort(times);
+		return times[runs / 2];
+	}
+
+	private static String fill(String unit, int chars) {
+		return unit.repeat(Math.max(1, chars / unit.length()));
 	}
 
 	private static JsonNode tryParse(byte[] body) {
