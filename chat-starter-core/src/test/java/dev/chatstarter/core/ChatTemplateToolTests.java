@@ -18,6 +18,7 @@ import dev.chatstarter.core.provider.ProviderDialect;
 import dev.chatstarter.core.tool.ChatTool;
 import dev.chatstarter.core.tool.ToolCallbacks;
 import dev.chatstarter.core.tool.ToolContext;
+import dev.chatstarter.core.tool.ToolErrorConverter;
 import dev.chatstarter.core.tool.ToolExecutionException;
 import dev.chatstarter.core.tool.ToolExecutionOptions;
 import dev.chatstarter.core.tool.ToolParam;
@@ -137,8 +138,21 @@ class ChatTemplateToolTests extends WireMockSupport {
 
 		assertThat(answer).isEqualTo("北京今天21度，晴。");
 		String result = lastRequestBody().get("messages").get(2).get("content").asString();
-		assertThat(JSON.readTree(result).get("error").asString()).contains("IllegalArgumentException")
-			.contains("No such city: Atlantis");
+		assertThat(JSON.readTree(result).get("error").asString())
+			.as("the neutral default: the kind of failure, not the exception's message")
+			.isEqualTo("tool 'get_current_weather' failed with IllegalArgumentException");
+	}
+
+	@Test
+	void toolErrorConverterDecidesWhatTheModelSeesAndItsTextIsRedacted() {
+		stubRounds(toolCallAnswer(call("call_1", "get_current_weather", "{\"location\":\"Atlantis\"}")));
+		ToolErrorConverter converter = (toolName, failure) -> "{\"error\":\"" + failure.getMessage() + " (key "
+				+ API_KEY + ")\"}";
+
+		toolTemplate().toolErrorConverter(converter).build().prompt("weather").tools("get_current_weather").call().content();
+
+		String result = lastRequestBody().get("messages").get(2).get("content").asString();
+		assertThat(JSON.readTree(result).get("error").asString()).isEqualTo("No such city: Atlantis (key ******)");
 	}
 
 	@Test
@@ -149,9 +163,9 @@ class ChatTemplateToolTests extends WireMockSupport {
 
 		assertThatExceptionOfType(ToolExecutionException.class)
 			.isThrownBy(() -> template.prompt("weather in Atlantis").tools("get_current_weather").call().content())
-			.withMessageContaining("get_current_weather")
-			.withMessageContaining("No such city")
-			.satisfies((ex) -> assertThat(ex.getToolName()).isEqualTo("get_current_weather"));
+			.withMessageContaining("tool 'get_current_weather' failed with IllegalArgumentException")
+			.satisfies((ex) -> assertThat(ex.getToolName()).isEqualTo("get_current_weather"))
+			.satisfies((ex) -> assertThat(ex.getCause()).hasMessage("No such city: Atlantis"));
 		wireMock.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")));
 	}
 
