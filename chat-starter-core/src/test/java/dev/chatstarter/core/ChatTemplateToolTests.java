@@ -1,5 +1,6 @@
 package dev.chatstarter.core;
 
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.chatstarter.core.chat.ToolChoice;
 import dev.chatstarter.core.provider.ProviderDialect;
 import dev.chatstarter.core.tool.ChatTool;
+import dev.chatstarter.core.tool.MethodToolCallback;
+import dev.chatstarter.core.tool.ToolCallback;
 import dev.chatstarter.core.tool.ToolCallbacks;
 import dev.chatstarter.core.tool.ToolContext;
 import dev.chatstarter.core.tool.ToolErrorConverter;
@@ -183,6 +186,64 @@ class ChatTemplateToolTests extends WireMockSupport {
 		assertThat(messages.get(4).get("content").asString()).contains("Unknown tool 'send_email'")
 			.contains("get_current_weather");
 		assertThat(this.weatherTools.calls).hasValue(0);
+	}
+
+	@Test
+	void objectsThatAreEqualButDifferentGetTheirOwnTools() {
+		DefaultChatTemplate template = (DefaultChatTemplate) template();
+		UserTools alice = new UserTools("alice");
+		UserTools bob = new UserTools("bob");
+		assertThat(alice).isEqualTo(bob);
+
+		List<ToolCallback> aliceTools = template.toolsOf(alice);
+		List<ToolCallback> bobTools = template.toolsOf(bob);
+
+		assertThat(((MethodToolCallback) aliceTools.get(0)).getBean()).isSameAs(alice);
+		assertThat(((MethodToolCallback) bobTools.get(0)).getBean()).isSameAs(bob);
+		assertThat(bobTools.get(0).call("{}").block()).isEqualTo("bob");
+	}
+
+	@Test
+	void perRequestToolObjectsAreNotRetained() throws InterruptedException {
+		DefaultChatTemplate template = (DefaultChatTemplate) template();
+		WeakReference<UserTools> perRequest = offerOnce(template);
+		for (int i = 0; i < 50 && perRequest.get() != null; i++) {
+			System.gc();
+			Thread.sleep(10);
+		}
+		assertThat(perRequest.get()).as("collected once the request is over").isNull();
+	}
+
+	private static WeakReference<UserTools> offerOnce(DefaultChatTemplate template) {
+		UserTools tools = new UserTools("carol");
+		assertThat(template.toolsOf(tools)).hasSize(1);
+		return new WeakReference<>(tools);
+	}
+
+	/** Equal to every other instance, as a careless equals may be; each binds its own user. */
+	static final class UserTools {
+
+		private final String user;
+
+		UserTools(String user) {
+			this.user = user;
+		}
+
+		@ChatTool
+		String whoami() {
+			return this.user;
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof UserTools;
+		}
+
+		@Override
+		public int hashCode() {
+			return 1;
+		}
+
 	}
 
 	@Test
