@@ -9,6 +9,7 @@ import dev.chatstarter.autoconfigure.InvalidChatConfigurationException.Problem;
 import dev.chatstarter.autoconfigure.tool.ChatToolDiscoverer;
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.ChatTemplates;
+import dev.chatstarter.core.tool.ToolErrorConverter;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -47,6 +48,16 @@ public final class ChatAutoConfiguration {
 	@ConditionalOnMissingBean
 	static ChatToolDiscoverer chatToolDiscoverer() {
 		return new ChatToolDiscoverer();
+	}
+
+	/**
+	 * What the model sees of a failing tool call; an application bean of this type replaces the neutral default.
+	 * @return the neutral converter
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	static ToolErrorConverter chatToolErrorConverter() {
+		return ToolErrorConverter.neutral();
 	}
 
 	@Bean

@@ -1061,6 +1061,17 @@ public final class ChatProperties {
 		 */
 		private Duration timeout = ToolExecutionOptions.defaults().timeout();
 
+		/**
+		 * Most tool calls one model turn may ask for; a turn asking for more fails the call with a
+		 * ToolLimitExceededException before any of its tools runs.
+		 */
+		private int maxCallsPerRound = ToolExecutionOptions.defaults().maxCallsPerRound();
+
+		/**
+		 * Most tool executions of one call that run at once; the other calls of the turn wait for a free slot.
+		 */
+		private int maxConcurrency = ToolExecutionOptions.defaults().maxConcurrency();
+
 		public int getMaxRounds() {
 			return this.maxRounds;
 		}
@@ -1083,6 +1094,22 @@ public final class ChatProperties {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+		public int getMaxCallsPerRound() {
+			return this.maxCallsPerRound;
+		}
+
+		public void setMaxCallsPerRound(int maxCallsPerRound) {
+			this.maxCallsPerRound = maxCallsPerRound;
+		}
+
+		public int getMaxConcurrency() {
+			return this.maxConcurrency;
+		}
+
+		public void setMaxConcurrency(int maxConcurrency) {
+			this.maxConcurrency = maxConcurrency;
 		}
 
 	}

@@ -18,6 +18,7 @@ import dev.chatstarter.autoconfigure.ChatProperties.Provider;
 import dev.chatstarter.autoconfigure.ChatProperties.Retry;
 import dev.chatstarter.autoconfigure.InvalidChatConfigurationException.Problem;
 import dev.chatstarter.core.http.ConnectionPoolSettings;
+import dev.chatstarter.core.tool.ToolExecutionOptions;
 
 import org.springframework.util.StringUtils;
 
@@ -85,6 +86,17 @@ final class ChatPropertiesValidator {
 							+ "max-rounds to 1 or more (the default is 10), or remove it.");
 		}
 		validatePositive(prefix + "timeout", tools.getTimeout(), "60s");
+		validateAtLeastOne(prefix + "max-calls-per-round", tools.getMaxCallsPerRound(),
+				ToolExecutionOptions.DEFAULT_MAX_CALLS_PER_ROUND, "a model turn");
+		validateAtLeastOne(prefix + "max-concurrency", tools.getMaxConcurrency(),
+				ToolExecutionOptions.DEFAULT_MAX_CONCURRENCY, "a call");
+	}
+
+	private void validateAtLeastOne(String property, int value, int defaultValue, String scope) {
+		if (value < 1) {
+			add(property, property + " is " + value + " but " + scope + " must be able to run at least one tool call.",
+					"Set " + property + " to 1 or more (the default is " + defaultValue + "), or remove it.");
+		}
 	}
 
 	private void validateProvider(String name, Provider provider) {

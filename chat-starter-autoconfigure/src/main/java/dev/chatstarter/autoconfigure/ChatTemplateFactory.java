@@ -29,6 +29,7 @@ import dev.chatstarter.core.provider.ProviderDialect;
 import dev.chatstarter.core.resilience.CooldownPolicy;
 import dev.chatstarter.core.resilience.FallbackTrigger;
 import dev.chatstarter.core.resilience.ProviderLimits;
+import dev.chatstarter.core.tool.ToolErrorConverter;
 import dev.chatstarter.core.tool.ToolExecutionOptions;
 import dev.chatstarter.core.tool.ToolRegistry;
 
@@ -272,7 +273,8 @@ final class ChatTemplateFactory {
 			.ifUnique((discoverer) -> builder.toolRegistry((Supplier<ToolRegistry>) discoverer));
 		builder.defaultTools(provider.getTools().stream().map(String::trim).toArray(String[]::new))
 			.toolExecution(new ToolExecutionOptions(tools.getMaxRounds(), tools.isReturnErrorsToModel(),
-					tools.getTimeout()));
+					tools.getTimeout(), tools.getMaxCallsPerRound(), tools.getMaxConcurrency()));
+		beanFactory.getBeanProvider(ToolErrorConverter.class).ifUnique(builder::toolErrorConverter);
 	}
 
 	private static void applySslBundle(String name, Provider provider, ChatTemplate.Builder builder,

@@ -1,8 +1,10 @@
 package dev.chatstarter.autoconfigure;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -12,7 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.chatstarter.autoconfigure.tool.ChatToolDiscoverer;
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.tool.ChatTool;
+import dev.chatstarter.core.tool.ToolErrorConverter;
 import dev.chatstarter.core.tool.ToolExecutionException;
+import dev.chatstarter.core.tool.ToolLimitExceededException;
 
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -97,6 +101,63 @@ class ChatToolsAutoConfigurationTests {
 					.isThrownBy(() -> template.prompt("weather").tools("get_current_weather").call().content())
 					.withMessageContaining("after 2 rounds");
 				wireMock.verify(2, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+			});
+	}
+
+	@Test
+	void toolCallLimitsAreBound() {
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson("""
+				{"choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[
+				  {"id":"call_1","type":"function","function":{"name":"get_current_weather","arguments":"{}"}},
+				  {"id":"call_2","type":"function","function":{"name":"get_current_weather","arguments":"{}"}}]},
+				 "finish_reason":"tool_calls"}]}""")));
+
+		this.runner.withUserConfiguration(ToolBeans.class)
+			.withPropertyValues(provider(), "chat.tools.max-calls-per-round=1", "chat.tools.max-concurrency=1",
+					"chat.providers.kuai.retry.max-attempts=1")
+			.run((context) -> {
+				ChatTemplate template = context.getBean(ChatTemplate.class);
+				assertThatExceptionOfType(ToolLimitExceededException.class)
+					.isThrownBy(() -> template.prompt("weather").tools("get_current_weather").call().content())
+					.withMessageContaining("2 tool calls")
+					.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo("chat.tools.max-calls-per-round"));
+			});
+	}
+
+	@Test
+	void toolErrorConverterBeanDecidesWhatTheModelSees() {
+		wireMock.stubFor(post("/v1/chat/completions").withRequestBody(notContaining("tool_call_id")).willReturn(okJson("""
+				{"choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[
+				  {"id":"call_1","type":"function","function":{"name":"no_such_tool","arguments":"{}"}}]},
+				 "finish_reason":"tool_calls"}]}""")));
+		wireMock.stubFor(post("/v1/chat/completions").withRequestBody(containing("tool_call_id"))
+			.willReturn(okJson("{\"choices\":[{\"index\":0,\"message\":{\"content\":\"ok\"},\"finish_reason\":\"stop\"}]}")));
+
+		this.runner.withUserConfiguration(ToolBeans.class)
+			.withBean(ToolErrorConverter.class, () -> (toolName, failure) -> "custom: " + failure.getClass().getSimpleName())
+			.withPropertyValues(provider())
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ToolErrorConverter.class);
+				context.getBean(ChatTemplate.class).prompt("weather").tools("get_current_weather").call().content();
+				List<LoggedRequest> requests = wireMock.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")));
+				JsonNode messages = JSON.readTree(requests.get(requests.size() - 1).getBodyAsString()).get("messages");
+				assertThat(messages.get(2).get("content").asString()).isEqualTo("custom: UnknownToolException");
+			});
+	}
+
+	@Test
+	void neutralToolErrorConverterIsTheDefault() {
+		this.runner.withPropertyValues(provider()).run((context) -> assertThat(context).hasSingleBean(ToolErrorConverter.class));
+	}
+
+	@Test
+	void invalidToolCallLimitsFailTheStartup() {
+		this.runner.withPropertyValues(provider(), "chat.tools.max-calls-per-round=0", "chat.tools.max-concurrency=-1")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = FailureAnalyses.analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("chat.tools.max-calls-per-round is 0")
+					.contains("chat.tools.max-concurrency is -1");
 			});
 	}
 

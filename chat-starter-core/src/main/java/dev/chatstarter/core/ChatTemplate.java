@@ -37,6 +37,7 @@ import dev.chatstarter.core.resilience.ProviderLimits;
 import dev.chatstarter.core.stream.ChatChunk;
 import dev.chatstarter.core.tool.ToolCallback;
 import dev.chatstarter.core.tool.ToolExecutionListener;
+import dev.chatstarter.core.tool.ToolErrorConverter;
 import dev.chatstarter.core.tool.ToolExecutionOptions;
 import dev.chatstarter.core.tool.ToolRegistry;
 
@@ -586,6 +587,14 @@ public interface ChatTemplate extends AutoCloseable {
 		 * @return this builder
 		 */
 		Builder toolExecution(ToolExecutionOptions options);
+
+		/**
+		 * Set what the model sees when a tool call fails and errors go back to the model;
+		 * {@link ToolErrorConverter#neutral()} by default. Its text passes the secret redactor.
+		 * @param converter the converter
+		 * @return this builder
+		 */
+		Builder toolErrorConverter(ToolErrorConverter converter);
 
 		/**
 		 * Set the listener that wraps every tool execution (e.g. for metrics).

@@ -13,6 +13,7 @@ import dev.chatstarter.core.http.HttpSettings;
 import dev.chatstarter.core.http.RetryListener;
 import dev.chatstarter.core.observation.ChatObservationSettings;
 import dev.chatstarter.core.provider.ProviderDialect;
+import dev.chatstarter.core.tool.ToolErrorConverter;
 import dev.chatstarter.core.tool.ToolExecutionListener;
 import dev.chatstarter.core.tool.ToolExecutionOptions;
 import dev.chatstarter.core.tool.ToolRegistry;
@@ -25,7 +26,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 record ChatTemplateSettings(String provider, HttpSettings http, ChatOptions defaultOptions, ProviderDialect dialect,
 		@Nullable Supplier<WebClient.Builder> webClientBuilder, UnaryOperator<HttpClient> httpClientCustomizer,
 		@Nullable JsonMapper jsonMapper, Supplier<ToolRegistry> toolRegistry, List<String> defaultTools,
-		ToolExecutionOptions toolExecution, ToolExecutionListener toolExecutionListener, RetryListener retryListener,
+		ToolExecutionOptions toolExecution, ToolExecutionListener toolExecutionListener,
+		ToolErrorConverter toolErrorConverter, RetryListener retryListener,
 		ChatObservationSettings observations, ResilienceSettings resilience) {
 
 }

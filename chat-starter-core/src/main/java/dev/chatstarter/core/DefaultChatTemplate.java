@@ -5,7 +5,6 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -61,7 +60,6 @@ import dev.chatstarter.core.wire.ChatRequestWriter;
 import dev.chatstarter.core.wire.ImageCodec;
 import dev.chatstarter.core.wire.ModelListReader;
 
-import org.springframework.util.ConcurrentReferenceHashMap;
 
 /**
  * The default {@link ChatTemplate}: writes requests in the provider's dialect, sends them through one
@@ -104,8 +102,6 @@ final class DefaultChatTemplate implements ChatTemplate {
 
 	private volatile @Nullable List<ToolCallback> defaultTools;
 
-	private final Map<Object, List<ToolCallback>> toolsOfObjects = new ConcurrentReferenceHashMap<>();
-
 	private final JsonSchemaCache schemaCache;
 
 	private final EntityParser entityParser;
@@ -134,7 +130,8 @@ final class DefaultChatTemplate implements ChatTemplate {
 		this.observations = new ChatObservations(settings.provider(), settings.http().baseUrl(),
 				settings.observations());
 		this.toolCallingLoop = new ToolCallingLoop(settings.provider(), settings.toolExecution(),
-				this.observations.observeToolExecutions(settings.toolExecutionListener()));
+				this.observations.observeToolExecutions(settings.toolExecutionListener()),
+				settings.toolErrorConverter(), SecretRedactor.of(settings.http().apiKey()));
 		this.schemaCache = new JsonSchemaCache(jsonMapper);
 		this.entityParser = new EntityParser(jsonMapper);
 		this.cooldown = new ProviderCooldown(settings.resilience().cooldown(), settings.resilience().clock());
@@ -251,21 +248,21 @@ final class DefaultChatTemplate implements ChatTemplate {
 	}
 
 	/**
-	 * Return the tools of an object: the registry's when the object is a registered tool bean, else its
-	 * {@code @ChatTool} methods, introspected once per object.
+	 * Return the tools of an object: the registry's when the object is a registered tool bean (the same instance),
+	 * else its {@code @ChatTool} methods, introspected for this call. Nothing is cached per object: a per-request
+	 * object (one that binds the current user, say) must not be kept alive by the template, and two objects that are
+	 * {@code equals} but hold different state must each get their own calls.
 	 * @param toolObject the object
 	 * @return its tools
 	 */
 	List<ToolCallback> toolsOf(Object toolObject) {
-		return this.toolsOfObjects.computeIfAbsent(toolObject, (object) -> {
-			List<ToolCallback> registered = this.settings.toolRegistry()
-				.get()
-				.all()
-				.stream()
-				.filter((tool) -> tool instanceof MethodToolCallback method && method.getBean() == object)
-				.toList();
-			return registered.isEmpty() ? ToolCallbacks.fromBean(object) : registered;
-		});
+		List<ToolCallback> registered = this.settings.toolRegistry()
+			.get()
+			.all()
+			.stream()
+			.filter((tool) -> tool instanceof MethodToolCallback method && method.getBean() == toolObject)
+			.toList();
+		return registered.isEmpty() ? ToolCallbacks.fromBean(toolObject) : registered;
 	}
 
 	/**

@@ -32,6 +32,7 @@ import dev.chatstarter.core.resilience.CooldownPolicy;
 import dev.chatstarter.core.resilience.FallbackListener;
 import dev.chatstarter.core.resilience.FallbackTrigger;
 import dev.chatstarter.core.resilience.ProviderLimits;
+import dev.chatstarter.core.tool.ToolErrorConverter;
 import dev.chatstarter.core.tool.ToolExecutionListener;
 import dev.chatstarter.core.tool.ToolExecutionOptions;
 import dev.chatstarter.core.tool.ToolRegistry;
@@ -83,6 +84,8 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 	private ToolExecutionOptions toolExecution = ToolExecutionOptions.defaults();
 
 	private ToolExecutionListener toolExecutionListener = ToolExecutionListener.NONE;
+
+	private ToolErrorConverter toolErrorConverter = ToolErrorConverter.neutral();
 
 	private RetryListener retryListener = RetryListener.NONE;
 
@@ -139,6 +142,7 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 		this.defaultTools = settings.defaultTools();
 		this.toolExecution = settings.toolExecution();
 		this.toolExecutionListener = settings.toolExecutionListener();
+		this.toolErrorConverter = settings.toolErrorConverter();
 		this.retryListener = settings.retryListener();
 		this.observationRegistry = settings.observations().registry();
 		this.observationConvention = settings.observations().convention();
@@ -302,6 +306,13 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 	}
 
 	@Override
+	public ChatTemplate.Builder toolErrorConverter(ToolErrorConverter converter) {
+		Assert.notNull(converter, "converter must not be null");
+		this.toolErrorConverter = converter;
+		return this;
+	}
+
+	@Override
 	public ChatTemplate.Builder toolExecutionListener(ToolExecutionListener listener) {
 		Assert.notNull(listener, "listener must not be null");
 		this.toolExecutionListener = listener;
@@ -449,7 +460,8 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 				: ConnectionPool.onFirstUse("chat-" + this.provider, this.connectionPool);
 		return new DefaultChatTemplate(new ChatTemplateSettings(this.provider, http, this.defaultOptions,
 				this.dialect, this.webClientBuilder, this.httpClientCustomizer, this.jsonMapper, this.toolRegistry,
-				this.defaultTools, this.toolExecution, this.toolExecutionListener, this.retryListener,
+				this.defaultTools, this.toolExecution, this.toolExecutionListener, this.toolErrorConverter,
+				this.retryListener,
 				new ChatObservationSettings(this.observationRegistry, this.observationConvention,
 						this.toolObservationConvention),
 				new ResilienceSettings(this.fallbacks, this.fallbackOn, this.fallbackListener, this.cooldown,

@@ -1,5 +1,6 @@
 package dev.chatstarter.core;
 
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -16,8 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.chatstarter.core.chat.ToolChoice;
 import dev.chatstarter.core.provider.ProviderDialect;
 import dev.chatstarter.core.tool.ChatTool;
+import dev.chatstarter.core.tool.MethodToolCallback;
+import dev.chatstarter.core.tool.ToolCallback;
 import dev.chatstarter.core.tool.ToolCallbacks;
 import dev.chatstarter.core.tool.ToolContext;
+import dev.chatstarter.core.tool.ToolErrorConverter;
 import dev.chatstarter.core.tool.ToolExecutionException;
 import dev.chatstarter.core.tool.ToolExecutionOptions;
 import dev.chatstarter.core.tool.ToolParam;
@@ -137,8 +141,21 @@ class ChatTemplateToolTests extends WireMockSupport {
 
 		assertThat(answer).isEqualTo("北京今天21度，晴。");
 		String result = lastRequestBody().get("messages").get(2).get("content").asString();
-		assertThat(JSON.readTree(result).get("error").asString()).contains("IllegalArgumentException")
-			.contains("No such city: Atlantis");
+		assertThat(JSON.readTree(result).get("error").asString())
+			.as("the neutral default: the kind of failure, not the exception's message")
+			.isEqualTo("tool 'get_current_weather' failed with IllegalArgumentException");
+	}
+
+	@Test
+	void toolErrorConverterDecidesWhatTheModelSeesAndItsTextIsRedacted() {
+		stubRounds(toolCallAnswer(call("call_1", "get_current_weather", "{\"location\":\"Atlantis\"}")));
+		ToolErrorConverter converter = (toolName, failure) -> "{\"error\":\"" + failure.getMessage() + " (key "
+				+ API_KEY + ")\"}";
+
+		toolTemplate().toolErrorConverter(converter).build().prompt("weather").tools("get_current_weather").call().content();
+
+		String result = lastRequestBody().get("messages").get(2).get("content").asString();
+		assertThat(JSON.readTree(result).get("error").asString()).isEqualTo("No such city: Atlantis (key ******)");
 	}
 
 	@Test
@@ -149,9 +166,9 @@ class ChatTemplateToolTests extends WireMockSupport {
 
 		assertThatExceptionOfType(ToolExecutionException.class)
 			.isThrownBy(() -> template.prompt("weather in Atlantis").tools("get_current_weather").call().content())
-			.withMessageContaining("get_current_weather")
-			.withMessageContaining("No such city")
-			.satisfies((ex) -> assertThat(ex.getToolName()).isEqualTo("get_current_weather"));
+			.withMessageContaining("tool 'get_current_weather' failed with IllegalArgumentException")
+			.satisfies((ex) -> assertThat(ex.getToolName()).isEqualTo("get_current_weather"))
+			.satisfies((ex) -> assertThat(ex.getCause()).hasMessage("No such city: Atlantis"));
 		wireMock.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")));
 	}
 
@@ -169,6 +186,64 @@ class ChatTemplateToolTests extends WireMockSupport {
 		assertThat(messages.get(4).get("content").asString()).contains("Unknown tool 'send_email'")
 			.contains("get_current_weather");
 		assertThat(this.weatherTools.calls).hasValue(0);
+	}
+
+	@Test
+	void objectsThatAreEqualButDifferentGetTheirOwnTools() {
+		DefaultChatTemplate template = (DefaultChatTemplate) template();
+		UserTools alice = new UserTools("alice");
+		UserTools bob = new UserTools("bob");
+		assertThat(alice).isEqualTo(bob);
+
+		List<ToolCallback> aliceTools = template.toolsOf(alice);
+		List<ToolCallback> bobTools = template.toolsOf(bob);
+
+		assertThat(((MethodToolCallback) aliceTools.get(0)).getBean()).isSameAs(alice);
+		assertThat(((MethodToolCallback) bobTools.get(0)).getBean()).isSameAs(bob);
+		assertThat(bobTools.get(0).call("{}").block()).isEqualTo("bob");
+	}
+
+	@Test
+	void perRequestToolObjectsAreNotRetained() throws InterruptedException {
+		DefaultChatTemplate template = (DefaultChatTemplate) template();
+		WeakReference<UserTools> perRequest = offerOnce(template);
+		for (int i = 0; i < 50 && perRequest.get() != null; i++) {
+			System.gc();
+			Thread.sleep(10);
+		}
+		assertThat(perRequest.get()).as("collected once the request is over").isNull();
+	}
+
+	private static WeakReference<UserTools> offerOnce(DefaultChatTemplate template) {
+		UserTools tools = new UserTools("carol");
+		assertThat(template.toolsOf(tools)).hasSize(1);
+		return new WeakReference<>(tools);
+	}
+
+	/** Equal to every other instance, as a careless equals may be; each binds its own user. */
+	static final class UserTools {
+
+		private final String user;
+
+		UserTools(String user) {
+			this.user = user;
+		}
+
+		@ChatTool
+		String whoami() {
+			return this.user;
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof UserTools;
+		}
+
+		@Override
+		public int hashCode() {
+			return 1;
+		}
+
 	}
 
 	@Test

@@ -4,10 +4,10 @@ import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -18,10 +18,15 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.core.ResolvableType;
@@ -43,13 +48,16 @@ import dev.chatstarter.core.chat.ToolDefinition;
  * <p>
  * Each call:
  * <ul>
- * <li>converts the arguments JSON into one value per parameter with Jackson, into the parameter's generic type; a
- * missing or {@code null} required argument, invalid JSON or a value that does not fit fails the call with a
- * {@link ToolArgumentException} naming the parameter; a missing optional argument becomes {@code null},
- * {@code Optional.empty()} or the primitive default; unknown arguments are ignored;</li>
- * <li>runs a plain (blocking) method on the scheduler given to the constructor, never on the caller's thread, which
- * may be an event loop; a method returning {@code Mono} or {@code CompletionStage} is invoked directly and its result
- * awaited without blocking;</li>
+ * <li>converts the arguments JSON into one value per parameter with Jackson, into the parameter's generic type
+ * ({@linkplain #strict(JsonMapper.Builder) strictly} with the default mapper); a missing or {@code null} required
+ * argument, invalid JSON or a value that does not fit fails the call with a {@link ToolArgumentException} that says in
+ * plain words what is wrong ({@code 'amount' must be an integer, got 3.9}); a missing optional argument becomes
+ * {@code null}, {@code Optional.empty()} or the primitive default; unknown arguments are ignored;</li>
+ * <li>does the conversion (Jackson, custom deserializers, record constructors) and runs a plain (blocking) method on
+ * the scheduler given to the constructor, never on the caller's thread, which may be an event loop; a method
+ * returning {@code Mono} or {@code CompletionStage} is invoked there too and its result awaited without blocking;</li>
+ * <li>fails at once with a {@link ToolErrorException} when the conversion or the method throws a
+ * {@link StackOverflowError}, {@link OutOfMemoryError} or {@link LinkageError}, which Reactor would otherwise drop;</li>
  * <li>turns the result into the tool message: a {@code String} as it is, {@code void}/{@code Void} (also as
  * {@code Mono<Void>} or {@code CompletionStage<Void>}) as {@value #VOID_RESULT}, {@code null} or empty otherwise as
  * {@code null}, anything else as JSON;</li>
@@ -67,11 +75,7 @@ public final class MethodToolCallback implements ToolCallback {
 	private static final Pattern SOURCE_LOCATION = Pattern.compile("\\s*\\(start marker at \\[Source: [^\\]]*\\]\\)"
 			+ "|\\s*at \\[Source: [^\\]]*\\]");
 
-	private static final Pattern PACKAGE_PREFIX = Pattern.compile("\\b[a-z][a-z0-9_]*\\.");
-
-	private static final JsonMapper DEFAULT_JSON_MAPPER = JsonMapper.builder()
-		.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-		.build();
+	private static final JsonMapper DEFAULT_JSON_MAPPER = strict(JsonMapper.builder()).build();
 
 	static final ToolSchemaGenerator DEFAULT_SCHEMA_GENERATOR = new ToolSchemaGenerator();
 
@@ -102,6 +106,8 @@ public final class MethodToolCallback implements ToolCallback {
 	private final boolean voidResult;
 
 	private final JsonMapper jsonMapper;
+
+	private final ArgumentProblems argumentProblems;
 
 	/** Asked for on the first blocking call: Reactor's shared schedulers take tens of milliseconds to start. */
 	private final Supplier<Scheduler> scheduler;
@@ -146,6 +152,7 @@ public final class MethodToolCallback implements ToolCallback {
 		this.bean = bean;
 		this.method = AopUtils.getMostSpecificMethod(method, targetClass);
 		this.jsonMapper = jsonMapper;
+		this.argumentProblems = new ArgumentProblems(jsonMapper);
 		this.scheduler = scheduler;
 		ChatTool chatTool = AnnotatedElementUtils.findMergedAnnotation(this.method, ChatTool.class);
 		if (chatTool == null) {
@@ -171,11 +178,45 @@ public final class MethodToolCallback implements ToolCallback {
 	}
 
 	/**
-	 * Return the mapper used when none is given: Jackson's defaults plus case-insensitive enums.
+	 * Return the mapper used when none is given: Jackson's defaults, case-insensitive enums and
+	 * {@linkplain #strict(JsonMapper.Builder) strict coercion}.
 	 * @return the mapper
 	 */
 	public static JsonMapper defaultJsonMapper() {
 		return DEFAULT_JSON_MAPPER;
+	}
+
+	/**
+	 * Configure a mapper to convert tool arguments strictly: a JSON value converts only into a Java type of its own
+	 * kind, so that nothing the model sent is silently changed. Refused (an argument error the model gets back):
+	 * a fraction into an integer ({@code 3.9}, {@code -0.5}, and {@code 3.0} too, which Jackson cannot tell apart
+	 * without truncating), a string into a number or boolean ({@code "false"}, {@code "12"}), a number into a boolean
+	 * ({@code 0}, {@code 1}), a number or boolean into a string ({@code 123}, {@code 1e400}), a number into an enum.
+	 * Accepted: an integer into a floating-point type ({@code 3} as {@code 3.0}) and enum values in any case.
+	 * @param builder the builder to configure, e.g. {@code JsonMapper.builder()} or a copy of the application's
+	 * mapper ({@code mapper.rebuild()})
+	 * @return the builder
+	 */
+	public static JsonMapper.Builder strict(JsonMapper.Builder builder) {
+		return builder.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+			.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+			.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+			.withCoercionConfig(LogicalType.Integer,
+					(config) -> config.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+			.withCoercionConfig(LogicalType.Float,
+					(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+			.withCoercionConfig(LogicalType.Boolean,
+					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+			.withCoercionConfig(LogicalType.Textual,
+					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
 	}
 
 	private static Method invocableMethod(Object bean, Method method) {
@@ -273,29 +314,42 @@ public final class MethodToolCallback implements ToolCallback {
 	@Override
 	public Mono<String> call(String argumentsJson, ToolContext context) {
 		Assert.notNull(context, "context must not be null");
-		return Mono.defer(() -> {
-			Object[] arguments = convertArguments(argumentsJson, context);
-			if (this.resultKind == ResultKind.BLOCKING) {
-				return Mono.fromCallable(() -> toText(invoke(arguments))).subscribeOn(this.scheduler.get());
-			}
-			Object result;
+		if (this.resultKind == ResultKind.BLOCKING) {
+			return Mono.fromCallable(guarded(() -> toText(invoke(convertArguments(argumentsJson, context)))))
+				.subscribeOn(this.scheduler.get());
+		}
+		return Mono.fromCallable(guarded(() -> invoke(convertArguments(argumentsJson, context))))
+			.subscribeOn(this.scheduler.get())
+			.flatMap(this::awaitResult)
+			.switchIfEmpty(Mono.fromSupplier(() -> toText(null)));
+	}
+
+	/**
+	 * Wrap what Reactor would treat as fatal and drop (so the call would hang until the tool timeout) in a
+	 * {@link ToolErrorException}: a {@link VirtualMachineError} such as {@link StackOverflowError} or
+	 * {@link OutOfMemoryError}, or a {@link LinkageError}, thrown by the conversion or the tool.
+	 */
+	private <T> Callable<T> guarded(Callable<T> work) {
+		return () -> {
 			try {
-				result = invoke(arguments);
+				return work.call();
 			}
-			catch (Exception ex) {
-				return Mono.error(ex);
+			catch (VirtualMachineError | LinkageError ex) {
+				throw new ToolErrorException(name(), ex);
 			}
+		};
+	}
+
+	private Mono<String> awaitResult(Object result) {
+		return Mono.defer(() -> {
 			Mono<?> mono;
-			if (result == null) {
-				mono = Mono.empty();
-			}
-			else if (this.resultKind == ResultKind.MONO) {
+			if (this.resultKind == ResultKind.MONO) {
 				mono = (Mono<?>) result;
 			}
 			else {
 				mono = Mono.fromCompletionStage((CompletionStage<?>) result);
 			}
-			return mono.map(this::toText).switchIfEmpty(Mono.fromSupplier(() -> toText(null)));
+			return mono.map(this::toText);
 		});
 	}
 
@@ -311,8 +365,8 @@ public final class MethodToolCallback implements ToolCallback {
 			JsonNode value = arguments.get(parameter.name());
 			if (value == null || value.isNull()) {
 				if (parameter.required()) {
-					throw new ToolArgumentException(name(), parameter.name(),
-							"the required argument '" + parameter.name() + "' is missing", null);
+					throw new ToolArgumentException(name(), parameter.name(), "'" + parameter.name() + "' is required",
+							null);
 				}
 				values[i] = defaultValue(parameter.rawType());
 				continue;
@@ -321,8 +375,8 @@ public final class MethodToolCallback implements ToolCallback {
 				values[i] = this.jsonMapper.treeToValue(value, this.argumentTypes[i]);
 			}
 			catch (JacksonException ex) {
-				throw new ToolArgumentException(name(), parameter.name(), "the argument '" + parameter.name()
-						+ "' does not fit type " + simpleTypeName(parameter.type()) + ": " + describe(ex), ex);
+				throw new ToolArgumentException(name(), parameter.name(),
+						this.argumentProblems.describe(parameter.name(), parameter.type(), value, ex), ex);
 			}
 		}
 		return values;
@@ -362,13 +416,6 @@ public final class MethodToolCallback implements ToolCallback {
 	 */
 	private static String describe(JacksonException ex) {
 		return SOURCE_LOCATION.matcher(ex.getOriginalMessage()).replaceAll("").strip();
-	}
-
-	/**
-	 * {@code java.util.List<com.example.Tools$Unit>} as {@code List<Tools.Unit>}.
-	 */
-	private static String simpleTypeName(Type type) {
-		return PACKAGE_PREFIX.matcher(type.getTypeName()).replaceAll("").replace('$', '.');
 	}
 
 	private static @Nullable Object defaultValue(Class<?> type) {

@@ -1,6 +1,7 @@
 package dev.chatstarter.core.tool;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -22,6 +25,7 @@ import static dev.chatstarter.core.tool.ToolSchemaGeneratorTests.method;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class MethodToolCallbackTests {
 
@@ -125,7 +129,7 @@ class MethodToolCallbackTests {
 		ToolArgumentException ex = argumentFailure(callback(new WeatherTools(), "currentWeather"), "{\"unit\":\"celsius\"}");
 		assertThat(ex.getParameterName()).isEqualTo("location");
 		assertThat(ex.getMessage())
-			.isEqualTo("Invalid arguments for tool 'get_current_weather': the required argument 'location' is missing");
+			.isEqualTo("Invalid arguments for tool 'get_current_weather': 'location' is required");
 		ToolArgumentException nullValue = argumentFailure(callback(new WeatherTools(), "currentWeather"),
 				"{\"location\":null}");
 		assertThat(nullValue.getParameterName()).isEqualTo("location");
@@ -138,7 +142,8 @@ class MethodToolCallbackTests {
 				 "line": {"sku": "A", "quantity": 1}, "lines": [], "day": "2024-05-01"}
 				""");
 		assertThat(ex.getParameterName()).isEqualTo("count");
-		assertThat(ex.getMessage()).contains("the argument 'count' does not fit type int").contains("many");
+		assertThat(ex.getMessage())
+			.isEqualTo("Invalid arguments for tool 'everything': 'count' must be an integer, got \"many\"");
 	}
 
 	@Test
@@ -146,9 +151,58 @@ class MethodToolCallbackTests {
 		ToolArgumentException ex = argumentFailure(callback(new WeatherTools(), "currentWeather"),
 				"{\"location\":\"北京\",\"unit\":\"kelvin\"}");
 		assertThat(ex.getParameterName()).isEqualTo("unit");
-		assertThat(ex.getMessage()).contains("the argument 'unit' does not fit type WeatherTools.Unit")
-			.contains("kelvin")
-			.contains("[celsius, fahrenheit]");
+		assertThat(ex.getMessage()).isEqualTo("Invalid arguments for tool 'get_current_weather': 'unit' must be one of"
+				+ " [celsius, fahrenheit], got \"kelvin\"");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+			{"amount":3.9}         | 'amount' must be an integer, got 3.9
+			{"amount":-0.5}        | 'amount' must be an integer, got -0.5
+			{"amount":3.0}         | 'amount' must be an integer, got 3.0
+			{"amount":"3"}         | 'amount' must be an integer, got "3"
+			{"amount":true}        | 'amount' must be an integer, got true
+			{"amount":1e10}        | 'amount' must be an integer, got 1.0E10
+			{"amount":10000000000} | 'amount' is out of range for
+			{"confirm":"false"}    | 'confirm' must be true or false, got "false"
+			{"confirm":0}          | 'confirm' must be true or false, got 0
+			{"confirm":1}          | 'confirm' must be true or false, got 1
+			{"note":123}           | 'note' must be a string, got 123
+			{"note":1e400}         | 'note' must be a string, got
+			{"note":false}         | 'note' must be a string, got false
+			{"ratio":"0.5"}        | 'ratio' must be a number, got "0.5"
+			{"unit":1}             | 'unit' must be one of [celsius, fahrenheit], got 1
+			{"line":{"quantity":2.5}} | 'line.quantity' must be an integer, got 2.5
+			{"lines":[{"quantity":1},{"quantity":"2"}]} | 'lines[1].quantity' must be an integer, got "2"
+			""")
+	void lossyCoercionsAreArgumentErrorsInPlainWords(String arguments, String problem) {
+		ToolArgumentException ex = argumentFailure(callback(new StrictTools(), "transfer"), arguments);
+		assertThat(ex.getMessage()).startsWith("Invalid arguments for tool 'transfer': " + problem);
+		assertThat(ex.getMessage()).doesNotContain("dev.chatstarter").doesNotContain("jackson").doesNotContain("$");
+	}
+
+	@Test
+	void losslessArgumentsOfTheRightKindAreAccepted() {
+		StrictTools tools = new StrictTools();
+		String result = callback(tools, "transfer").call("""
+				{"amount":3,"confirm":false,"note":"123","ratio":2,"unit":"Fahrenheit",
+				 "line":{"quantity":1},"lines":[{"quantity":2}]}""").block();
+		assertThat(result).isEqualTo("3 false 123 2.0 FAHRENHEIT 1 2");
+	}
+
+	@Test
+	void errorsOfTheToolFailTheCallAtOnceInsteadOfBeingDroppedByReactor() {
+		assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+			StepVerifier.create(callback(new ErrorTools(), "recurse").call("{}"))
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ToolErrorException.class)
+					.hasMessage("Tool 'recurse' threw java.lang.StackOverflowError")
+					.hasCauseInstanceOf(StackOverflowError.class))
+				.verify(Duration.ofSeconds(5));
+			StepVerifier.create(callback(new ErrorTools(), "reactiveLink").call("{}"))
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ToolErrorException.class)
+					.hasCauseInstanceOf(NoClassDefFoundError.class))
+				.verify(Duration.ofSeconds(5));
+		});
 	}
 
 	@Test
@@ -265,6 +319,36 @@ class MethodToolCallbackTests {
 		Throwable ex = catchThrowable(() -> callback.call(arguments).block());
 		assertThat(ex).isInstanceOf(ToolArgumentException.class);
 		return (ToolArgumentException) ex;
+	}
+
+	static class StrictTools {
+
+		@ChatTool
+		String transfer(@Nullable Integer amount, @Nullable Boolean confirm, @Nullable String note,
+				@Nullable Double ratio, WeatherTools.@Nullable Unit unit, @Nullable Item line,
+				@Nullable List<Item> lines) {
+			return amount + " " + confirm + " " + note + " " + ratio + " " + unit + " "
+					+ ((line != null) ? line.quantity() : null) + " "
+					+ ((lines != null) ? lines.get(0).quantity() : null);
+		}
+
+		record Item(int quantity) {
+		}
+
+	}
+
+	static class ErrorTools {
+
+		@ChatTool
+		String recurse() {
+			return recurse() + "!";
+		}
+
+		@ChatTool
+		Mono<String> reactiveLink() {
+			throw new NoClassDefFoundError("com/example/Missing");
+		}
+
 	}
 
 	static class ConversionTools {

@@ -1,0 +1,20 @@
+package dev.chatstarter.core.tool;
+
+/**
+ * A tool threw a {@link java.lang.Error} from its own work: a {@link StackOverflowError}, an
+ * {@link OutOfMemoryError} or a {@link LinkageError}. Reactor treats those as fatal and drops them, so the call would
+ * hang until the tool timeout; wrapped in this exception the call fails at once, like for any other exception of the
+ * tool. The error is the {@linkplain #getCause() cause}.
+ */
+public class ToolErrorException extends RuntimeException {
+
+	/**
+	 * Create an exception.
+	 * @param toolName the tool that threw
+	 * @param error what it threw
+	 */
+	public ToolErrorException(String toolName, Error error) {
+		super("Tool " + ToolNames.quoted(toolName) + " threw " + error.getClass().getName(), error);
+	}
+
+}
