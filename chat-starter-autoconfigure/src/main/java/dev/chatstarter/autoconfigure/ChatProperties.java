@@ -9,6 +9,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import dev.chatstarter.autoconfigure.health.ChatHealthProbe;
+import dev.chatstarter.core.http.BaseUrl;
 import dev.chatstarter.core.http.HttpSettings;
 import dev.chatstarter.core.http.ConnectionPoolSettings;
 import dev.chatstarter.core.http.HttpVersion;
@@ -402,7 +403,8 @@ public final class ChatProperties {
 
 		@Override
 		public String toString() {
-			return new ToStringCreator(this).append("baseUrl", this.baseUrl)
+			return new ToStringCreator(this)
+				.append("baseUrl", (this.baseUrl != null) ? BaseUrl.redacted(this.baseUrl) : null)
 				.append("apiKey", StringUtils.hasLength(this.apiKey) ? "******" : "(none)")
 				.append("model", this.model)
 				.append("headers", this.headers.keySet())

@@ -402,7 +402,8 @@ final class DefaultChatTemplate implements ChatTemplate {
 	 */
 	Mono<ChatResponse> guardedCall(ChatRequest request, boolean skipWhenCooling) {
 		return Mono.defer(() -> {
-			if (!this.cooldown.tryAcquire() && skipWhenCooling) {
+			ProviderCooldown.Permit admission = this.cooldown.tryAcquire();
+			if (!admission.isGranted() && skipWhenCooling) {
 				return Mono.error(this::coolingDown);
 			}
 			Mono<ChatResponse> call = !this.limiter.isLimited() ? callDirect(request)
@@ -410,9 +411,9 @@ final class DefaultChatTemplate implements ChatTemplate {
 						.flatMap((permit) -> callDirect(request)
 							.doOnSuccess((response) -> recordTokens(permit, response.usage()))
 							.doFinally((signal) -> permit.release()));
-			return call.doOnSuccess((response) -> this.cooldown.onSuccess())
-				.doOnError(this.cooldown::onFailure)
-				.doOnCancel(this.cooldown::onCancel);
+			return call.doOnSuccess((response) -> admission.onSuccess())
+				.doOnError(admission::onFailure)
+				.doOnCancel(admission::onCancel);
 		});
 	}
 
@@ -424,7 +425,8 @@ final class DefaultChatTemplate implements ChatTemplate {
 	 */
 	Flux<ChatChunk> guardedStream(ChatRequest request, boolean skipWhenCooling) {
 		return Flux.defer(() -> {
-			if (!this.cooldown.tryAcquire() && skipWhenCooling) {
+			ProviderCooldown.Permit admission = this.cooldown.tryAcquire();
+			if (!admission.isGranted() && skipWhenCooling) {
 				return Flux.error(this::coolingDown);
 			}
 			Flux<ChatChunk> stream = !this.limiter.isLimited() ? streamDirect(request)
@@ -439,9 +441,9 @@ final class DefaultChatTemplate implements ChatTemplate {
 							permit.release();
 						});
 					});
-			return stream.doOnComplete(this.cooldown::onSuccess)
-				.doOnError(this.cooldown::onFailure)
-				.doOnCancel(this.cooldown::onCancel);
+			return stream.doOnComplete(admission::onSuccess)
+				.doOnError(admission::onFailure)
+				.doOnCancel(admission::onCancel);
 		});
 	}
 

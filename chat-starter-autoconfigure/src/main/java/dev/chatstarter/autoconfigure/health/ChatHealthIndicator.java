@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -30,15 +29,14 @@ import org.springframework.util.Assert;
  * <p>
  * Any failure is {@code DOWN} with the reason: the provider's own message for authentication and quota failures, the
  * status for server errors, the timeout for a provider that does not answer in time. The details show the base URL's
- * host, the default model, the probe and the latency; never the API key and never a URL query.
+ * host, the default model, the probe and the latency; never the API key, and the error text shows URLs without
+ * user info or query, has no control characters and is cut to a few hundred characters.
  * <p>
  * The details also show the provider's cooldown (circuit breaker) state, read afresh on every check:
  * {@code closed}, {@code half-open}, or {@code open}, which makes the provider {@code DOWN} without a probe while
  * fallback chains skip it.
  */
 public final class ChatHealthIndicator implements ReactiveHealthIndicator {
-
-	private static final Pattern URL_QUERY = Pattern.compile("(https?://[^\\s?#]*)[?#]\\S*");
 
 	private static final String PROBE_PROMPT = "ping";
 
@@ -162,7 +160,7 @@ public final class ChatHealthIndicator implements ReactiveHealthIndicator {
 		}
 		String message = (failure.getMessage() != null) ? failure.getMessage() : failure.getClass().getSimpleName();
 		String type = (failure instanceof ChatException) ? "" : failure.getClass().getSimpleName() + ": ";
-		return URL_QUERY.matcher(type + message).replaceAll("$1");
+		return HealthErrorText.of(type + message);
 	}
 
 	private static String latency(long start) {

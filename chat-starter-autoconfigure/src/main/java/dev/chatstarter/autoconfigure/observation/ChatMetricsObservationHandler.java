@@ -31,7 +31,7 @@ import org.springframework.util.Assert;
  * included;</li>
  * <li>{@value #TIME_TO_FIRST_CHUNK}: timer of a stream's time to its first chunk, with the same tags;</li>
  * <li>{@value #TIME_PER_OUTPUT_CHUNK}: timer of the time between two chunks of a stream, recorded per chunk, tagged
- * with the tags known when the stream starts (not the response model, not the error type).</li>
+ * with the tags known when the stream starts (not the error type).</li>
  * </ul>
  * It is a plain {@link ObservationHandler}, not a meter observation handler, so it runs next to the default meter
  * handler rather than instead of it.
@@ -50,8 +50,7 @@ public final class ChatMetricsObservationHandler implements ObservationHandler<C
 	/** The tag that tells input from output tokens. */
 	public static final String TOKEN_TYPE = "gen_ai.token.type";
 
-	private static final List<String> KEYS_UNKNOWN_AT_START = List.of(
-			ModelLowCardinalityKeyNames.RESPONSE_MODEL.asString(), ModelLowCardinalityKeyNames.ERROR_TYPE.asString());
+	private static final List<String> KEYS_UNKNOWN_AT_START = List.of(ModelLowCardinalityKeyNames.ERROR_TYPE.asString());
 
 	private final MeterRegistry registry;
 

@@ -81,6 +81,26 @@ class ChatHealthContributorAutoConfigurationTests {
 		});
 	}
 
+	/**
+	 * C5: a password in the base URL's user info and a key in its query never show in the health details, even
+	 * where the failure message names the URL.
+	 */
+	@Test
+	void credentialsInTheBaseUrlNeverShowInTheDetails() {
+		this.runner
+			.withPropertyValues("chat.default-provider=kuai",
+					"chat.providers.down.base-url=http://admin:URLPASSWORD123@127.0.0.1:1/v1?key=QUERYSECRET123")
+			.run((context) -> {
+				IndicatedHealthDescriptor health = health(context.getBean(HealthEndpoint.class), "down");
+
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getDetails()).containsEntry("host", "127.0.0.1").containsKey("error");
+				assertThat(health.getDetails().toString()).doesNotContain("URLPASSWORD123", "QUERYSECRET123", "admin");
+				assertThat(health.getDetails().get("error").toString())
+					.hasSizeLessThanOrEqualTo(HealthErrorText.MAX_LENGTH + 1);
+			});
+	}
+
 	@Test
 	void compositeNamedChatWithOneEntryPerProvider() {
 		wireMock.stubFor(get("/v1/models").willReturn(okJson(MODELS)));

@@ -116,14 +116,14 @@ class ChatMetricsApplicationTests {
 			Timer timer = duration(registry, "none");
 			assertThat(timer.count()).isEqualTo(2);
 			assertThat(timer.getId().getTag("gen_ai.request.model")).isEqualTo("gpt-4o");
-			assertThat(timer.getId().getTag("gen_ai.response.model")).isEqualTo("gpt-4o-2024-08-06");
+			assertThat(timer.getId().getTag("gen_ai.response.model")).as("named by the provider: spans only").isNull();
 			assertThat(timer.getId().getTag("server.address")).isEqualTo("127.0.0.1");
 			assertThat(timer.getId().getTag("server.port")).isEqualTo(String.valueOf(wireMock.getPort()));
 			DistributionSummary input = tokens(registry, "input");
 			assertThat(input.count()).isEqualTo(2);
 			assertThat(input.totalAmount()).isEqualTo(24);
 			assertThat(input.getId().getTag("gen_ai.provider.name")).isEqualTo("kuai");
-			assertThat(input.getId().getTag("gen_ai.response.model")).isEqualTo("gpt-4o-2024-08-06");
+			assertThat(input.getId().getTag("gen_ai.response.model")).isNull();
 			assertThat(tokens(registry, "output").totalAmount()).isEqualTo(6);
 			assertThat(registry.find("gen_ai.client.operation.time_to_first_chunk").meters()).isEmpty();
 			assertThat(registry.getMeters()).allSatisfy((meter) -> assertThat(meter.getId().toString())
@@ -189,7 +189,7 @@ class ChatMetricsApplicationTests {
 			assertThat(tokens(registry, "output").totalAmount()).isEqualTo(2);
 			Timer firstChunk = registry.get("gen_ai.client.operation.time_to_first_chunk").timer();
 			assertThat(firstChunk.count()).isEqualTo(1);
-			assertThat(firstChunk.getId().getTag("gen_ai.response.model")).isEqualTo("gpt-4o-mini");
+			assertThat(firstChunk.getId().getTag("gen_ai.response.model")).isNull();
 			Timer perChunk = registry.get("gen_ai.client.operation.time_per_output_chunk").timer();
 			assertThat(perChunk.count()).as("4 chunks with a choice, 3 gaps").isEqualTo(3);
 			assertThat(perChunk.getId().getTag("gen_ai.provider.name")).isEqualTo("kuai");
@@ -309,11 +309,45 @@ class ChatMetricsApplicationTests {
 				.stream()
 				.mapToLong(Timer::count)
 				.sum()).as("two rounds").isEqualTo(2);
-			assertThat(registry.find("gen_ai.client.operation.duration").timers())
-				.extracting((timer) -> timer.getId().getTag("gen_ai.response.model"))
-				.containsExactlyInAnyOrder("gpt-4o", "gpt-4o-2024-08-06");
 			assertThat(totalTokens(registry, "input")).as("both rounds").isEqualTo(32);
 			assertThat(totalTokens(registry, "output")).isEqualTo(10);
+		});
+	}
+
+	/**
+	 * C10: 200 calls, each asking for a model of the user's choice and answered by a model name the provider made
+	 * up, create a bounded number of meters: the response model is no tag, the request model has at most 100
+	 * values per provider, then {@code _OTHER}.
+	 */
+	@Test
+	void modelsChosenByUsersAndNamedByTheProviderKeepTheMetersBounded() {
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withBody("""
+					{"id":"chatcmpl-9","model":"{{jsonPath request.body '$.model'}}-{{randomValue length=8 type='ALPHANUMERIC'}}",
+					 "choices":[{"index":0,"message":{"role":"assistant","content":"ok"},"finish_reason":"stop"}],
+					 "usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}""")
+			.withTransformers("response-template")));
+		this.runner.run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			ChatTemplate template = context.getBean(ChatTemplate.class);
+			java.util.Set<String> responseModels = new java.util.HashSet<>();
+			for (int i = 0; i < 200; i++) {
+				String model = "user-model-" + i;
+				responseModels.add(template.prompt("hi").options((o) -> o.model(model)).call().response().model());
+			}
+			assertThat(responseModels).as("the provider named 200 models").hasSize(200);
+			List<Timer> timers = List.copyOf(registry.find("gen_ai.client.operation.duration").timers());
+			assertThat(timers).hasSize(101);
+			assertThat(timers).extracting((timer) -> timer.getId().getTag("gen_ai.request.model"))
+				.contains("user-model-0", "user-model-99", "_OTHER")
+				.doesNotContain("user-model-100", "user-model-199");
+			assertThat(timers).allSatisfy((timer) -> assertThat(timer.getId().getTag("gen_ai.response.model")).isNull());
+			assertThat(registry.find("gen_ai.client.token.usage").meters()).as("input and output").hasSize(202);
+			assertThat(registry.get("gen_ai.client.operation.duration")
+				.tag("gen_ai.request.model", "_OTHER")
+				.timer()
+				.count()).isEqualTo(100);
 		});
 	}
 

@@ -6,8 +6,10 @@ import java.util.Locale;
 /**
  * Tells which request headers carry credentials: {@code Authorization}, {@code api-key}, {@code x-api-key},
  * {@code Ocp-Apim-Subscription-Key}, {@code X-Auth-Token}, {@code Cookie} and anything else whose name contains one
- * of the words below. Their values are redacted from provider messages like the API key, and masked in actuator
- * output. This is the one list; every component that decides whether a header is secret asks here.
+ * of the words below ({@code X-Auth}, {@code X-Jwt}, {@code X-Signature}, {@code Session}, ...) or is made of short
+ * words one of which is {@code pat}, {@code pass} or {@code pwd} ({@code X-PAT}). Their values are redacted from
+ * provider messages like the API key, and masked in actuator output. This is the one list; every component that
+ * decides whether a header is secret asks here.
  */
 public final class CredentialHeaders {
 
@@ -16,6 +18,13 @@ public final class CredentialHeaders {
 	 */
 	private static final List<String> CREDENTIAL_NAME_PARTS = List.of("auth", "key", "token", "secret", "password",
 			"passwd", "cookie", "credential", "session", "sign", "jwt", "bearer");
+
+	/**
+	 * Short words that make a header name a credential only as a whole word between {@code -}, {@code _} or
+	 * {@code .}: {@code X-PAT} (a personal access token) and {@code X-Pass} are credentials, {@code X-Path} and
+	 * {@code X-Passenger-Id} are not.
+	 */
+	private static final List<String> CREDENTIAL_NAME_WORDS = List.of("pat", "pass", "pwd");
 
 	private CredentialHeaders() {
 	}
@@ -29,6 +38,11 @@ public final class CredentialHeaders {
 		String name = headerName.toLowerCase(Locale.ROOT);
 		for (String part : CREDENTIAL_NAME_PARTS) {
 			if (name.contains(part)) {
+				return true;
+			}
+		}
+		for (String word : name.split("[-_.]")) {
+			if (CREDENTIAL_NAME_WORDS.contains(word)) {
 				return true;
 			}
 		}

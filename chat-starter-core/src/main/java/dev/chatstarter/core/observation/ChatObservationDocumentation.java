@@ -65,9 +65,6 @@ public enum ChatObservationDocumentation implements ObservationDocumentation {
 		/** The model asked for, or {@code none}. */
 		REQUEST_MODEL("gen_ai.request.model"),
 
-		/** The model that answered, or {@code none}. */
-		RESPONSE_MODEL("gen_ai.response.model"),
-
 		/** The host of the provider's base URL. */
 		SERVER_ADDRESS("server.address"),
 
@@ -94,6 +91,12 @@ public enum ChatObservationDocumentation implements ObservationDocumentation {
 	 * High-cardinality keys of {@link #MODEL_OPERATION}: span attributes only, each present when known.
 	 */
 	public enum ModelHighCardinalityKeyNames implements KeyName {
+
+		/** The model that answered, as the provider names it, or {@code none}; never a metric tag (unbounded). */
+		RESPONSE_MODEL("gen_ai.response.model"),
+
+		/** The request model when its metric tag is {@code _OTHER} (over the bound of distinct values). */
+		REQUEST_MODEL("gen_ai.request.model"),
 
 		/** The completion id. */
 		RESPONSE_ID("gen_ai.response.id"),

@@ -46,7 +46,6 @@ public final class ChatObservations {
 	/** The Reactor context key of the current observation ({@code ObservationThreadLocalAccessor.KEY}). */
 	private static final String OBSERVATION_KEY = "micrometer.observation";
 
-	private static final ChatObservationConvention DEFAULT_CONVENTION = new DefaultChatObservationConvention();
 
 	private static final ToolObservationConvention DEFAULT_TOOL_CONVENTION = new DefaultToolObservationConvention();
 
@@ -62,6 +61,9 @@ public final class ChatObservations {
 	private final ObservationRegistry registry;
 
 	private final @Nullable ChatObservationConvention convention;
+
+	/** Per instance: it counts the distinct request models of this template's metrics. */
+	private final ChatObservationConvention defaultConvention = new DefaultChatObservationConvention();
 
 	private final @Nullable ToolObservationConvention toolConvention;
 
@@ -119,7 +121,7 @@ public final class ChatObservations {
 		}
 		return Flux.deferContextual((reactorContext) -> {
 			ChatObservationContext context = chatContext(request, true);
-			Scope scope = start(context, this.convention, DEFAULT_CONVENTION, reactorContext);
+			Scope scope = start(context, this.convention, this.defaultConvention, reactorContext);
 			return stream.doOnNext(context::chunkReceived)
 				.doOnComplete(scope::stop)
 				.doOnError(scope::fail)
@@ -181,7 +183,7 @@ public final class ChatObservations {
 			BiConsumer<ChatObservationContext, T> onResult) {
 		return Mono.deferContextual((reactorContext) -> {
 			ChatObservationContext context = contexts.get();
-			Scope scope = start(context, this.convention, DEFAULT_CONVENTION, reactorContext);
+			Scope scope = start(context, this.convention, this.defaultConvention, reactorContext);
 			return call.doOnSuccess((result) -> {
 				if (result != null) {
 					onResult.accept(context, result);

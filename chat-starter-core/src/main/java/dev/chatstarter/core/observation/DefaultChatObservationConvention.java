@@ -14,9 +14,15 @@ import dev.chatstarter.core.observation.ChatObservationDocumentation.ModelLowCar
  * The default {@link ChatObservationConvention}, after the OpenTelemetry GenAI semantic conventions: the observation
  * is named {@value #NAME} (so the default meter handler records a timer of that name), the span
  * {@code "{operation} {request model}"} (e.g. {@code chat gpt-4o}); the tags are the operation, the configured
- * provider name, the request and response models, the server address and port and the error type; the span also
- * carries the response id, finish reason, token counts and time to first chunk when known. Prompts, answers and keys
- * are never tags.
+ * provider name, the request model, the server address and port and the error type; the span also carries the
+ * response model, response id, finish reason, token counts and time to first chunk when known. Prompts, answers and
+ * keys are never tags.
+ * <p>
+ * Every tag value is bounded: the response model is named by the provider, so it is a span attribute only (a
+ * provider that names a new model in every answer would otherwise create a new meter each time); the request model
+ * keeps at most {@value #MAX_REQUEST_MODELS} distinct values per provider and convention instance (for applications
+ * that let their users pick a model), later new ones are tagged {@code _OTHER} on metrics while the span keeps the
+ * exact name. Without a convention of its own, each template uses its own instance.
  * <p>
  * Extend it to add or change tags:
  * <pre class="code">
@@ -35,7 +41,30 @@ public class DefaultChatObservationConvention implements ChatObservationConventi
 	/** The name of the observation, and of the timer the default meter handler records. */
 	public static final String NAME = "gen_ai.client.operation.duration";
 
+	/** The most distinct {@code gen_ai.request.model} tag values per provider; later new ones are {@code _OTHER}. */
+	public static final int MAX_REQUEST_MODELS = 100;
+
+	/** The longest model name put on a span; a longer one is cut. */
+	private static final int MAX_MODEL_LENGTH = 256;
+
 	private static final String NONE = KeyValue.NONE_VALUE;
+
+	private final BoundedTagValues requestModels;
+
+	/**
+	 * Create the convention, with at most {@value #MAX_REQUEST_MODELS} request models per provider on metrics.
+	 */
+	public DefaultChatObservationConvention() {
+		this(MAX_REQUEST_MODELS);
+	}
+
+	/**
+	 * Create the convention.
+	 * @param maxRequestModels the most distinct {@code gen_ai.request.model} tag values per provider, at least 1
+	 */
+	public DefaultChatObservationConvention(int maxRequestModels) {
+		this.requestModels = new BoundedTagValues(maxRequestModels);
+	}
 
 	@Override
 	public String getName() {
@@ -52,12 +81,17 @@ public class DefaultChatObservationConvention implements ChatObservationConventi
 	@Override
 	public KeyValues getLowCardinalityKeyValues(ChatObservationContext context) {
 		return KeyValues.of(operationName(context), providerName(context), requestModel(context),
-				responseModel(context), serverAddress(context), serverPort(context), errorType(context));
+				serverAddress(context), serverPort(context), errorType(context));
 	}
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(ChatObservationContext context) {
-		KeyValues values = KeyValues.empty();
+		KeyValues values = KeyValues.of(responseModel(context));
+		String requestModel = context.getRequestModel();
+		if (requestModel != null && !requestModel.isBlank()
+				&& ErrorTypes.OTHER.equals(requestModel(context).getValue())) {
+			values = values.and(ModelHighCardinalityKeyNames.REQUEST_MODEL.withValue(cut(requestModel)));
+		}
 		if (context.getResponseId() != null) {
 			values = values.and(ModelHighCardinalityKeyNames.RESPONSE_ID.withValue(context.getResponseId()));
 		}
@@ -101,21 +135,28 @@ public class DefaultChatObservationConvention implements ChatObservationConventi
 	}
 
 	/**
-	 * The {@code gen_ai.request.model} tag.
+	 * The {@code gen_ai.request.model} tag, bounded per provider: beyond the first distinct values, {@code _OTHER}
+	 * (the span then also carries the exact name).
 	 * @param context the context
 	 * @return the tag, {@code none} when the request names no model
 	 */
 	protected KeyValue requestModel(ChatObservationContext context) {
-		return ModelLowCardinalityKeyNames.REQUEST_MODEL.withValue(valueOrNone(context.getRequestModel()));
+		String model = valueOrNone(context.getRequestModel());
+		String value = NONE.equals(model) ? NONE : this.requestModels.bound(context.getProvider(), cut(model));
+		return ModelLowCardinalityKeyNames.REQUEST_MODEL.withValue(value);
 	}
 
 	/**
-	 * The {@code gen_ai.response.model} tag.
+	 * The {@code gen_ai.response.model} span attribute: the provider names it, so it is never a metric tag.
 	 * @param context the context
-	 * @return the tag, {@code none} when the answer names no model
+	 * @return the attribute, {@code none} when the answer names no model
 	 */
 	protected KeyValue responseModel(ChatObservationContext context) {
-		return ModelLowCardinalityKeyNames.RESPONSE_MODEL.withValue(valueOrNone(context.getResponseModel()));
+		return ModelHighCardinalityKeyNames.RESPONSE_MODEL.withValue(cut(valueOrNone(context.getResponseModel())));
+	}
+
+	private static String cut(String value) {
+		return (value.length() > MAX_MODEL_LENGTH) ? value.substring(0, MAX_MODEL_LENGTH) : value;
 	}
 
 	/**

@@ -7,12 +7,12 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import dev.chatstarter.core.error.ChatLimitExceededException;
@@ -37,7 +37,7 @@ public final class ProviderLimiter {
 
 	private int inFlight;
 
-	private final Deque<Waiter> waiters = new ArrayDeque<>();
+	private final Deque<QueuedAcquisition> waiters = new ArrayDeque<>();
 
 	private final Deque<Instant> requests = new ArrayDeque<>();
 
@@ -86,7 +86,9 @@ public final class ProviderLimiter {
 
 	/**
 	 * Ask for a permit to send one call. The permit must be {@linkplain Permit#release() released} when the call
-	 * ends, however it ends.
+	 * ends, however it ends. A request counts against the per-minute rate only once it is granted its concurrency
+	 * permit. A queued call waits at most {@link ProviderLimits#maxWait()} in all, however many times it waits for
+	 * room in the rate or for a concurrency permit.
 	 * @return the permit, a {@link ChatLimitExceededException}, or (when queueing) a permit later
 	 */
 	public Mono<Permit> acquire() {
@@ -94,49 +96,28 @@ public final class ProviderLimiter {
 			return Mono.just(new Permit(false));
 		}
 		return Mono.defer(() -> {
-			Duration rateWait = tryRate();
-			if (rateWait != null) {
-				if (this.limits.whenExceeded() == ProviderLimits.Mode.FAIL
-						|| rateWait.compareTo(this.limits.maxWait()) > 0) {
-					return Mono.error(exceeded(rateLimitName()));
-				}
-				return Mono.delay(rateWait).then(acquire());
+			Admission admission = tryAdmit(null);
+			if (admission.permit() != null) {
+				return Mono.just(admission.permit());
 			}
-			return concurrencyPermit();
-		});
-	}
-
-	private Mono<Permit> concurrencyPermit() {
-		synchronized (this) {
-			if (this.limits.maxConcurrentRequests() == 0 || this.inFlight < this.limits.maxConcurrentRequests()) {
-				this.inFlight++;
-				return Mono.just(new Permit(true));
+			if (this.limits.whenExceeded() == ProviderLimits.Mode.FAIL || admission.rateWait() == null
+					&& this.limits.maxWait().isZero()
+					|| admission.rateWait() != null && admission.rateWait().compareTo(this.limits.maxWait()) > 0) {
+				return Mono.error(exceeded(admission.limit()));
 			}
-		}
-		if (this.limits.whenExceeded() == ProviderLimits.Mode.FAIL || this.limits.maxWait().isZero()) {
-			return Mono.error(exceeded("max-concurrent-requests " + this.limits.maxConcurrentRequests()));
-		}
-		return Mono.create((sink) -> {
-			Waiter waiter = new Waiter(sink);
-			synchronized (this) {
-				if (this.inFlight < this.limits.maxConcurrentRequests()) {
-					this.inFlight++;
-					sink.success(new Permit(true));
-					return;
-				}
-				this.waiters.add(waiter);
-			}
-			waiter.timeout = Schedulers.parallel()
-				.schedule(waiter::timeOut, this.limits.maxWait().toMillis(), TimeUnit.MILLISECONDS);
-			sink.onCancel(waiter::cancel);
+			return Mono.<Permit>create((sink) -> new QueuedAcquisition(sink).start())
+				.doOnDiscard(Permit.class, Permit::release);
 		});
 	}
 
 	/**
-	 * Count a request against the per-minute rate when there is room.
-	 * @return {@code null} when counted, else how long until there may be room
+	 * Grant a permit when both the rate and the concurrency limit have room, counting the request against the rate
+	 * only then; else say which limit is reached. A queued acquisition that finds no concurrency permit joins the
+	 * queue in the same step, so that no release can be missed.
+	 * @param queued the queued acquisition asking, or {@code null} for a first try
+	 * @return the admission
 	 */
-	private synchronized @Nullable Duration tryRate() {
+	private synchronized Admission tryAdmit(@Nullable QueuedAcquisition queued) {
 		Instant now = this.clock.instant();
 		Instant windowStart = now.minus(MINUTE);
 		while (!this.requests.isEmpty() && !this.requests.peekFirst().isAfter(windowStart)) {
@@ -145,24 +126,26 @@ public final class ProviderLimiter {
 		while (!this.tokens.isEmpty() && !this.tokens.peekFirst().at().isAfter(windowStart)) {
 			this.tokensInWindow -= this.tokens.pollFirst().count();
 		}
+		int maxConcurrent = this.limits.maxConcurrentRequests();
+		if (maxConcurrent > 0 && (this.inFlight >= maxConcurrent || queued == null && !this.waiters.isEmpty())) {
+			if (queued != null) {
+				this.waiters.addLast(queued);
+			}
+			return new Admission(null, null, "max-concurrent-requests " + maxConcurrent);
+		}
 		if (this.limits.requestsPerMinute() > 0 && this.requests.size() >= this.limits.requestsPerMinute()) {
-			return Duration.between(windowStart, this.requests.peekFirst());
+			return new Admission(null, Duration.between(windowStart, this.requests.peekFirst()),
+					"requests-per-minute " + this.limits.requestsPerMinute());
 		}
 		if (this.limits.tokensPerMinute() > 0 && this.tokensInWindow >= this.limits.tokensPerMinute()) {
-			return Duration.between(windowStart, this.tokens.peekFirst().at());
+			return new Admission(null, Duration.between(windowStart, this.tokens.peekFirst().at()),
+					"tokens-per-minute " + this.limits.tokensPerMinute());
 		}
 		if (this.limits.requestsPerMinute() > 0) {
 			this.requests.addLast(now);
 		}
-		return null;
-	}
-
-	private String rateLimitName() {
-		synchronized (this) {
-			return (this.limits.requestsPerMinute() > 0 && this.requests.size() >= this.limits.requestsPerMinute())
-					? "requests-per-minute " + this.limits.requestsPerMinute()
-					: "tokens-per-minute " + this.limits.tokensPerMinute();
-		}
+		this.inFlight++;
+		return new Admission(new Permit(true), null, "");
 	}
 
 	private synchronized void recordTokens(long count) {
@@ -173,19 +156,26 @@ public final class ProviderLimiter {
 	}
 
 	private void release() {
-		Waiter next;
 		synchronized (this) {
-			while ((next = this.waiters.pollFirst()) != null) {
-				if (next.grant()) {
-					break;
-				}
-			}
-			if (next == null) {
-				this.inFlight--;
-				return;
-			}
+			this.inFlight--;
 		}
-		next.sink.success(next.permit);
+		wakeNextWaiter();
+	}
+
+	private void wakeNextWaiter() {
+		QueuedAcquisition next;
+		synchronized (this) {
+			next = this.waiters.pollFirst();
+		}
+		if (next != null) {
+			next.retry();
+		}
+	}
+
+	private static void dispose(@Nullable Disposable disposable) {
+		if (disposable != null) {
+			disposable.dispose();
+		}
 	}
 
 	private ChatLimitExceededException exceeded(String limit) {
@@ -234,61 +224,120 @@ public final class ProviderLimiter {
 	}
 
 	/**
-	 * A call waiting for a concurrency permit.
+	 * The outcome of one try: a permit, or the limit that is reached and, for a rate, how long until there may be
+	 * room.
 	 */
-	private final class Waiter {
+	private record Admission(@Nullable Permit permit, @Nullable Duration rateWait, String limit) {
 
-		private static final int WAITING = 0;
+	}
 
-		private static final int GRANTED = 1;
-
-		private static final int GONE = 2;
+	/**
+	 * A call that waits for room ({@link ProviderLimits.Mode#QUEUE}): it tries again when a permit is released or the
+	 * rate may have room, until one deadline, {@code maxWait} after it started. Its state changes under the
+	 * limiter's lock.
+	 */
+	private final class QueuedAcquisition {
 
 		private final MonoSink<Permit> sink;
 
-		private final AtomicInteger state = new AtomicInteger(WAITING);
+		private final Scheduler scheduler = Schedulers.parallel();
 
-		private volatile @Nullable Disposable timeout;
+		private final long startedAt = this.scheduler.now(TimeUnit.MILLISECONDS);
 
-		private final Permit permit = new Permit(true);
+		private boolean done;
 
-		Waiter(MonoSink<Permit> sink) {
+		private String limit = "";
+
+		private volatile @Nullable Disposable deadline;
+
+		private volatile @Nullable Disposable delay;
+
+		QueuedAcquisition(MonoSink<Permit> sink) {
 			this.sink = sink;
 		}
 
-		boolean grant() {
-			boolean granted = this.state.compareAndSet(WAITING, GRANTED);
-			Disposable timer = this.timeout;
-			if (granted && timer != null) {
-				timer.dispose();
-			}
-			return granted;
+		void start() {
+			this.sink.onCancel(this::cancel);
+			this.deadline = this.scheduler.schedule(this::timeOut, ProviderLimiter.this.limits.maxWait().toMillis(),
+					TimeUnit.MILLISECONDS);
+			retry();
 		}
 
-		void timeOut() {
-			if (this.state.compareAndSet(WAITING, GONE)) {
-				synchronized (ProviderLimiter.this) {
-					ProviderLimiter.this.waiters.remove(this);
+		/**
+		 * Try again; when the wait that is needed would pass the deadline, fail now.
+		 */
+		void retry() {
+			Admission admission;
+			synchronized (ProviderLimiter.this) {
+				if (this.done) {
+					admission = null;
 				}
-				ProviderLimits limits = ProviderLimiter.this.limits;
-				this.sink.error(exceeded("max-concurrent-requests " + limits.maxConcurrentRequests() + " (waited "
-						+ limits.maxWait().toMillis() + " ms)"));
+				else {
+					admission = tryAdmit(this);
+					this.limit = admission.limit();
+					this.done = admission.permit() != null;
+				}
+			}
+			if (admission == null) {
+				// woken after it ended: hand the wake-up on, so that no released permit is left unused
+				wakeNextWaiter();
+				return;
+			}
+			if (admission.permit() != null) {
+				dispose(this.deadline);
+				this.sink.success(admission.permit());
+				return;
+			}
+			Duration wait = admission.rateWait();
+			if (wait != null) {
+				long elapsed = this.scheduler.now(TimeUnit.MILLISECONDS) - this.startedAt;
+				long left = ProviderLimiter.this.limits.maxWait().toMillis() - elapsed;
+				if (wait.toMillis() > left) {
+					fail(" (would wait longer than " + ProviderLimiter.this.limits.maxWait().toMillis() + " ms)");
+					return;
+				}
+				this.delay = this.scheduler.schedule(this::retry, Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS);
 			}
 		}
 
-		void cancel() {
-			Disposable timer = this.timeout;
-			if (timer != null) {
-				timer.dispose();
-			}
-			if (this.state.compareAndSet(WAITING, GONE)) {
-				synchronized (ProviderLimiter.this) {
-					ProviderLimiter.this.waiters.remove(this);
+		private void timeOut() {
+			fail(" (waited " + ProviderLimiter.this.limits.maxWait().toMillis() + " ms)");
+		}
+
+		private void fail(String why) {
+			String reached;
+			synchronized (ProviderLimiter.this) {
+				if (this.done) {
+					return;
 				}
+				reached = this.limit;
 			}
-			else if (this.state.get() == GRANTED) {
-				// granted while the caller went away: the permit may never reach it
-				this.permit.release();
+			end();
+			this.sink.error(exceeded(reached + why));
+		}
+
+		private void cancel() {
+			// once granted, a permit that does not reach the caller is released as a discarded value
+			end();
+		}
+
+		/**
+		 * Give up waiting. One that had been woken, or was waiting for the rate, may hold the wake-up of a released
+		 * permit: it hands it on.
+		 */
+		private void end() {
+			boolean queued;
+			synchronized (ProviderLimiter.this) {
+				if (this.done) {
+					return;
+				}
+				this.done = true;
+				queued = ProviderLimiter.this.waiters.remove(this);
+			}
+			dispose(this.deadline);
+			dispose(this.delay);
+			if (!queued) {
+				wakeNextWaiter();
 			}
 		}
 

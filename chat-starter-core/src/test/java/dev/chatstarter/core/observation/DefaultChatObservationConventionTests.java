@@ -1,7 +1,9 @@
 package dev.chatstarter.core.observation;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
@@ -52,8 +54,7 @@ class DefaultChatObservationConventionTests {
 	void lowCardinalityTagsBeforeAnAnswer() {
 		assertThat(asMap(this.convention.getLowCardinalityKeyValues(chat("gpt-4o")))).containsExactlyInAnyOrderEntriesOf(
 				Map.of("gen_ai.operation.name", "chat", "gen_ai.provider.name", "kuai", "gen_ai.request.model",
-						"gpt-4o", "gen_ai.response.model", "none", "server.address", "api.kuaiai.app", "server.port",
-						"443", "error.type", "none"));
+						"gpt-4o", "server.address", "api.kuaiai.app", "server.port", "443", "error.type", "none"));
 	}
 
 	@Test
@@ -64,8 +65,10 @@ class DefaultChatObservationConventionTests {
 
 		Map<String, String> tags = asMap(this.convention.getLowCardinalityKeyValues(context));
 
-		assertThat(tags).containsEntry("gen_ai.response.model", "gpt-4o-2024-08-06")
+		assertThat(tags).doesNotContainKey("gen_ai.response.model")
 			.containsEntry("error.type", "ChatAuthenticationException");
+		assertThat(asMap(this.convention.getHighCardinalityKeyValues(context)))
+			.containsEntry("gen_ai.response.model", "gpt-4o-2024-08-06");
 		assertThat(tags.values()).noneMatch((value) -> value.contains("card") || value.contains("API key"));
 	}
 
@@ -81,7 +84,8 @@ class DefaultChatObservationConventionTests {
 	@Test
 	void highCardinalityValuesOnlyWhenKnownAndNeverThePrompt() {
 		ChatObservationContext context = chat("gpt-4o");
-		assertThat(this.convention.getHighCardinalityKeyValues(context)).isEmpty();
+		assertThat(asMap(this.convention.getHighCardinalityKeyValues(context)))
+			.containsExactlyEntriesOf(Map.of("gen_ai.response.model", "none"));
 
 		context.setResponseId("chatcmpl-1");
 		context.setFinishReason("stop");
@@ -90,7 +94,41 @@ class DefaultChatObservationConventionTests {
 		Map<String, String> values = asMap(this.convention.getHighCardinalityKeyValues(context));
 		assertThat(values).containsExactlyInAnyOrderEntriesOf(Map.of("gen_ai.response.id", "chatcmpl-1",
 				"gen_ai.response.finish_reasons", "stop", "gen_ai.usage.input_tokens", "9",
-				"gen_ai.usage.output_tokens", "2"));
+				"gen_ai.usage.output_tokens", "2", "gen_ai.response.model", "none"));
+	}
+
+	@Test
+	void requestModelTagKeepsAtMostTheBoundOfDistinctValuesPerProvider() {
+		DefaultChatObservationConvention bounded = new DefaultChatObservationConvention(100);
+		Set<String> tagged = new HashSet<>();
+		for (int i = 0; i < 200; i++) {
+			ChatObservationContext context = new ChatObservationContext(Operation.CHAT, "kuai", "api.kuaiai.app",
+					443, "user-model-" + i, false, null);
+			tagged.add(asMap(bounded.getLowCardinalityKeyValues(context)).get("gen_ai.request.model"));
+			if (i >= 100) {
+				assertThat(asMap(bounded.getHighCardinalityKeyValues(context)))
+					.as("the span keeps the exact name").containsEntry("gen_ai.request.model", "user-model-" + i);
+			}
+		}
+		assertThat(tagged).hasSize(101).contains("user-model-0", "user-model-99", "_OTHER");
+		ChatObservationContext known = chat("user-model-7");
+		assertThat(asMap(bounded.getLowCardinalityKeyValues(known))).containsEntry("gen_ai.request.model",
+				"user-model-7");
+		assertThat(asMap(bounded.getHighCardinalityKeyValues(known))).doesNotContainKey("gen_ai.request.model");
+		ChatObservationContext otherProvider = new ChatObservationContext(Operation.CHAT, "relay", "h", 443,
+				"user-model-150", false, null);
+		assertThat(asMap(bounded.getLowCardinalityKeyValues(otherProvider))).as("counted per provider")
+			.containsEntry("gen_ai.request.model", "user-model-150");
+	}
+
+	@Test
+	void longModelNamesAreCut() {
+		ChatObservationContext context = chat("m".repeat(10_000));
+		context.setResponseModel("r".repeat(1_000_000));
+		assertThat(asMap(this.convention.getLowCardinalityKeyValues(context)).get("gen_ai.request.model"))
+			.hasSize(256);
+		assertThat(asMap(this.convention.getHighCardinalityKeyValues(context)).get("gen_ai.response.model"))
+			.hasSize(256);
 	}
 
 	@Test
