@@ -118,7 +118,8 @@ final class DefaultChatTemplate implements ChatTemplate {
 		this.settings = settings;
 		JsonMapper jsonMapper = (settings.jsonMapper() != null) ? settings.jsonMapper() : DEFAULT_JSON_MAPPER;
 		CleartextCredentials.warnIfExposed(settings.provider(), settings.http());
-		this.errorMapper = new ChatErrorMapper(settings.provider(), SecretRedactor.forCredentials(settings.http().apiKey(), settings.http().headers()));
+		SecretRedactor redactor = SecretRedactor.forCredentials(settings.http().apiKey(), settings.http().headers());
+		this.errorMapper = new ChatErrorMapper(settings.provider(), redactor);
 		this.http = new ProviderHttpClient(settings.provider(), settings.http(),
 				settings.resilience().connectionPool(), settings.webClientBuilder(),
 				settings.httpClientCustomizer(), jsonMapper, this.errorMapper, settings.retryListener());
@@ -131,7 +132,7 @@ final class DefaultChatTemplate implements ChatTemplate {
 				settings.observations());
 		this.toolCallingLoop = new ToolCallingLoop(settings.provider(), settings.toolExecution(),
 				this.observations.observeToolExecutions(settings.toolExecutionListener()),
-				settings.toolErrorConverter(), SecretRedactor.of(settings.http().apiKey()));
+				settings.toolErrorConverter(), redactor);
 		this.schemaCache = new JsonSchemaCache(jsonMapper);
 		this.entityParser = new EntityParser(jsonMapper);
 		this.cooldown = new ProviderCooldown(settings.resilience().cooldown(), settings.resilience().clock());
