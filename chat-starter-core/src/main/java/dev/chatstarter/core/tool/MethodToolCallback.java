@@ -18,6 +18,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
@@ -405,9 +406,12 @@ public final class MethodToolCallback implements ToolCallback {
 		try {
 			return this.jsonMapper.readTree(json);
 		}
-		catch (JacksonException ex) {
+		catch (StreamConstraintsException ex) {
 			throw new ToolArgumentException(name(), null,
-					"the arguments are not valid JSON: " + describe(ex), ex);
+					"the arguments are nested too deeply or hold a number or string that is too long", ex);
+		}
+		catch (JacksonException ex) {
+			throw new ToolArgumentException(name(), null, "the arguments are not valid JSON: " + describe(ex), ex);
 		}
 	}
 
