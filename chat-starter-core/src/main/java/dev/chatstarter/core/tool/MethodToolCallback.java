@@ -89,6 +89,9 @@ public final class MethodToolCallback implements ToolCallback {
 
 	private final Method invocableMethod;
 
+	/** The bean's class, proxies looked through: the schema generator keeps schemas per class and method. */
+	private final Class<?> targetClass;
+
 	private final String name;
 
 	private final @Nullable String description;
@@ -152,6 +155,7 @@ public final class MethodToolCallback implements ToolCallback {
 		Class<?> targetClass = AopUtils.getTargetClass(bean);
 		this.bean = bean;
 		this.method = AopUtils.getMostSpecificMethod(method, targetClass);
+		this.targetClass = targetClass;
 		this.jsonMapper = jsonMapper;
 		this.argumentProblems = new ArgumentProblems(jsonMapper);
 		this.scheduler = scheduler;
@@ -289,7 +293,8 @@ public final class MethodToolCallback implements ToolCallback {
 	public ToolDefinition definition() {
 		ToolDefinition definition = this.definition;
 		if (definition == null) {
-			definition = new ToolDefinition(this.name, this.description, this.schemaGenerator.generate(this.parameters),
+			definition = new ToolDefinition(this.name, this.description,
+					this.schemaGenerator.generate(this.method, this.targetClass),
 					this.schemaGenerator.isStrict() ? Boolean.TRUE : null);
 			this.definition = definition;
 		}
