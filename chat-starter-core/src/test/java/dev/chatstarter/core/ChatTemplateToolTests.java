@@ -200,7 +200,10 @@ class ChatTemplateToolTests extends WireMockSupport {
 
 		assertThat(((MethodToolCallback) aliceTools.get(0)).getBean()).isSameAs(alice);
 		assertThat(((MethodToolCallback) bobTools.get(0)).getBean()).isSameAs(bob);
-		assertThat(bobTools.get(0).call("{}").block()).isEqualTo("bob");
+		assertThat(bobTools.get(1).call("{}").block()).isEqualTo("bob");
+		assertThat(bobTools.get(0).definition().parameters().get("properties"))
+			.as("the schema is built once per class, not per object")
+			.isSameAs(aliceTools.get(0).definition().parameters().get("properties"));
 	}
 
 	@Test
@@ -216,7 +219,7 @@ class ChatTemplateToolTests extends WireMockSupport {
 
 	private static WeakReference<UserTools> offerOnce(DefaultChatTemplate template) {
 		UserTools tools = new UserTools("carol");
-		assertThat(template.toolsOf(tools)).hasSize(1);
+		assertThat(template.toolsOf(tools)).hasSize(2);
 		return new WeakReference<>(tools);
 	}
 
@@ -227,6 +230,11 @@ class ChatTemplateToolTests extends WireMockSupport {
 
 		UserTools(String user) {
 			this.user = user;
+		}
+
+		@ChatTool
+		String greet(String greeting) {
+			return greeting + " " + this.user;
 		}
 
 		@ChatTool

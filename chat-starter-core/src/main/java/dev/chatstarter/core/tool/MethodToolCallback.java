@@ -18,6 +18,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
@@ -88,6 +89,9 @@ public final class MethodToolCallback implements ToolCallback {
 
 	private final Method invocableMethod;
 
+	/** The bean's class, proxies looked through: the schema generator keeps schemas per class and method. */
+	private final Class<?> targetClass;
+
 	private final String name;
 
 	private final @Nullable String description;
@@ -151,6 +155,7 @@ public final class MethodToolCallback implements ToolCallback {
 		Class<?> targetClass = AopUtils.getTargetClass(bean);
 		this.bean = bean;
 		this.method = AopUtils.getMostSpecificMethod(method, targetClass);
+		this.targetClass = targetClass;
 		this.jsonMapper = jsonMapper;
 		this.argumentProblems = new ArgumentProblems(jsonMapper);
 		this.scheduler = scheduler;
@@ -288,7 +293,8 @@ public final class MethodToolCallback implements ToolCallback {
 	public ToolDefinition definition() {
 		ToolDefinition definition = this.definition;
 		if (definition == null) {
-			definition = new ToolDefinition(this.name, this.description, this.schemaGenerator.generate(this.parameters),
+			definition = new ToolDefinition(this.name, this.description,
+					this.schemaGenerator.generate(this.method, this.targetClass),
 					this.schemaGenerator.isStrict() ? Boolean.TRUE : null);
 			this.definition = definition;
 		}
@@ -405,9 +411,12 @@ public final class MethodToolCallback implements ToolCallback {
 		try {
 			return this.jsonMapper.readTree(json);
 		}
-		catch (JacksonException ex) {
+		catch (StreamConstraintsException ex) {
 			throw new ToolArgumentException(name(), null,
-					"the arguments are not valid JSON: " + describe(ex), ex);
+					"the arguments are nested too deeply or hold a number or string that is too long", ex);
+		}
+		catch (JacksonException ex) {
+			throw new ToolArgumentException(name(), null, "the arguments are not valid JSON: " + describe(ex), ex);
 		}
 	}
 

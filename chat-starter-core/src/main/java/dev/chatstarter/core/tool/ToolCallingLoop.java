@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -206,7 +207,7 @@ public final class ToolCallingLoop {
 			return Mono.error(new ToolExecutionException(this.provider, call.name(), description, failure));
 		}
 		failures.log(tool, this.provider,
-				ToolNames.json(this.redactor.redact(failure.toString()), MAX_LOGGED_FAILURE_LENGTH));
+				() -> ToolNames.json(this.redactor.redact(failure.toString()), MAX_LOGGED_FAILURE_LENGTH));
 		return Mono.just(this.redactor.redact(modelText(call, failure)));
 	}
 
@@ -302,14 +303,14 @@ public final class ToolCallingLoop {
 
 		private final AtomicInteger count = new AtomicInteger();
 
-		void log(String tool, String provider, String failure) {
+		void log(String tool, String provider, Supplier<String> failure) {
 			if (this.count.incrementAndGet() == 1) {
 				logger.warn("The call of {} of provider '{}' failed; the error goes back to the model: {}", tool,
-						provider, failure);
+						provider, failure.get());
 			}
 			else if (logger.isDebugEnabled()) {
 				logger.debug("The call of {} of provider '{}' failed; the error goes back to the model: {}", tool,
-						provider, failure);
+						provider, failure.get());
 			}
 		}
 

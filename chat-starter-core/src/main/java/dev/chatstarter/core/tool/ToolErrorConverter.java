@@ -14,12 +14,9 @@ import tools.jackson.core.io.JsonStringEncoder;
  * it (a bean of this type in a Spring Boot application, or {@code ChatTemplate.Builder#toolErrorConverter}) to tell
  * the model more, e.g. the message of your own exception types:
  * <pre>{@code
- * @Bean
- * ToolErrorConverter toolErrorConverter() {
- *     ToolErrorConverter neutral = ToolErrorConverter.neutral();
- *     return (toolName, failure) -> (failure instanceof OrderRejectedException rejected)
- *             ? "{\"error\":\"" + rejected.getReason() + "\"}" : neutral.convert(toolName, failure);
- * }
+ * ToolErrorConverter neutral = ToolErrorConverter.neutral();
+ * ToolErrorConverter converter = (toolName, failure) -> (failure instanceof OrderRejectedException rejected)
+ *         ? ToolErrorConverter.errorResult(rejected.getReason()) : neutral.convert(toolName, failure);
  * }</pre>
  */
 @FunctionalInterface
@@ -40,11 +37,18 @@ public interface ToolErrorConverter {
 	 * @return the neutral converter
 	 */
 	static ToolErrorConverter neutral() {
-		return (toolName, failure) -> {
-			StringBuilder json = new StringBuilder("{\"error\":\"");
-			JsonStringEncoder.getInstance().quoteAsString(neutralMessage(toolName, failure), json);
-			return json.append("\"}").toString();
-		};
+		return (toolName, failure) -> errorResult(neutralMessage(toolName, failure));
+	}
+
+	/**
+	 * Return the tool message content {@code {"error":"<message>"}}, the message JSON-escaped.
+	 * @param message the message for the model
+	 * @return the JSON object
+	 */
+	static String errorResult(String message) {
+		StringBuilder json = new StringBuilder("{\"error\":\"");
+		JsonStringEncoder.getInstance().quoteAsString(message, json);
+		return json.append("\"}").toString();
 	}
 
 	/**

@@ -6,8 +6,9 @@ import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.core.error.ErrorDetails;
 
 /**
- * The tool-call loop failed: a tool failed while errors are not returned to the model, or the model still asked for
- * tools after the round limit.
+ * The tool-call loop failed: a tool failed while errors are not returned to the model (the message is the neutral
+ * text of {@link ToolErrorConverter#neutralMessage}, the tool's exception the cause), or the model asked for more than
+ * the loop allows ({@link ToolLimitExceededException}).
  */
 public class ToolExecutionException extends ChatException {
 

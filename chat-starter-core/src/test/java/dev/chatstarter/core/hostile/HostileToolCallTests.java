@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import ch.qos.logback.classic.Level;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,6 +36,7 @@ import dev.chatstarter.core.tool.ToolExecutionException;
 import dev.chatstarter.core.tool.ToolExecutionOptions;
 import dev.chatstarter.core.tool.ToolLimitExceededException;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -124,6 +127,21 @@ class HostileToolCallTests {
 			.willReturn(okJson(FINAL_ANSWER)));
 	}
 
+	private static String streamedCalls(int count, String name) {
+		String calls = IntStream.range(0, count)
+			.mapToObj((i) -> "{\"index\":" + i + ",\"id\":\"c" + i + "\",\"type\":\"function\",\"function\":{\"name\":\""
+					+ name + "\",\"arguments\":\"{}\"}}")
+			.collect(Collectors.joining(","));
+		return "data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"tool_calls\":[" + calls
+				+ "]}}]}\n\ndata: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}\n\n"
+				+ "data: [DONE]\n\n";
+	}
+
+	private static void stubStream(String body) {
+		wireMock.stubFor(post("/v1/chat/completions")
+			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(body)));
+	}
+
 	private static List<String> toolResults() {
 		List<LoggedRequest> requests = wireMock.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")));
 		JsonNode messages = JSON.readTree(requests.get(requests.size() - 1).getBodyAsString()).get("messages");
@@ -157,6 +175,18 @@ class HostileToolCallTests {
 		assertThat(ex.getMessage()).contains("3000 tool calls").contains("chat.tools.max-calls-per-round (64)");
 		assertThat(tools.executions).as("no tool of the turn ran").hasValue(0);
 		wireMock.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+	}
+
+	@Test
+	void tooManyCallsInAStreamedTurnFailTheStreamBeforeAnyToolRuns() {
+		CountingTools tools = new CountingTools();
+		stubStream(streamedCalls(100, "count"));
+
+		StepVerifier.create(template().build().prompt("hi").toolsFrom(tools).stream().content())
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ToolLimitExceededException.class)
+				.hasMessageContaining("100 tool calls"))
+			.verify(BOUND);
+		assertThat(tools.executions).hasValue(0);
 	}
 
 	@Test
@@ -341,6 +371,24 @@ class HostileToolCallTests {
 
 		assertThat(response.toolCalls()).extracting((call) -> call.name()).containsExactly("web_search", "count");
 		assertThat(tools.executions).as("the turn is the caller's").hasValue(0);
+		wireMock.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+	}
+
+	@Test
+	void streamedCallOfAToolOfferedOnlyAsADefinitionIsReturnedToTheCaller() {
+		ToolDefinition search = new ToolDefinition("web_search", "Search the web", Map.of("type", "object"), null);
+		stubStream(streamedCalls(1, "web_search"));
+
+		ChatResponse response = template().build()
+			.prompt("hi")
+			.toolsFrom(new CountingTools())
+			.options((options) -> options.tools(List.of(search)))
+			.stream()
+			.response()
+			.block(BOUND);
+
+		assertThat(response).isNotNull();
+		assertThat(response.toolCalls()).extracting((call) -> call.name()).containsExactly("web_search");
 		wireMock.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")));
 	}
 

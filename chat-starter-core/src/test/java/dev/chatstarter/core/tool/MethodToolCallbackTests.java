@@ -182,6 +182,14 @@ class MethodToolCallbackTests {
 	}
 
 	@Test
+	void argumentsNestedTooDeeplyAreAnArgumentErrorWithoutJacksonInternals() {
+		String deep = "{\"location\":" + "[".repeat(1001) + "]".repeat(1001) + "}";
+		ToolArgumentException ex = argumentFailure(callback(new WeatherTools(), "currentWeather"), deep);
+		assertThat(ex.getMessage()).isEqualTo("Invalid arguments for tool 'get_current_weather': the arguments are"
+				+ " nested too deeply or hold a number or string that is too long");
+	}
+
+	@Test
 	void losslessArgumentsOfTheRightKindAreAccepted() {
 		StrictTools tools = new StrictTools();
 		String result = callback(tools, "transfer").call("""
