@@ -105,10 +105,57 @@ class SampleApplicationTests {
 		Response unknown = http().get("/chat?message=hi&provider=nope");
 		assertThat(unknown.status()).isEqualTo(400);
 		assertThat(unknown.json().get("provider").asString()).isEqualTo("nope");
-		assertThat(unknown.json().get("detail").asString()).contains("[demo]");
+		assertThat(unknown.json().get("detail").asString()).isEqualTo("Unknown provider 'nope'")
+			.as("the configured providers are not listed")
+			.doesNotContain("demo");
 		Response blankPost = http().post("/chat", "{\"message\":\"\"}");
 		assertThat(blankPost.status()).isEqualTo(400);
 		assertThat(http().get("/chat/stream?message=").status()).isEqualTo(400);
+	}
+
+	/**
+	 * C20: input limits, checked before any provider is called.
+	 */
+	@Test
+	void inputOverTheLimitsIsRefusedWith400() {
+		Response longMessage = http().post("/chat", "{\"message\":\"" + "a".repeat(32_001) + "\"}");
+		assertThat(longMessage.status()).isEqualTo(400);
+		assertThat(longMessage.json().get("detail").asString()).contains("at most 32000");
+		Response longGet = http().get("/solve?equation=" + "1".repeat(32_001));
+		assertThat(longGet.status()).isIn(400, 414);
+		String fiveImages = "\"https://example.com/a.png\",".repeat(4) + "\"https://example.com/a.png\"";
+		Response tooManyImages = http().post("/chat", "{\"message\":\"hi\",\"imageUrls\":[" + fiveImages + "]}");
+		assertThat(tooManyImages.status()).isEqualTo(400);
+		assertThat(tooManyImages.json().get("detail").asString()).contains("At most 4 image URLs");
+		for (String url : new String[] { "http://169.254.169.254/latest/meta-data/iam/security-credentials/",
+				"http://127.0.0.1:8080/actuator/env", "data:text/html;base64,PGgxPmhpPC9oMT4=", "file:///etc/passwd" }) {
+			Response internal = http().post("/chat", "{\"message\":\"hi\",\"imageUrls\":[\"" + url + "\"]}");
+			assertThat(internal.status()).as(url).isEqualTo(400);
+			assertThat(internal.contentType()).startsWith("application/problem+json");
+		}
+		for (String body : new String[] { "{\"prompt\":\"otter\",\"n\":2147483647}", "{\"prompt\":\"otter\",\"n\":-5}",
+				"{\"prompt\":\"otter\",\"n\":0}", "{\"prompt\":\"otter\",\"n\":11}",
+				"{\"prompt\":\"otter\",\"size\":\"99999x99999\"}" }) {
+			assertThat(http().post("/images", body).status()).as(body).isEqualTo(400);
+		}
+		assertThat(http().post("/images", "{\"prompt\":\"otter\",\"n\":10,\"size\":\"512x512\"}").status())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void bodyOverTheLimitIsRefusedBeforeItIsRead() {
+		Response tooLarge = http().post("/chat", "{\"message\":\"" + "a".repeat(6 * 1024 * 1024) + "\"}");
+		assertThat(tooLarge.status()).isEqualTo(413);
+		assertThat(tooLarge.contentType()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void healthShowsNoDetailsToAnonymousCallers() {
+		Response health = http().get("/actuator/health");
+		assertThat(health.status()).isEqualTo(200);
+		assertThat(health.json().get("status").asString()).isEqualTo("UP");
+		assertThat(health.json().has("components")).isFalse();
+		assertThat(health.body()).doesNotContain("127.0.0.1", "demo");
 	}
 
 	@Test

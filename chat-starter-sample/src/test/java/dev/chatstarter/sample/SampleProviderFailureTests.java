@@ -29,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"chat.providers.relay.api-key=sk-relay-secret-0123456789abcdef",
 				"chat.providers.relay.model=gpt-4o", "chat.providers.relay.retry.max-attempts=2",
 				"chat.providers.relay.retry.initial-backoff=10ms", "chat.providers.slow.response-timeout=300ms",
-				"chat.providers.slow.retry.max-attempts=1" })
+				"chat.providers.slow.retry.max-attempts=1",
+				"chat.providers.down.base-url=http://admin:URLPASSWORD123@127.0.0.1:1/v1",
+				"chat.providers.down.retry.max-attempts=1" })
 @FakeChatProvider(name = "relay", apiKey = "sk-relay-secret-0123456789abcdef")
 @FakeChatProvider(name = "slow")
 class SampleProviderFailureTests {
@@ -113,8 +115,27 @@ class SampleProviderFailureTests {
 		assertThat(response.status()).isEqualTo(504);
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(response.json().get("provider").asString()).isEqualTo("slow");
-		assertThat(response.json().get("detail").asString()).contains("response-timeout");
+		assertThat(response.json().get("detail").asString()).isEqualTo("Provider 'slow' did not answer in time")
+			.doesNotContain("http://");
 	}
+
+	@Test
+	void connectionFailureIs502WithoutTheProvidersUrl() {
+		Response response = new SampleHttp(this.port).get("/chat?provider=down&message=hi");
+		assertThat(response.status()).isEqualTo(502);
+		JsonNode problem = response.json();
+		assertThat(problem.get("provider").asString()).isEqualTo("down");
+		assertThat(problem.get("detail").asString()).isEqualTo("Provider 'down' could not be reached");
+		assertThat(response.body()).doesNotContain("127.0.0.1", "URLPASSWORD", "http://");
+	}
+
+	@Test
+	void healthDetailsAreNotShownToAnonymousCallers() {
+		Response health = new SampleHttp(this.port).get("/actuator/health");
+		assertThat(health.body()).doesNotContain("127.0.0.1", "URLPASSWORD", "relay", "error");
+		assertThat(health.json().has("components")).isFalse();
+	}
+
 
 	@Test
 	void malformedAnswerIs502() {

@@ -141,7 +141,8 @@ public final class ChatHealthIndicator implements ReactiveHealthIndicator {
 				.options((options) -> options.maxTokens(1))
 				.call()
 				.responseMono()
-				.map((response) -> (response.model() != null) ? Map.of("responseModel", response.model()) : Map.of());
+				.map((response) -> (response.model() != null)
+						? Map.of("responseModel", HealthErrorText.of(response.model())) : Map.of());
 		}
 		return this.probeTemplate.modelsMono().map((models) -> Map.of("models", models.size()));
 	}

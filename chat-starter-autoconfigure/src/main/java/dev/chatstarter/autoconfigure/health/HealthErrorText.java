@@ -3,10 +3,11 @@ package dev.chatstarter.autoconfigure.health;
 import dev.chatstarter.core.http.BaseUrl;
 
 /**
- * Makes a failure message fit to show in health details, which may be public: every {@code http://} or
- * {@code https://} URL in it loses its user info, query and fragment ({@link BaseUrl#redacted(String)}), control
- * characters become spaces, and the text is cut to {@value #MAX_LENGTH} characters. One pass over the text, no
- * regular expression: linear in its length whatever a provider put into it.
+ * Makes a failure message (or any other provider-controlled text, like the answering model's name) fit to show in
+ * health details, which may be public: every {@code http://} or {@code https://} URL in it loses its user info, query
+ * and fragment ({@link BaseUrl#redacted(String)}), control characters become spaces, and the text is cut to
+ * {@value #MAX_LENGTH} characters. One pass over the text, no regular expression: linear in its length whatever a
+ * provider put into it.
  */
 final class HealthErrorText {
 

@@ -96,7 +96,7 @@ public final class ProviderLimiter {
 			return Mono.just(new Permit(false));
 		}
 		return Mono.defer(() -> {
-			Admission admission = tryAdmit(null);
+			Admission admission = tryAdmit(null, false);
 			if (admission.permit() != null) {
 				return Mono.just(admission.permit());
 			}
@@ -112,12 +112,14 @@ public final class ProviderLimiter {
 
 	/**
 	 * Grant a permit when both the rate and the concurrency limit have room, counting the request against the rate
-	 * only then; else say which limit is reached. A queued acquisition that finds no concurrency permit joins the
-	 * queue in the same step, so that no release can be missed.
+	 * only then; else say which limit is reached. A first try does not pass calls already queued. A queued
+	 * acquisition that finds no concurrency permit joins the queue in the same step, so that no release can be
+	 * missed: at its head when it had been woken from it, else at its end.
 	 * @param queued the queued acquisition asking, or {@code null} for a first try
+	 * @param woken whether {@code queued} was just taken from the head of the queue
 	 * @return the admission
 	 */
-	private synchronized Admission tryAdmit(@Nullable QueuedAcquisition queued) {
+	private synchronized Admission tryAdmit(@Nullable QueuedAcquisition queued, boolean woken) {
 		Instant now = this.clock.instant();
 		Instant windowStart = now.minus(MINUTE);
 		while (!this.requests.isEmpty() && !this.requests.peekFirst().isAfter(windowStart)) {
@@ -128,7 +130,10 @@ public final class ProviderLimiter {
 		}
 		int maxConcurrent = this.limits.maxConcurrentRequests();
 		if (maxConcurrent > 0 && (this.inFlight >= maxConcurrent || queued == null && !this.waiters.isEmpty())) {
-			if (queued != null) {
+			if (queued != null && woken) {
+				this.waiters.addFirst(queued);
+			}
+			else if (queued != null) {
 				this.waiters.addLast(queued);
 			}
 			return new Admission(null, null, "max-concurrent-requests " + maxConcurrent);
@@ -162,13 +167,21 @@ public final class ProviderLimiter {
 		wakeNextWaiter();
 	}
 
+	/**
+	 * Let the first waiting call try again, within the same lock as taking it from the queue, so that a new call
+	 * cannot take its place in between.
+	 */
 	private void wakeNextWaiter() {
 		QueuedAcquisition next;
+		Admission admission = null;
 		synchronized (this) {
-			next = this.waiters.pollFirst();
+			do {
+				next = this.waiters.pollFirst();
+			}
+			while (next != null && (admission = next.admit(true)) == null);
 		}
-		if (next != null) {
-			next.retry();
+		if (next != null && admission != null) {
+			next.deliver(admission);
 		}
 	}
 
@@ -264,25 +277,39 @@ public final class ProviderLimiter {
 		}
 
 		/**
-		 * Try again; when the wait that is needed would pass the deadline, fail now.
+		 * Try again.
 		 */
 		void retry() {
 			Admission admission;
 			synchronized (ProviderLimiter.this) {
-				if (this.done) {
-					admission = null;
-				}
-				else {
-					admission = tryAdmit(this);
-					this.limit = admission.limit();
-					this.done = admission.permit() != null;
-				}
+				admission = admit(false);
 			}
-			if (admission == null) {
-				// woken after it ended: hand the wake-up on, so that no released permit is left unused
-				wakeNextWaiter();
-				return;
+			if (admission != null) {
+				deliver(admission);
 			}
+		}
+
+		/**
+		 * Try for a permit; called under the limiter's lock.
+		 * @param woken whether it was just taken from the head of the queue
+		 * @return the admission, or {@code null} when this call has already ended
+		 */
+		@Nullable Admission admit(boolean woken) {
+			if (this.done) {
+				return null;
+			}
+			Admission admission = tryAdmit(this, woken);
+			this.limit = admission.limit();
+			this.done = admission.permit() != null;
+			return admission;
+		}
+
+		/**
+		 * Act on an admission, outside the lock: hand over the permit, fail when the wait needed would pass the
+		 * deadline, or try again when the rate may have room.
+		 * @param admission the admission
+		 */
+		void deliver(Admission admission) {
 			if (admission.permit() != null) {
 				dispose(this.deadline);
 				this.sink.success(admission.permit());
@@ -307,13 +334,11 @@ public final class ProviderLimiter {
 		private void fail(String why) {
 			String reached;
 			synchronized (ProviderLimiter.this) {
-				if (this.done) {
-					return;
-				}
 				reached = this.limit;
 			}
-			end();
-			this.sink.error(exceeded(reached + why));
+			if (end()) {
+				this.sink.error(exceeded(reached + why));
+			}
 		}
 
 		private void cancel() {
@@ -324,12 +349,13 @@ public final class ProviderLimiter {
 		/**
 		 * Give up waiting. One that had been woken, or was waiting for the rate, may hold the wake-up of a released
 		 * permit: it hands it on.
+		 * @return whether this ended the wait ({@code false} when it had ended already, granted or not)
 		 */
-		private void end() {
+		private boolean end() {
 			boolean queued;
 			synchronized (ProviderLimiter.this) {
 				if (this.done) {
-					return;
+					return false;
 				}
 				this.done = true;
 				queued = ProviderLimiter.this.waiters.remove(this);
@@ -339,6 +365,7 @@ public final class ProviderLimiter {
 			if (!queued) {
 				wakeNextWaiter();
 			}
+			return true;
 		}
 
 	}

@@ -230,6 +230,34 @@ class ProviderLimiterTests {
 		assertThat(limiter.inFlight()).isZero();
 	}
 
+	@Test
+	void queuedCallsGetPermitsInTheirOrderAndNewCallsQueueBehindThem() {
+		ProviderLimiter limiter = limiter(1, 0, 0, ProviderLimits.Mode.QUEUE, Duration.ofMinutes(1));
+		ProviderLimiter.Permit first = limiter.acquire().block(BOUND);
+		java.util.List<Integer> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+		java.util.List<ProviderLimiter.Permit> permits = new java.util.concurrent.CopyOnWriteArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			int index = i;
+			limiter.acquire().subscribe((permit) -> {
+				order.add(index);
+				permits.add(permit);
+			});
+		}
+		first.release();
+		assertThat(order).containsExactly(0);
+		limiter.acquire().subscribe((permit) -> {
+			order.add(3);
+			permits.add(permit);
+		});
+		assertThat(order).as("a new call does not pass the queue").containsExactly(0);
+		for (int i = 0; i < 3; i++) {
+			permits.get(i).release();
+		}
+		assertThat(order).containsExactly(0, 1, 2, 3);
+		permits.get(3).release();
+		assertThat(limiter.inFlight()).isZero();
+	}
+
 	private static void useTokens(ProviderLimiter limiter, long tokens) {
 		ProviderLimiter.Permit permit = limiter.acquire().block(BOUND);
 		permit.recordTokens(tokens);

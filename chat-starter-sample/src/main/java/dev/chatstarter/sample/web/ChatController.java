@@ -9,7 +9,6 @@ import reactor.core.publisher.Flux;
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.chat.ChatResponse;
 import dev.chatstarter.core.chat.Usage;
-import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.sample.tools.WeatherTools;
 
 import org.springframework.http.MediaType;
@@ -57,7 +56,8 @@ public class ChatController {
 
 	/**
 	 * Stream the answer to a message, one event per fragment. A failure after the stream started arrives as an
-	 * {@code error} event carrying the problem as JSON.
+	 * {@code error} event carrying the problem as JSON: a provider failure as such, any other failure as a generic
+	 * internal error.
 	 * @param message the user's message
 	 * @param provider the provider to ask, the default one when not given
 	 * @return the fragments
@@ -74,9 +74,7 @@ public class ChatController {
 			.content()
 			// SSE readers strip one space after "data:", so a fragment's own leading space survives only behind it
 			.map((fragment) -> ServerSentEvent.builder(" " + fragment).build())
-			.onErrorResume(ChatException.class, (ex) -> Flux.just(ServerSentEvent.builder(this.problems.toJson(ex))
-				.event("error")
-				.build()));
+			.onErrorResume((ex) -> Flux.just(ServerSentEvent.builder(this.problems.toJson(ex)).event("error").build()));
 	}
 
 	/**
@@ -88,7 +86,14 @@ public class ChatController {
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	public ChatAnswer chat(@RequestBody ChatQuestion question) {
 		String text = ProviderSelector.requireMessage(question.message(), question.provider());
-		List<URI> images = question.imageUrls().stream().map((url) -> imageUri(url, question.provider())).toList();
+		if (question.imageUrls().size() > InputLimits.MAX_IMAGES) {
+			throw new BadChatRequestException("At most " + InputLimits.MAX_IMAGES + " image URLs are allowed, got "
+					+ question.imageUrls().size(), question.provider());
+		}
+		List<URI> images = question.imageUrls()
+			.stream()
+			.map((url) -> ImageUrlPolicy.check(url, question.provider()))
+			.toList();
 		ChatResponse response = this.providers.select(question.provider())
 			.prompt()
 			.user((user) -> {
@@ -101,25 +106,12 @@ public class ChatController {
 		return ChatAnswer.of(response);
 	}
 
-	private static URI imageUri(String url, @Nullable String provider) {
-		try {
-			URI uri = URI.create(url.trim());
-			if (uri.getScheme() != null && (uri.getScheme().equals("http") || uri.getScheme().equals("https")
-					|| uri.getScheme().equals("data"))) {
-				return uri;
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			// reported below
-		}
-		throw new BadChatRequestException("Image URL '" + url + "' is not an http(s) or data URL", provider);
-	}
-
 	/**
 	 * The body of {@code POST /chat}.
 	 *
 	 * @param message the user's message
-	 * @param imageUrls image URLs sent to the model as {@code image_url} parts
+	 * @param imageUrls image URLs sent to the model as {@code image_url} parts: public http(s) URLs or
+	 * {@code data:image/...;base64,} URLs, at most {@link InputLimits#MAX_IMAGES} (see {@link ImageUrlPolicy})
 	 * @param provider the provider to ask, the default one when not given
 	 */
 	public record ChatQuestion(@Nullable String message, List<String> imageUrls, @Nullable String provider) {

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.chatstarter.core.error.ChatConnectionException;
 import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.core.error.ChatRateLimitException;
 import dev.chatstarter.core.error.ChatTimeoutException;
@@ -19,8 +20,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Turns failures into RFC 9457 problem responses ({@code application/problem+json}) that carry the provider's own
  * message and a {@code provider} property, never a stack trace and never a key: {@code 400} for a bad request (blank
- * message, unknown provider), {@code 429} when the provider still rate-limits after the retries, {@code 504} on a
- * timeout and {@code 502} for every other provider failure.
+ * or too long message, unknown provider, refused image URL, {@code n} or {@code size} out of range), {@code 429} when
+ * the provider still rate-limits after the retries, {@code 504} on a timeout and {@code 502} for every other provider
+ * failure. A failure the provider did not answer (a connection failure, a timeout) is described in general terms,
+ * since its message names the provider's internal URL; the full message goes to the log only.
  */
 @RestControllerAdvice
 public class ChatProblems extends ResponseEntityExceptionHandler {
@@ -67,7 +70,7 @@ public class ChatProblems extends ResponseEntityExceptionHandler {
 			status = HttpStatus.BAD_GATEWAY;
 			title = "Provider failure";
 		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, publicDetail(ex));
 		problem.setTitle(title);
 		problem.setProperty("provider", ex.getProvider());
 		problem.setProperty("kind", ex.getClass().getSimpleName());
@@ -81,13 +84,34 @@ public class ChatProblems extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Describe a provider failure as problem JSON, for the error event of a stream that already started.
+	 * Describe a failure as problem JSON, for the error event of a stream that already started: a provider failure
+	 * as {@link #toProblem(ChatException)} does, anything else as a {@code 500} without its message (logged).
 	 * @param ex the failure
 	 * @return the problem as JSON
 	 */
-	String toJson(ChatException ex) {
-		logger.warn("Chat stream failed: {}", ex.getMessage());
-		return this.jsonMapper.writeValueAsString(toProblem(ex));
+	String toJson(Throwable ex) {
+		if (ex instanceof ChatException chatFailure) {
+			logger.warn("Chat stream failed: {}", chatFailure.getMessage());
+			return this.jsonMapper.writeValueAsString(toProblem(chatFailure));
+		}
+		logger.error("Chat stream failed", ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"The stream failed inside the application");
+		problem.setTitle("Internal error");
+		return this.jsonMapper.writeValueAsString(problem);
+	}
+
+	/**
+	 * The detail a client may see: the provider's own message when it answered, else what kind of failure it was.
+	 */
+	private static String publicDetail(ChatException ex) {
+		if (ex.getStatusCode() == 0 && ex instanceof ChatConnectionException) {
+			return "Provider '" + ex.getProvider() + "' could not be reached";
+		}
+		if (ex.getStatusCode() == 0 && ex instanceof ChatTimeoutException) {
+			return "Provider '" + ex.getProvider() + "' did not answer in time";
+		}
+		return ex.getMessage();
 	}
 
 	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

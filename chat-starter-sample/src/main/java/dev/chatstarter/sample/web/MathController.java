@@ -31,9 +31,7 @@ public class MathController {
 	@GetMapping(path = "/solve", produces = MediaType.APPLICATION_JSON_VALUE)
 	public MathSolution solve(@RequestParam(required = false) @Nullable String equation,
 			@RequestParam(required = false) @Nullable String provider) {
-		if (equation == null || equation.isBlank()) {
-			throw new BadChatRequestException("The equation must not be blank: pass ?equation=8x+%2B+31+%3D+2", provider);
-		}
+		InputLimits.requireText(equation, "The equation must not be blank: pass ?equation=8x+%2B+31+%3D+2", provider);
 		return this.providers.select(provider)
 			.prompt()
 			.system("你是一个数学老师 (You are a math teacher). Solve the equation step by step.")

@@ -45,12 +45,11 @@ public class ProviderResourcesController {
 	@PostMapping(path = "/images", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	public List<String> images(@RequestBody ImagesQuestion request) {
-		if (request.prompt() == null || request.prompt().isBlank()) {
-			throw new BadChatRequestException("The prompt must not be blank", request.provider());
-		}
+		String prompt = InputLimits.requireText(request.prompt(), "The prompt must not be blank", request.provider());
+		InputLimits.checkImageGeneration(request.n(), request.size(), request.provider());
 		ImageResult result = this.providers.select(request.provider())
 			.images()
-			.generate(ImageRequest.builder(request.prompt()).n(request.n()).size(request.size()).build());
+			.generate(ImageRequest.builder(prompt).n(request.n()).size(request.size()).build());
 		return result.images()
 			.stream()
 			.map((image) -> (image.url() != null) ? image.url() : "data:image/png;base64," + image.b64Json())
@@ -61,8 +60,8 @@ public class ProviderResourcesController {
 	 * The body of {@code POST /images}.
 	 *
 	 * @param prompt the description of the image
-	 * @param n how many images
-	 * @param size the size, e.g. {@code 1024x1024}
+	 * @param n how many images, 1 to {@link InputLimits#MAX_IMAGE_COUNT}
+	 * @param size the size, one of {@link InputLimits#IMAGE_SIZES}, e.g. {@code 1024x1024}
 	 * @param provider the provider to ask, the default one when not given
 	 */
 	public record ImagesQuestion(@Nullable String prompt, @Nullable Integer n, @Nullable String size,

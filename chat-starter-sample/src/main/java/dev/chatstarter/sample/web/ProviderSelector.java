@@ -30,25 +30,22 @@ public class ProviderSelector {
 		if (!StringUtils.hasText(provider)) {
 			return this.templates.getDefault();
 		}
+		// the names of the configured providers are not listed: they are configuration, not the client's business
 		return this.templates.find(provider.trim())
-			.orElseThrow(() -> new BadChatRequestException(
-					"Unknown provider '" + provider.trim() + "'; the configured providers are " + this.templates.names(),
+			.orElseThrow(() -> new BadChatRequestException("Unknown provider '" + provider.trim() + "'",
 					provider.trim()));
 	}
 
 	/**
-	 * Check that a message is not blank.
+	 * Check that a message is not blank and not longer than {@link InputLimits#MAX_TEXT_CHARS}.
 	 * @param message the message
 	 * @param provider the requested provider, for the problem response
 	 * @return the message
-	 * @throws BadChatRequestException if it is blank
+	 * @throws BadChatRequestException if it is blank or too long
 	 */
 	static String requireMessage(@Nullable String message, @Nullable String provider) {
-		if (!StringUtils.hasText(message)) {
-			throw new BadChatRequestException("The message must not be blank: pass ?message=... or {\"message\": \"...\"}",
-					provider);
-		}
-		return message;
+		return InputLimits.requireText(message,
+				"The message must not be blank: pass ?message=... or {\"message\": \"...\"}", provider);
 	}
 
 }
