@@ -445,7 +445,9 @@ public interface ChatTemplate extends AutoCloseable {
 		Builder baseUrl(String baseUrl);
 
 		/**
-		 * Set the API key, sent as {@code Authorization: Bearer ...}; none is sent when {@code null} or empty.
+		 * Set the API key, sent as {@code Authorization: Bearer ...}; none is sent when {@code null} or blank.
+		 * Surrounding whitespace (the trailing newline of a key read from a file) is stripped; the stripped key is
+		 * what is sent and what is masked in exception messages.
 		 * @param apiKey the key
 		 * @return this builder
 		 */
@@ -466,7 +468,9 @@ public interface ChatTemplate extends AutoCloseable {
 		Builder defaultOptions(Consumer<ChatOptions.Builder> options);
 
 		/**
-		 * Add a header sent with every request.
+		 * Add a header sent with every request. The values of headers whose names are credentials
+		 * ({@link dev.chatstarter.core.error.CredentialHeaders#isCredential(String)}) are masked in exception messages
+		 * like the API key.
 		 * @param name the header name
 		 * @param values the values
 		 * @return this builder

@@ -45,7 +45,8 @@ public final class ChatErrorMapper {
 
 	private static final String[] REQUEST_ID_HEADERS = { "x-request-id", "x-oneapi-request-id", "request-id" };
 
-	private static final Pattern NUMBER = Pattern.compile("[0-9]*\\.?[0-9]+");
+	/** A non-negative decimal number; possessive, so a long run of digits is matched in linear time. */
+	private static final Pattern NUMBER = Pattern.compile("[0-9]++(?:\\.[0-9]++)?|\\.[0-9]++");
 
 	private static final String[] CONTENT_FILTER_MARKERS = { "content_filter", "content_policy",
 			"data_inspection_failed", "safety system", "responsibleaipolicyviolation", "content management policy",
@@ -306,7 +307,7 @@ public final class ChatErrorMapper {
 	}
 
 	private static @Nullable Duration amount(@Nullable String value, long nanosPerUnit) {
-		if (value == null || !NUMBER.matcher(value.strip()).matches()) {
+		if (value == null || value.length() > 64 || !NUMBER.matcher(value.strip()).matches()) {
 			return null;
 		}
 		double nanos = Double.parseDouble(value.strip()) * nanosPerUnit;

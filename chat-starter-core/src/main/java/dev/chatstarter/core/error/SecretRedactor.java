@@ -103,7 +103,8 @@ public final class SecretRedactor {
 	 * Return a redactor for everything a provider's requests carry as a credential: the API key and the values of
 	 * every header whose name {@link CredentialHeaders#isCredential(String) is a credential}. For an
 	 * {@code Authorization}-like value with a scheme ({@code Bearer}, {@code Basic}, ...) the token after the scheme is
-	 * the secret, and for {@code Basic} also the decoded {@code user:password} and password.
+	 * the secret, and for {@code Basic} also the decoded {@code user:password} and password. Header values shorter than
+	 * {@value #FUZZY_SECRET_LENGTH} characters are not credentials ({@code X-Session-Affinity: true}) and are ignored.
 	 * @param apiKey the API key, or {@code null}
 	 * @param headers the headers sent with every request
 	 * @return the redactor
@@ -122,7 +123,9 @@ public final class SecretRedactor {
 	}
 
 	private static void addHeaderSecrets(@Nullable String value, List<@Nullable String> secrets) {
-		if (value == null) {
+		if (value == null || value.strip().length() < FUZZY_SECRET_LENGTH) {
+			// a name like X-Session-Affinity or X-Signature-Version matches the credential words; its short value
+			// ("true", "2") is no credential, and masking it would mask ordinary words
 			return;
 		}
 		String stripped = value.strip();

@@ -80,7 +80,8 @@ public final class BaseUrl {
 	 * Check that a base URL is an absolute http or https URL with a host.
 	 * @param baseUrl the configured URL
 	 * @return the parsed URI
-	 * @throws IllegalArgumentException with a message that says what is wrong
+	 * @throws IllegalArgumentException with a message that says what is wrong, showing the URL without user info or
+	 * query
 	 */
 	public static URI parse(String baseUrl) {
 		Assert.hasText(baseUrl, "the base URL must not be empty");
@@ -89,15 +90,18 @@ public final class BaseUrl {
 			uri = new URI(baseUrl.trim());
 		}
 		catch (URISyntaxException ex) {
-			throw new IllegalArgumentException("'" + baseUrl + "' is not a valid URL: " + ex.getMessage(), ex);
+			// the parser's own message quotes the whole input, user info and query included
+			throw new IllegalArgumentException("'" + redacted(baseUrl) + "' is not a valid URL: " + ex.getReason()
+					+ " at index " + ex.getIndex());
 		}
 		String scheme = uri.getScheme();
 		if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
 			throw new IllegalArgumentException(
-					"'" + baseUrl + "' is not an http or https URL; write it like https://api.openai.com/v1");
+					"'" + redacted(baseUrl) + "' is not an http or https URL; write it like https://api.openai.com/v1");
 		}
 		if (uri.getHost() == null || uri.getHost().isBlank()) {
-			throw new IllegalArgumentException("'" + baseUrl + "' has no host; write it like https://api.openai.com/v1");
+			throw new IllegalArgumentException(
+					"'" + redacted(baseUrl) + "' has no host; write it like https://api.openai.com/v1");
 		}
 		return uri;
 	}

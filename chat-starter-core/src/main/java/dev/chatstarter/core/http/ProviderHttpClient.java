@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -78,6 +79,9 @@ public final class ProviderHttpClient {
 	private final Lazy<ProviderTransport> transport;
 
 	private final JsonMapper jsonMapper;
+
+	/** Error bodies larger than this, in bytes, are mapped off the event loop. */
+	static final int LARGE_ERROR_BODY = 64 * 1024;
 
 	private final ChatErrorMapper errorMapper;
 
@@ -354,10 +358,24 @@ public final class ProviderHttpClient {
 					.map(ProviderHttpClient::readAndRelease)
 					.onErrorResume(DataBufferLimitException.class, (ex) -> Mono.just(new byte[0]))
 					.defaultIfEmpty(new byte[0])
-					.flatMapMany((bytes) -> Flux.error(ProviderHttpClient.this.errorMapper
-						.fromResponse(status, headers, bytes)));
+					.flatMapMany((bytes) -> failure(status, headers, bytes));
 			}
 			return body;
+		}
+
+		/**
+		 * The mapped failure of an error response. Mapping is linear in the body's size; a body over
+		 * {@value ProviderHttpClient#LARGE_ERROR_BODY} bytes (a hostile 16 MB page) is mapped off the event loop, so that the loop's
+		 * other connections never wait for it.
+		 */
+		private Flux<DataBuffer> failure(int status, HttpHeaders headers, byte[] bytes) {
+			ChatErrorMapper mapper = ProviderHttpClient.this.errorMapper;
+			if (bytes.length <= LARGE_ERROR_BODY) {
+				return Flux.error(mapper.fromResponse(status, headers, bytes));
+			}
+			return Mono.fromCallable(() -> mapper.fromResponse(status, headers, bytes))
+				.subscribeOn(Schedulers.boundedElastic())
+				.flatMapMany(Flux::error);
 		}
 
 		/**

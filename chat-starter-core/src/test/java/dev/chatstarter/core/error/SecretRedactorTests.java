@@ -94,4 +94,13 @@ class SecretRedactorTests {
 				() -> assertThat(redactor.redact(text)).contains("******"));
 	}
 
+	@Test
+	void shortValuesOfHeadersNamedLikeCredentialsAreNoSecrets() {
+		org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+		headers.add("X-Session-Affinity", "true");
+		headers.add("X-Signature-Version", "2");
+		assertThat(SecretRedactor.forCredentials(null, headers).redact("stream is true, limit 2"))
+			.isEqualTo("stream is true, limit 2");
+	}
+
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import reactor.test.StepVerifier;
 
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.error.ChatBadRequestException;
@@ -104,6 +105,19 @@ class HostileErrorBodyTests {
 				bad.close();
 				good.close();
 			}
+		}
+	}
+
+	@Test
+	void aHostileStreamErrorEventMapsFast() throws Exception {
+		String event = "event: error\ndata: <" + repeat("<title>", 8 * 1024 * 1024) + "\n\n";
+		try (ScriptedProvider hostile = new ScriptedProvider(
+				(headers) -> ScriptedProvider.Answer.of(200, "text/event-stream", event))) {
+			ChatTemplate template = template(hostile.baseUrl(), "hostile").build();
+			StepVerifier.create(template.prompt("hi").stream().content())
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ChatServerException.class))
+				.verify(BOUND);
+			template.close();
 		}
 	}
 

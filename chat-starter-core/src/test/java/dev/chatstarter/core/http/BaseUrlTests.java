@@ -27,4 +27,14 @@ class BaseUrlTests {
 			.withMessageContaining(configured.trim().isEmpty() ? "" : "'");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "ftp://user:PASS@host/v1?key=QUERY",
+			"http://user:PASS@/v1?key=QUERY", "http://user:PASS@host name/v1?key=QUERY" })
+	void parseFailuresShowNoUserInfoOrQuery(String url) {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> BaseUrl.parse(url))
+			.withMessageNotContaining("PASS")
+			.withMessageNotContaining("QUERY");
+	}
+
 }
