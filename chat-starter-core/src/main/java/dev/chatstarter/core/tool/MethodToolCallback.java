@@ -76,6 +76,8 @@ public final class MethodToolCallback implements ToolCallback {
 	private static final Pattern SOURCE_LOCATION = Pattern.compile("\\s*\\(start marker at \\[Source: [^\\]]*\\]\\)"
 			+ "|\\s*at \\[Source: [^\\]]*\\]");
 
+	private static final int MAX_PARSE_MESSAGE_LENGTH = 1000;
+
 	private static final JsonMapper DEFAULT_JSON_MAPPER = strict(JsonMapper.builder()).build();
 
 	static final ToolSchemaGenerator DEFAULT_SCHEMA_GENERATOR = new ToolSchemaGenerator();
@@ -421,10 +423,16 @@ public final class MethodToolCallback implements ToolCallback {
 	}
 
 	/**
-	 * Jackson's message without source locations, which mean nothing to the model.
+	 * Jackson's message without source locations, which mean nothing to the model. The message quotes the
+	 * model's arguments, so only its first {@value #MAX_PARSE_MESSAGE_LENGTH} characters are searched: the pattern's
+	 * leading whitespace would make it quadratic on a long run of blanks.
 	 */
 	private static String describe(JacksonException ex) {
-		return SOURCE_LOCATION.matcher(ex.getOriginalMessage()).replaceAll("").strip();
+		String message = ex.getOriginalMessage();
+		if (message.length() > MAX_PARSE_MESSAGE_LENGTH) {
+			message = message.substring(0, MAX_PARSE_MESSAGE_LENGTH) + "...";
+		}
+		return SOURCE_LOCATION.matcher(message).replaceAll("").strip();
 	}
 
 	private static @Nullable Object defaultValue(Class<?> type) {
