@@ -245,23 +245,33 @@ public final class ProviderHttpClient {
 				return;
 			}
 			sink.next(readEvent(event, reader, attempt));
-		}).takeUntilOther(done.asMono().then(Mono.delay(END_OF_BODY_GRACE)));
+		})
+			.takeUntilOther(done.asMono().then(Mono.delay(END_OF_BODY_GRACE)))
+			.onErrorResume(LargeErrorEvent.class, (large) -> Mono.fromCallable(() -> errorOf(large.bytes))
+				.subscribeOn(Schedulers.boundedElastic())
+				.flatMap(Mono::error));
 	}
 
 	private <T> T readEvent(SseEvent event, StreamEventReader<T> reader, Attempt attempt) {
 		String data = event.data();
 		if (event.isErrorEvent()) {
 			byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
-			JsonNode node = tryParse(bytes);
-			ChatException error = (node != null) ? this.errorMapper.fromSuccessBody(200, HttpHeaders.EMPTY, node)
-					: null;
-			throw (error != null) ? error : this.errorMapper.fromResponse(502, HttpHeaders.EMPTY, bytes);
+			throw (bytes.length <= LARGE_ERROR_BODY) ? errorOf(bytes) : new LargeErrorEvent(bytes);
 		}
 		T plain = reader.readPlain(data);
 		if (plain != null) {
 			return plain;
 		}
 		return reader.read(checked(parse(data), attempt));
+	}
+
+	/**
+	 * The failure an {@code event: error} of a stream stands for.
+	 */
+	private ChatException errorOf(byte[] data) {
+		JsonNode node = tryParse(data);
+		ChatException error = (node != null) ? this.errorMapper.fromSuccessBody(200, HttpHeaders.EMPTY, node) : null;
+		return (error != null) ? error : this.errorMapper.fromResponse(502, HttpHeaders.EMPTY, data);
 	}
 
 	private JsonNode checked(JsonNode node, Attempt attempt) {
@@ -322,6 +332,21 @@ public final class ProviderHttpClient {
 	/**
 	 * The state of one attempt: the status and headers of its answer.
 	 */
+	/**
+	 * An {@code event: error} too large to map on the event loop: it ends the stream, and is then mapped on
+	 * {@link Schedulers#boundedElastic()} like a large error body.
+	 */
+	private static final class LargeErrorEvent extends RuntimeException {
+
+		private final byte[] bytes;
+
+		LargeErrorEvent(byte[] bytes) {
+			super(null, null, false, false);
+			this.bytes = bytes;
+		}
+
+	}
+
 	private final class Attempt {
 
 		private int status;

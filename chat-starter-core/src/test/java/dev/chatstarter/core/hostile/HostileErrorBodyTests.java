@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -114,9 +115,14 @@ class HostileErrorBodyTests {
 		try (ScriptedProvider hostile = new ScriptedProvider(
 				(headers) -> ScriptedProvider.Answer.of(200, "text/event-stream", event))) {
 			ChatTemplate template = template(hostile.baseUrl(), "hostile").build();
-			StepVerifier.create(template.prompt("hi").stream().content())
+			AtomicReference<String> mappedOn = new AtomicReference<>();
+			StepVerifier.create(template.prompt("hi")
+				.stream()
+				.content()
+				.doOnError((ex) -> mappedOn.set(Thread.currentThread().getName())))
 				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ChatServerException.class))
 				.verify(BOUND);
+			assertThat(mappedOn.get()).as("thread the large error event was mapped on").startsWith("boundedElastic");
 			template.close();
 		}
 	}
