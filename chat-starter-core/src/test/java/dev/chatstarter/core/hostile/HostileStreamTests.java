@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -32,6 +33,18 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 class HostileStreamTests {
 
 	private static final int EVENT_BYTES = 64 * 1024;
+
+	/**
+	 * Load the HTTP stack once, so that the first test's deadline is not spent on class loading.
+	 */
+	@BeforeAll
+	static void warmUp() throws Exception {
+		try (RawHttpServer server = new RawHttpServer(
+				HostileProvider.pacedStream(1, Duration.ZERO, new AtomicInteger()));
+				ChatTemplate template = HostileProvider.builder(server.baseUrl()).build()) {
+			template.prompt("warm up").timeout(HostileProvider.BOUND).stream().content().blockLast();
+		}
+	}
 
 	@Test
 	void contentStreamPastTheLimitIsCancelled() throws Exception {
