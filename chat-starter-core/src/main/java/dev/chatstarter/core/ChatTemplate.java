@@ -384,13 +384,14 @@ public interface ChatTemplate extends AutoCloseable {
 	interface StreamResponseSpec {
 
 		/**
-		 * The text fragments of the first choice, as they arrive.
+		 * The text fragments of the first choice, as they arrive. Without tools, the chunks are not folded into a
+		 * response.
 		 * @return the fragments
 		 */
 		Flux<String> content();
 
 		/**
-		 * Every chunk, as it arrives.
+		 * Every chunk, as it arrives. Without tools, the chunks are not folded into a response.
 		 * @return the chunks
 		 */
 		Flux<ChatChunk> chunks();

@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * No answer arrived in time: the connect timeout, the response timeout (time to first byte) or the stream idle timeout (between chunks) passed.
+ * When the call timeout ({@code call-timeout} or a call's own {@code timeout(..)}) passed, it ended the whole call,
+ * which is not retried.
  */
 public class ChatTimeoutException extends ChatException {
 

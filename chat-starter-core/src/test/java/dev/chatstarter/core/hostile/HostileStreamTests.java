@@ -2,16 +2,22 @@ package dev.chatstarter.core.hostile;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import dev.chatstarter.core.ChatTemplate;
+import dev.chatstarter.core.chat.ToolDefinition;
 import dev.chatstarter.core.error.ChatResponseTooLargeException;
 import dev.chatstarter.core.error.ChatTimeoutException;
 import dev.chatstarter.core.fault.RawHttpServer;
 import dev.chatstarter.core.http.RetryPolicy;
+import dev.chatstarter.core.tool.ToolCallback;
+import dev.chatstarter.core.tool.ToolContext;
 
 import org.springframework.util.unit.DataSize;
 
@@ -27,6 +33,18 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 class HostileStreamTests {
 
 	private static final int EVENT_BYTES = 64 * 1024;
+
+	/**
+	 * Load the HTTP stack once, so that the first test's deadline is not spent on class loading.
+	 */
+	@BeforeAll
+	static void warmUp() throws Exception {
+		try (RawHttpServer server = new RawHttpServer(
+				HostileProvider.pacedStream(1, Duration.ZERO, new AtomicInteger()));
+				ChatTemplate template = HostileProvider.builder(server.baseUrl()).build()) {
+			template.prompt("warm up").timeout(HostileProvider.BOUND).stream().content().blockLast();
+		}
+	}
 
 	@Test
 	void contentStreamPastTheLimitIsCancelled() throws Exception {
@@ -154,6 +172,45 @@ class HostileStreamTests {
 					.hasMessageContaining("call-timeout"))
 				.verify(HostileProvider.BOUND);
 			assertThat(server.requests()).as("attempts within the deadline").isBetween(2, 19);
+		}
+	}
+
+	@Test
+	void theDeadlineSpansToolRounds() throws Exception {
+		String toolCallAnswer = """
+				{"id":"chatcmpl-1","object":"chat.completion","created":1717747931,"model":"gpt-4o-mini",
+				"choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[{"id":"call_1",
+				"type":"function","function":{"name":"slow","arguments":"{}"}}]},"finish_reason":"tool_calls"}]}""";
+		AtomicInteger runs = new AtomicInteger();
+		ToolCallback slowTool = new ToolCallback() {
+
+			@Override
+			public ToolDefinition definition() {
+				return ToolDefinition.of("slow", "Takes its time", Map.of("type", "object"));
+			}
+
+			@Override
+			public Mono<String> call(String argumentsJson, ToolContext context) {
+				runs.incrementAndGet();
+				return Mono.delay(Duration.ofSeconds(30)).thenReturn("done");
+			}
+
+		};
+		byte[] body = toolCallAnswer.getBytes(StandardCharsets.UTF_8);
+		try (RawHttpServer server = new RawHttpServer((out) -> {
+			out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
+					+ "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+			out.write(body);
+		}); ChatTemplate template = HostileProvider.builder(server.baseUrl())
+			.callTimeout(Duration.ofSeconds(2))
+			.build()) {
+			// warm up (without tools, with a generous timeout of its own), so that the first round is quick
+			template.prompt("warm up").timeout(HostileProvider.BOUND).call().response();
+			StepVerifier.create(template.prompt("hi").tools(slowTool).call().responseMono())
+				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ChatTimeoutException.class)
+					.hasMessageContaining("call-timeout"))
+				.verify(HostileProvider.BOUND);
+			assertThat(runs).as("the tool round had started").hasValue(1);
 		}
 	}
 
