@@ -1,0 +1,184 @@
+package dev.chatstarter.springai;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.chatstarter.core.chat.ResponseFormat;
+import dev.chatstarter.core.chat.ToolChoice;
+import dev.chatstarter.core.chat.ToolDefinition;
+
+import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.model.tool.StructuredOutputChatOptions;
+import org.springframework.ai.model.tool.ToolCallingChatOptions;
+import org.springframework.ai.tool.ToolCallback;
+import org.springframework.util.ReflectionUtils;
+import org.springframework.util.StringUtils;
+
+/**
+ * Turns Spring AI {@link ChatOptions} into chat-starter's. Spring AI's portable options map one to one (except
+ * {@code topK}, which the OpenAI dialect has not); the OpenAI-flavoured ones come from {@link ChatStarterChatOptions}
+ * or, for another provider's options class (e.g. {@code OpenAiChatOptions}), from its getters of the same names.
+ * Tool callbacks become tool definitions only: Spring AI's tool-calling machinery runs them.
+ */
+final class OptionsConverter {
+
+	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+	};
+
+	/** The OpenAI-flavoured getters read from another provider's options class, when it has them. */
+	private static final ClassValue<Map<String, Method>> FLAVOURED_GETTERS = new ClassValue<>() {
+		@Override
+		protected Map<String, Method> computeValue(Class<?> type) {
+			Map<String, Method> getters = new HashMap<>();
+			for (String name : List.of("getN", "getSeed", "getUser", "getLogprobs", "getTopLogprobs", "getLogitBias",
+					"getReasoningEffort", "getMaxCompletionTokens", "getParallelToolCalls", "getToolChoice",
+					"getExtraBody")) {
+				Method method = ReflectionUtils.findMethod(type, name);
+				if (method != null && method.getParameterCount() == 0) {
+					ReflectionUtils.makeAccessible(method);
+					getters.put(name, method);
+				}
+			}
+			return Map.copyOf(getters);
+		}
+	};
+
+	private final JsonMapper jsonMapper;
+
+	OptionsConverter(JsonMapper jsonMapper) {
+		this.jsonMapper = jsonMapper;
+	}
+
+	/**
+	 * Convert the options of one prompt.
+	 * @param options Spring AI's options, or {@code null}
+	 * @return chat-starter's options; what is unset stays unset, so the provider's defaults apply
+	 */
+	dev.chatstarter.core.chat.ChatOptions toChatStarter(@Nullable ChatOptions options) {
+		dev.chatstarter.core.chat.ChatOptions.Builder builder = dev.chatstarter.core.chat.ChatOptions.builder();
+		if (options == null) {
+			return builder.build();
+		}
+		builder.model(options.getModel())
+			.temperature(options.getTemperature())
+			.topP(options.getTopP())
+			.maxTokens(options.getMaxTokens())
+			.presencePenalty(options.getPresencePenalty())
+			.frequencyPenalty(options.getFrequencyPenalty());
+		if (options.getStopSequences() != null && !options.getStopSequences().isEmpty()) {
+			builder.stop(options.getStopSequences());
+		}
+		if (options instanceof ChatStarterChatOptions ours) {
+			builder.n(ours.getN())
+				.seed(ours.getSeed())
+				.user(ours.getUser())
+				.logprobs(ours.getLogprobs())
+				.topLogprobs(ours.getTopLogprobs())
+				.logitBias(ours.getLogitBias())
+				.reasoningEffort(ours.getReasoningEffort())
+				.maxCompletionTokens(ours.getMaxCompletionTokens())
+				.parallelToolCalls(ours.getParallelToolCalls())
+				.toolChoice(toolChoice(ours.getToolChoice()))
+				.extraBody(ours.getExtraBody());
+		}
+		else {
+			copyFlavoured(options, builder);
+		}
+		if (options instanceof StructuredOutputChatOptions structured
+				&& StringUtils.hasText(structured.getOutputSchema())) {
+			builder.responseFormat(
+					ResponseFormat.jsonSchema("json_schema", this.jsonMapper.readValue(structured.getOutputSchema(), MAP)));
+		}
+		if (options instanceof ToolCallingChatOptions tooling && tooling.getToolCallbacks() != null
+				&& !tooling.getToolCallbacks().isEmpty()) {
+			builder.tools(toolDefinitions(tooling.getToolCallbacks()));
+		}
+		return builder.build();
+	}
+
+	private List<ToolDefinition> toolDefinitions(List<ToolCallback> callbacks) {
+		List<ToolDefinition> definitions = new ArrayList<>(callbacks.size());
+		for (ToolCallback callback : callbacks) {
+			org.springframework.ai.tool.definition.ToolDefinition definition = callback.getToolDefinition();
+			Map<String, Object> schema = StringUtils.hasText(definition.inputSchema())
+					? this.jsonMapper.readValue(definition.inputSchema(), MAP) : Map.of("type", "object");
+			definitions.add(ToolDefinition.of(definition.name(), definition.description(), schema));
+		}
+		return definitions;
+	}
+
+	@SuppressWarnings("unchecked")
+	private void copyFlavoured(ChatOptions options, dev.chatstarter.core.chat.ChatOptions.Builder builder) {
+		Map<String, Method> getters = FLAVOURED_GETTERS.get(options.getClass());
+		if (getters.isEmpty()) {
+			return;
+		}
+		if (read(options, getters, "getN") instanceof Integer n) {
+			builder.n(n);
+		}
+		if (read(options, getters, "getSeed") instanceof Number seed) {
+			builder.seed(seed.longValue());
+		}
+		if (read(options, getters, "getUser") instanceof String user) {
+			builder.user(user);
+		}
+		if (read(options, getters, "getLogprobs") instanceof Boolean logprobs) {
+			builder.logprobs(logprobs);
+		}
+		if (read(options, getters, "getTopLogprobs") instanceof Integer topLogprobs) {
+			builder.topLogprobs(topLogprobs);
+		}
+		if (read(options, getters, "getLogitBias") instanceof Map<?, ?> logitBias) {
+			builder.logitBias((Map<String, Integer>) logitBias);
+		}
+		if (read(options, getters, "getReasoningEffort") instanceof String effort) {
+			builder.reasoningEffort(effort.toLowerCase(Locale.ROOT));
+		}
+		if (read(options, getters, "getMaxCompletionTokens") instanceof Integer maxCompletionTokens) {
+			builder.maxCompletionTokens(maxCompletionTokens);
+		}
+		if (read(options, getters, "getParallelToolCalls") instanceof Boolean parallel) {
+			builder.parallelToolCalls(parallel);
+		}
+		if (read(options, getters, "getToolChoice") instanceof String choice) {
+			builder.toolChoice(toolChoice(choice));
+		}
+		if (read(options, getters, "getExtraBody") instanceof Map<?, ?> extraBody && !extraBody.isEmpty()) {
+			builder.extraBody((Map<String, Object>) extraBody);
+		}
+	}
+
+	private static @Nullable Object read(Object target, Map<String, Method> getters, String name) {
+		Method getter = getters.get(name);
+		return (getter != null) ? ReflectionUtils.invokeMethod(getter, target) : null;
+	}
+
+	/**
+	 * Parse a tool choice given as {@code auto}, {@code none}, {@code required}, a function name, or OpenAI's JSON
+	 * ({@code {"type":"function","function":{"name":"..."}}}, as Spring AI's OpenAI options take it).
+	 */
+	private @Nullable ToolChoice toolChoice(@Nullable String value) {
+		if (!StringUtils.hasText(value)) {
+			return null;
+		}
+		String trimmed = value.trim();
+		if (trimmed.startsWith("{")) {
+			JsonNode name = this.jsonMapper.readTree(trimmed).path("function").path("name");
+			if (!name.isString() || !StringUtils.hasText(name.asString())) {
+				throw new IllegalArgumentException("A JSON tool choice needs function.name: " + trimmed);
+			}
+			return ToolChoice.function(name.asString());
+		}
+		return ToolChoice.parse(trimmed);
+	}
+
+}

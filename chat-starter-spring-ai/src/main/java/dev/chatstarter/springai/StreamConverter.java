@@ -1,0 +1,70 @@
+package dev.chatstarter.springai;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.chatstarter.core.chat.ToolCall;
+import dev.chatstarter.core.stream.ChatChunk;
+import dev.chatstarter.core.stream.ChunkChoice;
+import dev.chatstarter.core.stream.ToolCallAccumulator;
+import dev.chatstarter.core.stream.ToolCallDelta;
+
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
+
+/**
+ * Turns the chunks of one stream into Spring AI responses, one per chunk that carries text, reasoning, a finish
+ * reason or usage. Tool call fragments are assembled per choice and handed over whole on the choice's finishing
+ * chunk, the way Spring AI's OpenAI model aggregates them, so Spring AI's tool calling sees complete calls. Used by
+ * one stream, one chunk at a time (Reactor's serial {@code onNext}).
+ */
+final class StreamConverter {
+
+	private final String provider;
+
+	private final Map<Integer, ToolCallAccumulator> toolCalls = new HashMap<>();
+
+	StreamConverter(String provider) {
+		this.provider = provider;
+	}
+
+	/**
+	 * Convert one chunk.
+	 * @param chunk the chunk
+	 * @return the response, or {@code null} for a chunk that only carries tool call fragments (or nothing)
+	 */
+	@Nullable ChatResponse convert(ChatChunk chunk) {
+		List<Generation> generations = new ArrayList<>(chunk.choices().size());
+		for (ChunkChoice choice : chunk.choices()) {
+			for (ToolCallDelta delta : choice.toolCalls()) {
+				this.toolCalls.computeIfAbsent(choice.index(), (index) -> new ToolCallAccumulator()).add(delta);
+			}
+			boolean finished = choice.finishReason() != null;
+			if (!finished && isEmpty(choice.content()) && isEmpty(choice.reasoningContent())) {
+				continue;
+			}
+			List<ToolCall> calls = finished ? completedCalls(choice.index()) : List.of();
+			generations.add(ResponseConverter.generation(this.provider, chunk.id(), choice.index(), choice.content(),
+					choice.reasoningContent(), calls, choice.finishReason()));
+		}
+		if (generations.isEmpty() && chunk.usage() == null) {
+			return null;
+		}
+		return new ChatResponse(generations, ResponseConverter.metadata(this.provider, chunk.id(), chunk.model(),
+				chunk.created(), chunk.usage(), chunk.systemFingerprint()));
+	}
+
+	private List<ToolCall> completedCalls(int index) {
+		ToolCallAccumulator accumulator = this.toolCalls.remove(index);
+		return (accumulator != null && !accumulator.isEmpty()) ? accumulator.toToolCalls() : List.of();
+	}
+
+	private static boolean isEmpty(@Nullable String text) {
+		return text == null || text.isEmpty();
+	}
+
+}
