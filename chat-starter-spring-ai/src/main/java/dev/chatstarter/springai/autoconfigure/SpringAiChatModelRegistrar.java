@@ -16,6 +16,7 @@ import org.springframework.ai.chat.client.advisor.ToolCallingAdvisor;
 import org.springframework.ai.chat.client.advisor.observation.AdvisorObservationConvention;
 import org.springframework.ai.chat.client.observation.ChatClientObservationConvention;
 import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -42,7 +43,7 @@ import org.springframework.util.ClassUtils;
  * {@code ChatClientAutoConfiguration}) gets the default provider. A bean that already has one of these names replaces
  * it.
  */
-final class SpringAiChatModelRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
+final class SpringAiChatModelRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware, BeanClassLoaderAware {
 
 	/** The suffix of the {@link ChatModel} bean names. */
 	static final String CHAT_MODEL_SUFFIX = "SpringAiChatModel";
@@ -52,10 +53,16 @@ final class SpringAiChatModelRegistrar implements BeanDefinitionRegistryPostProc
 
 	private static final Log logger = LogFactory.getLog(SpringAiChatModelRegistrar.class);
 
-	private static final boolean CHAT_CLIENT_PRESENT = ClassUtils.isPresent(
-			"org.springframework.ai.chat.client.ChatClient", SpringAiChatModelRegistrar.class.getClassLoader());
+	private static final String CHAT_CLIENT = "org.springframework.ai.chat.client.ChatClient";
 
 	private @Nullable Environment environment;
+
+	private @Nullable ClassLoader classLoader;
+
+	@Override
+	public void setBeanClassLoader(ClassLoader classLoader) {
+		this.classLoader = classLoader;
+	}
 
 	@Override
 	public void setEnvironment(Environment environment) {
@@ -69,10 +76,11 @@ final class SpringAiChatModelRegistrar implements BeanDefinitionRegistryPostProc
 		ChatProperties properties = Binder.get(this.environment)
 			.bindOrCreate(ChatProperties.PREFIX, Bindable.of(ChatProperties.class));
 		String defaultName = properties.determineDefaultProvider();
+		boolean chatClientPresent = ClassUtils.isPresent(CHAT_CLIENT, this.classLoader);
 		for (String name : properties.getProviders().keySet()) {
 			boolean primary = name.equals(defaultName);
 			registerChatModel(registry, name, primary);
-			if (CHAT_CLIENT_PRESENT) {
+			if (chatClientPresent) {
 				ChatClientBuilders.register(registry, name, primary);
 			}
 		}
