@@ -8,8 +8,10 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.chat.prompt.DefaultChatOptionsBuilder;
 import org.springframework.ai.model.tool.DefaultToolCallingChatOptions;
 import org.springframework.ai.model.tool.StructuredOutputChatOptions;
+import org.springframework.ai.model.tool.ToolCallingChatOptions;
 import org.springframework.ai.tool.ToolCallback;
 
 /**
@@ -390,13 +392,55 @@ public class ChatStarterChatOptions extends DefaultToolCallingChatOptions implem
 			return copy;
 		}
 
+		/**
+		 * Let the options set in {@code other} win. Besides Spring AI's own builders, a builder of another options
+		 * class (e.g. {@code OpenAiChatOptions.builder()} passed to {@code ChatClient...options(...)}) is built and
+		 * its portable, tool, structured-output and OpenAI-flavoured options are taken.
+		 * @param other the builder whose set options win
+		 * @return this builder
+		 */
 		@Override
 		public Builder combineWith(ChatOptions.Builder<?> other) {
-			super.combineWith(other);
-			if (other instanceof Builder that) {
-				this.extras.overrideWith(that.extras);
+			if (other instanceof DefaultChatOptionsBuilder<?>) {
+				super.combineWith(other);
+				if (other instanceof Builder that) {
+					this.extras.overrideWith(that.extras);
+				}
+				return this;
 			}
+			combineWithBuilt(other.clone().build());
 			return this;
+		}
+
+		private void combineWithBuilt(ChatOptions options) {
+			ChatStarterChatOptions.Builder portable = ChatStarterChatOptions.builder()
+				.model(options.getModel())
+				.frequencyPenalty(options.getFrequencyPenalty())
+				.maxTokens(options.getMaxTokens())
+				.presencePenalty(options.getPresencePenalty())
+				.stopSequences(options.getStopSequences())
+				.temperature(options.getTemperature())
+				.topK(options.getTopK())
+				.topP(options.getTopP());
+			if (options instanceof ToolCallingChatOptions tooling) {
+				portable.toolCallbacks(tooling.getToolCallbacks()).toolContext(tooling.getToolContext());
+			}
+			if (options instanceof StructuredOutputChatOptions structured) {
+				portable.outputSchema(structured.getOutputSchema());
+			}
+			FlavouredOptions flavoured = FlavouredOptions.of(options);
+			portable.n(flavoured.n())
+				.seed(flavoured.seed())
+				.user(flavoured.user())
+				.logprobs(flavoured.logprobs())
+				.topLogprobs(flavoured.topLogprobs())
+				.logitBias(flavoured.logitBias())
+				.reasoningEffort(flavoured.reasoningEffort())
+				.maxCompletionTokens(flavoured.maxCompletionTokens())
+				.parallelToolCalls(flavoured.parallelToolCalls())
+				.toolChoice(flavoured.toolChoice())
+				.extraBody(flavoured.extraBody());
+			combineWith(portable);
 		}
 
 		@Override

@@ -1,10 +1,7 @@
 package dev.chatstarter.springai;
 
-import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -20,7 +17,6 @@ import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.model.tool.StructuredOutputChatOptions;
 import org.springframework.ai.model.tool.ToolCallingChatOptions;
 import org.springframework.ai.tool.ToolCallback;
-import org.springframework.util.ReflectionUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -32,24 +28,6 @@ import org.springframework.util.StringUtils;
 final class OptionsConverter {
 
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-	};
-
-	/** The OpenAI-flavoured getters read from another provider's options class, when it has them. */
-	private static final ClassValue<Map<String, Method>> FLAVOURED_GETTERS = new ClassValue<>() {
-		@Override
-		protected Map<String, Method> computeValue(Class<?> type) {
-			Map<String, Method> getters = new HashMap<>();
-			for (String name : List.of("getN", "getSeed", "getUser", "getLogprobs", "getTopLogprobs", "getLogitBias",
-					"getReasoningEffort", "getMaxCompletionTokens", "getParallelToolCalls", "getToolChoice",
-					"getExtraBody")) {
-				Method method = ReflectionUtils.findMethod(type, name);
-				if (method != null && method.getParameterCount() == 0) {
-					ReflectionUtils.makeAccessible(method);
-					getters.put(name, method);
-				}
-			}
-			return Map.copyOf(getters);
-		}
 	};
 
 	private final JsonMapper jsonMapper;
@@ -77,21 +55,19 @@ final class OptionsConverter {
 		if (options.getStopSequences() != null && !options.getStopSequences().isEmpty()) {
 			builder.stop(options.getStopSequences());
 		}
-		if (options instanceof ChatStarterChatOptions ours) {
-			builder.n(ours.getN())
-				.seed(ours.getSeed())
-				.user(ours.getUser())
-				.logprobs(ours.getLogprobs())
-				.topLogprobs(ours.getTopLogprobs())
-				.logitBias(ours.getLogitBias())
-				.reasoningEffort(ours.getReasoningEffort())
-				.maxCompletionTokens(ours.getMaxCompletionTokens())
-				.parallelToolCalls(ours.getParallelToolCalls())
-				.toolChoice(toolChoice(ours.getToolChoice()))
-				.extraBody(ours.getExtraBody());
-		}
-		else {
-			copyFlavoured(options, builder);
+		FlavouredOptions flavoured = FlavouredOptions.of(options);
+		builder.n(flavoured.n())
+			.seed(flavoured.seed())
+			.user(flavoured.user())
+			.logprobs(flavoured.logprobs())
+			.topLogprobs(flavoured.topLogprobs())
+			.logitBias(flavoured.logitBias())
+			.reasoningEffort(flavoured.reasoningEffort())
+			.maxCompletionTokens(flavoured.maxCompletionTokens())
+			.parallelToolCalls(flavoured.parallelToolCalls())
+			.toolChoice(toolChoice(flavoured.toolChoice()));
+		if (flavoured.extraBody() != null && !flavoured.extraBody().isEmpty()) {
+			builder.extraBody(flavoured.extraBody());
 		}
 		if (options instanceof StructuredOutputChatOptions structured
 				&& StringUtils.hasText(structured.getOutputSchema())) {
@@ -114,52 +90,6 @@ final class OptionsConverter {
 			definitions.add(ToolDefinition.of(definition.name(), definition.description(), schema));
 		}
 		return definitions;
-	}
-
-	@SuppressWarnings("unchecked")
-	private void copyFlavoured(ChatOptions options, dev.chatstarter.core.chat.ChatOptions.Builder builder) {
-		Map<String, Method> getters = FLAVOURED_GETTERS.get(options.getClass());
-		if (getters.isEmpty()) {
-			return;
-		}
-		if (read(options, getters, "getN") instanceof Integer n) {
-			builder.n(n);
-		}
-		if (read(options, getters, "getSeed") instanceof Number seed) {
-			builder.seed(seed.longValue());
-		}
-		if (read(options, getters, "getUser") instanceof String user) {
-			builder.user(user);
-		}
-		if (read(options, getters, "getLogprobs") instanceof Boolean logprobs) {
-			builder.logprobs(logprobs);
-		}
-		if (read(options, getters, "getTopLogprobs") instanceof Integer topLogprobs) {
-			builder.topLogprobs(topLogprobs);
-		}
-		if (read(options, getters, "getLogitBias") instanceof Map<?, ?> logitBias) {
-			builder.logitBias((Map<String, Integer>) logitBias);
-		}
-		if (read(options, getters, "getReasoningEffort") instanceof String effort) {
-			builder.reasoningEffort(effort.toLowerCase(Locale.ROOT));
-		}
-		if (read(options, getters, "getMaxCompletionTokens") instanceof Integer maxCompletionTokens) {
-			builder.maxCompletionTokens(maxCompletionTokens);
-		}
-		if (read(options, getters, "getParallelToolCalls") instanceof Boolean parallel) {
-			builder.parallelToolCalls(parallel);
-		}
-		if (read(options, getters, "getToolChoice") instanceof String choice) {
-			builder.toolChoice(toolChoice(choice));
-		}
-		if (read(options, getters, "getExtraBody") instanceof Map<?, ?> extraBody && !extraBody.isEmpty()) {
-			builder.extraBody((Map<String, Object>) extraBody);
-		}
-	}
-
-	private static @Nullable Object read(Object target, Map<String, Method> getters, String name) {
-		Method getter = getters.get(name);
-		return (getter != null) ? ReflectionUtils.invokeMethod(getter, target) : null;
 	}
 
 	/**

@@ -241,6 +241,84 @@ class ChatStarterChatModelTests {
 		assertThat(defaults.getSeed()).isEqualTo(1L);
 	}
 
+	@Test
+	void optionsTakeWhatABuilderOfAnotherOptionsClassSets() {
+		ChatStarterChatOptions combined = ChatStarterChatOptions.builder()
+			.model("m")
+			.seed(1L)
+			.combineWith(new FlavouredBuilder())
+			.build();
+
+		assertThat(combined.getModel()).isEqualTo("m");
+		assertThat(combined.getTemperature()).isEqualTo(0.7);
+		assertThat(combined.getSeed()).isEqualTo(11L);
+		assertThat(combined.getReasoningEffort()).isEqualTo("high");
+		assertThat(combined.getToolCallbacks()).extracting((tool) -> tool.getToolDefinition().name())
+			.containsExactly("look");
+	}
+
+	/**
+	 * A builder of another options class, as {@code OpenAiChatOptions.builder()} is for {@code ChatClient}.
+	 */
+	static final class FlavouredBuilder implements org.springframework.ai.chat.prompt.ChatOptions.Builder<FlavouredBuilder> {
+
+		@Override
+		public FlavouredBuilder clone() {
+			return new FlavouredBuilder();
+		}
+
+		@Override
+		public FlavouredBuilder model(String model) {
+			return this;
+		}
+
+		@Override
+		public FlavouredBuilder frequencyPenalty(Double frequencyPenalty) {
+			return this;
+		}
+
+		@Override
+		public FlavouredBuilder maxTokens(Integer maxTokens) {
+			return this;
+		}
+
+		@Override
+		public FlavouredBuilder presencePenalty(Double presencePenalty) {
+			return this;
+		}
+
+		@Override
+		public FlavouredBuilder stopSequences(List<String> stopSequences) {
+			return this;
+		}
+
+		@Override
+		public FlavouredBuilder temperature(Double temperature) {
+			return this;
+		}
+
+		@Override
+		public FlavouredBuilder topK(Integer topK) {
+			return this;
+		}
+
+		@Override
+		public FlavouredBuilder topP(Double topP) {
+			return this;
+		}
+
+		@Override
+		public org.springframework.ai.chat.prompt.ChatOptions build() {
+			return new FlavouredOptions(0.7);
+		}
+
+		@Override
+		public FlavouredBuilder combineWith(org.springframework.ai.chat.prompt.ChatOptions.Builder<?> other) {
+			return this;
+		}
+
+	}
+
 	/**
 	 * A Spring AI tool.
 	 */
@@ -260,8 +338,12 @@ class ChatStarterChatModelTests {
 	static final class FlavouredOptions extends DefaultToolCallingChatOptions {
 
 		FlavouredOptions() {
+			this(null);
+		}
+
+		FlavouredOptions(Double temperature) {
 			super(List.of(MethodToolCallbackProvider.builder().toolObjects(new Look()).build().getToolCallbacks()),
-					null, null, null, null, null, null, null, null, null);
+					null, null, null, null, null, null, temperature, null, null);
 		}
 
 		public Integer getSeed() {
