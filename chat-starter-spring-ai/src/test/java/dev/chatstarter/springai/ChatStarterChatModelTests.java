@@ -4,10 +4,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
@@ -220,6 +223,39 @@ class ChatStarterChatModelTests {
 		assertThat(responses).anySatisfy((response) -> assertThat(response.getResult().getMetadata().getFinishReason())
 			.isEqualTo("STOP"));
 		assertThat(responses.get(responses.size() - 1).getMetadata().getUsage().getTotalTokens()).isEqualTo(7);
+	}
+
+	@Test
+	void concurrentStreamsHoldNoThreadEach() throws InterruptedException {
+		int streams = 64;
+		server.enqueue(FakeResponse.stream("warm", "up"));
+		this.model.stream(new Prompt("warm up")).blockLast(BOUND);
+		for (int i = 0; i < streams; i++) {
+			server.enqueue(FakeResponse.stream("a", "b", "c", "d").chunkDelay(Duration.ofMillis(100)));
+		}
+		int baseline = Thread.activeCount();
+		AtomicInteger peak = new AtomicInteger(baseline);
+		Thread sampler = new Thread(() -> {
+			while (!Thread.currentThread().isInterrupted()) {
+				peak.accumulateAndGet(Thread.activeCount(), Math::max);
+				LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+			}
+		});
+		sampler.start();
+		try {
+			Flux<String> all = Flux.range(0, streams)
+				.flatMap((i) -> this.model.stream(new Prompt("story " + i)), streams)
+				.mapNotNull((response) -> (response.getResult() != null) ? response.getResult().getOutput().getText()
+						: null)
+				.filter((text) -> !text.isEmpty());
+			StepVerifier.create(all.count()).expectNext(4L * streams).expectComplete().verify(Duration.ofSeconds(30));
+		}
+		finally {
+			sampler.interrupt();
+			sampler.join();
+		}
+		// a thread per stream would add 64; the sampler itself and a few lazily started event loops are allowed
+		assertThat(peak.get() - baseline).isLessThan(16);
 	}
 
 	@Test
