@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BenchmarkMain {
 
-	static final List<String> ALL = List.of("raw", "chat-starter", "openai-java", "spring-ai", "langchain4j");
+	static final List<String> ALL = List.of("raw", "chat-starter", "chat-starter-spring-ai", "openai-java",
+			"spring-ai", "langchain4j");
 
 	private final boolean quick;
 
@@ -257,7 +258,13 @@ public final class BenchmarkMain {
 	/** Median over the rounds of (contender's value / raw's value in the same round). */
 	private static double ratio(Map<String, List<Measurement>> results, String name,
 			java.util.function.ToDoubleFunction<Measurement> value) {
-		List<Measurement> raw = results.get("raw");
+		return ratio(results, name, "raw", value);
+	}
+
+	/** Median over the rounds of (contender's value / the base contender's value in the same round). */
+	private static double ratio(Map<String, List<Measurement>> results, String name, String base,
+			java.util.function.ToDoubleFunction<Measurement> value) {
+		List<Measurement> raw = results.get(base);
 		List<Measurement> own = results.get(name);
 		if (raw == null || own == null) {
 			return Double.NaN;
@@ -466,6 +473,20 @@ public final class BenchmarkMain {
 
 	private double startupAdded = Double.NaN;
 
+	/** The CPU a framework adapter adds over the plain template, per call and per chunk, in the same rounds. */
+	private void adapterTargets(StringBuilder t, String adapter) {
+		if (this.blocking64.containsKey(adapter) && this.blocking64.containsKey("chat-starter")) {
+			double cpu = ratio(this.blocking64, adapter, "chat-starter", Measurement::cpuMicrosPerOperation);
+			t.append("| ").append(adapter).append(" CPU per call ≤ 1.15× chat-starter | ").append(fmt(cpu, 2))
+				.append("× chat-starter | ").append(yes(cpu <= 1.15)).append(" |\n");
+		}
+		if (this.streaming.containsKey(adapter) && this.streaming.containsKey("chat-starter")) {
+			double cpu = ratio(this.streaming, adapter, "chat-starter", Measurement::cpuMicrosPerItem);
+			t.append("| ").append(adapter).append(" CPU per chunk ≤ 1.15× chat-starter | ").append(fmt(cpu, 2))
+				.append("× chat-starter | ").append(yes(cpu <= 1.15)).append(" |\n");
+		}
+	}
+
 	private void targets() {
 		StringBuilder t = new StringBuilder("## Targets (issue 8) against this run\n\n| target | measured | met |\n|---|---|---|\n");
 		if (this.blocking64.containsKey("chat-starter")) {
@@ -493,6 +514,7 @@ public final class BenchmarkMain {
 			t.append("| TTFC overhead < 1 ms at p50 | ").append(ms(overhead)).append(" ms | ")
 				.append(yes(overhead < 1_000_000)).append(" |\n");
 		}
+		adapterTargets(t, "chat-starter-spring-ai");
 		Map<String, String> s = this.streamsResults.get("chat-starter");
 		if (s != null && s.containsKey("completed")) {
 			boolean all = s.get("failed").equals("0") && s.get("incomplete").equals("0") && s.get("note").equals("-");
