@@ -381,11 +381,6 @@ public class ChatStarterChatOptions extends DefaultToolCallingChatOptions implem
 		}
 
 		@Override
-		public Builder toolCallbacks(@Nullable List<ToolCallback> toolCallbacks) {
-			return super.toolCallbacks(toolCallbacks);
-		}
-
-		@Override
 		public Builder clone() {
 			Builder copy = super.clone();
 			copy.extras = this.extras.copy();

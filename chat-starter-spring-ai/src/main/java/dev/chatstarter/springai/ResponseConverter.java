@@ -57,27 +57,42 @@ final class ResponseConverter {
 	 */
 	static Generation generation(String provider, @Nullable String id, int index, @Nullable String text,
 			@Nullable String reasoning, List<ToolCall> toolCalls, @Nullable String finishReason) {
+		String reason = finishReason(finishReason);
+		AssistantMessage message = AssistantMessage.builder()
+			.content((text != null) ? text : "")
+			.properties(properties(provider, id, index, reason, reasoning))
+			.toolCalls(toolCalls.isEmpty() ? List.of() : toolCalls(toolCalls))
+			.build();
+		ChatGenerationMetadata metadata = (reason != null)
+				? ChatGenerationMetadata.builder().finishReason(reason).build() : ChatGenerationMetadata.NULL;
+		return new Generation(message, metadata);
+	}
+
+	/**
+	 * The message's metadata; a stream's middle chunks (no finish reason, no reasoning) take the cheap path, since
+	 * Spring AI copies the map into a message of its own anyway.
+	 */
+	private static Map<String, Object> properties(String provider, @Nullable String id, int index,
+			@Nullable String finishReason, @Nullable String reasoning) {
+		if (finishReason == null && reasoning == null) {
+			return (id != null) ? Map.of(PROVIDER, provider, "id", id, "index", index)
+					: Map.of(PROVIDER, provider, "index", index);
+		}
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put(PROVIDER, provider);
 		putIfSet(properties, "id", id);
 		properties.put("index", index);
-		putIfSet(properties, "finishReason", finishReason(finishReason));
+		putIfSet(properties, "finishReason", finishReason);
 		putIfSet(properties, REASONING_CONTENT, reasoning);
+		return properties;
+	}
+
+	private static List<AssistantMessage.ToolCall> toolCalls(List<ToolCall> toolCalls) {
 		List<AssistantMessage.ToolCall> calls = new ArrayList<>(toolCalls.size());
 		for (ToolCall call : toolCalls) {
 			calls.add(new AssistantMessage.ToolCall(call.id(), "function", call.name(), call.arguments()));
 		}
-		AssistantMessage message = AssistantMessage.builder()
-			.content((text != null) ? text : "")
-			.properties(properties)
-			.toolCalls(calls)
-			.build();
-		ChatGenerationMetadata.Builder metadata = ChatGenerationMetadata.builder();
-		String reason = finishReason(finishReason);
-		if (reason != null) {
-			metadata.finishReason(reason);
-		}
-		return new Generation(message, metadata.build());
+		return calls;
 	}
 
 	/**

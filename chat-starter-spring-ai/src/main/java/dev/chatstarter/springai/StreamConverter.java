@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +14,7 @@ import dev.chatstarter.core.stream.ChunkChoice;
 import dev.chatstarter.core.stream.ToolCallAccumulator;
 import dev.chatstarter.core.stream.ToolCallDelta;
 
+import org.springframework.ai.chat.metadata.ChatResponseMetadata;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 
@@ -27,6 +29,11 @@ final class StreamConverter {
 	private final String provider;
 
 	private final Map<Integer, ToolCallAccumulator> toolCalls = new HashMap<>();
+
+	/** The metadata of the previous chunk, reused while id, model, created and fingerprint stay the same. */
+	private @Nullable ChatResponseMetadata lastMetadata;
+
+	private @Nullable ChatChunk lastMetadataChunk;
 
 	StreamConverter(String provider) {
 		this.provider = provider;
@@ -54,8 +61,23 @@ final class StreamConverter {
 		if (generations.isEmpty() && chunk.usage() == null) {
 			return null;
 		}
-		return new ChatResponse(generations, ResponseConverter.metadata(this.provider, chunk.id(), chunk.model(),
-				chunk.created(), chunk.usage(), chunk.systemFingerprint()));
+		return new ChatResponse(generations, metadata(chunk));
+	}
+
+	private ChatResponseMetadata metadata(ChatChunk chunk) {
+		ChatChunk last = this.lastMetadataChunk;
+		if (this.lastMetadata != null && last != null && chunk.usage() == null && Objects.equals(chunk.id(), last.id())
+				&& Objects.equals(chunk.model(), last.model()) && Objects.equals(chunk.created(), last.created())
+				&& Objects.equals(chunk.systemFingerprint(), last.systemFingerprint())) {
+			return this.lastMetadata;
+		}
+		ChatResponseMetadata metadata = ResponseConverter.metadata(this.provider, chunk.id(), chunk.model(),
+				chunk.created(), chunk.usage(), chunk.systemFingerprint());
+		if (chunk.usage() == null) {
+			this.lastMetadata = metadata;
+			this.lastMetadataChunk = chunk;
+		}
+		return metadata;
 	}
 
 	private List<ToolCall> completedCalls(int index) {
