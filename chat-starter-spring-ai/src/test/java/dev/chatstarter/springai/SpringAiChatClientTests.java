@@ -20,6 +20,7 @@ import org.springframework.ai.chat.client.advisor.MessageChatMemoryAdvisor;
 import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.ai.chat.memory.InMemoryChatMemoryRepository;
 import org.springframework.ai.chat.memory.MessageWindowChatMemory;
+import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.ai.tool.annotation.ToolParam;
 import org.springframework.context.ApplicationContext;
@@ -178,6 +179,19 @@ class SpringAiChatClientTests {
 
 			StepVerifier.create(content).expectError(ChatQuotaException.class).verify(BOUND);
 		});
+	}
+
+	@Test
+	void fallbackChainOfTheTemplateAppliesUnderTheChatClient() {
+		providers.alpha().enqueue(FakeResponse.openAiError(503, "overloaded"));
+		providers.beta().enqueue(FakeResponse.text("from beta"));
+		providers.runner().withPropertyValues("chat.providers.alpha.fallback=beta").run((context) -> assertTimeoutPreemptively(BOUND, () -> {
+			ChatResponse response = builder(context, "alpha").build().prompt("hi").call().chatResponse();
+
+			assertThat(response.getResult().getOutput().getText()).isEqualTo("from beta");
+			assertThat((String) response.getMetadata().get("provider")).isEqualTo("beta");
+			assertThat(providers.beta().takeRequest().model()).isEqualTo("beta-model");
+		}));
 	}
 
 	private static final String QUOTA_BODY = "{\"codes\":300,\"mess\":\"当前额度不足，请充值后继续使用\",\"data\":\"\"}";
