@@ -1,8 +1,10 @@
 package dev.chatstarter.springai;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
@@ -30,7 +32,16 @@ final class OptionsConverter {
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
 	};
 
+	/** Parsed schemas kept at most; past it the cache starts over (tool sets are small and stable in practice). */
+	private static final int MAX_CACHED_SCHEMAS = 512;
+
 	private final JsonMapper jsonMapper;
+
+	/**
+	 * Tool input schemas by their JSON text: Spring AI builds new callbacks for every {@code tools(...)} call, but
+	 * their schemas are the same strings, so each is parsed once.
+	 */
+	private final Map<String, Map<String, Object>> schemas = new ConcurrentHashMap<>();
 
 	OptionsConverter(JsonMapper jsonMapper) {
 		this.jsonMapper = jsonMapper;
@@ -86,10 +97,23 @@ final class OptionsConverter {
 		for (ToolCallback callback : callbacks) {
 			org.springframework.ai.tool.definition.ToolDefinition definition = callback.getToolDefinition();
 			Map<String, Object> schema = StringUtils.hasText(definition.inputSchema())
-					? this.jsonMapper.readValue(definition.inputSchema(), MAP) : Map.of("type", "object");
+					? schema(definition.inputSchema()) : Map.of("type", "object");
 			definitions.add(ToolDefinition.of(definition.name(), definition.description(), schema));
 		}
 		return definitions;
+	}
+
+	private Map<String, Object> schema(String json) {
+		Map<String, Object> cached = this.schemas.get(json);
+		if (cached != null) {
+			return cached;
+		}
+		if (this.schemas.size() >= MAX_CACHED_SCHEMAS) {
+			this.schemas.clear();
+		}
+		Map<String, Object> parsed = Collections.unmodifiableMap(this.jsonMapper.readValue(json, MAP));
+		this.schemas.put(json, parsed);
+		return parsed;
 	}
 
 	/**
