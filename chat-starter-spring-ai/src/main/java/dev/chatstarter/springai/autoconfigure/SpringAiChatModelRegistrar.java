@@ -11,7 +11,7 @@ import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.springai.ChatStarterChatModel;
 
 import org.springframework.ai.chat.client.ChatClient;
-import org.springframework.ai.chat.client.ChatClientCustomizer;
+import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
 import org.springframework.ai.chat.client.advisor.ToolCallingAdvisor;
 import org.springframework.ai.chat.client.advisor.observation.AdvisorObservationConvention;
 import org.springframework.ai.chat.client.observation.ChatClientObservationConvention;
@@ -142,9 +142,10 @@ final class SpringAiChatModelRegistrar implements BeanDefinitionRegistryPostProc
 		/**
 		 * Build a {@link ChatClient.Builder} the way Spring AI's {@code ChatClientAutoConfiguration} does: with the
 		 * application's observation registry and conventions, its {@code ToolCallingAdvisor.Builder} when Spring AI's
-		 * auto-configuration made one, and every {@link ChatClientCustomizer}.
+		 * auto-configuration made one, and every {@link ChatClientBuilderCustomizer} (and deprecated
+		 * {@code ChatClientCustomizer}), in order, the deprecated ones first as Spring AI applies them.
 		 */
-		@SuppressWarnings({ "unchecked", "rawtypes" })
+		@SuppressWarnings({ "unchecked", "rawtypes", "removal" })
 		private static ChatClient.Builder create(ListableBeanFactory beanFactory, String chatModelName) {
 			ChatModel chatModel = beanFactory.getBean(chatModelName, ChatModel.class);
 			ToolCallingAdvisor.Builder<?> toolCalling = (ToolCallingAdvisor.Builder<?>) beanFactory
@@ -154,7 +155,10 @@ final class SpringAiChatModelRegistrar implements BeanDefinitionRegistryPostProc
 					beanFactory.getBeanProvider(ObservationRegistry.class).getIfUnique(() -> ObservationRegistry.NOOP),
 					beanFactory.getBeanProvider(ChatClientObservationConvention.class).getIfUnique(),
 					beanFactory.getBeanProvider(AdvisorObservationConvention.class).getIfUnique(), toolCalling);
-			beanFactory.getBeanProvider(ChatClientCustomizer.class)
+			beanFactory.getBeanProvider(org.springframework.ai.chat.client.ChatClientCustomizer.class)
+				.orderedStream()
+				.forEach((customizer) -> customizer.customize(builder));
+			beanFactory.getBeanProvider(ChatClientBuilderCustomizer.class)
 				.orderedStream()
 				.forEach((customizer) -> customizer.customize(builder));
 			return builder;

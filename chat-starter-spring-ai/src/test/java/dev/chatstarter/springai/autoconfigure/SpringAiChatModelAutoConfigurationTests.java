@@ -10,8 +10,10 @@ import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.springai.ChatStarterChatModel;
 import dev.chatstarter.springai.TwoFakeProviders;
 import dev.chatstarter.test.FakeResponse;
+import dev.chatstarter.test.RecordedRequest;
 
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration;
 import org.springframework.ai.model.tool.autoconfigure.ToolCallingAutoConfiguration;
@@ -85,6 +87,19 @@ class SpringAiChatModelAutoConfigurationTests {
 		providers.runner().run((context) -> assertTimeoutPreemptively(BOUND, () -> {
 			assertThat(context.getBean(ChatClient.Builder.class).build().prompt("hi").call().content())
 				.isEqualTo("from alpha");
+		}));
+	}
+
+	@Test
+	void chatClientBuilderCustomizersApplyToEveryProvidersBuilder() {
+		providers.beta().enqueue(FakeResponse.text("ok"));
+		ChatClientBuilderCustomizer customizer = (builder) -> builder.defaultSystem("Answer in French.");
+		providers.runner().withBean(ChatClientBuilderCustomizer.class, () -> customizer).run((context) -> assertTimeoutPreemptively(BOUND, () -> {
+			context.getBean("betaChatClientBuilder", ChatClient.Builder.class).build().prompt("hi").call().content();
+
+			RecordedRequest request = providers.beta().takeRequest();
+			assertThat(request.messages().get(0).path("role").asString()).isEqualTo("system");
+			assertThat(RecordedRequest.textOf(request.messages().get(0))).isEqualTo("Answer in French.");
 		}));
 	}
 
