@@ -15,6 +15,7 @@ import dev.chatstarter.core.error.ChatQuotaException;
 import dev.chatstarter.test.FakeResponse;
 import dev.chatstarter.test.RecordedRequest;
 
+import org.springframework.ai.chat.client.AdvisorParams;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.advisor.MessageChatMemoryAdvisor;
 import org.springframework.ai.chat.memory.ChatMemory;
@@ -140,6 +141,23 @@ class SpringAiChatClientTests {
 
 			assertThat(weather).isEqualTo(new CityWeather("Paris", 21));
 			assertThat(providers.alpha().takeRequest().lastUserMessage()).contains("JSON Schema");
+		}));
+	}
+
+	@Test
+	void nativeStructuredOutputSendsTheSchemaAsResponseFormat() {
+		providers.alpha().enqueue(FakeResponse.text("{\"city\":\"Oslo\",\"celsius\":-3}"));
+		providers.runner().run((context) -> assertTimeoutPreemptively(BOUND, () -> {
+			CityWeather weather = builder(context, "alpha").build()
+				.prompt("Weather in Oslo")
+				.advisors(AdvisorParams.ENABLE_NATIVE_STRUCTURED_OUTPUT)
+				.call()
+				.entity(CityWeather.class);
+
+			assertThat(weather).isEqualTo(new CityWeather("Oslo", -3));
+			RecordedRequest request = providers.alpha().takeRequest();
+			assertThat(request.responseFormatType()).isEqualTo("json_schema");
+			assertThat(request.jsonSchema().path("properties").has("celsius")).isTrue();
 		}));
 	}
 
