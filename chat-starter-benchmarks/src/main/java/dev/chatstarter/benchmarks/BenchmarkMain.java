@@ -176,6 +176,8 @@ public final class BenchmarkMain {
 			.append("floor); `webclient` (only when asked for) = the same through a plain Spring `WebClient` on Reactor Netty ")
 			.append("(the floor of WebClient-based clients); `chat-starter` = `ChatTemplate` with its defaults ")
 			.append("(straight on Reactor Netty); ")
+			.append("`chat-starter-spring-ai` = chat-starter's Spring AI `ChatModel` on the same template (and Spring AI's ")
+			.append("`ChatClient` on it for tools); ")
 			.append("`openai-java` 4.101.0 (OkHttp); `spring-ai` = Spring AI 2.0.1 `OpenAiChatModel` (and a `ChatClient` ")
 			.append("on it for tools); `langchain4j` = LangChain4j 1.19.0 `OpenAiChatModel` / `OpenAiStreamingChatModel` ")
 			.append("(and `AiServices` for tools), all with their defaults\n")
@@ -184,7 +186,7 @@ public final class BenchmarkMain {
 			.append("./mvnw -B -q -Pbenchmarks -pl chat-starter-benchmarks -am package -DskipTests\n")
 			.append("java -jar chat-starter-benchmarks/target/benchmarks.jar --quick   # a few minutes; without --quick: ")
 			.append("longer rounds and 10,000 streams\n```\n\n")
-			.append("Other switches: `--out=FILE`, `--streams=N`, `--contenders=raw,webclient,chat-starter,openai-java,spring-ai,")
+			.append("Other switches: `--out=FILE`, `--streams=N`, `--contenders=raw,webclient,chat-starter,chat-starter-spring-ai,openai-java,spring-ai,")
 			.append("langchain4j`, `--scenarios=blocking,streaming,tools,streams,startup`.\n\n");
 	}
 
