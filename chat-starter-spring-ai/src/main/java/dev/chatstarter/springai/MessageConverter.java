@@ -106,16 +106,25 @@ final class MessageConverter {
 		}
 	}
 
+	/**
+	 * An assistant message, with the reasoning it carried in its metadata (sent back where the provider's dialect
+	 * echoes reasoning, e.g. DeepSeek's thinking mode with tools).
+	 */
 	private static ChatMessage assistant(AssistantMessage assistant) {
 		String text = assistant.getText();
+		ChatMessage message;
 		if (!assistant.hasToolCalls()) {
-			return ChatMessage.assistant(text(text));
+			message = ChatMessage.assistant(text(text));
 		}
-		List<ToolCall> calls = new ArrayList<>(assistant.getToolCalls().size());
-		for (AssistantMessage.ToolCall call : assistant.getToolCalls()) {
-			calls.add(new ToolCall(call.id(), call.name(), text(call.arguments())));
+		else {
+			List<ToolCall> calls = new ArrayList<>(assistant.getToolCalls().size());
+			for (AssistantMessage.ToolCall call : assistant.getToolCalls()) {
+				calls.add(new ToolCall(call.id(), call.name(), text(call.arguments())));
+			}
+			message = ChatMessage.assistant(StringUtils.hasLength(text) ? text : null, calls);
 		}
-		return ChatMessage.assistant(StringUtils.hasLength(text) ? text : null, calls);
+		Object reasoning = assistant.getMetadata().get(ResponseConverter.REASONING_CONTENT);
+		return (reasoning instanceof String value && !value.isEmpty()) ? message.withReasoningContent(value) : message;
 	}
 
 	private static String text(@org.jspecify.annotations.Nullable String text) {

@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.http.RetryPolicy;
+import dev.chatstarter.core.provider.ProviderDialect;
 import dev.chatstarter.test.FakeChatServer;
 import dev.chatstarter.test.FakeResponse;
 import dev.chatstarter.test.RecordedRequest;
@@ -93,6 +94,26 @@ class ChatStarterChatModelTests {
 		assertThat(request.messages().get(3).path("tool_call_id").asString()).isEqualTo("call_1");
 		assertThat(request.model()).isEqualTo("default-model");
 		assertThat(request.json().path("temperature").asDouble()).isEqualTo(0.3);
+	}
+
+	@Test
+	void reasoningRoundTripsThroughTheAssistantMessageMetadata() {
+		server.enqueue(FakeResponse.text("42").reasoning("6 times 7"), FakeResponse.text("ok"));
+		try (ChatTemplate echoing = template.mutate()
+			.dialect(ProviderDialect.openAi().mutate().echoReasoningContent(true).build())
+			.build()) {
+			ChatStarterChatModel thinking = new ChatStarterChatModel(echoing);
+			AssistantMessage first = assertTimeoutPreemptively(BOUND,
+					() -> thinking.call(new Prompt("6*7?")).getResult().getOutput());
+			assertThat(first.getMetadata()).containsEntry("reasoningContent", "6 times 7");
+
+			assertTimeoutPreemptively(BOUND,
+					() -> thinking.call(new Prompt(List.of(new UserMessage("6*7?"), first, new UserMessage("sure?")))));
+
+			server.takeRequest();
+			JsonNode history = server.takeRequest().messages().get(1);
+			assertThat(history.path("reasoning_content").asString()).isEqualTo("6 times 7");
+		}
 	}
 
 	@Test
