@@ -21,7 +21,9 @@ import org.springframework.ai.chat.model.Generation;
 /**
  * Turns the chunks of one stream into Spring AI responses, one per chunk that carries text, reasoning, a finish
  * reason or usage. Tool call fragments are assembled per choice and handed over whole on the choice's finishing
- * chunk, the way Spring AI's OpenAI model aggregates them, so Spring AI's tool calling sees complete calls. Used by
+ * chunk, the way Spring AI's OpenAI model aggregates them, so Spring AI's tool calling sees complete calls. The
+ * {@code reasoningContent} metadata is each chunk's fragment, and the whole reasoning on the finishing chunk, so
+ * Spring AI's {@code MessageAggregator} (last value wins) keeps all of it. Used by
  * one stream, one chunk at a time (Reactor's serial {@code onNext}).
  */
 final class StreamConverter {
@@ -29,6 +31,9 @@ final class StreamConverter {
 	private final String provider;
 
 	private final Map<Integer, ToolCallAccumulator> toolCalls = new HashMap<>();
+
+	/** The reasoning of each choice so far, handed over whole on the finishing chunk. */
+	private final Map<Integer, StringBuilder> reasoning = new HashMap<>();
 
 	/** The metadata of the previous chunk, reused while id, model, created and fingerprint stay the same. */
 	private @Nullable ChatResponseMetadata lastMetadata;
@@ -50,13 +55,18 @@ final class StreamConverter {
 			for (ToolCallDelta delta : choice.toolCalls()) {
 				this.toolCalls.computeIfAbsent(choice.index(), (index) -> new ToolCallAccumulator()).add(delta);
 			}
+			if (!isEmpty(choice.reasoningContent())) {
+				this.reasoning.computeIfAbsent(choice.index(), (index) -> new StringBuilder())
+					.append(choice.reasoningContent());
+			}
 			boolean finished = choice.finishReason() != null;
 			if (!finished && isEmpty(choice.content()) && isEmpty(choice.reasoningContent())) {
 				continue;
 			}
 			List<ToolCall> calls = finished ? completedCalls(choice.index()) : List.of();
+			String reasoning = finished ? completedReasoning(choice.index()) : choice.reasoningContent();
 			generations.add(ResponseConverter.generation(this.provider, chunk.id(), choice.index(), choice.content(),
-					choice.reasoningContent(), calls, choice.finishReason()));
+					reasoning, calls, choice.finishReason()));
 		}
 		if (generations.isEmpty() && chunk.usage() == null) {
 			return null;
@@ -78,6 +88,11 @@ final class StreamConverter {
 			this.lastMetadataChunk = chunk;
 		}
 		return metadata;
+	}
+
+	private @Nullable String completedReasoning(int index) {
+		StringBuilder accumulated = this.reasoning.remove(index);
+		return (accumulated != null) ? accumulated.toString() : null;
 	}
 
 	private List<ToolCall> completedCalls(int index) {

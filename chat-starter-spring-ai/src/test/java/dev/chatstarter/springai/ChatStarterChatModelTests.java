@@ -117,6 +117,21 @@ class ChatStarterChatModelTests {
 	}
 
 	@Test
+	void streamHandsTheWholeReasoningOverOnTheFinishingChunk() {
+		server.enqueue(FakeResponse.stream("4", "2").reasoning("six times seven"));
+
+		List<ChatResponse> responses = this.model.stream(new Prompt("6*7?")).collectList().block(BOUND);
+
+		assertThat(responses).isNotNull();
+		ChatResponse finishing = responses.stream()
+			.filter((response) -> response.getResult() != null
+					&& response.getResult().getMetadata().getFinishReason() != null)
+			.findFirst()
+			.orElseThrow();
+		assertThat(finishing.getResult().getOutput().getMetadata()).containsEntry("reasoningContent", "six times seven");
+	}
+
+	@Test
 	void refusesMediaOtherThanImages() {
 		Media pdf = Media.builder().mimeType(MimeTypeUtils.parseMimeType("application/pdf")).data(new byte[] { 1 }).build();
 		Prompt prompt = new Prompt(UserMessage.builder().text("Read").media(pdf).build());
