@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BenchmarkMain {
 
-	static final List<String> ALL = List.of("raw", "chat-starter", "openai-java", "spring-ai", "langchain4j");
+	static final List<String> ALL = List.of("raw", "chat-starter", "chat-starter-spring-ai", "openai-java",
+			"spring-ai", "langchain4j");
 
 	private final boolean quick;
 
@@ -175,6 +176,8 @@ public final class BenchmarkMain {
 			.append("floor); `webclient` (only when asked for) = the same through a plain Spring `WebClient` on Reactor Netty ")
 			.append("(the floor of WebClient-based clients); `chat-starter` = `ChatTemplate` with its defaults ")
 			.append("(straight on Reactor Netty); ")
+			.append("`chat-starter-spring-ai` = chat-starter's Spring AI `ChatModel` on the same template (and Spring AI's ")
+			.append("`ChatClient` on it for tools); ")
 			.append("`openai-java` 4.101.0 (OkHttp); `spring-ai` = Spring AI 2.0.1 `OpenAiChatModel` (and a `ChatClient` ")
 			.append("on it for tools); `langchain4j` = LangChain4j 1.19.0 `OpenAiChatModel` / `OpenAiStreamingChatModel` ")
 			.append("(and `AiServices` for tools), all with their defaults\n")
@@ -183,7 +186,7 @@ public final class BenchmarkMain {
 			.append("./mvnw -B -q -Pbenchmarks -pl chat-starter-benchmarks -am package -DskipTests\n")
 			.append("java -jar chat-starter-benchmarks/target/benchmarks.jar --quick   # a few minutes; without --quick: ")
 			.append("longer rounds and 10,000 streams\n```\n\n")
-			.append("Other switches: `--out=FILE`, `--streams=N`, `--contenders=raw,webclient,chat-starter,openai-java,spring-ai,")
+			.append("Other switches: `--out=FILE`, `--streams=N`, `--contenders=raw,webclient,chat-starter,chat-starter-spring-ai,openai-java,spring-ai,")
 			.append("langchain4j`, `--scenarios=blocking,streaming,tools,streams,startup`.\n\n");
 	}
 
@@ -257,7 +260,13 @@ public final class BenchmarkMain {
 	/** Median over the rounds of (contender's value / raw's value in the same round). */
 	private static double ratio(Map<String, List<Measurement>> results, String name,
 			java.util.function.ToDoubleFunction<Measurement> value) {
-		List<Measurement> raw = results.get("raw");
+		return ratio(results, name, "raw", value);
+	}
+
+	/** Median over the rounds of (contender's value / the base contender's value in the same round). */
+	private static double ratio(Map<String, List<Measurement>> results, String name, String base,
+			java.util.function.ToDoubleFunction<Measurement> value) {
+		List<Measurement> raw = results.get(base);
 		List<Measurement> own = results.get(name);
 		if (raw == null || own == null) {
 			return Double.NaN;
@@ -466,6 +475,20 @@ public final class BenchmarkMain {
 
 	private double startupAdded = Double.NaN;
 
+	/** The CPU a framework adapter adds over the plain template, per call and per chunk, in the same rounds. */
+	private void adapterTargets(StringBuilder t, String adapter) {
+		if (this.blocking64.containsKey(adapter) && this.blocking64.containsKey("chat-starter")) {
+			double cpu = ratio(this.blocking64, adapter, "chat-starter", Measurement::cpuMicrosPerOperation);
+			t.append("| ").append(adapter).append(" CPU per call ≤ 1.15× chat-starter | ").append(fmt(cpu, 2))
+				.append("× chat-starter | ").append(yes(cpu <= 1.15)).append(" |\n");
+		}
+		if (this.streaming.containsKey(adapter) && this.streaming.containsKey("chat-starter")) {
+			double cpu = ratio(this.streaming, adapter, "chat-starter", Measurement::cpuMicrosPerItem);
+			t.append("| ").append(adapter).append(" CPU per chunk ≤ 1.15× chat-starter | ").append(fmt(cpu, 2))
+				.append("× chat-starter | ").append(yes(cpu <= 1.15)).append(" |\n");
+		}
+	}
+
 	private void targets() {
 		StringBuilder t = new StringBuilder("## Targets (issue 8) against this run\n\n| target | measured | met |\n|---|---|---|\n");
 		if (this.blocking64.containsKey("chat-starter")) {
@@ -493,6 +516,7 @@ public final class BenchmarkMain {
 			t.append("| TTFC overhead < 1 ms at p50 | ").append(ms(overhead)).append(" ms | ")
 				.append(yes(overhead < 1_000_000)).append(" |\n");
 		}
+		adapterTargets(t, "chat-starter-spring-ai");
 		Map<String, String> s = this.streamsResults.get("chat-starter");
 		if (s != null && s.containsKey("completed")) {
 			boolean all = s.get("failed").equals("0") && s.get("incomplete").equals("0") && s.get("note").equals("-");

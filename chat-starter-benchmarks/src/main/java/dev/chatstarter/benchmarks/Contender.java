@@ -51,7 +51,7 @@ interface Contender extends AutoCloseable {
 
 	/**
 	 * Create a contender by name.
-	 * @param name {@code raw}, {@code webclient}, {@code chat-starter}, {@code openai-java}, {@code spring-ai} or {@code langchain4j}
+	 * @param name {@code raw}, {@code webclient}, {@code chat-starter}, {@code chat-starter-spring-ai}, {@code openai-java}, {@code spring-ai} or {@code langchain4j}
 	 * @param baseUrl the stub's base URL without {@code /v1}
 	 * @return the contender
 	 */
@@ -63,6 +63,8 @@ interface Contender extends AutoCloseable {
 				return new WebClientContender(baseUrl);
 			case "chat-starter":
 				return new ChatStarterContender(baseUrl);
+			case "chat-starter-spring-ai":
+				return new ChatStarterSpringAiContender(baseUrl);
 			case "openai-java":
 				return new OpenAiJavaContender(baseUrl);
 			case "spring-ai":

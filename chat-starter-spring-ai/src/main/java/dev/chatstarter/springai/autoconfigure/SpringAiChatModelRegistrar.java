@@ -1,0 +1,169 @@
+package dev.chatstarter.springai.autoconfigure;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import io.micrometer.observation.ObservationRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.chatstarter.autoconfigure.ChatProperties;
+import dev.chatstarter.core.ChatTemplate;
+import dev.chatstarter.springai.ChatStarterChatModel;
+
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
+import org.springframework.ai.chat.client.advisor.ToolCallingAdvisor;
+import org.springframework.ai.chat.client.advisor.observation.AdvisorObservationConvention;
+import org.springframework.ai.chat.client.observation.ChatClientObservationConvention;
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.beans.factory.BeanClassLoaderAware;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.SingletonBeanRegistry;
+import org.springframework.beans.factory.support.AutowireCandidateQualifier;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.beans.factory.support.InstanceSupplier;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
+import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Registers, per entry of {@code chat.providers}, a Spring AI {@link ChatModel} bean named
+ * {@code <provider>SpringAiChatModel} on the provider's {@link ChatTemplate}, and a prototype
+ * {@link ChatClient.Builder} bean named {@code <provider>ChatClientBuilder} on that model (when Spring AI's
+ * {@code ChatClient} is on the class path). Both carry the qualifier {@code <provider>}, like the template, so
+ * {@code @Qualifier("kuai") ChatModel} and {@code @Qualifier("kuai") ChatClient.Builder} work; the default provider's
+ * are {@linkplain RootBeanDefinition#setPrimary primary}, so unqualified injection (and Spring AI's own
+ * {@code ChatClientAutoConfiguration}) gets the default provider. A bean that already has one of these names replaces
+ * it.
+ */
+final class SpringAiChatModelRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware, BeanClassLoaderAware {
+
+	/** The suffix of the {@link ChatModel} bean names. */
+	static final String CHAT_MODEL_SUFFIX = "SpringAiChatModel";
+
+	/** The suffix of the {@link ChatClient.Builder} bean names. */
+	static final String CHAT_CLIENT_BUILDER_SUFFIX = "ChatClientBuilder";
+
+	private static final Log logger = LogFactory.getLog(SpringAiChatModelRegistrar.class);
+
+	private static final String CHAT_CLIENT = "org.springframework.ai.chat.client.ChatClient";
+
+	private @Nullable Environment environment;
+
+	private @Nullable ClassLoader classLoader;
+
+	@Override
+	public void setBeanClassLoader(ClassLoader classLoader) {
+		this.classLoader = classLoader;
+	}
+
+	@Override
+	public void setEnvironment(Environment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
+		Assert.state(this.environment != null, "environment was not set");
+		// chat-starter's own registrar binds and validates the same properties and fails the startup when wrong
+		ChatProperties properties = Binder.get(this.environment)
+			.bindOrCreate(ChatProperties.PREFIX, Bindable.of(ChatProperties.class));
+		String defaultName = properties.determineDefaultProvider();
+		boolean chatClientPresent = ClassUtils.isPresent(CHAT_CLIENT, this.classLoader);
+		for (String name : properties.getProviders().keySet()) {
+			boolean primary = name.equals(defaultName);
+			registerChatModel(registry, name, primary);
+			if (chatClientPresent) {
+				ChatClientBuilders.register(registry, name, primary);
+			}
+		}
+	}
+
+	private static void registerChatModel(BeanDefinitionRegistry registry, String provider, boolean primary) {
+		String beanName = provider + CHAT_MODEL_SUFFIX;
+		if (isNameTaken(registry, beanName)) {
+			return;
+		}
+		RootBeanDefinition definition = definition(ChatStarterChatModel.class, provider, primary,
+				"Spring AI ChatModel of chat provider '" + provider + "'");
+		definition.setInstanceSupplier(InstanceSupplier.of((registered) -> {
+			ListableBeanFactory beanFactory = (ListableBeanFactory) registered.getBeanFactory();
+			JsonMapper jsonMapper = beanFactory.getBeanProvider(JsonMapper.class)
+				.getIfUnique(() -> JsonMapper.builder().build());
+			return new ChatStarterChatModel(beanFactory.getBean(provider, ChatTemplate.class), jsonMapper);
+		}));
+		registry.registerBeanDefinition(beanName, definition);
+	}
+
+	static RootBeanDefinition definition(Class<?> type, String provider, boolean primary, String description) {
+		RootBeanDefinition definition = new RootBeanDefinition(type);
+		definition.setTargetType(type);
+		definition.setPrimary(primary);
+		definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, provider));
+		definition.setDescription(description);
+		return definition;
+	}
+
+	static boolean isNameTaken(BeanDefinitionRegistry registry, String name) {
+		boolean taken = registry.containsBeanDefinition(name) || registry.isAlias(name)
+				|| (registry instanceof SingletonBeanRegistry singletons && singletons.containsSingleton(name));
+		if (taken && logger.isDebugEnabled()) {
+			logger.debug("Not registering bean '" + name + "': a bean of that name already exists and replaces it");
+		}
+		return taken;
+	}
+
+	/**
+	 * The {@link ChatClient.Builder} beans, in a class of their own so that nothing of {@code ChatClient} is loaded
+	 * when it is not on the class path.
+	 */
+	private static final class ChatClientBuilders {
+
+		static void register(BeanDefinitionRegistry registry, String provider, boolean primary) {
+			String beanName = provider + CHAT_CLIENT_BUILDER_SUFFIX;
+			if (isNameTaken(registry, beanName)) {
+				return;
+			}
+			RootBeanDefinition definition = definition(ChatClient.Builder.class, provider, primary,
+					"Spring AI ChatClient.Builder of chat provider '" + provider + "'");
+			definition.setScope(BeanDefinition.SCOPE_PROTOTYPE);
+			definition.setInstanceSupplier(InstanceSupplier.of((registered) -> create(
+					(ListableBeanFactory) registered.getBeanFactory(), provider + CHAT_MODEL_SUFFIX)));
+			registry.registerBeanDefinition(beanName, definition);
+		}
+
+		/**
+		 * Build a {@link ChatClient.Builder} the way Spring AI's {@code ChatClientAutoConfiguration} does: with the
+		 * application's observation registry and conventions, its {@code ToolCallingAdvisor.Builder} when Spring AI's
+		 * auto-configuration made one, and every {@link ChatClientBuilderCustomizer} (and deprecated
+		 * {@code ChatClientCustomizer}), in order, the deprecated ones first as Spring AI applies them.
+		 */
+		@SuppressWarnings({ "unchecked", "rawtypes", "removal" })
+		private static ChatClient.Builder create(ListableBeanFactory beanFactory, String chatModelName) {
+			ChatModel chatModel = beanFactory.getBean(chatModelName, ChatModel.class);
+			ToolCallingAdvisor.Builder<?> toolCalling = (ToolCallingAdvisor.Builder<?>) beanFactory
+				.getBeanProvider((Class) ToolCallingAdvisor.Builder.class)
+				.getIfAvailable();
+			ChatClient.Builder builder = ChatClient.builder(chatModel,
+					beanFactory.getBeanProvider(ObservationRegistry.class).getIfUnique(() -> ObservationRegistry.NOOP),
+					beanFactory.getBeanProvider(ChatClientObservationConvention.class).getIfUnique(),
+					beanFactory.getBeanProvider(AdvisorObservationConvention.class).getIfUnique(), toolCalling);
+			beanFactory.getBeanProvider(org.springframework.ai.chat.client.ChatClientCustomizer.class)
+				.orderedStream()
+				.forEach((customizer) -> customizer.customize(builder));
+			beanFactory.getBeanProvider(ChatClientBuilderCustomizer.class)
+				.orderedStream()
+				.forEach((customizer) -> customizer.customize(builder));
+			return builder;
+		}
+
+	}
+
+}
