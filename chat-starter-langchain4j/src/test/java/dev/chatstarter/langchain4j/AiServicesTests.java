@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  */
 class AiServicesTests {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	/** Seed 003: the relay's own error shape, sent with HTTP 200. */
 	private static final String SEED_003_BAD_KEY = "{\"codes\":900,\"mess\":\"密钥错误或已过期，请通过微信访问yewu.bcwhkj.cn个人中心获取\",\"data\":\"token\"}";

@@ -46,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  */
 class ChatTemplateChatModelTests {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	private FakeChatServer server;
 
