@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BenchmarkMain {
 
-	static final List<String> ALL = List.of("raw", "chat-starter", "openai-java", "spring-ai", "langchain4j");
+	static final List<String> ALL = List.of("raw", "chat-starter", "openai-java", "spring-ai", "langchain4j",
+			"chat-starter-langchain4j");
 
 	private final boolean quick;
 
@@ -177,14 +178,16 @@ public final class BenchmarkMain {
 			.append("(straight on Reactor Netty); ")
 			.append("`openai-java` 4.101.0 (OkHttp); `spring-ai` = Spring AI 2.0.1 `OpenAiChatModel` (and a `ChatClient` ")
 			.append("on it for tools); `langchain4j` = LangChain4j 1.19.0 `OpenAiChatModel` / `OpenAiStreamingChatModel` ")
-			.append("(and `AiServices` for tools), all with their defaults\n")
+			.append("(and `AiServices` for tools); `chat-starter-langchain4j` = the same LangChain4j calls on ")
+			.append("`chat-starter-langchain4j`'s `ChatTemplateChatModel` / `ChatTemplateStreamingChatModel` over a ")
+			.append("default `ChatTemplate` (what the adapter adds), all with their defaults\n")
 			.append("- Arguments: `").append(args.isEmpty() ? "(none)" : args).append("`\n\n")
 			.append("Reproduce from the repository root:\n\n```\n")
 			.append("./mvnw -B -q -Pbenchmarks -pl chat-starter-benchmarks -am package -DskipTests\n")
 			.append("java -jar chat-starter-benchmarks/target/benchmarks.jar --quick   # a few minutes; without --quick: ")
 			.append("longer rounds and 10,000 streams\n```\n\n")
 			.append("Other switches: `--out=FILE`, `--streams=N`, `--contenders=raw,webclient,chat-starter,openai-java,spring-ai,")
-			.append("langchain4j`, `--scenarios=blocking,streaming,tools,streams,startup`.\n\n");
+			.append("langchain4j,chat-starter-langchain4j`, `--scenarios=blocking,streaming,tools,streams,startup`.\n\n");
 	}
 
 	private long warmupMillis() {
@@ -257,7 +260,12 @@ public final class BenchmarkMain {
 	/** Median over the rounds of (contender's value / raw's value in the same round). */
 	private static double ratio(Map<String, List<Measurement>> results, String name,
 			java.util.function.ToDoubleFunction<Measurement> value) {
-		List<Measurement> raw = results.get("raw");
+		return ratio(results, name, "raw", value);
+	}
+
+	private static double ratio(Map<String, List<Measurement>> results, String name, String base,
+			java.util.function.ToDoubleFunction<Measurement> value) {
+		List<Measurement> raw = results.get(base);
 		List<Measurement> own = results.get(name);
 		if (raw == null || own == null) {
 			return Double.NaN;
@@ -493,6 +501,7 @@ public final class BenchmarkMain {
 			t.append("| TTFC overhead < 1 ms at p50 | ").append(ms(overhead)).append(" ms | ")
 				.append(yes(overhead < 1_000_000)).append(" |\n");
 		}
+		adapterTargets(t, "chat-starter-langchain4j");
 		Map<String, String> s = this.streamsResults.get("chat-starter");
 		if (s != null && s.containsKey("completed")) {
 			boolean all = s.get("failed").equals("0") && s.get("incomplete").equals("0") && s.get("note").equals("-");
@@ -518,6 +527,22 @@ public final class BenchmarkMain {
 			.append("warms each client up before measuring.\n\n");
 		int at = this.report.indexOf("## 1.");
 		this.report.insert((at < 0) ? this.report.length() : at, t);
+	}
+
+	/**
+	 * The CPU an adapter adds over the plain template, per call and per chunk, as ratios in the same run.
+	 */
+	private void adapterTargets(StringBuilder t, String adapter) {
+		if (this.blocking64.containsKey(adapter) && this.blocking64.containsKey("chat-starter")) {
+			double cpu = ratio(this.blocking64, adapter, "chat-starter", Measurement::cpuMicrosPerOperation);
+			t.append("| `").append(adapter).append("` CPU per call ≤ 1.15× chat-starter (64 callers) | ")
+				.append(fmt(cpu, 2)).append("× chat-starter | ").append(yes(cpu <= 1.15)).append(" |\n");
+		}
+		if (this.streaming.containsKey(adapter) && this.streaming.containsKey("chat-starter")) {
+			double cpu = ratio(this.streaming, adapter, "chat-starter", Measurement::cpuMicrosPerItem);
+			t.append("| `").append(adapter).append("` CPU per chunk ≤ 1.15× chat-starter | ").append(fmt(cpu, 2))
+				.append("× chat-starter | ").append(yes(cpu <= 1.15)).append(" |\n");
+		}
 	}
 
 	private static String yes(boolean met) {
