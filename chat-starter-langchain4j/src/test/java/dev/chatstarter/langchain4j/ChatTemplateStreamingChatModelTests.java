@@ -21,6 +21,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.CompleteToolCall;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.PartialToolCall;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.FinishReason;
 import org.junit.jupiter.api.AfterEach;
@@ -86,6 +87,12 @@ class ChatTemplateStreamingChatModelTests {
 			.satisfies((call) -> assertThat(call.arguments()).isEqualTo("{\"city\":\"Rome\",\"unit\":\"c\"}"));
 		assertThat(handler.toolCalls).singleElement()
 			.satisfies((call) -> assertThat(call.toolExecutionRequest().id()).isEqualTo("call_3"));
+		assertThat(handler.partialToolCalls).isNotEmpty().allSatisfy((partial) -> {
+			assertThat(partial.index()).isZero();
+			assertThat(partial.name()).isEqualTo("get_weather");
+		});
+		assertThat(handler.partialToolCalls.stream().map(PartialToolCall::partialArguments).reduce("", String::concat))
+			.isEqualTo("{\"city\":\"Rome\",\"unit\":\"c\"}");
 		assertThat(this.server.takeRequest().toolNames()).containsExactly("get_weather");
 	}
 
@@ -211,6 +218,8 @@ class ChatTemplateStreamingChatModelTests {
 
 		final Queue<CompleteToolCall> toolCalls = new ConcurrentLinkedQueue<>();
 
+		final Queue<PartialToolCall> partialToolCalls = new ConcurrentLinkedQueue<>();
+
 		final CompletableFuture<ChatResponse> complete = new CompletableFuture<>();
 
 		final CompletableFuture<Throwable> error = new CompletableFuture<>();
@@ -220,6 +229,11 @@ class ChatTemplateStreamingChatModelTests {
 		@Override
 		public void onPartialResponse(String partialResponse) {
 			this.fragments.add(partialResponse);
+		}
+
+		@Override
+		public void onPartialToolCall(PartialToolCall partialToolCall) {
+			this.partialToolCalls.add(partialToolCall);
 		}
 
 		@Override
