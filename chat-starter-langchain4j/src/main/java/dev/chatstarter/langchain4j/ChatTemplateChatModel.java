@@ -31,24 +31,31 @@ public final class ChatTemplateChatModel implements ChatModel {
 
 	private final List<ChatModelListener> listeners;
 
+	private final Set<Capability> capabilities;
+
 	/**
 	 * Create a model for one provider.
 	 * @param template the provider's template
 	 */
 	public ChatTemplateChatModel(ChatTemplate template) {
-		this(template, List.of());
+		this(template, List.of(), Set.of(Capability.RESPONSE_FORMAT_JSON_SCHEMA));
 	}
 
 	/**
 	 * Create a model for one provider, observed by LangChain4j listeners.
 	 * @param template the provider's template
 	 * @param listeners LangChain4j's request, response and error listeners
+	 * @param capabilities what the provider supports: {@link Capability#RESPONSE_FORMAT_JSON_SCHEMA} unless its
+	 * dialect asks for structured output in the prompt
 	 */
-	public ChatTemplateChatModel(ChatTemplate template, List<ChatModelListener> listeners) {
+	public ChatTemplateChatModel(ChatTemplate template, List<ChatModelListener> listeners,
+			Set<Capability> capabilities) {
 		Assert.notNull(template, "template must not be null");
 		Assert.notNull(listeners, "listeners must not be null");
+		Assert.notNull(capabilities, "capabilities must not be null");
 		this.template = template;
 		this.listeners = List.copyOf(listeners);
+		this.capabilities = Set.copyOf(capabilities);
 	}
 
 	/**
@@ -82,13 +89,14 @@ public final class ChatTemplateChatModel implements ChatModel {
 	}
 
 	/**
-	 * JSON-schema response formats are passed on as {@code response_format}, so {@code AiServices} asks for
-	 * structured output with a schema.
-	 * @return {@link Capability#RESPONSE_FORMAT_JSON_SCHEMA}
+	 * Return what the provider supports beyond plain chat. With {@link Capability#RESPONSE_FORMAT_JSON_SCHEMA} (the
+	 * default) {@code AiServices} asks for structured output with a JSON-schema {@code response_format}; without it,
+	 * with the schema in the prompt.
+	 * @return the capabilities
 	 */
 	@Override
 	public Set<Capability> supportedCapabilities() {
-		return Set.of(Capability.RESPONSE_FORMAT_JSON_SCHEMA);
+		return this.capabilities;
 	}
 
 	@Override

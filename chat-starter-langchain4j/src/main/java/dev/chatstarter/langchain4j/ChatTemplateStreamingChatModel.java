@@ -37,6 +37,8 @@ public final class ChatTemplateStreamingChatModel implements StreamingChatModel 
 
 	private final List<ChatModelListener> listeners;
 
+	private final Set<Capability> capabilities;
+
 	private final Scheduler completionScheduler;
 
 	/**
@@ -44,22 +46,26 @@ public final class ChatTemplateStreamingChatModel implements StreamingChatModel 
 	 * @param template the provider's template
 	 */
 	public ChatTemplateStreamingChatModel(ChatTemplate template) {
-		this(template, List.of(), Schedulers.boundedElastic());
+		this(template, List.of(), Set.of(Capability.RESPONSE_FORMAT_JSON_SCHEMA), Schedulers.boundedElastic());
 	}
 
 	/**
 	 * Create a streaming model for one provider.
 	 * @param template the provider's template
 	 * @param listeners LangChain4j's request, response and error listeners
+	 * @param capabilities what the provider supports: {@link Capability#RESPONSE_FORMAT_JSON_SCHEMA} unless its
+	 * dialect asks for structured output in the prompt
 	 * @param completionScheduler where {@code onCompleteResponse} and {@code onError} run
 	 */
 	public ChatTemplateStreamingChatModel(ChatTemplate template, List<ChatModelListener> listeners,
-			Scheduler completionScheduler) {
+			Set<Capability> capabilities, Scheduler completionScheduler) {
 		Assert.notNull(template, "template must not be null");
 		Assert.notNull(listeners, "listeners must not be null");
+		Assert.notNull(capabilities, "capabilities must not be null");
 		Assert.notNull(completionScheduler, "completionScheduler must not be null");
 		this.template = template;
 		this.listeners = List.copyOf(listeners);
+		this.capabilities = Set.copyOf(capabilities);
 		this.completionScheduler = completionScheduler;
 	}
 
@@ -101,12 +107,14 @@ public final class ChatTemplateStreamingChatModel implements StreamingChatModel 
 	}
 
 	/**
-	 * JSON-schema response formats are passed on as {@code response_format}.
-	 * @return {@link Capability#RESPONSE_FORMAT_JSON_SCHEMA}
+	 * Return what the provider supports beyond plain chat. With {@link Capability#RESPONSE_FORMAT_JSON_SCHEMA} (the
+	 * default) {@code AiServices} asks for structured output with a JSON-schema {@code response_format}; without it,
+	 * with the schema in the prompt.
+	 * @return the capabilities
 	 */
 	@Override
 	public Set<Capability> supportedCapabilities() {
-		return Set.of(Capability.RESPONSE_FORMAT_JSON_SCHEMA);
+		return this.capabilities;
 	}
 
 	@Override

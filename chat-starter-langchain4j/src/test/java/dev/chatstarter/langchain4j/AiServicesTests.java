@@ -3,6 +3,7 @@ package dev.chatstarter.langchain4j;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -108,6 +109,21 @@ class AiServicesTests {
 		JsonNode properties = request.jsonSchema().path("properties");
 		assertThat(properties.path("city").path("type").asString()).isEqualTo("string");
 		assertThat(properties.path("celsius").path("type").asString()).isEqualTo("integer");
+	}
+
+	@Test
+	void withoutTheJsonSchemaCapabilityTheSchemaGoesInThePrompt() {
+		this.server.enqueue(FakeResponse.json("{\"city\":\"Oslo\",\"celsius\":-3}"));
+		Assistant assistant = AiServices.builder(Assistant.class)
+			.chatModel(new ChatTemplateChatModel(this.template, List.of(), Set.of()))
+			.build();
+
+		Forecast forecast = assertTimeoutPreemptively(TIMEOUT, () -> assistant.forecast("Oslo, minus three"));
+
+		assertThat(forecast).isEqualTo(new Forecast("Oslo", -3));
+		RecordedRequest request = this.server.takeRequest();
+		assertThat(request.responseFormatType()).isNull();
+		assertThat(request.lastUserMessage()).contains("celsius");
 	}
 
 	@Test

@@ -1,8 +1,10 @@
 package dev.chatstarter.langchain4j.autoconfigure;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
+import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
@@ -13,6 +15,7 @@ import reactor.core.scheduler.Schedulers;
 
 import dev.chatstarter.autoconfigure.ChatProperties;
 import dev.chatstarter.core.ChatTemplate;
+import dev.chatstarter.core.provider.ProviderDialect.StructuredOutputMode;
 import dev.chatstarter.langchain4j.ChatTemplateChatModel;
 import dev.chatstarter.langchain4j.ChatTemplateStreamingChatModel;
 
@@ -61,14 +64,25 @@ final class LangChain4jModelRegistrar implements BeanDefinitionRegistryPostProce
 		ChatProperties properties = Binder.get(this.environment)
 			.bindOrCreate(ChatProperties.PREFIX, Bindable.of(ChatProperties.class));
 		String defaultName = properties.determineDefaultProvider();
-		for (String name : properties.getProviders().keySet()) {
+		properties.getProviders().forEach((name, provider) -> {
 			boolean primary = name.equals(defaultName);
+			Set<Capability> capabilities = capabilities(provider);
 			register(registry, name, name + CHAT_MODEL_SUFFIX, ChatModel.class, primary,
-					(beanFactory) -> new ChatTemplateChatModel(template(beanFactory, name), listeners(beanFactory)));
+					(beanFactory) -> new ChatTemplateChatModel(template(beanFactory, name), listeners(beanFactory),
+							capabilities));
 			register(registry, name, name + STREAMING_CHAT_MODEL_SUFFIX, StreamingChatModel.class, primary,
 					(beanFactory) -> new ChatTemplateStreamingChatModel(template(beanFactory, name),
-							listeners(beanFactory), Schedulers.boundedElastic()));
-		}
+							listeners(beanFactory), capabilities, Schedulers.boundedElastic()));
+		});
+	}
+
+	/**
+	 * A provider whose dialect asks for structured output with a JSON-schema {@code response_format} declares it, so
+	 * {@code AiServices} sends its schema that way; for the others it puts the schema in the prompt.
+	 */
+	private static Set<Capability> capabilities(ChatProperties.Provider provider) {
+		return (provider.getDialect().getStructuredOutput() == StructuredOutputMode.JSON_SCHEMA)
+				? Set.of(Capability.RESPONSE_FORMAT_JSON_SCHEMA) : Set.of();
 	}
 
 	private static ChatTemplate template(ListableBeanFactory beanFactory, String provider) {

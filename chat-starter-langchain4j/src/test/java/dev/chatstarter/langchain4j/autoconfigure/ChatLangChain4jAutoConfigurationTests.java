@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
@@ -101,6 +102,17 @@ class ChatLangChain4jAutoConfigurationTests {
 			assertThat(answer).isEqualTo("from kuai");
 			assertThat(kuai.takeRequest().model()).isEqualTo("gpt-3.5-turbo");
 			assertThat(aigc.requestCount()).isEqualTo(aigcRequests);
+		});
+	}
+
+	@Test
+	void aProviderWithoutJsonSchemaStructuredOutputDoesNotDeclareIt() {
+		twoProviders().withPropertyValues("chat.providers.kuai.dialect.structured-output=json-object").run((context) -> {
+			assertThat(context.getBean("aigcChatModel", ChatModel.class).supportedCapabilities())
+				.containsExactly(Capability.RESPONSE_FORMAT_JSON_SCHEMA);
+			assertThat(context.getBean("kuaiChatModel", ChatModel.class).supportedCapabilities()).isEmpty();
+			assertThat(context.getBean("kuaiStreamingChatModel", StreamingChatModel.class).supportedCapabilities())
+				.isEmpty();
 		});
 	}
 
