@@ -21,6 +21,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.CompleteToolCall;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.PartialThinking;
 import dev.langchain4j.model.chat.response.PartialToolCall;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.FinishReason;
@@ -94,6 +95,19 @@ class ChatTemplateStreamingChatModelTests {
 		assertThat(handler.partialToolCalls.stream().map(PartialToolCall::partialArguments).reduce("", String::concat))
 			.isEqualTo("{\"city\":\"Rome\",\"unit\":\"c\"}");
 		assertThat(this.server.takeRequest().toolNames()).containsExactly("get_weather");
+	}
+
+	@Test
+	void reasoningFragmentsReachOnPartialThinkingAndTheCompleteResponsesThinking() throws Exception {
+		this.server.enqueue(FakeResponse.stream("4", "2").reasoning("six times seven"));
+		RecordingHandler handler = new RecordingHandler();
+
+		this.model.chat(ChatRequest.builder().messages(UserMessage.from("6 x 7?")).build(), handler);
+
+		ChatResponse response = handler.complete.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+		assertThat(String.join("", handler.thinking)).isEqualTo("six times seven");
+		assertThat(response.aiMessage().thinking()).isEqualTo("six times seven");
+		assertThat(response.aiMessage().text()).isEqualTo("42");
 	}
 
 	@Test
@@ -220,6 +234,8 @@ class ChatTemplateStreamingChatModelTests {
 
 		final Queue<PartialToolCall> partialToolCalls = new ConcurrentLinkedQueue<>();
 
+		final Queue<String> thinking = new ConcurrentLinkedQueue<>();
+
 		final CompletableFuture<ChatResponse> complete = new CompletableFuture<>();
 
 		final CompletableFuture<Throwable> error = new CompletableFuture<>();
@@ -229,6 +245,11 @@ class ChatTemplateStreamingChatModelTests {
 		@Override
 		public void onPartialResponse(String partialResponse) {
 			this.fragments.add(partialResponse);
+		}
+
+		@Override
+		public void onPartialThinking(PartialThinking partialThinking) {
+			this.thinking.add(partialThinking.text());
 		}
 
 		@Override
