@@ -29,11 +29,11 @@ import dev.chatstarter.core.stream.ToolCallDelta;
 
 /**
  * Subscribes to a template's chunks and relays them to a LangChain4j {@link StreamingChatResponseHandler}, without a
- * thread of its own: text and reasoning fragments are handed over on the thread that delivers the chunk (Reactor
- * Netty's event loop), the complete response and any error on a worker of the given scheduler, since LangChain4j
- * runs tools, chat memory and the next request from {@code onCompleteResponse}. The first choice's fragments are
- * relayed, tool call argument fragments once their call's name is known; the chunks are folded into the complete
- * response (tool calls assembled by the core's aggregator) as they pass. {@link #cancel()} (LangChain4j's
+ * thread of its own: text, reasoning and tool call fragments are handed over on the thread that delivers the chunk
+ * (Reactor Netty's event loop), the complete response and any error on a worker of the given scheduler, since
+ * LangChain4j runs tools, chat memory and the next request from {@code onCompleteResponse}. The fragments of choice
+ * 0 are relayed, tool call argument fragments once their call's name is known; the chunks are folded into the
+ * complete response (tool calls assembled by the core's aggregator) as they pass. {@link #cancel()} (LangChain4j's
  * {@link StreamingHandle}) cancels the subscription, which closes the upstream connection; nothing is relayed after
  * it. A handler that throws ends the stream with that exception, passed to its {@code onError}.
  */
@@ -74,11 +74,10 @@ final class StreamRelay extends BaseSubscriber<ChatChunk> implements StreamingHa
 	@Override
 	protected void hookOnNext(ChatChunk chunk) {
 		this.aggregator.add(chunk);
-		List<ChunkChoice> choices = chunk.choices();
-		if (choices.isEmpty() || choices.get(0).index() != 0) {
+		ChunkChoice choice = firstChoice(chunk.choices());
+		if (choice == null) {
 			return;
 		}
-		ChunkChoice choice = choices.get(0);
 		try {
 			if (choice.reasoningContent() != null && !choice.reasoningContent().isEmpty() && !this.cancelled) {
 				this.handler.onPartialThinking(new PartialThinking(choice.reasoningContent()), this.thinkingContext);
@@ -94,6 +93,15 @@ final class StreamRelay extends BaseSubscriber<ChatChunk> implements StreamingHa
 			dispose();
 			deliverError(ex);
 		}
+	}
+
+	private static @Nullable ChunkChoice firstChoice(List<ChunkChoice> choices) {
+		for (ChunkChoice choice : choices) {
+			if (choice.index() == 0) {
+				return choice;
+			}
+		}
+		return null;
 	}
 
 	private void relayToolCall(ToolCallDelta delta) {
