@@ -2,6 +2,8 @@ package dev.chatstarter.langchain4j.autoconfigure;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.langchain4j.model.chat.Capability;
@@ -10,6 +12,8 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.listener.ChatModelRequestContext;
 import dev.langchain4j.model.chat.listener.ChatModelResponseContext;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -114,6 +118,38 @@ class ChatLangChain4jAutoConfigurationTests {
 			assertThat(context.getBean("kuaiStreamingChatModel", StreamingChatModel.class).supportedCapabilities())
 				.isEmpty();
 		});
+	}
+
+	@Test
+	void aFailingProvidersLangChain4jCallFallsBackThroughTheTemplate() {
+		twoProviders().withPropertyValues("chat.providers.aigc.fallback=kuai", "chat.providers.aigc.retry.max-attempts=1")
+			.run((context) -> {
+				aigc.enqueue(FakeResponse.openAiError(503, "overloaded"));
+				kuai.enqueue(FakeResponse.text("answered by kuai"), FakeResponse.stream("streamed ", "by kuai"));
+				ChatModel chat = context.getBean(ChatModel.class);
+				StreamingChatModel streaming = context.getBean(StreamingChatModel.class);
+
+				String answer = assertTimeoutPreemptively(TIMEOUT, () -> chat.chat("hi"));
+				aigc.enqueue(FakeResponse.openAiError(503, "still overloaded"));
+				CompletableFuture<ChatResponse> streamed = new CompletableFuture<>();
+				streaming.chat("hi", new StreamingChatResponseHandler() {
+
+					@Override
+					public void onCompleteResponse(ChatResponse completeResponse) {
+						streamed.complete(completeResponse);
+					}
+
+					@Override
+					public void onError(Throwable error) {
+						streamed.completeExceptionally(error);
+					}
+
+				});
+
+				assertThat(answer).isEqualTo("answered by kuai");
+				assertThat(streamed.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).aiMessage().text())
+					.isEqualTo("streamed by kuai");
+			});
 	}
 
 	@Test
