@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +37,7 @@ import dev.chatstarter.test.FakeChatServer;
 import dev.chatstarter.test.FakeResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
@@ -98,6 +100,37 @@ class ChatTemplateStreamingChatModelTests {
 	}
 
 	@Test
+	void toolCallFragmentsWithoutIndexOrWithALateNameAreRelayedSafely() throws Exception {
+		String body = sse("{\"tool_calls\":[{\"function\":{\"arguments\":\"{\\\"x\\\":\"}}]}",
+				"{\"tool_calls\":[{\"id\":\"c1\",\"type\":\"function\",\"function\":{\"name\":\"late\"}}]}",
+				"{\"tool_calls\":[{\"function\":{\"arguments\":\"1}\"}}]}",
+				"{\"tool_calls\":[{\"id\":\"c2\",\"function\":{\"name\":\"second\",\"arguments\":\"{}\"}}]}")
+				+ "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}\n\ndata: [DONE]\n\n";
+		this.server.enqueue(FakeResponse.raw(200, "text/event-stream", body));
+		RecordingHandler handler = new RecordingHandler();
+
+		this.model.chat(ChatRequest.builder().messages(UserMessage.from("go")).build(), handler);
+
+		ChatResponse response = handler.complete.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+		assertThat(response.aiMessage().toolExecutionRequests()).extracting((call) -> call.name())
+			.containsExactly("late", "second");
+		// the fragment before the name is not relayed as a partial, but is in the complete call
+		assertThat(handler.partialToolCalls).extracting(PartialToolCall::index, PartialToolCall::name,
+				PartialToolCall::partialArguments)
+			.containsExactly(tuple(0, "late", "1}"),
+					tuple(1, "second", "{}"));
+		assertThat(response.aiMessage().toolExecutionRequests().get(0).arguments()).isEqualTo("{\"x\":1}");
+	}
+
+	private static String sse(String... deltas) {
+		StringBuilder body = new StringBuilder();
+		for (String delta : deltas) {
+			body.append("data: {\"choices\":[{\"index\":0,\"delta\":").append(delta).append("}]}\n\n");
+		}
+		return body.toString();
+	}
+
+	@Test
 	void reasoningFragmentsReachOnPartialThinkingAndTheCompleteResponsesThinking() throws Exception {
 		this.server.enqueue(FakeResponse.stream("4", "2").reasoning("six times seven"));
 		RecordingHandler handler = new RecordingHandler();
@@ -113,7 +146,7 @@ class ChatTemplateStreamingChatModelTests {
 	@Test
 	void cancellingThroughTheStreamingHandleStopsTheStream() throws Exception {
 		String[] fragments = new String[50];
-		java.util.Arrays.fill(fragments, "word ");
+		Arrays.fill(fragments, "word ");
 		this.server.enqueue(FakeResponse.stream(fragments).chunkDelay(Duration.ofMillis(20)));
 		Queue<String> received = new ConcurrentLinkedQueue<>();
 		CompletableFuture<Object> ended = new CompletableFuture<>();
