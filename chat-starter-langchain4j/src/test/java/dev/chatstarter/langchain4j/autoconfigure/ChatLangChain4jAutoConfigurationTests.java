@@ -24,6 +24,7 @@ import dev.chatstarter.langchain4j.ChatTemplateChatModel;
 import dev.chatstarter.langchain4j.ChatTemplateStreamingChatModel;
 import dev.chatstarter.test.FakeChatServer;
 import dev.chatstarter.test.FakeResponse;
+import dev.chatstarter.test.RecordedRequest;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -147,6 +148,9 @@ class ChatLangChain4jAutoConfigurationTests {
 				});
 
 				assertThat(answer).isEqualTo("answered by kuai");
+				// the fallback's own model: LangChain4j's default parameters carry none of the provider's options
+				List<RecordedRequest> answered = kuai.requests();
+				assertThat(answered.get(answered.size() - 1).model()).isEqualTo("gpt-3.5-turbo");
 				assertThat(streamed.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).aiMessage().text())
 					.isEqualTo("streamed by kuai");
 			});
