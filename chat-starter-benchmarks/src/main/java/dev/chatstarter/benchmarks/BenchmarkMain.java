@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BenchmarkMain {
 
-	static final List<String> ALL = List.of("raw", "chat-starter", "chat-starter-spring-ai", "openai-java",
-			"spring-ai", "langchain4j");
+	static final List<String> ALL = List.of("raw", "chat-starter", "chat-starter-spring-ai", "chat-starter-langchain4j",
+			"openai-java", "spring-ai", "langchain4j");
 
 	private final boolean quick;
 
@@ -180,14 +180,16 @@ public final class BenchmarkMain {
 			.append("`ChatClient` on it for tools); ")
 			.append("`openai-java` 4.101.0 (OkHttp); `spring-ai` = Spring AI 2.0.1 `OpenAiChatModel` (and a `ChatClient` ")
 			.append("on it for tools); `langchain4j` = LangChain4j 1.19.0 `OpenAiChatModel` / `OpenAiStreamingChatModel` ")
-			.append("(and `AiServices` for tools), all with their defaults\n")
+			.append("(and `AiServices` for tools); `chat-starter-langchain4j` = the same LangChain4j calls on ")
+			.append("`chat-starter-langchain4j`'s `ChatTemplateChatModel` / `ChatTemplateStreamingChatModel` over a ")
+			.append("default `ChatTemplate` (what the adapter adds), all with their defaults\n")
 			.append("- Arguments: `").append(args.isEmpty() ? "(none)" : args).append("`\n\n")
 			.append("Reproduce from the repository root:\n\n```\n")
 			.append("./mvnw -B -q -Pbenchmarks -pl chat-starter-benchmarks -am package -DskipTests\n")
 			.append("java -jar chat-starter-benchmarks/target/benchmarks.jar --quick   # a few minutes; without --quick: ")
 			.append("longer rounds and 10,000 streams\n```\n\n")
-			.append("Other switches: `--out=FILE`, `--streams=N`, `--contenders=raw,webclient,chat-starter,chat-starter-spring-ai,openai-java,spring-ai,")
-			.append("langchain4j`, `--scenarios=blocking,streaming,tools,streams,startup`.\n\n");
+			.append("Other switches: `--out=FILE`, `--streams=N`, `--contenders=raw,webclient,chat-starter,chat-starter-spring-ai,")
+			.append("chat-starter-langchain4j,openai-java,spring-ai,langchain4j`, `--scenarios=blocking,streaming,tools,streams,startup`.\n\n");
 	}
 
 	private long warmupMillis() {
@@ -517,6 +519,7 @@ public final class BenchmarkMain {
 				.append(yes(overhead < 1_000_000)).append(" |\n");
 		}
 		adapterTargets(t, "chat-starter-spring-ai");
+		adapterTargets(t, "chat-starter-langchain4j");
 		Map<String, String> s = this.streamsResults.get("chat-starter");
 		if (s != null && s.containsKey("completed")) {
 			boolean all = s.get("failed").equals("0") && s.get("incomplete").equals("0") && s.get("note").equals("-");

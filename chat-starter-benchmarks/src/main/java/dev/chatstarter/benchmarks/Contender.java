@@ -51,7 +51,8 @@ interface Contender extends AutoCloseable {
 
 	/**
 	 * Create a contender by name.
-	 * @param name {@code raw}, {@code webclient}, {@code chat-starter}, {@code chat-starter-spring-ai}, {@code openai-java}, {@code spring-ai} or {@code langchain4j}
+	 * @param name {@code raw}, {@code webclient}, {@code chat-starter}, {@code chat-starter-spring-ai},
+	 * {@code chat-starter-langchain4j}, {@code openai-java}, {@code spring-ai} or {@code langchain4j}
 	 * @param baseUrl the stub's base URL without {@code /v1}
 	 * @return the contender
 	 */
@@ -71,6 +72,8 @@ interface Contender extends AutoCloseable {
 				return new SpringAiContender(baseUrl);
 			case "langchain4j":
 				return new LangChain4jContender(baseUrl);
+			case "chat-starter-langchain4j":
+				return new ChatStarterLangChain4jContender(baseUrl);
 			default:
 				throw new IllegalArgumentException("Unknown contender " + name);
 		}
