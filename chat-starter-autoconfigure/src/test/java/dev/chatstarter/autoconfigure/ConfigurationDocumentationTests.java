@@ -130,7 +130,7 @@ class ConfigurationDocumentationTests {
 			int body = source.indexOf("static final class " + declaringClass + " {");
 			assertThat(body).as("source of " + declaringClass).isPositive();
 			Matcher field = Pattern
-				.compile("\\*/\\s*\\n\\s*private [^;]*?\\b" + descriptor.getName() + "\\b\\s*(=|;)")
+				.compile("\\*/\\s*\\n(\\s*@\\w+(\\([^)]*\\))?\\s*\\n)*\\s*private [^;]*?\\b" + descriptor.getName() + "\\b\\s*(=|;)")
 				.matcher(source);
 			assertThat(field.find(body)).as(PROVIDER_PREFIX + path + " has a Javadoc comment on its field").isTrue();
 		});
