@@ -200,6 +200,18 @@ class ChatConfigurationTrapsTests {
 					+ "      Origin: class path resource [traps/tools.yml] - 5:15"));
 	}
 
+	@Test
+	void providerNamesWithUnderscoresAreKeptAsWritten() {
+		this.runner.withPropertyValues("chat.default-provider=my_fast",
+				"chat.providers.my_fast.base-url=http://127.0.0.1:18081/v1",
+				"chat.providers.my_x.base-url=http://127.0.0.1:18082/v1")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBeansOfType(ChatTemplate.class)).containsOnlyKeys("my_fast", "my_x");
+				assertThat(context.getBean("my_fast", ChatTemplate.class).provider()).isEqualTo("my_fast");
+			});
+	}
+
 	private ApplicationContextRunner yaml(String resource) {
 		return this.runner.withInitializer((context) -> {
 			try {
