@@ -44,7 +44,8 @@ import org.springframework.util.unit.DataSize;
  *       model: gpt-4o
  * </pre>
  *
- * Unknown property names under {@code chat} fail the application's startup.
+ * Unknown property names under {@code chat} fail the application's startup. Every duration takes a unit
+ * ({@code 500ms}, {@code 10s}); a bare number means seconds.
  */
 @ConfigurationProperties(prefix = ChatProperties.PREFIX, ignoreUnknownFields = false)
 public final class ChatProperties {

@@ -31,7 +31,8 @@ import org.springframework.core.annotation.Order;
  * (a mistyped {@code api-key} still holds a key).
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-final class UnknownChatPropertyFailureAnalyzer extends AbstractFailureAnalyzer<UnboundConfigurationPropertiesException> {
+final class UnknownChatPropertyFailureAnalyzer
+		extends AbstractFailureAnalyzer<UnboundConfigurationPropertiesException> {
 
 	@Override
 	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, UnboundConfigurationPropertiesException cause) {

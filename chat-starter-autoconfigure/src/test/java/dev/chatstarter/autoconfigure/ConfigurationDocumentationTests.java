@@ -129,8 +129,9 @@ class ConfigurationDocumentationTests {
 			String declaringClass = descriptor.getReadMethod().getDeclaringClass().getSimpleName();
 			int body = source.indexOf("static final class " + declaringClass + " {");
 			assertThat(body).as("source of " + declaringClass).isPositive();
+			String javadocThenAnnotations = "\\*/\\s*\\n(\\s*@\\w+(\\([^)]*\\))?\\s*\\n)*";
 			Matcher field = Pattern
-				.compile("\\*/\\s*\\n(\\s*@\\w+(\\([^)]*\\))?\\s*\\n)*\\s*private [^;]*?\\b" + descriptor.getName() + "\\b\\s*(=|;)")
+				.compile(javadocThenAnnotations + "\\s*private [^;]*?\\b" + descriptor.getName() + "\\b\\s*(=|;)")
 				.matcher(source);
 			assertThat(field.find(body)).as(PROVIDER_PREFIX + path + " has a Javadoc comment on its field").isTrue();
 		});
