@@ -160,6 +160,29 @@ class ChatConfigurationTrapsTests {
 	}
 
 	@Test
+	void unreadableDurationNamesTheFormatsThatWork() {
+		this.runner.withPropertyValues("chat.providers.fast.base-url=http://127.0.0.1:18081/v1",
+				"chat.providers.fast.connect-timeout=ten seconds")
+			.run((context) -> {
+				FailureAnalysis analysis = analyze(context);
+				assertThat(analysis.getDescription()).isEqualTo("The chat configuration is invalid:" + NL + NL
+						+ "    - chat.providers.fast.connect-timeout is 'ten seconds', which is not a duration." + NL
+						+ "      Origin: \"chat.providers.fast.connect-timeout\" from property source \"test\"");
+				assertThat(analysis.getAction()).isEqualTo("Update your application's configuration:" + NL + NL
+						+ "    - Write chat.providers.fast.connect-timeout with a unit, e.g. 500ms, 10s or 2m (or ISO-8601 "
+						+ "PT10S); a bare number means seconds.");
+			});
+	}
+
+	@Test
+	void unreadableSizeNamesTheFormatsThatWork() {
+		this.runner.withPropertyValues("chat.providers.fast.base-url=http://127.0.0.1:18081/v1",
+				"chat.providers.fast.max-response-size=lots")
+			.run((context) -> assertThat(analyze(context).getAction()).endsWith("    - Write "
+					+ "chat.providers.fast.max-response-size with a unit, e.g. 512KB or 16MB; a bare number means bytes."));
+	}
+
+	@Test
 	void baseUrlThatIsTheChatEndpointFailsSayingSo() {
 		this.runner.withPropertyValues("chat.providers.fast.base-url=http://127.0.0.1:18081/v1/chat/completions")
 			.run((context) -> {
