@@ -130,8 +130,11 @@ final class ChatPropertiesValidator {
 
 	private void validateProvider(String name, Provider provider) {
 		String prefix = ChatProperties.PREFIX + ".providers." + name + ".";
-		validateBaseUrl(prefix + "base-url", provider.getBaseUrl());
+		if (!validateResolved(prefix + "base-url", prefix + "base-url", provider.getBaseUrl())) {
+			validateBaseUrl(prefix + "base-url", provider.getBaseUrl());
+		}
 		validateResolved(prefix + "api-key", prefix + "api-key", provider.getApiKey());
+		validateResolved(prefix + "model", prefix + "model", provider.getModel());
 		provider.getHeaders()
 			.forEach((header, value) -> validateResolved(prefix + "headers." + header, prefix + "headers." + header, value));
 		validatePositive(prefix + "connect-timeout", provider.getConnectTimeout(), "10s");
@@ -147,10 +150,11 @@ final class ChatPropertiesValidator {
 	 * Spring Boot's binder leaves a placeholder that nothing resolves as it is, so without this check
 	 * {@code api-key: ${MISSING_KEY}} would send the text {@code ${MISSING_KEY}} to the provider. The report names the
 	 * variables only, never the value.
+	 * @return whether the value has an unresolved placeholder
 	 */
-	private void validateResolved(String property, String originKey, @Nullable String value) {
+	private boolean validateResolved(String property, String originKey, @Nullable String value) {
 		if (value == null || !value.contains("${")) {
-			return;
+			return false;
 		}
 		Set<String> variables = new LinkedHashSet<>();
 		Matcher matcher = PLACEHOLDER.matcher(value);
@@ -164,6 +168,7 @@ final class ChatPropertiesValidator {
 				? "these are" : "it is") + " not set: there is no environment variable or property of that name.",
 				"Set the environment variable " + String.join(", ", variables) + " before starting the application, or "
 						+ "write ${" + first + ":} if " + property + " may be empty.");
+		return true;
 	}
 
 	/**

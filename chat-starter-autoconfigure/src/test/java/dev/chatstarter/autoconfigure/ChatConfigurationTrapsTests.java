@@ -52,6 +52,14 @@ class ChatConfigurationTrapsTests {
 	}
 
 	@Test
+	void unresolvedPlaceholderInTheBaseUrlIsReportedAsSuchNotAsABadUrl() {
+		this.runner.withPropertyValues("chat.providers.fast.base-url=${CHAT_TRAPS_BASE_URL}")
+			.run((context) -> assertThat(analyze(context).getDescription())
+				.contains("chat.providers.fast.base-url refers to ${CHAT_TRAPS_BASE_URL} but it is not set")
+				.doesNotContain("not a valid URL"));
+	}
+
+	@Test
 	void placeholderWithAnEmptyDefaultIsAllowed() {
 		this.runner
 			.withPropertyValues("chat.providers.fast.base-url=http://127.0.0.1:18081/v1",
