@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
 import org.springframework.util.Assert;
 
 /**
@@ -63,8 +64,8 @@ public final class ChatAutoConfiguration {
 	@Bean
 	@Conditional(OnChatProvidersCondition.class)
 	static ProviderToolsValidator chatProviderToolsValidator(ObjectProvider<ChatProperties> properties,
-			ObjectProvider<ChatToolDiscoverer> discoverer) {
-		return new ProviderToolsValidator(properties, discoverer);
+			ObjectProvider<ChatToolDiscoverer> discoverer, Environment environment) {
+		return new ProviderToolsValidator(properties, discoverer, new ChatPropertySources(environment)::origin);
 	}
 
 	@Bean

@@ -1,6 +1,7 @@
 package dev.chatstarter.autoconfigure;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import dev.chatstarter.core.provider.ProviderDialect.StructuredOutputMode;
 import dev.chatstarter.core.tool.ToolExecutionOptions;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 import org.springframework.core.style.ToStringCreator;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
@@ -42,7 +44,8 @@ import org.springframework.util.unit.DataSize;
  *       model: gpt-4o
  * </pre>
  *
- * Unknown property names under {@code chat} fail the application's startup.
+ * Unknown property names under {@code chat} fail the application's startup. Every duration takes a unit
+ * ({@code 500ms}, {@code 10s}); a bare number means seconds.
  */
 @ConfigurationProperties(prefix = ChatProperties.PREFIX, ignoreUnknownFields = false)
 public final class ChatProperties {
@@ -163,11 +166,13 @@ public final class ChatProperties {
 		/**
 		 * Longest wait to establish a connection.
 		 */
+		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration connectTimeout = Duration.ofSeconds(10);
 
 		/**
 		 * Longest wait for the first byte of an answer.
 		 */
+		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration responseTimeout = Duration.ofSeconds(60);
 
 		/**
@@ -175,6 +180,7 @@ public final class ChatProperties {
 		 * events with data count: a stream that sends nothing but keep-alive comments ends after this timeout. It
 		 * bounds no total: see call-timeout.
 		 */
+		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration streamIdleTimeout = Duration.ofSeconds(120);
 
 		/**
@@ -182,6 +188,7 @@ public final class ChatProperties {
 		 * passes, the call is cancelled and fails with ChatTimeoutException. None by default, so that a long
 		 * healthy stream is never cut; a call can set its own with PromptSpec.timeout(..).
 		 */
+		@DurationUnit(ChronoUnit.SECONDS)
 		private @Nullable Duration callTimeout;
 
 		/**
@@ -685,16 +692,19 @@ public final class ChatProperties {
 		/**
 		 * Wait before the first retry; doubled for each further retry.
 		 */
+		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration initialBackoff = RetryPolicy.defaults().initialBackoff();
 
 		/**
 		 * Longest computed wait between two attempts.
 		 */
+		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration maxBackoff = RetryPolicy.defaults().maxBackoff();
 
 		/**
 		 * Longest wait a provider's Retry-After header may ask for; a call asked to wait longer fails at once.
 		 */
+		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration maxRetryAfter = RetryPolicy.defaults().maxRetryAfter();
 
 		/**
@@ -758,11 +768,13 @@ public final class ChatProperties {
 		/**
 		 * How close together those failures must be.
 		 */
+		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration window = CooldownPolicy.defaults().window();
 
 		/**
 		 * How long the provider is skipped; 0 turns cooldowns off.
 		 */
+		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration duration = CooldownPolicy.defaults().duration();
 
 		public int getFailures() {
@@ -820,6 +832,7 @@ public final class ChatProperties {
 		/**
 		 * Longest wait for room when when-exceeded is queue.
 		 */
+		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration maxWait = Duration.ofSeconds(30);
 
 		public int getMaxConcurrentRequests() {
@@ -883,16 +896,19 @@ public final class ChatProperties {
 		/**
 		 * Longest wait for a connection while all are busy.
 		 */
+		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration pendingAcquireTimeout = ConnectionPoolSettings.DEFAULT_PENDING_ACQUIRE_TIMEOUT;
 
 		/**
 		 * How long an idle connection is kept; keep it below the provider's keep-alive timeout.
 		 */
+		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration maxIdleTime = ConnectionPoolSettings.DEFAULT_MAX_IDLE_TIME;
 
 		/**
 		 * How long a connection is used at most; unset for no limit.
 		 */
+		@DurationUnit(ChronoUnit.SECONDS)
 		private @Nullable Duration maxLifeTime;
 
 		public int getMaxConnections() {
@@ -1061,6 +1077,7 @@ public final class ChatProperties {
 		/**
 		 * Longest a single tool execution may take.
 		 */
+		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration timeout = ToolExecutionOptions.defaults().timeout();
 
 		/**
@@ -1124,12 +1141,14 @@ public final class ChatProperties {
 		/**
 		 * Longest a provider's health probe may take before the provider is reported DOWN.
 		 */
+		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration timeout = Duration.ofSeconds(5);
 
 		/**
 		 * How long a provider's health result is reused before the provider is probed again; concurrent health
 		 * checks share one probe.
 		 */
+		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration cacheTtl = Duration.ofSeconds(30);
 
 		public Duration getTimeout() {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -17,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import dev.chatstarter.autoconfigure.ChatProperties.Provider;
 import dev.chatstarter.autoconfigure.ChatProperties.Retry;
 import dev.chatstarter.autoconfigure.InvalidChatConfigurationException.Problem;
+import dev.chatstarter.core.http.BaseUrl;
 import dev.chatstarter.core.http.ConnectionPoolSettings;
 import dev.chatstarter.core.tool.ToolExecutionOptions;
 
@@ -30,6 +33,21 @@ final class ChatPropertiesValidator {
 	private static final Logger logger = LoggerFactory.getLogger(ChatPropertiesValidator.class);
 
 	private static final String DEFAULT_PROVIDER = ChatProperties.PREFIX + ".default-provider";
+
+	/**
+	 * A {@code ${NAME}} or {@code ${NAME:default}} that Spring left as it was because nothing resolves it.
+	 */
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]*)");
+
+	/**
+	 * A variable name that is safe to repeat in a message (never a pasted secret).
+	 */
+	private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]{0,63}");
+
+	/**
+	 * Paths of endpoints the starter appends to a base URL, which a base URL must therefore not end with.
+	 */
+	private static final List<String> ENDPOINT_PATHS = List.of("/chat/completions", "/completions", "/models");
 
 	private final Function<String, @Nullable String> origins;
 
@@ -51,6 +69,7 @@ final class ChatPropertiesValidator {
 	void validate(ChatProperties properties) {
 		properties.getProviders().forEach(this::validateProvider);
 		validateTools(properties.getTools());
+		validateHealth(properties.getHealth());
 		validateDefaultProvider(properties);
 		validateFallbacks(properties.getProviders());
 		if (!this.problems.isEmpty()) {
@@ -92,6 +111,16 @@ final class ChatPropertiesValidator {
 				ToolExecutionOptions.DEFAULT_MAX_CONCURRENCY, "a call");
 	}
 
+	/**
+	 * The health settings are checked here, with the others, rather than where the health indicators are created, so
+	 * that a wrong value gets the same report (and origin) as every other chat property.
+	 */
+	private void validateHealth(ChatProperties.Health health) {
+		String prefix = ChatProperties.PREFIX + ".health.";
+		validatePositive(prefix + "timeout", health.getTimeout(), "5s");
+		validateNotNegative(prefix + "cache-ttl", health.getCacheTtl(), "30s");
+	}
+
 	private void validateAtLeastOne(String property, int value, int defaultValue, String scope) {
 		if (value < 1) {
 			add(property, property + " is " + value + " but " + scope + " must be able to run at least one tool call.",
@@ -101,7 +130,13 @@ final class ChatPropertiesValidator {
 
 	private void validateProvider(String name, Provider provider) {
 		String prefix = ChatProperties.PREFIX + ".providers." + name + ".";
-		validateBaseUrl(prefix + "base-url", provider.getBaseUrl());
+		if (!validateResolved(prefix + "base-url", prefix + "base-url", provider.getBaseUrl())) {
+			validateBaseUrl(prefix + "base-url", provider.getBaseUrl());
+		}
+		validateResolved(prefix + "api-key", prefix + "api-key", provider.getApiKey());
+		validateResolved(prefix + "model", prefix + "model", provider.getModel());
+		provider.getHeaders()
+			.forEach((header, value) -> validateResolved(prefix + "headers." + header, prefix + "headers." + header, value));
 		validatePositive(prefix + "connect-timeout", provider.getConnectTimeout(), "10s");
 		validatePositive(prefix + "response-timeout", provider.getResponseTimeout(), "60s");
 		validatePositive(prefix + "stream-idle-timeout", provider.getStreamIdleTimeout(), "120s");
@@ -109,6 +144,31 @@ final class ChatPropertiesValidator {
 		validateRetry(prefix + "retry.", provider.getRetry());
 		validateOptions(prefix + "options.", provider.getOptions());
 		validateResilience(prefix, provider);
+	}
+
+	/**
+	 * Spring Boot's binder leaves a placeholder that nothing resolves as it is, so without this check
+	 * {@code api-key: ${MISSING_KEY}} would send the text {@code ${MISSING_KEY}} to the provider. The report names the
+	 * variables only, never the value.
+	 * @return whether the value has an unresolved placeholder
+	 */
+	private boolean validateResolved(String property, String originKey, @Nullable String value) {
+		if (value == null || !value.contains("${")) {
+			return false;
+		}
+		Set<String> variables = new LinkedHashSet<>();
+		Matcher matcher = PLACEHOLDER.matcher(value);
+		while (matcher.find()) {
+			String name = matcher.group(1).trim();
+			variables.add(VARIABLE_NAME.matcher(name).matches() ? name : "?");
+		}
+		String first = variables.isEmpty() ? "?" : variables.iterator().next();
+		String named = variables.stream().map((name) -> "${" + name + "}").reduce((a, b) -> a + ", " + b).orElse("${");
+		add(property, originKey, property + " refers to " + named + " but " + ((variables.size() > 1)
+				? "these are" : "it is") + " not set: there is no environment variable or property of that name.",
+				"Set the environment variable " + String.join(", ", variables) + " before starting the application, or "
+						+ "write ${" + first + ":} if " + property + " may be empty.");
+		return true;
 	}
 
 	/**
@@ -197,14 +257,16 @@ final class ChatPropertiesValidator {
 		Set<String> names = providers.keySet();
 		providers.forEach((name, provider) -> {
 			String property = ChatProperties.PREFIX + ".providers." + name + ".fallback";
-			for (String fallback : provider.getFallback()) {
+			for (int index = 0; index < provider.getFallback().size(); index++) {
+				String fallback = provider.getFallback().get(index);
 				String target = (fallback != null) ? fallback.trim() : "";
+				String element = property + "[" + index + "]";
 				if (target.equals(name)) {
-					add(property, property + " names the provider itself ('" + name + "').",
+					add(property, element, property + " names the provider itself ('" + name + "').",
 							"Remove '" + name + "' from " + property + ".");
 				}
 				else if (!names.contains(target)) {
-					add(property, property + " names '" + target + "' but there is no provider of that name; the "
+					add(property, element, property + " names '" + target + "' but there is no provider of that name; the "
 							+ "configured providers are " + names + ".", "Use names from " + names + " in " + property
 									+ ", or add the provider under " + ChatProperties.PREFIX + ".providers." + target
 									+ ".");
@@ -280,10 +342,33 @@ final class ChatPropertiesValidator {
 				add(property, property + " is '" + shown + "', which has no host name.",
 						"Set " + property + " to " + example + ".");
 			}
+			else {
+				validateNotAnEndpoint(property, uri);
+			}
 		}
 		catch (URISyntaxException ex) {
 			add(property, property + " is '" + shown + "', which is not a valid URL: " + ex.getReason()
 					+ " at index " + ex.getIndex() + ".", "Set " + property + " to " + example + ".");
+		}
+	}
+
+	/**
+	 * The starter appends {@code /chat/completions} (and {@code /models} for health) to the base URL, so a base URL
+	 * pasted as the full endpoint would call {@code .../chat/completions/chat/completions}. It fails rather than
+	 * being cut silently: the configuration then means what it says, everywhere it is shown.
+	 */
+	private void validateNotAnEndpoint(String property, URI uri) {
+		String path = (uri.getPath() != null) ? uri.getPath().replaceAll("/+$", "") : "";
+		for (String endpoint : ENDPOINT_PATHS) {
+			if (path.endsWith(endpoint)) {
+				String redacted = BaseUrl.redacted(uri.toString()).replaceAll("/+$", "");
+				String base = redacted.substring(0, redacted.length() - endpoint.length());
+				add(property, property + " is '" + redacted + "', which ends in " + endpoint
+						+ ": that is an endpoint, not the base URL. The starter adds /chat/completions (and /models "
+						+ "for the health check) to the base URL itself.",
+						"Set " + property + " to '" + base + "' (the URL without " + endpoint + ").");
+				return;
+			}
 		}
 	}
 
@@ -366,7 +451,19 @@ final class ChatPropertiesValidator {
 	}
 
 	private void add(String property, String description, String action) {
-		this.problems.add(new Problem(property, this.origins.apply(property), description, action));
+		add(property, property, description, action);
+	}
+
+	/**
+	 * Add a problem whose origin is looked up under another name: a list element ({@code fallback[1]}, falling back
+	 * to the whole list when it was given as one comma-separated value) or a map key in brackets.
+	 */
+	private void add(String property, String originKey, String description, String action) {
+		String origin = this.origins.apply(originKey);
+		if (origin == null && !originKey.equals(property) && originKey.endsWith("]")) {
+			origin = this.origins.apply(property);
+		}
+		this.problems.add(new Problem(property, origin, description, action));
 	}
 
 }

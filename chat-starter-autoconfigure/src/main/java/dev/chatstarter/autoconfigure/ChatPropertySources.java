@@ -34,7 +34,8 @@ final class ChatPropertySources {
 	@Nullable String origin(String property) {
 		ConfigurationPropertyName name = ConfigurationPropertyName.ofIfValid(property);
 		if (name == null) {
-			return null;
+			// a map key as written, e.g. headers.X-Team
+			name = ConfigurationPropertyName.adapt(property, '.');
 		}
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(this.environment)) {
 			ConfigurationProperty candidate = source.getConfigurationProperty(name);

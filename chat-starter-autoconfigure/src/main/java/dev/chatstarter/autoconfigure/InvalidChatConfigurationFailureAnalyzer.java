@@ -1,5 +1,6 @@
 package dev.chatstarter.autoconfigure;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 import dev.chatstarter.autoconfigure.InvalidChatConfigurationException.Problem;
@@ -14,12 +15,22 @@ final class InvalidChatConfigurationFailureAnalyzer extends AbstractFailureAnaly
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidChatConfigurationException cause) {
-		String description = cause.getProblems()
+		return report(cause.getProblems(), cause);
+	}
+
+	/**
+	 * The starter's report of configuration problems, shared with the analyzers of Spring Boot's binding failures.
+	 * @param problems what is wrong
+	 * @param cause the failure reported
+	 * @return the analysis
+	 */
+	static FailureAnalysis report(List<Problem> problems, Throwable cause) {
+		String description = problems
 			.stream()
 			.map(InvalidChatConfigurationFailureAnalyzer::describe)
 			.collect(Collectors.joining(System.lineSeparator(),
 					"The chat configuration is invalid:" + System.lineSeparator() + System.lineSeparator(), ""));
-		String action = cause.getProblems()
+		String action = problems
 			.stream()
 			.map((problem) -> "    - " + problem.action())
 			.distinct()

@@ -24,6 +24,8 @@ import org.springframework.core.env.Environment;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 final class MissingChatTemplateFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDefinitionException> {
 
+	private static final String ENABLED = ChatProperties.PREFIX + ".enabled";
+
 	private final Environment environment;
 
 	MissingChatTemplateFailureAnalyzer(Environment environment) {
@@ -46,7 +48,15 @@ final class MissingChatTemplateFailureAnalyzer extends AbstractFailureAnalyzer<N
 							+ "your own ChatTemplate bean named after chat.default-provider, mark it @Primary.",
 					cause);
 		}
-		if (!this.environment.getProperty("chat.enabled", Boolean.class, true)) {
+		String enabled = this.environment.getProperty(ENABLED);
+		if (enabled != null && !isBoolean(enabled)) {
+			String origin = new ChatPropertySources(this.environment).origin(ENABLED);
+			return new FailureAnalysis("A component needs " + wanted + " but " + ENABLED + " is '" + enabled.trim()
+					+ "', which is not true or false, so the starter is off and no ChatTemplate beans were created."
+					+ ((origin != null) ? System.lineSeparator() + "      Origin: " + origin : ""),
+					"Set " + ENABLED + " to true or false, or remove it (the default is true).", cause);
+		}
+		if (enabled != null && enabled.trim().equalsIgnoreCase("false")) {
 			return new FailureAnalysis("A component needs " + wanted + " but chat.enabled is false, so no "
 					+ "ChatTemplate beans were created.", "Remove chat.enabled=false from your configuration.", cause);
 		}
@@ -64,6 +74,15 @@ final class MissingChatTemplateFailureAnalyzer extends AbstractFailureAnalyzer<N
 				"A component needs " + wanted + " that does not exist (" + cause.getMessage()
 						+ "). The configured chat providers are " + names + ".",
 				"Use one of " + names + " as the qualifier, or add the provider under chat.providers.<name>.", cause);
+	}
+
+	/**
+	 * Whether a value is what {@code @ConditionalOnBooleanProperty} reads as a boolean; anything else turns the
+	 * starter off without a word.
+	 */
+	private static boolean isBoolean(String value) {
+		String trimmed = value.trim();
+		return trimmed.equalsIgnoreCase("true") || trimmed.equalsIgnoreCase("false");
 	}
 
 }

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.chatstarter.autoconfigure.ChatProperties.Provider;
 import dev.chatstarter.autoconfigure.InvalidChatConfigurationException.Problem;
@@ -22,9 +25,19 @@ final class ProviderToolsValidator implements SmartInitializingSingleton {
 
 	private final ObjectProvider<ChatToolDiscoverer> discoverer;
 
-	ProviderToolsValidator(ObjectProvider<ChatProperties> properties, ObjectProvider<ChatToolDiscoverer> discoverer) {
+	private final Function<String, @Nullable String> origins;
+
+	/**
+	 * Create a validator.
+	 * @param properties the chat properties
+	 * @param discoverer the application's tools
+	 * @param origins returns where a property was set (file and line), or {@code null}
+	 */
+	ProviderToolsValidator(ObjectProvider<ChatProperties> properties, ObjectProvider<ChatToolDiscoverer> discoverer,
+			Function<String, @Nullable String> origins) {
 		this.properties = properties;
 		this.discoverer = discoverer;
+		this.origins = origins;
 	}
 
 	@Override
@@ -37,15 +50,11 @@ final class ProviderToolsValidator implements SmartInitializingSingleton {
 		Set<String> known = toolDiscoverer.get().names();
 		List<Problem> problems = new ArrayList<>();
 		for (Map.Entry<String, Provider> entry : chatProperties.getProviders().entrySet()) {
-			List<String> unknown = entry.getValue()
-				.getTools()
-				.stream()
-				.map(String::trim)
-				.filter((name) -> !known.contains(name))
-				.toList();
+			List<String> tools = entry.getValue().getTools().stream().map(String::trim).toList();
+			List<String> unknown = tools.stream().filter((name) -> !known.contains(name)).toList();
 			if (!unknown.isEmpty()) {
 				String property = ChatProperties.PREFIX + ".providers." + entry.getKey() + ".tools";
-				problems.add(new Problem(property, null,
+				problems.add(new Problem(property, origin(property, tools.indexOf(unknown.get(0))),
 						property + " names " + unknown + " but the application has no such tool; "
 								+ (known.isEmpty() ? "it has no @ChatTool methods at all." : "its tools are " + known + "."),
 						"Fix the names under " + property + ", or add a bean with a @ChatTool method of that name."));
@@ -54,6 +63,15 @@ final class ProviderToolsValidator implements SmartInitializingSingleton {
 		if (!problems.isEmpty()) {
 			throw new InvalidChatConfigurationException(problems);
 		}
+	}
+
+	/**
+	 * Where a list element was set: {@code tools[1]} in YAML or indexed properties, else the whole list (one
+	 * comma-separated value).
+	 */
+	private @Nullable String origin(String property, int index) {
+		String origin = this.origins.apply(property + "[" + index + "]");
+		return (origin != null) ? origin : this.origins.apply(property);
 	}
 
 }

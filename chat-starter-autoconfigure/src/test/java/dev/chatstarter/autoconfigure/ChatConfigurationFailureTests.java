@@ -235,8 +235,10 @@ class ChatConfigurationFailureTests {
 					"chat.providers.kuai.api-key=" + SECRET, "chat.providers.kuai.options.temprature=0.7")
 			.run((context) -> {
 				FailureAnalysis analysis = analyze(context);
-				assertThat(analysis.getDescription()).contains("chat.providers.kuai.options.temprature")
-					.contains("were left unbound");
+				assertThat(analysis.getDescription())
+					.contains("chat.providers.kuai.options.temprature is not a chat property; did you mean "
+							+ "chat.providers.kuai.options.temperature?")
+					.doesNotContain("Bindable");
 				assertThat(analysis.getAction()).contains("Update your application's configuration");
 				assertNoSecret(context, analysis);
 			});

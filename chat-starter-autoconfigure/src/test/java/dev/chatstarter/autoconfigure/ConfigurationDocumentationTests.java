@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConfigurationDocumentationTests {
 
 	private static final Path DOCUMENTATION = Path.of("..", "docs", "configuration.md");
+
+	private static final Path OBSERVABILITY = Path.of("..", "docs", "observability.md");
+
+	private static final Path PROPERTIES_SOURCE = Path.of("src", "main", "java", "dev", "chatstarter", "autoconfigure",
+			"ChatProperties.java");
 
 	private static final String PROVIDER_PREFIX = "chat.providers.<name>.";
 
@@ -75,6 +82,67 @@ class ConfigurationDocumentationTests {
 		assertDocumented("chat.enabled", rows.get("chat.enabled"), boolean.class, global.getPropertyValue("enabled"));
 		assertDocumented("chat.default-provider", rows.get("chat.default-provider"), String.class,
 				global.getPropertyValue("defaultProvider"));
+	}
+
+	/**
+	 * Every documented property outside the provider map has, in the generated metadata an IDE reads, a description,
+	 * the documented type and the documented default; {@code management.health.chat.enabled} (documented in
+	 * observability.md) too.
+	 */
+	@Test
+	void metadataGivesEveryDocumentedPropertyItsDescriptionTypeAndDefault() throws IOException {
+		Map<String, JsonNode> metadata = allMetadata();
+		Map<String, List<String>> rows = documentedRows(DOCUMENTATION, "| `chat.");
+		rows.putAll(documentedRows(OBSERVABILITY, "| `management.health.chat."));
+		assertThat(rows).containsKey("management.health.chat.enabled");
+		rows.forEach((name, row) -> {
+			if (name.startsWith(PROVIDER_PREFIX)) {
+				return;
+			}
+			JsonNode property = metadata.get(name);
+			assertThat(property).as("metadata of " + name).isNotNull();
+			assertThat(property.path("description").asString()).as(name + " description").isNotBlank();
+			assertThat(simpleTypeName(property.path("type").asString())).as(name + " type").isEqualTo(row.get(1));
+			String documentedDefault = row.get(2);
+			if (documentedDefault.equals(NONE)) {
+				assertThat(property.has("defaultValue")).as(name + " has no default").isFalse();
+			}
+			else {
+				assertThat(property.path("defaultValue").asString()).as(name + " default")
+					.isEqualTo(documentedDefault.substring(1, documentedDefault.length() - 1));
+			}
+		});
+	}
+
+	/**
+	 * The provider properties sit under a {@code Map}, so, as for Spring Boot's own map-valued groups
+	 * ({@code spring.ssl.bundle.jks.*}), the metadata has one {@code chat.providers} entry and the IDE completes the
+	 * names from its value type; their descriptions come from the Javadoc of that type in the published
+	 * {@code -sources} jar. Every provider property therefore needs a Javadoc comment on its field.
+	 */
+	@Test
+	void everyProviderPropertyHasTheJavadocAnIdeShows() throws IOException {
+		assertThat(allMetadata().get("chat.providers").path("type").asString())
+			.endsWith("ChatProperties$Provider>");
+		String source = Files.readString(PROPERTIES_SOURCE);
+		providerProperties().forEach((path, descriptor) -> {
+			String declaringClass = descriptor.getReadMethod().getDeclaringClass().getSimpleName();
+			int body = source.indexOf("static final class " + declaringClass + " {");
+			assertThat(body).as("source of " + declaringClass).isPositive();
+			String javadocThenAnnotations = "\\*/\\s*\\n(\\s*@\\w+(\\([^)]*\\))?\\s*\\n)*";
+			Matcher field = Pattern
+				.compile(javadocThenAnnotations + "\\s*private [^;]*?\\b" + descriptor.getName() + "\\b\\s*(=|;)")
+				.matcher(source);
+			assertThat(field.find(body)).as(PROVIDER_PREFIX + path + " has a Javadoc comment on its field").isTrue();
+		});
+	}
+
+	/**
+	 * A metadata type as the documentation writes it: {@code java.util.Map<java.lang.String,a.B$C>} is
+	 * {@code Map<String, C>}.
+	 */
+	private static String simpleTypeName(String type) {
+		return type.replaceAll("(\\w+\\.)+", "").replaceAll("\\w+\\$", "").replace(",", ", ");
 	}
 
 	private void assertDocumented(String name, List<String> row, Class<?> type, Object actualDefault) {
@@ -153,9 +221,13 @@ class ConfigurationDocumentationTests {
 	 * The documentation's table rows by property name: name, type, default, description.
 	 */
 	private static Map<String, List<String>> documentedRows() throws IOException {
+		return documentedRows(DOCUMENTATION, "| `chat.");
+	}
+
+	private static Map<String, List<String>> documentedRows(Path documentation, String rowStart) throws IOException {
 		Map<String, List<String>> rows = new LinkedHashMap<>();
-		for (String line : Files.readAllLines(DOCUMENTATION)) {
-			if (!line.startsWith("| `chat.")) {
+		for (String line : Files.readAllLines(documentation)) {
+			if (!line.startsWith(rowStart)) {
 				continue;
 			}
 			String[] cells = line.substring(1, line.length() - 1).split(" \\| ");
@@ -172,16 +244,31 @@ class ConfigurationDocumentationTests {
 
 	private static Map<String, JsonNode> chatMetadata() throws IOException {
 		Map<String, JsonNode> properties = new LinkedHashMap<>();
+		allMetadata().forEach((name, property) -> {
+			if (name.startsWith("chat.")) {
+				properties.put(name, property);
+			}
+		});
+		return properties;
+	}
+
+	/**
+	 * The properties of the starter's generated {@code META-INF/spring-configuration-metadata.json} (the one in the
+	 * built classes, which the jar packages), by name.
+	 */
+	private static Map<String, JsonNode> allMetadata() throws IOException {
+		Map<String, JsonNode> properties = new LinkedHashMap<>();
 		JsonMapper mapper = JsonMapper.builder().build();
 		Enumeration<URL> resources = ConfigurationDocumentationTests.class.getClassLoader()
 			.getResources("META-INF/spring-configuration-metadata.json");
 		while (resources.hasMoreElements()) {
-			try (InputStream input = resources.nextElement().openStream()) {
+			URL resource = resources.nextElement();
+			if (!resource.getPath().contains("chat-starter-autoconfigure")) {
+				continue;
+			}
+			try (InputStream input = resource.openStream()) {
 				for (JsonNode property : mapper.readTree(input).path("properties")) {
-					String name = property.path("name").asString();
-					if (name.startsWith("chat.")) {
-						properties.put(name, property);
-					}
+					properties.put(property.path("name").asString(), property);
 				}
 			}
 		}
