@@ -22,6 +22,7 @@ import org.springframework.boot.health.contributor.ReactiveHealthContributor;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
@@ -32,7 +33,8 @@ import org.springframework.util.StringUtils;
  * {@code chat.providers.<name>.health.probe} says, within {@code chat.health.timeout}, and the result is reused for
  * {@code chat.health.cache-ttl}. A provider with fallbacks that is {@code DOWN} while one of its fallbacks is
  * {@code UP} is reported {@code UP}, degraded (see {@link ChatFallbackHealthIndicator}), since its calls are answered.
- * Spring Boot's liveness and readiness groups do not include {@code chat} unless the application adds it.
+ * Spring Boot's liveness and readiness groups do not include {@code chat} unless the application adds it; adding it
+ * to liveness logs a warning.
  * {@code management.health.chat.enabled=false} turns it off; a bean named {@code chatHealthContributor} replaces it.
  */
 @AutoConfiguration(after = ChatAutoConfiguration.class,
@@ -51,7 +53,9 @@ public final class ChatHealthContributorAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = { "chatHealthIndicator", "chatHealthContributor" })
-		ReactiveHealthContributor chatHealthContributor(ChatTemplates templates, ChatProperties properties) {
+		ReactiveHealthContributor chatHealthContributor(ChatTemplates templates, ChatProperties properties,
+				Environment environment) {
+			LivenessGroupCheck.warnIfChatIsInLiveness(environment);
 			ChatProperties.Health health = properties.getHealth();
 			Assert.isTrue(health.getTimeout().compareTo(Duration.ZERO) > 0, "chat.health.timeout must be positive");
 			Assert.isTrue(!health.getCacheTtl().isNegative(), "chat.health.cache-ttl must not be negative");

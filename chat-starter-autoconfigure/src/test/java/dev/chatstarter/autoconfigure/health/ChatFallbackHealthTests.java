@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.chatstarter.autoconfigure.ChatAutoConfiguration;
@@ -27,6 +28,8 @@ import org.springframework.boot.health.autoconfigure.contributor.HealthContribut
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -39,8 +42,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 /**
  * The health of a provider with a fallback (trial 4): {@code fast} falls back to {@code smart}. A provider that is
  * down or cooling down while its fallback answers does not turn the application {@code DOWN}; the chat component is
- * in neither the liveness nor the readiness group.
+ * in neither the liveness nor the readiness group, and a warning says so when the application adds it to liveness.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ChatFallbackHealthTests {
 
 	private static final Duration TIME_LIMIT = Duration.ofSeconds(20);
@@ -125,6 +129,19 @@ class ChatFallbackHealthTests {
 			assertThat(fast.getDetails()).containsKey("fallback").doesNotContainKey("degraded");
 			assertThat(endpoint.health().getStatus()).isEqualTo(Status.DOWN);
 		}));
+	}
+
+	@Test
+	void chatInTheLivenessGroupIsWarnedAbout(CapturedOutput output) {
+		this.runner.withPropertyValues("management.endpoint.health.group.liveness.include=livenessState,chat")
+			.run((context) -> assertThat(output).contains(
+					"management.endpoint.health.group.liveness.include includes the chat health contributor"));
+	}
+
+	@Test
+	void chatOutsideTheLivenessGroupIsNotWarnedAbout(CapturedOutput output) {
+		this.runner.withPropertyValues("management.endpoint.health.group.liveness.include=livenessState,db")
+			.run((context) -> assertThat(output).doesNotContain("includes the chat health contributor"));
 	}
 
 	@Test
