@@ -86,6 +86,11 @@ public final class ChatProperties {
 	 */
 	private final Observations observations = new Observations();
 
+	/**
+	 * How the starter takes part in the application's own web layer (Spring MVC or WebFlux).
+	 */
+	private final Web web = new Web();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -116,6 +121,10 @@ public final class ChatProperties {
 
 	public Observations getObservations() {
 		return this.observations;
+	}
+
+	public Web getWeb() {
+		return this.web;
 	}
 
 	/**
@@ -1221,6 +1230,44 @@ public final class ChatProperties {
 
 		public void setLogCompletions(boolean logCompletions) {
 			this.logCompletions = logCompletions;
+		}
+
+	}
+
+	/**
+	 * How the starter takes part in the application's web layer.
+	 */
+	public static final class Web {
+
+		/**
+		 * How a ChatException thrown by a controller becomes a response.
+		 */
+		private final ProblemDetails problemDetails = new ProblemDetails();
+
+		public ProblemDetails getProblemDetails() {
+			return this.problemDetails;
+		}
+
+	}
+
+	/**
+	 * The RFC 9457 problem response for a ChatException thrown by a controller.
+	 */
+	public static final class ProblemDetails {
+
+		/**
+		 * Whether a ChatException that reaches Spring MVC or WebFlux becomes an application/problem+json response
+		 * (429 rate limited, 504 timeout, 502 other provider failures) instead of a bare 500. The application's own
+		 * exception handlers come first.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

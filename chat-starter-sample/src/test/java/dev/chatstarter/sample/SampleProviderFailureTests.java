@@ -149,7 +149,7 @@ class SampleProviderFailureTests {
 				"partial", " answer"));
 		Response response = new SampleHttp(this.port).get("/chat/stream?provider=relay&message=hi");
 		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.body()).contains("data: partial").contains("event:error").contains("upstream exploded");
+		assertThat(response.body()).contains("data:\"partial\"").contains("event:error").contains("upstream exploded");
 		assertThat(response.body()).doesNotContain(KEY);
 	}
 

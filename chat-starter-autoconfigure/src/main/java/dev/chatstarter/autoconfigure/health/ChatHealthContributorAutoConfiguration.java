@@ -19,8 +19,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.CompositeReactiveHealthContributor;
 import org.springframework.boot.health.contributor.ReactiveHealthContributor;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
@@ -29,8 +31,11 @@ import org.springframework.util.StringUtils;
  * health: a reactive composite contributor named {@code chat} with one {@link ChatHealthIndicator} per provider, so
  * {@code /actuator/health} shows {@code chat.<provider>}. Each provider is probed as
  * {@code chat.providers.<name>.health.probe} says, within {@code chat.health.timeout}, and the result is reused for
- * {@code chat.health.cache-ttl}. {@code management.health.chat.enabled=false} turns it off; a bean named
- * {@code chatHealthContributor} replaces it.
+ * {@code chat.health.cache-ttl}. A provider with fallbacks that is {@code DOWN} while one of its fallbacks is
+ * {@code UP} is reported {@code UP}, degraded (see {@link ChatFallbackHealthIndicator}), since its calls are answered.
+ * Spring Boot's liveness and readiness groups do not include {@code chat} unless the application adds it; adding it
+ * to liveness logs a warning.
+ * {@code management.health.chat.enabled=false} turns it off; a bean named {@code chatHealthContributor} replaces it.
  */
 @AutoConfiguration(after = ChatAutoConfiguration.class,
 		afterName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
@@ -48,13 +53,42 @@ public final class ChatHealthContributorAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = { "chatHealthIndicator", "chatHealthContributor" })
-		ReactiveHealthContributor chatHealthContributor(ChatTemplates templates, ChatProperties properties) {
+		ReactiveHealthContributor chatHealthContributor(ChatTemplates templates, ChatProperties properties,
+				Environment environment) {
+			LivenessGroupCheck.warnIfChatIsInLiveness(environment);
 			ChatProperties.Health health = properties.getHealth();
 			Assert.isTrue(health.getTimeout().compareTo(Duration.ZERO) > 0, "chat.health.timeout must be positive");
 			Assert.isTrue(!health.getCacheTtl().isNegative(), "chat.health.cache-ttl must not be negative");
-			Map<String, ChatHealthIndicator> indicators = new LinkedHashMap<>();
-			templates.asMap().forEach((name, template) -> indicators.put(name, indicator(name, template, properties)));
+			Map<String, ChatHealthIndicator> own = new LinkedHashMap<>();
+			templates.asMap().forEach((name, template) -> own.put(name, indicator(name, template, properties)));
+			Map<String, ReactiveHealthIndicator> indicators = new LinkedHashMap<>();
+			own.forEach((name, indicator) -> {
+				Map<String, ChatHealthIndicator> chain = new LinkedHashMap<>();
+				addFallbacks(name, properties, own, chain);
+				chain.remove(name);
+				indicators.put(name, chain.isEmpty() ? indicator : new ChatFallbackHealthIndicator(indicator, chain));
+			});
 			return CompositeReactiveHealthContributor.fromMap(indicators);
+		}
+
+		/**
+		 * Add the own indicators of a provider's fallback chain in the order calls try them: each fallback, then its
+		 * own fallbacks (the startup validation ruled out cycles; a name seen before is skipped all the same).
+		 */
+		private static void addFallbacks(String name, ChatProperties properties, Map<String, ChatHealthIndicator> own,
+				Map<String, ChatHealthIndicator> chain) {
+			ChatProperties.Provider provider = properties.getProviders().get(name);
+			if (provider == null) {
+				return;
+			}
+			for (String fallback : provider.getFallback()) {
+				String fallbackName = fallback.trim();
+				ChatHealthIndicator indicator = own.get(fallbackName);
+				if (indicator != null && !chain.containsKey(fallbackName)) {
+					chain.put(fallbackName, indicator);
+					addFallbacks(fallbackName, properties, own, chain);
+				}
+			}
 		}
 
 		private static ChatHealthIndicator indicator(String name, ChatTemplate template, ChatProperties properties) {

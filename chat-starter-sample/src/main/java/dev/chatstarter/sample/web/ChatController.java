@@ -6,6 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
+import dev.chatstarter.autoconfigure.web.ChatServerSentEvents;
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.chat.ChatResponse;
 import dev.chatstarter.core.chat.Usage;
@@ -28,11 +29,8 @@ public class ChatController {
 
 	private final ProviderSelector providers;
 
-	private final ChatProblems problems;
-
-	public ChatController(ProviderSelector providers, ChatProblems problems) {
+	public ChatController(ProviderSelector providers) {
 		this.providers = providers;
-		this.problems = problems;
 	}
 
 	/**
@@ -55,9 +53,9 @@ public class ChatController {
 	}
 
 	/**
-	 * Stream the answer to a message, one event per fragment. A failure after the stream started arrives as an
-	 * {@code error} event carrying the problem as JSON: a provider failure as such, any other failure as a generic
-	 * internal error.
+	 * Stream the answer to a message, one event per fragment whose data is the fragment as a JSON string (see
+	 * {@link ChatServerSentEvents}). A failure after the stream started arrives as an {@code error} event carrying the
+	 * problem as JSON: a provider failure as such, any other failure as a generic internal error.
 	 * @param message the user's message
 	 * @param provider the provider to ask, the default one when not given
 	 * @return the fragments
@@ -67,14 +65,7 @@ public class ChatController {
 			@RequestParam(required = false) @Nullable String provider) {
 		String text = ProviderSelector.requireMessage(message, provider);
 		ChatTemplate chat = this.providers.select(provider);
-		return chat.prompt()
-			.user(text)
-			.tools(WeatherTools.GET_CURRENT_WEATHER)
-			.stream()
-			.content()
-			// SSE readers strip one space after "data:", so a fragment's own leading space survives only behind it
-			.map((fragment) -> ServerSentEvent.builder(" " + fragment).build())
-			.onErrorResume((ex) -> Flux.just(ServerSentEvent.builder(this.problems.toJson(ex)).event("error").build()));
+		return ChatServerSentEvents.of(chat.prompt().user(text).tools(WeatherTools.GET_CURRENT_WEATHER).stream().content());
 	}
 
 	/**

@@ -1,0 +1,42 @@
+package dev.chatstarter.autoconfigure.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.chatstarter.core.error.ChatException;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Answers a {@link ChatException} that a controller throws (or a reactive controller emits) with an
+ * {@code application/problem+json} response described by {@link ChatProblemDetails}, in Spring MVC and WebFlux
+ * alike, instead of a bare {@code 500}. It has the lowest precedence, so the application's own
+ * {@code @ControllerAdvice} handlers come first: one that handles {@code ChatException} or any supertype of it
+ * ({@code Exception}) wins. Auto-configured unless {@code chat.web.problem-details.enabled=false}; a bean of this type
+ * replaces it. The failure's message (keys already redacted) is logged at {@code WARN}.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ChatExceptionHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(ChatExceptionHandler.class);
+
+	/**
+	 * Answer a failure.
+	 * @param failure the failure
+	 * @return the problem response
+	 */
+	@ExceptionHandler(ChatException.class)
+	public ResponseEntity<ProblemDetail> handleChatException(ChatException failure) {
+		logger.warn("Chat call failed: {}", failure.getMessage());
+		ProblemDetail problem = ChatProblemDetails.of(failure);
+		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+}
