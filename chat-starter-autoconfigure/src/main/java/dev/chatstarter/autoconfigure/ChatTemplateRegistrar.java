@@ -46,8 +46,6 @@ final class ChatTemplateRegistrar implements BeanDefinitionRegistryPostProcessor
 
 	private static final Log logger = LogFactory.getLog(ChatTemplateRegistrar.class);
 
-	private static final Method FACTORY_METHOD = factoryMethod();
-
 	private @Nullable Environment environment;
 
 	private @Nullable String beanName;
@@ -123,7 +121,7 @@ final class ChatTemplateRegistrar implements BeanDefinitionRegistryPostProcessor
 			return;
 		}
 		RootBeanDefinition definition = new RootBeanDefinition(ChatTemplateFactory.class);
-		definition.setResolvedFactoryMethod(FACTORY_METHOD);
+		definition.setResolvedFactoryMethod(factoryMethod());
 		definition.setTargetType(ChatTemplate.class);
 		definition.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
 		definition.getConstructorArgumentValues().addIndexedArgumentValue(0, name);

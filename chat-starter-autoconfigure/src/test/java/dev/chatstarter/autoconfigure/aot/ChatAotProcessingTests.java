@@ -20,6 +20,10 @@ import dev.chatstarter.test.FakeChatServer;
 import dev.chatstarter.test.FakeResponse;
 import dev.chatstarter.test.RecordedRequest;
 
+import org.springframework.aot.hint.MemberCategory;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.predicate.ReflectionHintsPredicates;
+import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.aot.test.generate.TestGenerationContext;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.health.contributor.ReactiveHealthContributor;
@@ -137,6 +141,23 @@ class ChatAotProcessingTests {
 			.withMessageContaining("AOT-processed with no chat.providers but runs with chat.providers [fast, smart]"));
 	}
 
+	@Test
+	void aotProcessingRegistersTheReflectionHintsOfToolBeansAndTheirTypes() throws Exception {
+		RuntimeHints hints = process(providers("http://127.0.0.1:1/v1", "http://127.0.0.1:2/v1", "k")).generationContext()
+			.getRuntimeHints();
+		ReflectionHintsPredicates reflection = RuntimeHintsPredicates.reflection();
+		assertThat(reflection.onType(OrderTools.class)).accepts(hints);
+		assertThat(reflection.onMethodInvocation(OrderTools.class, "lookup")).accepts(hints);
+		assertThat(reflection.onType(OrderTools.OrderQuery.class)
+			.withMemberCategories(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).accepts(hints);
+		assertThat(reflection.onMethodInvocation(OrderTools.OrderQuery.class, "orderId")).accepts(hints);
+		assertThat(reflection.onMethodInvocation(OrderTools.OrderInfo.class, "eta")).accepts(hints);
+		assertThat(reflection.onFieldAccess(OrderTools.Channel.class.getField("WEB"))).accepts(hints);
+		assertThat(reflection.onType(OrderTools.Status.class)
+			.withMemberCategories(MemberCategory.ACCESS_DECLARED_FIELDS, MemberCategory.INVOKE_PUBLIC_METHODS))
+			.accepts(hints);
+	}
+
 	private static Map<String, Object> providers(String fastUrl, String smartUrl, String key) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("chat.providers.fast.base-url", fastUrl);
@@ -153,17 +174,11 @@ class ChatAotProcessingTests {
 	 */
 	private static void runAotProcessed(Map<String, Object> buildTime, Map<String, Object> runTime,
 			Consumer<GenericApplicationContext> assertions) {
-		AnnotationConfigApplicationContext application = new AnnotationConfigApplicationContext();
-		withProperties(application, buildTime);
-		application.register(Application.class);
-		TestGenerationContext generationContext = new TestGenerationContext();
-		ClassName initializerName = new ApplicationContextAotGenerator().processAheadOfTime(application,
-				generationContext);
-		generationContext.writeGeneratedContent();
-		TestCompiler.forSystem().with(generationContext).compile((compiled) -> {
+		Processed processed = process(buildTime);
+		TestCompiler.forSystem().with(processed.generationContext()).compile((compiled) -> {
 			@SuppressWarnings("unchecked")
 			ApplicationContextInitializer<GenericApplicationContext> initializer = compiled
-				.getInstance(ApplicationContextInitializer.class, initializerName.toString());
+				.getInstance(ApplicationContextInitializer.class, processed.initializer().toString());
 			try (GenericApplicationContext context = new GenericApplicationContext()) {
 				withProperties(context, runTime);
 				initializer.initialize(context);
@@ -173,8 +188,23 @@ class ChatAotProcessingTests {
 		});
 	}
 
+	private static Processed process(Map<String, Object> buildTime) {
+		try (AnnotationConfigApplicationContext application = new AnnotationConfigApplicationContext()) {
+			withProperties(application, buildTime);
+			application.register(Application.class);
+			TestGenerationContext generationContext = new TestGenerationContext();
+			ClassName initializer = new ApplicationContextAotGenerator().processAheadOfTime(application,
+					generationContext);
+			generationContext.writeGeneratedContent();
+			return new Processed(generationContext, initializer);
+		}
+	}
+
 	private static void withProperties(GenericApplicationContext context, Map<String, Object> properties) {
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", properties));
+	}
+
+	private record Processed(TestGenerationContext generationContext, ClassName initializer) {
 	}
 
 	@Configuration(proxyBeanMethods = false)
