@@ -2,6 +2,7 @@ package dev.chatstarter.autoconfigure.aot;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -24,6 +25,7 @@ import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.predicate.ReflectionHintsPredicates;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
+import org.springframework.aot.hint.annotation.RegisterReflectionForBinding;
 import org.springframework.aot.test.generate.TestGenerationContext;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.health.contributor.ReactiveHealthContributor;
@@ -44,8 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Spring AOT on the JVM: the context is processed ahead of time with two providers configured, the generated code is
- * compiled and a fresh context is started from it, which then calls, streams and runs a tool against a fake
- * provider. What AOT fixes at build time (the provider names) fails the startup with the starter's message when it
+ * compiled and a fresh context is started from it, which then calls, streams, runs a tool and reads structured
+ * output against a fake provider. What AOT fixes at build time (the provider names) fails the startup with the starter's message when it
  * changes; what it does not (URLs, keys, the default provider) is read at run time.
  */
 @CompileWithForkedClassLoader
@@ -101,6 +103,11 @@ class ChatAotProcessingTests {
 			smart.takeRequest();
 			RecordedRequest second = smart.takeRequest();
 			assertThat(second.body()).contains("SHIPPED").contains("2026-12-24").contains("\\\"channel\\\":\\\"web\\\"");
+
+			fast.enqueue(FakeResponse.json(Map.of("order_id", "o-1", "status", "SHIPPED", "items", List.of("book"))));
+			assertThat(context.getBean("fast", ChatTemplate.class).prompt("summarize o-1").call()
+				.entity(OrderSummary.class))
+				.isEqualTo(new OrderSummary("o-1", OrderTools.Status.SHIPPED, List.of("book")));
 		}));
 	}
 
@@ -153,6 +160,7 @@ class ChatAotProcessingTests {
 		assertThat(reflection.onMethodInvocation(OrderTools.OrderQuery.class, "orderId")).accepts(hints);
 		assertThat(reflection.onMethodInvocation(OrderTools.OrderInfo.class, "eta")).accepts(hints);
 		assertThat(reflection.onFieldAccess(OrderTools.Channel.class.getField("WEB"))).accepts(hints);
+		assertThat(reflection.onMethodInvocation(OrderSummary.class, "orderId")).accepts(hints);
 		assertThat(reflection.onType(OrderTools.Status.class)
 			.withMemberCategories(MemberCategory.ACCESS_DECLARED_FIELDS, MemberCategory.INVOKE_PUBLIC_METHODS))
 			.accepts(hints);
@@ -208,6 +216,7 @@ class ChatAotProcessingTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@RegisterReflectionForBinding(OrderSummary.class)
 	@ImportAutoConfiguration({ ChatAutoConfiguration.class, ChatHealthContributorAutoConfiguration.class })
 	static class Application {
 
