@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import dev.chatstarter.autoconfigure.InvalidChatConfigurationException.Problem;
 
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.core.env.Environment;
 
 /**
  * The provider names a context was AOT-processed with. The registrar records them on its own bean definition at
@@ -63,6 +64,24 @@ final class AotProcessedProviders {
 						+ "the application runs with; only the names count, every other provider property is read "
 						+ "at run time. Or start the application without its AOT-generated code (on the JVM, without "
 						+ "-Dspring.aot.enabled=true).")));
+	}
+
+	/**
+	 * Fail when the starter is switched off at run time in a context AOT-processed with it on: its beans were
+	 * generated and would still be created.
+	 * @param environment the run-time environment
+	 * @throws InvalidChatConfigurationException if {@code chat.enabled} is false
+	 */
+	static void checkEnabled(Environment environment) {
+		String property = ChatProperties.PREFIX + ".enabled";
+		if (!environment.getProperty(property, Boolean.class, true)) {
+			throw new InvalidChatConfigurationException(List.of(new Problem(property, null,
+					"This application was AOT-processed with chat.enabled=true but runs with chat.enabled=false; "
+							+ "Spring AOT fixes the beans at build time, so the chat beans would still be created.",
+					"Run the AOT processing (spring-boot:process-aot, or the native build) with chat.enabled=false, "
+							+ "or start the application without its AOT-generated code (on the JVM, without "
+							+ "-Dspring.aot.enabled=true).")));
+		}
 	}
 
 	private static String describe(Set<String> names) {

@@ -63,14 +63,19 @@ final class ChatTemplateRegistrar implements BeanDefinitionRegistryPostProcessor
 	@Override
 	public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
 		Assert.state(this.environment != null, "environment was not set");
-		ChatProperties properties = bind(this.environment);
-		new ChatPropertiesValidator(new ChatPropertySources(this.environment)::origin).validate(properties);
-		String defaultName = properties.determineDefaultProvider();
-		Set<String> names = properties.getProviders().keySet();
 		BeanDefinition own = ownDefinition(registry);
 		Set<String> aotProcessed = (own != null) ? AotProcessedProviders.read(own) : null;
 		if (aotProcessed != null) {
+			AotProcessedProviders.checkEnabled(this.environment);
+		}
+		ChatProperties properties = bind(this.environment);
+		Set<String> names = properties.getProviders().keySet();
+		if (aotProcessed != null) {
 			AotProcessedProviders.check(aotProcessed, names);
+		}
+		new ChatPropertiesValidator(new ChatPropertySources(this.environment)::origin).validate(properties);
+		String defaultName = properties.determineDefaultProvider();
+		if (aotProcessed != null) {
 			markDefault(registry, defaultName);
 			return;
 		}

@@ -131,13 +131,23 @@ class ChatAotProcessingTests {
 		Map<String, Object> runTime = new LinkedHashMap<>();
 		runTime.put("chat.providers.fast.base-url", fast.baseUrl());
 		runTime.put("chat.providers.other.base-url", smart.baseUrl());
-		runTime.put("chat.default-provider", "fast");
 		assertTimeoutPreemptively(DEADLINE, () -> assertThatExceptionOfType(InvalidChatConfigurationException.class)
 			.isThrownBy(() -> runAotProcessed(providers("http://127.0.0.1:1/v1", "http://127.0.0.1:2/v1", "k"),
 					runTime, (context) -> {
 					}))
 			.withMessageContaining("AOT-processed with chat.providers [fast, smart] but runs with chat.providers "
 					+ "[fast, other]"));
+	}
+
+	@Test
+	void chatDisabledAtRunTimeOfAContextProcessedWithItFailsTheStartupSayingSo() {
+		Map<String, Object> runTime = providers(fast.baseUrl(), smart.baseUrl(), "k");
+		runTime.put("chat.enabled", "false");
+		assertTimeoutPreemptively(DEADLINE, () -> assertThatExceptionOfType(InvalidChatConfigurationException.class)
+			.isThrownBy(() -> runAotProcessed(providers("http://127.0.0.1:1/v1", "http://127.0.0.1:2/v1", "k"),
+					runTime, (context) -> {
+					}))
+			.withMessageContaining("AOT-processed with chat.enabled=true but runs with chat.enabled=false"));
 	}
 
 	@Test
