@@ -41,6 +41,7 @@ import org.springframework.core.test.tools.TestCompiler;
 import org.springframework.javapoet.ClassName;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -137,6 +138,19 @@ class ChatAotProcessingTests {
 					}))
 			.withMessageContaining("AOT-processed with chat.providers [fast, smart] but runs with chat.providers "
 					+ "[fast, other]"));
+	}
+
+	@Test
+	void anUnknownToolNameAtRunTimeStillFailsTheStartup() {
+		Map<String, Object> runTime = providers(fast.baseUrl(), smart.baseUrl(), "k");
+		runTime.put("chat.providers.smart.tools", "lookup_ordr");
+		assertTimeoutPreemptively(DEADLINE,
+				() -> assertThatException()
+					.isThrownBy(() -> runAotProcessed(providers("http://127.0.0.1:1/v1", "http://127.0.0.1:2/v1", "k"),
+							runTime, (context) -> {
+							}))
+					.satisfies((failure) -> assertThat(failure)
+						.hasStackTraceContaining("chat.providers.smart.tools names [lookup_ordr]")));
 	}
 
 	@Test
