@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterAll;
@@ -55,6 +57,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 class ChatAotProcessingTests {
 
 	private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+	/** The initializers generated for each build-time configuration: processing and compiling take seconds. */
+	private static final Map<Map<String, Object>, ApplicationContextInitializer<GenericApplicationContext>> INITIALIZERS =
+			new ConcurrentHashMap<>();
 
 	private static FakeChatServer fast;
 
@@ -201,23 +207,36 @@ class ChatAotProcessingTests {
 	}
 
 	/**
-	 * Process an application ahead of time with the build-time properties, compile the generated code, start a
-	 * context from it with the run-time properties and hand it to the assertions.
+	 * Process an application ahead of time with the build-time properties, compile the generated code (once per
+	 * build-time configuration), start a context from it with the run-time properties and hand it to the assertions.
 	 */
 	private static void runAotProcessed(Map<String, Object> buildTime, Map<String, Object> runTime,
 			Consumer<GenericApplicationContext> assertions) {
+		ApplicationContextInitializer<GenericApplicationContext> initializer = INITIALIZERS.computeIfAbsent(buildTime,
+				ChatAotProcessingTests::compile);
+		Thread thread = Thread.currentThread();
+		ClassLoader previous = thread.getContextClassLoader();
+		thread.setContextClassLoader(initializer.getClass().getClassLoader());
+		try (GenericApplicationContext context = new GenericApplicationContext()) {
+			withProperties(context, runTime);
+			initializer.initialize(context);
+			context.refresh();
+			assertions.accept(context);
+		}
+		finally {
+			thread.setContextClassLoader(previous);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static ApplicationContextInitializer<GenericApplicationContext> compile(Map<String, Object> buildTime) {
 		Processed processed = process(buildTime);
-		TestCompiler.forSystem().with(processed.generationContext()).compile((compiled) -> {
-			@SuppressWarnings("unchecked")
-			ApplicationContextInitializer<GenericApplicationContext> initializer = compiled
-				.getInstance(ApplicationContextInitializer.class, processed.initializer().toString());
-			try (GenericApplicationContext context = new GenericApplicationContext()) {
-				withProperties(context, runTime);
-				initializer.initialize(context);
-				context.refresh();
-				assertions.accept(context);
-			}
-		});
+		AtomicReference<ApplicationContextInitializer<GenericApplicationContext>> initializer = new AtomicReference<>();
+		TestCompiler.forSystem()
+			.with(processed.generationContext())
+			.compile((compiled) -> initializer.set(compiled.getInstance(ApplicationContextInitializer.class,
+					processed.initializer().toString())));
+		return initializer.get();
 	}
 
 	private static Processed process(Map<String, Object> buildTime) {
