@@ -17,6 +17,7 @@ import org.springframework.aot.hint.ReflectionHints;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.beans.factory.aot.BeanRegistrationAotContribution;
 import org.springframework.beans.factory.aot.BeanRegistrationAotProcessor;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.support.RegisteredBean;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -37,8 +38,18 @@ final class ChatToolRuntimeHints implements BeanRegistrationAotProcessor {
 
 	@Override
 	public @Nullable BeanRegistrationAotContribution processAheadOfTime(RegisteredBean registeredBean) {
+		if (registeredBean.getMergedBeanDefinition().getRole() == BeanDefinition.ROLE_INFRASTRUCTURE) {
+			return null;
+		}
 		Class<?> beanClass = ClassUtils.getUserClass(registeredBean.getBeanClass());
-		Method[] tools = toolMethods(beanClass);
+		Method[] tools;
+		try {
+			tools = toolMethods(beanClass);
+		}
+		catch (IllegalStateException | LinkageError ex) {
+			// a class whose methods cannot be read (a missing optional dependency) has no tools to discover
+			return null;
+		}
 		if (tools.length == 0) {
 			return null;
 		}
