@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 import dev.chatstarter.autoconfigure.ChatAutoConfiguration;
+import dev.chatstarter.autoconfigure.ChatProperties;
 import dev.chatstarter.autoconfigure.InvalidChatConfigurationException;
 import dev.chatstarter.autoconfigure.health.ChatHealthContributorAutoConfiguration;
 import dev.chatstarter.core.ChatTemplate;
@@ -191,6 +192,9 @@ class ChatAotProcessingTests {
 		assertThat(reflection.onMethodInvocation(OrderTools.OrderInfo.class, "eta")).accepts(hints);
 		assertThat(reflection.onFieldAccess(OrderTools.Channel.class.getField("WEB"))).accepts(hints);
 		assertThat(reflection.onMethodInvocation(OrderSummary.class, "orderId")).accepts(hints);
+		// what the registrar binds at run time: Spring Boot's hints for the @ConfigurationProperties type
+		assertThat(reflection.onMethodInvocation(ChatProperties.Provider.class, "setBaseUrl")).accepts(hints);
+		assertThat(reflection.onMethodInvocation(ChatProperties.Retry.class, "setMaxAttempts")).accepts(hints);
 		assertThat(reflection.onType(OrderTools.Status.class)
 			.withMemberCategories(MemberCategory.ACCESS_DECLARED_FIELDS, MemberCategory.INVOKE_PUBLIC_METHODS))
 			.accepts(hints);
