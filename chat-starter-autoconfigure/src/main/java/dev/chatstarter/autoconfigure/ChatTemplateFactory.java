@@ -58,7 +58,8 @@ final class ChatTemplateFactory {
 	}
 
 	/**
-	 * Create the template of a provider.
+	 * Create the template of a provider: the static factory method of each provider's bean definition, so Spring
+	 * AOT generates a plain call to it.
 	 * @param name the provider name
 	 * @param beanFactory the bean factory to take the properties and collaborators from
 	 * @return the template

@@ -1,16 +1,21 @@
 package dev.chatstarter.autoconfigure;
 
+import java.lang.reflect.Method;
+import java.util.Set;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import dev.chatstarter.core.ChatTemplate;
 
+import org.springframework.beans.factory.BeanNameAware;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.SingletonBeanRegistry;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
-import org.springframework.beans.factory.support.InstanceSupplier;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -21,18 +26,29 @@ import org.springframework.boot.context.properties.source.UnboundElementsSourceF
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 import org.springframework.util.Assert;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * Registers one {@link ChatTemplate} bean definition per entry of {@code chat.providers}, named after the provider,
  * the default provider's {@link RootBeanDefinition#setPrimary primary}. The properties are bound and validated first,
  * so a wrong configuration fails the startup before any bean is created. A bean that already has a provider's name
  * replaces the auto-configured template.
+ * <p>
+ * Each template is defined by the static factory method {@link ChatTemplateFactory#create} with the provider name as
+ * its argument, so Spring AOT generates plain code for it. An AOT-processed context registers the build-time
+ * templates from that code; this registrar then checks that the run-time providers have the same names (else the
+ * startup fails and says so) and makes the run-time default provider the primary template.
  */
-final class ChatTemplateRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
+final class ChatTemplateRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware, BeanNameAware {
+
+	/** The bean definition attribute that names the provider of an auto-configured template. */
+	static final String PROVIDER_ATTRIBUTE = "dev.chatstarter.provider";
 
 	private static final Log logger = LogFactory.getLog(ChatTemplateRegistrar.class);
 
 	private @Nullable Environment environment;
+
+	private @Nullable String beanName;
 
 	@Override
 	public void setEnvironment(Environment environment) {
@@ -40,13 +56,52 @@ final class ChatTemplateRegistrar implements BeanDefinitionRegistryPostProcessor
 	}
 
 	@Override
+	public void setBeanName(String name) {
+		this.beanName = name;
+	}
+
+	@Override
 	public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
 		Assert.state(this.environment != null, "environment was not set");
+		BeanDefinition own = ownDefinition(registry);
+		Set<String> aotProcessed = (own != null) ? AotProcessedProviders.read(own) : null;
+		if (aotProcessed != null) {
+			AotProcessedProviders.checkEnabled(this.environment);
+		}
 		ChatProperties properties = bind(this.environment);
+		Set<String> names = properties.getProviders().keySet();
+		if (aotProcessed != null) {
+			AotProcessedProviders.check(aotProcessed, names);
+		}
 		new ChatPropertiesValidator(new ChatPropertySources(this.environment)::origin).validate(properties);
 		String defaultName = properties.determineDefaultProvider();
-		for (String name : properties.getProviders().keySet()) {
+		if (aotProcessed != null) {
+			markDefault(registry, defaultName);
+			return;
+		}
+		for (String name : names) {
 			register(registry, name, name.equals(defaultName));
+		}
+		if (own != null) {
+			AotProcessedProviders.record(own, names);
+		}
+	}
+
+	private @Nullable BeanDefinition ownDefinition(BeanDefinitionRegistry registry) {
+		return (this.beanName != null && registry.containsBeanDefinition(this.beanName))
+				? registry.getBeanDefinition(this.beanName) : null;
+	}
+
+	/**
+	 * Make the run-time default provider's template the primary one (an AOT-processed context was generated with the
+	 * build-time default).
+	 */
+	private static void markDefault(BeanDefinitionRegistry registry, @Nullable String defaultName) {
+		for (String name : registry.getBeanDefinitionNames()) {
+			BeanDefinition definition = registry.getBeanDefinition(name);
+			if (definition.getAttribute(PROVIDER_ATTRIBUTE) instanceof String provider) {
+				definition.setPrimary(provider.equals(defaultName));
+			}
 		}
 	}
 
@@ -70,14 +125,23 @@ final class ChatTemplateRegistrar implements BeanDefinitionRegistryPostProcessor
 			}
 			return;
 		}
-		RootBeanDefinition definition = new RootBeanDefinition(ChatTemplate.class);
+		RootBeanDefinition definition = new RootBeanDefinition(ChatTemplateFactory.class);
+		definition.setResolvedFactoryMethod(factoryMethod());
 		definition.setTargetType(ChatTemplate.class);
-		definition.setInstanceSupplier(InstanceSupplier
-			.of((registeredBean) -> ChatTemplateFactory.create(name, registeredBean.getBeanFactory())));
+		definition.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
+		definition.getConstructorArgumentValues().addIndexedArgumentValue(0, name);
+		definition.setAttribute(PROVIDER_ATTRIBUTE, name);
 		definition.setPrimary(primary);
 		definition.setDestroyMethodName(AbstractBeanDefinition.INFER_METHOD);
 		definition.setDescription("ChatTemplate of chat provider '" + name + "'");
 		registry.registerBeanDefinition(name, definition);
+	}
+
+	private static Method factoryMethod() {
+		Method method = ReflectionUtils.findMethod(ChatTemplateFactory.class, "create", String.class,
+				ListableBeanFactory.class);
+		Assert.state(method != null, "ChatTemplateFactory.create(String, ListableBeanFactory) not found");
+		return method;
 	}
 
 	private static boolean isNameTaken(BeanDefinitionRegistry registry, String name) {

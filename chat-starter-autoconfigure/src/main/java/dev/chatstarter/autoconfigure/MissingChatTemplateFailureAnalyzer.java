@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.ChatTemplates;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
@@ -19,7 +20,8 @@ import org.springframework.core.env.Environment;
 /**
  * Explains a missing or ambiguous {@link ChatTemplate} or {@link ChatTemplates} bean in terms of {@code chat.*}
  * properties: no provider configured, {@code chat.enabled=false}, a qualifier naming an unknown provider, or the
- * default provider's template replaced by a bean that is not primary. Runs before Spring Boot's generic analyzers.
+ * default provider's template replaced by a bean that is not primary, or an AOT-generated application whose beans
+ * were fixed by another configuration. Runs before Spring Boot's generic analyzers.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 final class MissingChatTemplateFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDefinitionException> {
@@ -46,6 +48,17 @@ final class MissingChatTemplateFailureAnalyzer extends AbstractFailureAnalyzer<N
 							+ unique.getBeanNamesFound() + " and none of them is primary.",
 					"Inject a provider's template with @Qualifier(\"<provider>\") or use ChatTemplates. If you defined "
 							+ "your own ChatTemplate bean named after chat.default-provider, mark it @Primary.",
+					cause);
+		}
+		if (AotDetector.useGeneratedArtifacts()) {
+			Set<String> names = new ChatPropertySources(this.environment).providerNames();
+			return new FailureAnalysis("A component needs " + wanted + " that does not exist (" + cause.getMessage()
+					+ "). This application runs AOT-generated code, whose beans were fixed when it was AOT-processed: "
+					+ "chat.enabled and the chat.providers names of that build decide which chat beans exist. The "
+					+ "chat providers configured now are " + names + ".",
+					"Use one of " + names + " as the qualifier, or run the AOT processing (spring-boot:process-aot, "
+							+ "or the native build) with the chat.enabled and chat.providers names the application "
+							+ "runs with. See docs/aot.md.",
 					cause);
 		}
 		String enabled = this.environment.getProperty(ENABLED);

@@ -1,6 +1,5 @@
 package dev.chatstarter.autoconfigure.tool;
 
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.chatstarter.core.tool.ChatTool;
 import dev.chatstarter.core.tool.ToolCallback;
 import dev.chatstarter.core.tool.ToolCallbacks;
 import dev.chatstarter.core.tool.ToolRegistry;
@@ -21,10 +19,8 @@ import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
-import org.springframework.util.ReflectionUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
@@ -91,13 +87,7 @@ public final class ChatToolDiscoverer implements Supplier<ToolRegistry>, BeanFac
 	}
 
 	private static boolean hasChatToolMethod(Class<?> type) {
-		Class<?> userClass = ClassUtils.getUserClass(type);
-		for (Method method : ReflectionUtils.getUniqueDeclaredMethods(userClass, ReflectionUtils.USER_DECLARED_METHODS)) {
-			if (AnnotatedElementUtils.hasAnnotation(method, ChatTool.class)) {
-				return true;
-			}
-		}
-		return false;
+		return ChatToolRuntimeHints.toolMethods(ClassUtils.getUserClass(type)).length > 0;
 	}
 
 }

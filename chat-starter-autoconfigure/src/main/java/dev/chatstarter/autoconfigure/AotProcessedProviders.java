@@ -1,0 +1,91 @@
+package dev.chatstarter.autoconfigure;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.chatstarter.autoconfigure.InvalidChatConfigurationException.Problem;
+
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.core.env.Environment;
+
+/**
+ * The provider names a context was AOT-processed with. The registrar records them on its own bean definition at
+ * build time; Spring AOT generates that attribute (see {@link ChatAttributesAotProcessor}), so at run time the
+ * registrar finds them and can tell an AOT-processed context with other providers from a matching one.
+ */
+final class AotProcessedProviders {
+
+	/** The bean definition attribute holding the provider names, a {@code String[]}. */
+	static final String ATTRIBUTE = "dev.chatstarter.aot-processed-providers";
+
+	private AotProcessedProviders() {
+	}
+
+	/**
+	 * Record the provider names on the registrar's definition.
+	 * @param registrar the registrar's bean definition
+	 * @param names the configured provider names
+	 */
+	static void record(BeanDefinition registrar, Set<String> names) {
+		registrar.setAttribute(ATTRIBUTE, names.toArray(new String[0]));
+	}
+
+	/**
+	 * Return the names the context was AOT-processed with.
+	 * @param registrar the registrar's bean definition
+	 * @return the names, or {@code null} if this context does not run AOT-generated code
+	 */
+	static @Nullable Set<String> read(BeanDefinition registrar) {
+		return (registrar.getAttribute(ATTRIBUTE) instanceof String[] names) ? new LinkedHashSet<>(List.of(names))
+				: null;
+	}
+
+	/**
+	 * Fail when the run-time providers are not the ones the context was AOT-processed with: their beans, and the
+	 * beans that exist only with providers, were fixed at build time.
+	 * @param built the names at build time
+	 * @param running the names at run time
+	 * @throws InvalidChatConfigurationException if the names differ
+	 */
+	static void check(Set<String> built, Set<String> running) {
+		if (built.equals(running)) {
+			return;
+		}
+		String property = ChatProperties.PREFIX + ".providers";
+		throw new InvalidChatConfigurationException(List.of(new Problem(property, null,
+				"This application was AOT-processed with " + describe(built) + " but runs with " + describe(running)
+						+ ". Spring AOT fixes the beans at build time: the set of provider names, and with it the "
+						+ "ChatTemplate beans, the ChatTemplates registry, the 'chat' health contributor and the "
+						+ "check of chat.providers.<name>.tools, cannot change at run time.",
+				"Run the AOT processing (spring-boot:process-aot, or the native build) with the chat.providers names "
+						+ "the application runs with; only the names count, every other provider property is read "
+						+ "at run time. Or start the application without its AOT-generated code (on the JVM, without "
+						+ "-Dspring.aot.enabled=true).")));
+	}
+
+	/**
+	 * Fail when the starter is switched off at run time in a context AOT-processed with it on: its beans were
+	 * generated and would still be created.
+	 * @param environment the run-time environment
+	 * @throws InvalidChatConfigurationException if {@code chat.enabled} is false
+	 */
+	static void checkEnabled(Environment environment) {
+		String property = ChatProperties.PREFIX + ".enabled";
+		if (!environment.getProperty(property, Boolean.class, true)) {
+			throw new InvalidChatConfigurationException(List.of(new Problem(property, null,
+					"This application was AOT-processed with chat.enabled=true but runs with chat.enabled=false; "
+							+ "Spring AOT fixes the beans at build time, so the chat beans would still be created.",
+					"Run the AOT processing (spring-boot:process-aot, or the native build) with chat.enabled=false, "
+							+ "or start the application without its AOT-generated code (on the JVM, without "
+							+ "-Dspring.aot.enabled=true).")));
+		}
+	}
+
+	private static String describe(Set<String> names) {
+		return names.isEmpty() ? "no chat.providers" : "chat.providers " + names;
+	}
+
+}

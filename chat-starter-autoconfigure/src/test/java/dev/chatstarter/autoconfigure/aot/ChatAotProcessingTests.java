@@ -1,0 +1,277 @@
+package dev.chatstarter.autoconfigure.aot;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import dev.chatstarter.autoconfigure.ChatAutoConfiguration;
+import dev.chatstarter.autoconfigure.ChatProperties;
+import dev.chatstarter.autoconfigure.InvalidChatConfigurationException;
+import dev.chatstarter.autoconfigure.health.ChatHealthContributorAutoConfiguration;
+import dev.chatstarter.core.ChatTemplate;
+import dev.chatstarter.core.ChatTemplates;
+import dev.chatstarter.test.FakeChatServer;
+import dev.chatstarter.test.FakeResponse;
+import dev.chatstarter.test.RecordedRequest;
+
+import org.springframework.aot.hint.MemberCategory;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.predicate.ReflectionHintsPredicates;
+import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
+import org.springframework.aot.hint.annotation.RegisterReflectionForBinding;
+import org.springframework.aot.test.generate.TestGenerationContext;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.health.contributor.ReactiveHealthContributor;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.aot.ApplicationContextAotGenerator;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.test.tools.CompileWithForkedClassLoader;
+import org.springframework.core.test.tools.TestCompiler;
+import org.springframework.javapoet.ClassName;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * Spring AOT on the JVM: the context is processed ahead of time with two providers configured, the generated code is
+ * compiled and a fresh context is started from it, which then calls, streams, runs a tool and reads structured
+ * output against a fake provider. What AOT fixes at build time (the provider names) fails the startup with the starter's message when it
+ * changes; what it does not (URLs, keys, the default provider) is read at run time.
+ */
+@CompileWithForkedClassLoader
+class ChatAotProcessingTests {
+
+	private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+	/** The initializers generated for each build-time configuration: processing and compiling take seconds. */
+	private static final Map<Map<String, Object>, ApplicationContextInitializer<GenericApplicationContext>> INITIALIZERS =
+			new ConcurrentHashMap<>();
+
+	private static FakeChatServer fast;
+
+	private static FakeChatServer smart;
+
+	@BeforeAll
+	static void startProviders() {
+		fast = new FakeChatServer().start();
+		smart = new FakeChatServer().start();
+	}
+
+	@AfterAll
+	static void stopProviders() {
+		fast.close();
+		smart.close();
+	}
+
+	@BeforeEach
+	void resetProviders() {
+		fast.reset();
+		smart.reset();
+	}
+
+	@Test
+	void aotGeneratedContextCallsStreamsAndRunsToolsWithRunTimeUrlsAndKeys() {
+		Map<String, Object> buildTime = providers("http://127.0.0.1:1/v1", "http://127.0.0.1:2/v1", "sk-build");
+		Map<String, Object> runTime = providers(fast.baseUrl(), smart.baseUrl(), "sk-run");
+		assertTimeoutPreemptively(DEADLINE, () -> runAotProcessed(buildTime, runTime, (context) -> {
+			assertThat(context.getBeansOfType(ChatTemplate.class)).containsOnlyKeys("fast", "smart");
+			assertThat(context.getBean(ChatTemplates.class).names()).containsExactlyInAnyOrder("fast", "smart");
+			assertThat(context.getBean("chatHealthContributor")).isInstanceOf(ReactiveHealthContributor.class);
+
+			fast.enqueue(FakeResponse.text("hello from fast"));
+			assertThat(context.getBean(ChatTemplate.class).prompt("hi").call().content()).isEqualTo("hello from fast");
+			assertThat(fast.takeRequest().bearerToken()).isEqualTo("sk-run");
+
+			fast.enqueue(FakeResponse.stream("one ", "two"));
+			StepVerifier.create(context.getBean("fast", ChatTemplate.class).prompt("count").stream().content())
+				.expectNext("one ", "two")
+				.expectComplete()
+				.verify(DEADLINE);
+
+			smart.enqueue(FakeResponse.toolCall("lookup_order", "{\"query\":{\"orderId\":\"o-1\",\"channel\":\"web\"}}"),
+					FakeResponse.text("o-1 ships on Christmas Eve"));
+			assertThat(context.getBean("smart", ChatTemplate.class).prompt("where is o-1?").call().content())
+				.isEqualTo("o-1 ships on Christmas Eve");
+			smart.takeRequest();
+			RecordedRequest second = smart.takeRequest();
+			assertThat(second.body()).contains("SHIPPED").contains("2026-12-24").contains("\\\"channel\\\":\\\"web\\\"");
+
+			fast.enqueue(FakeResponse.json(Map.of("order_id", "o-1", "status", "SHIPPED", "items", List.of("book"))));
+			assertThat(context.getBean("fast", ChatTemplate.class).prompt("summarize o-1").call()
+				.entity(OrderSummary.class))
+				.isEqualTo(new OrderSummary("o-1", OrderTools.Status.SHIPPED, List.of("book")));
+		}));
+	}
+
+	@Test
+	void runTimeDefaultProviderIsThePrimaryTemplate() {
+		Map<String, Object> runTime = providers(fast.baseUrl(), smart.baseUrl(), "sk-run");
+		runTime.put("chat.default-provider", "smart");
+		assertTimeoutPreemptively(DEADLINE,
+				() -> runAotProcessed(providers("http://127.0.0.1:1/v1", "http://127.0.0.1:2/v1", "k"), runTime,
+						(context) -> {
+							smart.enqueue(FakeResponse.text("from smart"));
+							assertThat(context.getBean(ChatTemplate.class).prompt("hi").call().content())
+								.isEqualTo("from smart");
+							assertThat(context.getBean(ChatTemplates.class).getDefault())
+								.isSameAs(context.getBean("smart"));
+						}));
+	}
+
+	@Test
+	void otherProviderNamesAtRunTimeFailTheStartupSayingSo() {
+		Map<String, Object> runTime = new LinkedHashMap<>();
+		runTime.put("chat.providers.fast.base-url", fast.baseUrl());
+		runTime.put("chat.providers.other.base-url", smart.baseUrl());
+		assertTimeoutPreemptively(DEADLINE, () -> assertThatExceptionOfType(InvalidChatConfigurationException.class)
+			.isThrownBy(() -> runAotProcessed(providers("http://127.0.0.1:1/v1", "http://127.0.0.1:2/v1", "k"),
+					runTime, (context) -> {
+					}))
+			.withMessageContaining("AOT-processed with chat.providers [fast, smart] but runs with chat.providers "
+					+ "[fast, other]"));
+	}
+
+	@Test
+	void anUnknownToolNameAtRunTimeStillFailsTheStartup() {
+		Map<String, Object> runTime = providers(fast.baseUrl(), smart.baseUrl(), "k");
+		runTime.put("chat.providers.smart.tools", "lookup_ordr");
+		assertTimeoutPreemptively(DEADLINE,
+				() -> assertThatException()
+					.isThrownBy(() -> runAotProcessed(providers("http://127.0.0.1:1/v1", "http://127.0.0.1:2/v1", "k"),
+							runTime, (context) -> {
+							}))
+					.satisfies((failure) -> assertThat(failure)
+						.hasStackTraceContaining("chat.providers.smart.tools names [lookup_ordr]")));
+	}
+
+	@Test
+	void chatDisabledAtRunTimeOfAContextProcessedWithItFailsTheStartupSayingSo() {
+		Map<String, Object> runTime = providers(fast.baseUrl(), smart.baseUrl(), "k");
+		runTime.put("chat.enabled", "false");
+		assertTimeoutPreemptively(DEADLINE, () -> assertThatExceptionOfType(InvalidChatConfigurationException.class)
+			.isThrownBy(() -> runAotProcessed(providers("http://127.0.0.1:1/v1", "http://127.0.0.1:2/v1", "k"),
+					runTime, (context) -> {
+					}))
+			.withMessageContaining("AOT-processed with chat.enabled=true but runs with chat.enabled=false"));
+	}
+
+	@Test
+	void providersAtRunTimeOfAContextProcessedWithoutProvidersFailTheStartupSayingSo() {
+		assertTimeoutPreemptively(DEADLINE, () -> assertThatExceptionOfType(InvalidChatConfigurationException.class)
+			.isThrownBy(() -> runAotProcessed(Map.of(), providers(fast.baseUrl(), smart.baseUrl(), "k"), (context) -> {
+			}))
+			.withMessageContaining("AOT-processed with no chat.providers but runs with chat.providers [fast, smart]"));
+	}
+
+	@Test
+	void aotProcessingRegistersTheReflectionHintsOfToolBeansAndTheirTypes() throws Exception {
+		RuntimeHints hints = process(providers("http://127.0.0.1:1/v1", "http://127.0.0.1:2/v1", "k")).generationContext()
+			.getRuntimeHints();
+		ReflectionHintsPredicates reflection = RuntimeHintsPredicates.reflection();
+		assertThat(reflection.onType(OrderTools.class)).accepts(hints);
+		assertThat(reflection.onMethodInvocation(OrderTools.class, "lookup")).accepts(hints);
+		assertThat(reflection.onType(OrderTools.OrderQuery.class)
+			.withMemberCategories(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).accepts(hints);
+		assertThat(reflection.onMethodInvocation(OrderTools.OrderQuery.class, "orderId")).accepts(hints);
+		assertThat(reflection.onMethodInvocation(OrderTools.OrderInfo.class, "eta")).accepts(hints);
+		assertThat(reflection.onFieldAccess(OrderTools.Channel.class.getField("WEB"))).accepts(hints);
+		assertThat(reflection.onMethodInvocation(OrderSummary.class, "orderId")).accepts(hints);
+		// what the registrar binds at run time: Spring Boot's hints for the @ConfigurationProperties type
+		assertThat(reflection.onMethodInvocation(ChatProperties.Provider.class, "setBaseUrl")).accepts(hints);
+		assertThat(reflection.onMethodInvocation(ChatProperties.Retry.class, "setMaxAttempts")).accepts(hints);
+		assertThat(reflection.onType(OrderTools.Status.class)
+			.withMemberCategories(MemberCategory.ACCESS_DECLARED_FIELDS, MemberCategory.INVOKE_PUBLIC_METHODS))
+			.accepts(hints);
+	}
+
+	private static Map<String, Object> providers(String fastUrl, String smartUrl, String key) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("chat.providers.fast.base-url", fastUrl);
+		properties.put("chat.providers.fast.api-key", key);
+		properties.put("chat.providers.smart.base-url", smartUrl);
+		properties.put("chat.providers.smart.tools", "lookup_order");
+		properties.put("chat.default-provider", "fast");
+		return properties;
+	}
+
+	/**
+	 * Process an application ahead of time with the build-time properties, compile the generated code (once per
+	 * build-time configuration), start a context from it with the run-time properties and hand it to the assertions.
+	 */
+	private static void runAotProcessed(Map<String, Object> buildTime, Map<String, Object> runTime,
+			Consumer<GenericApplicationContext> assertions) {
+		ApplicationContextInitializer<GenericApplicationContext> initializer = INITIALIZERS.computeIfAbsent(buildTime,
+				ChatAotProcessingTests::compile);
+		Thread thread = Thread.currentThread();
+		ClassLoader previous = thread.getContextClassLoader();
+		thread.setContextClassLoader(initializer.getClass().getClassLoader());
+		try (GenericApplicationContext context = new GenericApplicationContext()) {
+			withProperties(context, runTime);
+			initializer.initialize(context);
+			context.refresh();
+			assertions.accept(context);
+		}
+		finally {
+			thread.setContextClassLoader(previous);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static ApplicationContextInitializer<GenericApplicationContext> compile(Map<String, Object> buildTime) {
+		Processed processed = process(buildTime);
+		AtomicReference<ApplicationContextInitializer<GenericApplicationContext>> initializer = new AtomicReference<>();
+		TestCompiler.forSystem()
+			.with(processed.generationContext())
+			.compile((compiled) -> initializer.set(compiled.getInstance(ApplicationContextInitializer.class,
+					processed.initializer().toString())));
+		return initializer.get();
+	}
+
+	private static Processed process(Map<String, Object> buildTime) {
+		try (AnnotationConfigApplicationContext application = new AnnotationConfigApplicationContext()) {
+			withProperties(application, buildTime);
+			application.register(Application.class);
+			TestGenerationContext generationContext = new TestGenerationContext();
+			ClassName initializer = new ApplicationContextAotGenerator().processAheadOfTime(application,
+					generationContext);
+			generationContext.writeGeneratedContent();
+			return new Processed(generationContext, initializer);
+		}
+	}
+
+	private static void withProperties(GenericApplicationContext context, Map<String, Object> properties) {
+		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", properties));
+	}
+
+	private record Processed(TestGenerationContext generationContext, ClassName initializer) {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@RegisterReflectionForBinding(OrderSummary.class)
+	@ImportAutoConfiguration({ ChatAutoConfiguration.class, ChatHealthContributorAutoConfiguration.class })
+	static class Application {
+
+		@Bean
+		OrderTools orderTools() {
+			return new OrderTools();
+		}
+
+	}
+
+}

@@ -1,0 +1,93 @@
+package dev.chatstarter.autoconfigure.tool;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import dev.chatstarter.core.tool.ChatTool;
+import dev.chatstarter.core.tool.ToolContext;
+
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.predicate.ReflectionHintsPredicates;
+import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ChatToolRuntimeHints}: what a native image needs to discover and call a tool bean's methods and to
+ * bind their arguments and results.
+ */
+class ChatToolAotHintsTests {
+
+	private final ReflectionHintsPredicates reflection = RuntimeHintsPredicates.reflection();
+
+	@Test
+	void resultsInMonoCompletionStageAndListsAreBoundAsTheTypesTheyHold() {
+		RuntimeHints hints = hintsOf(AsyncTools.class);
+		assertThat(this.reflection.onMethodInvocation(Receipt.class, "id")).accepts(hints);
+		assertThat(this.reflection.onMethodInvocation(Line.class, "sku")).accepts(hints);
+		assertThat(this.reflection.onMethodInvocation(Query.class, "text")).accepts(hints);
+		assertThat(this.reflection.onType(Mono.class)).rejects(hints);
+		assertThat(this.reflection.onType(CompletableFuture.class)).rejects(hints);
+		assertThat(this.reflection.onType(ToolContext.class)).rejects(hints);
+	}
+
+	@Test
+	void toolMethodsAreInvocableOnTheClassAndOnTheInterfacesAProxyExposes() {
+		RuntimeHints hints = hintsOf(AsyncTools.class);
+		assertThat(this.reflection.onType(AsyncTools.class)).accepts(hints);
+		assertThat(this.reflection.onMethodInvocation(AsyncTools.class, "receipt")).accepts(hints);
+		assertThat(this.reflection.onMethodInvocation(AsyncTools.class, "later")).accepts(hints);
+		assertThat(this.reflection.onMethodInvocation(ReceiptTool.class, "receipt")).accepts(hints);
+		assertThat(this.reflection.onMethodInvocation(AsyncTools.class, "notATool")).rejects(hints);
+	}
+
+	@Test
+	void beansWithoutToolsContributeNothing() {
+		assertThat(ChatToolRuntimeHints.toolMethods(Receipt.class)).isEmpty();
+		assertThat(ChatToolRuntimeHints.toolMethods(AsyncTools.class)).hasSize(2);
+	}
+
+	private static RuntimeHints hintsOf(Class<?> beanClass) {
+		RuntimeHints hints = new RuntimeHints();
+		new ChatToolRuntimeHints().register(hints, beanClass, ChatToolRuntimeHints.toolMethods(beanClass));
+		return hints;
+	}
+
+	interface ReceiptTool {
+
+		Mono<Receipt> receipt(Query query, ToolContext context);
+
+	}
+
+	static class AsyncTools implements ReceiptTool {
+
+		@Override
+		@ChatTool(name = "receipt")
+		public Mono<Receipt> receipt(Query query, ToolContext context) {
+			return Mono.just(new Receipt("r-1", List.of(new Line("sku-1"))));
+		}
+
+		@ChatTool(name = "later")
+		public CompletableFuture<List<Line>> later() {
+			return CompletableFuture.completedFuture(List.of());
+		}
+
+		public String notATool() {
+			return "";
+		}
+
+	}
+
+	record Query(String text) {
+	}
+
+	record Receipt(String id, List<Line> lines) {
+	}
+
+	record Line(String sku) {
+	}
+
+}
