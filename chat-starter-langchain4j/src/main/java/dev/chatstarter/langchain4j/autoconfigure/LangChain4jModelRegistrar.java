@@ -1,37 +1,30 @@
 package dev.chatstarter.langchain4j.autoconfigure;
 
-import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
+import java.lang.reflect.Method;
 
-import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.langchain4j.model.chat.listener.ChatModelListener;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import reactor.core.scheduler.Schedulers;
 
 import dev.chatstarter.autoconfigure.ChatProperties;
 import dev.chatstarter.core.ChatTemplate;
-import dev.chatstarter.core.provider.ProviderDialect.StructuredOutputMode;
-import dev.chatstarter.langchain4j.ChatTemplateChatModel;
-import dev.chatstarter.langchain4j.ChatTemplateStreamingChatModel;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.SingletonBeanRegistry;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
-import org.springframework.beans.factory.support.InstanceSupplier;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 import org.springframework.util.Assert;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * Registers a LangChain4j {@link ChatModel} and {@link StreamingChatModel} bean definition per entry of
@@ -40,6 +33,10 @@ import org.springframework.util.Assert;
  * model looks its template up by the provider's name when it is created, so a template bean the application
  * defines in place of the auto-configured one is used too. The properties are validated by chat-starter's own
  * registrar; this one only reads the provider names.
+ * <p>
+ * Each model is defined by a static factory method of {@link LangChain4jModelFactory} with the provider name as its
+ * argument, so Spring AOT generates plain code for it; in an AOT-processed context chat-starter's registrar makes the
+ * run-time default provider's models primary.
  */
 final class LangChain4jModelRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
 
@@ -50,6 +47,12 @@ final class LangChain4jModelRegistrar implements BeanDefinitionRegistryPostProce
 
 	/** The suffix of a provider's {@link StreamingChatModel} bean name. */
 	static final String STREAMING_CHAT_MODEL_SUFFIX = "StreamingChatModel";
+
+	/**
+	 * The bean definition attribute that names the provider of a bean, the one chat-starter's registrar sets on its
+	 * templates and reads in an AOT-processed context to make the run-time default provider's beans primary.
+	 */
+	static final String PROVIDER_ATTRIBUTE = "dev.chatstarter.provider";
 
 	private @Nullable Environment environment;
 
@@ -64,37 +67,20 @@ final class LangChain4jModelRegistrar implements BeanDefinitionRegistryPostProce
 		ChatProperties properties = Binder.get(this.environment)
 			.bindOrCreate(ChatProperties.PREFIX, Bindable.of(ChatProperties.class));
 		String defaultName = properties.determineDefaultProvider();
-		properties.getProviders().forEach((name, provider) -> {
+		for (String name : properties.getProviders().keySet()) {
 			boolean primary = name.equals(defaultName);
-			Set<Capability> capabilities = capabilities(provider);
-			register(registry, name, name + CHAT_MODEL_SUFFIX, ChatModel.class, primary,
-					(beanFactory) -> new ChatTemplateChatModel(template(beanFactory, name), listeners(beanFactory),
-							capabilities));
-			register(registry, name, name + STREAMING_CHAT_MODEL_SUFFIX, StreamingChatModel.class, primary,
-					(beanFactory) -> new ChatTemplateStreamingChatModel(template(beanFactory, name),
-							listeners(beanFactory), capabilities, Schedulers.boundedElastic()));
-		});
+			register(registry, name, name + CHAT_MODEL_SUFFIX, ChatModel.class, "chatModel", primary);
+			register(registry, name, name + STREAMING_CHAT_MODEL_SUFFIX, StreamingChatModel.class,
+					"streamingChatModel", primary);
+		}
 	}
 
 	/**
-	 * A provider whose dialect asks for structured output with a JSON-schema {@code response_format} declares it, so
-	 * {@code AiServices} sends its schema that way; for the others it puts the schema in the prompt.
+	 * Register a model defined by a static factory method of {@link LangChain4jModelFactory} with the provider name as
+	 * its argument, so Spring AOT generates plain code for it (it rejects instance suppliers).
 	 */
-	private static Set<Capability> capabilities(ChatProperties.Provider provider) {
-		return (provider.getDialect().getStructuredOutput() == StructuredOutputMode.JSON_SCHEMA)
-				? Set.of(Capability.RESPONSE_FORMAT_JSON_SCHEMA) : Set.of();
-	}
-
-	private static ChatTemplate template(ListableBeanFactory beanFactory, String provider) {
-		return beanFactory.getBean(provider, ChatTemplate.class);
-	}
-
-	private static List<ChatModelListener> listeners(ListableBeanFactory beanFactory) {
-		return beanFactory.getBeanProvider(ChatModelListener.class).orderedStream().toList();
-	}
-
-	private static <T> void register(BeanDefinitionRegistry registry, String provider, String beanName,
-			Class<T> type, boolean primary, Function<ListableBeanFactory, T> factory) {
+	private static void register(BeanDefinitionRegistry registry, String provider, String beanName, Class<?> type,
+			String factoryMethod, boolean primary) {
 		if (isNameTaken(registry, beanName)) {
 			if (logger.isDebugEnabled()) {
 				logger.debug("Not registering a LangChain4j " + type.getSimpleName() + " for provider '" + provider
@@ -102,10 +88,15 @@ final class LangChain4jModelRegistrar implements BeanDefinitionRegistryPostProce
 			}
 			return;
 		}
-		RootBeanDefinition definition = new RootBeanDefinition(type);
+		Method method = ReflectionUtils.findMethod(LangChain4jModelFactory.class, factoryMethod, String.class,
+				ListableBeanFactory.class);
+		Assert.state(method != null, () -> "LangChain4jModelFactory." + factoryMethod + " not found");
+		RootBeanDefinition definition = new RootBeanDefinition(LangChain4jModelFactory.class);
+		definition.setResolvedFactoryMethod(method);
 		definition.setTargetType(type);
-		definition.setInstanceSupplier(InstanceSupplier.of((registeredBean) -> factory
-			.apply((ListableBeanFactory) registeredBean.getBeanFactory())));
+		definition.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
+		definition.getConstructorArgumentValues().addIndexedArgumentValue(0, provider);
+		definition.setAttribute(PROVIDER_ATTRIBUTE, provider);
 		definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, provider));
 		definition.setPrimary(primary);
 		definition.setDescription("LangChain4j " + type.getSimpleName() + " of chat provider '" + provider + "'");

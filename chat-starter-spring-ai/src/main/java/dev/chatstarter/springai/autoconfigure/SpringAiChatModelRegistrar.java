@@ -1,30 +1,26 @@
 package dev.chatstarter.springai.autoconfigure;
 
+import java.lang.reflect.Method;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import io.micrometer.observation.ObservationRegistry;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.autoconfigure.ChatProperties;
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.springai.ChatStarterChatModel;
 
 import org.springframework.ai.chat.client.ChatClient;
-import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
-import org.springframework.ai.chat.client.advisor.ToolCallingAdvisor;
-import org.springframework.ai.chat.client.advisor.observation.AdvisorObservationConvention;
-import org.springframework.ai.chat.client.observation.ChatClientObservationConvention;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.SingletonBeanRegistry;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
-import org.springframework.beans.factory.support.InstanceSupplier;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -32,6 +28,7 @@ import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * Registers, per entry of {@code chat.providers}, a Spring AI {@link ChatModel} bean named
@@ -42,6 +39,11 @@ import org.springframework.util.ClassUtils;
  * are {@linkplain RootBeanDefinition#setPrimary primary}, so unqualified injection (and Spring AI's own
  * {@code ChatClientAutoConfiguration}) gets the default provider. A bean that already has one of these names replaces
  * it.
+ * <p>
+ * Each bean is defined by a static factory method ({@link SpringAiChatModelFactory#chatModel},
+ * {@link ChatClientBuilderFactory#chatClientBuilder}) with the provider name as its argument, so Spring AOT generates
+ * plain code for it; in an AOT-processed context chat-starter's registrar makes the run-time default provider's beans
+ * primary.
  */
 final class SpringAiChatModelRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware, BeanClassLoaderAware {
 
@@ -50,6 +52,12 @@ final class SpringAiChatModelRegistrar implements BeanDefinitionRegistryPostProc
 
 	/** The suffix of the {@link ChatClient.Builder} bean names. */
 	static final String CHAT_CLIENT_BUILDER_SUFFIX = "ChatClientBuilder";
+
+	/**
+	 * The bean definition attribute that names the provider of a bean, the one chat-starter's registrar sets on its
+	 * templates and reads in an AOT-processed context to make the run-time default provider's beans primary.
+	 */
+	static final String PROVIDER_ATTRIBUTE = "dev.chatstarter.provider";
 
 	private static final Log logger = LogFactory.getLog(SpringAiChatModelRegistrar.class);
 
@@ -91,20 +99,26 @@ final class SpringAiChatModelRegistrar implements BeanDefinitionRegistryPostProc
 		if (isNameTaken(registry, beanName)) {
 			return;
 		}
-		RootBeanDefinition definition = definition(ChatStarterChatModel.class, provider, primary,
-				"Spring AI ChatModel of chat provider '" + provider + "'");
-		definition.setInstanceSupplier(InstanceSupplier.of((registered) -> {
-			ListableBeanFactory beanFactory = (ListableBeanFactory) registered.getBeanFactory();
-			JsonMapper jsonMapper = beanFactory.getBeanProvider(JsonMapper.class)
-				.getIfUnique(() -> JsonMapper.builder().build());
-			return new ChatStarterChatModel(beanFactory.getBean(provider, ChatTemplate.class), jsonMapper);
-		}));
-		registry.registerBeanDefinition(beanName, definition);
+		registry.registerBeanDefinition(beanName, definition(SpringAiChatModelFactory.class, "chatModel",
+				ChatStarterChatModel.class, provider, primary, "Spring AI ChatModel of chat provider '" + provider + "'"));
 	}
 
-	static RootBeanDefinition definition(Class<?> type, String provider, boolean primary, String description) {
-		RootBeanDefinition definition = new RootBeanDefinition(type);
+	/**
+	 * A bean definition on a static factory method {@code (String provider, ListableBeanFactory)}, with the provider
+	 * name as its argument, so Spring AOT generates plain code for it (it rejects instance suppliers). The
+	 * {@value #PROVIDER_ATTRIBUTE} attribute lets chat-starter's registrar make the run-time default provider's beans
+	 * the primary ones in an AOT-processed context.
+	 */
+	static RootBeanDefinition definition(Class<?> factory, String factoryMethod, Class<?> type, String provider,
+			boolean primary, String description) {
+		Method method = ReflectionUtils.findMethod(factory, factoryMethod, String.class, ListableBeanFactory.class);
+		Assert.state(method != null, () -> factory.getSimpleName() + "." + factoryMethod + " not found");
+		RootBeanDefinition definition = new RootBeanDefinition(factory);
+		definition.setResolvedFactoryMethod(method);
 		definition.setTargetType(type);
+		definition.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
+		definition.getConstructorArgumentValues().addIndexedArgumentValue(0, provider);
+		definition.setAttribute(PROVIDER_ATTRIBUTE, provider);
 		definition.setPrimary(primary);
 		definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, provider));
 		definition.setDescription(description);
@@ -131,37 +145,11 @@ final class SpringAiChatModelRegistrar implements BeanDefinitionRegistryPostProc
 			if (isNameTaken(registry, beanName)) {
 				return;
 			}
-			RootBeanDefinition definition = definition(ChatClient.Builder.class, provider, primary,
+			RootBeanDefinition definition = definition(ChatClientBuilderFactory.class, "chatClientBuilder",
+					ChatClient.Builder.class, provider, primary,
 					"Spring AI ChatClient.Builder of chat provider '" + provider + "'");
 			definition.setScope(BeanDefinition.SCOPE_PROTOTYPE);
-			definition.setInstanceSupplier(InstanceSupplier.of((registered) -> create(
-					(ListableBeanFactory) registered.getBeanFactory(), provider + CHAT_MODEL_SUFFIX)));
 			registry.registerBeanDefinition(beanName, definition);
-		}
-
-		/**
-		 * Build a {@link ChatClient.Builder} the way Spring AI's {@code ChatClientAutoConfiguration} does: with the
-		 * application's observation registry and conventions, its {@code ToolCallingAdvisor.Builder} when Spring AI's
-		 * auto-configuration made one, and every {@link ChatClientBuilderCustomizer} (and deprecated
-		 * {@code ChatClientCustomizer}), in order, the deprecated ones first as Spring AI applies them.
-		 */
-		@SuppressWarnings({ "unchecked", "rawtypes", "removal" })
-		private static ChatClient.Builder create(ListableBeanFactory beanFactory, String chatModelName) {
-			ChatModel chatModel = beanFactory.getBean(chatModelName, ChatModel.class);
-			ToolCallingAdvisor.Builder<?> toolCalling = (ToolCallingAdvisor.Builder<?>) beanFactory
-				.getBeanProvider((Class) ToolCallingAdvisor.Builder.class)
-				.getIfAvailable();
-			ChatClient.Builder builder = ChatClient.builder(chatModel,
-					beanFactory.getBeanProvider(ObservationRegistry.class).getIfUnique(() -> ObservationRegistry.NOOP),
-					beanFactory.getBeanProvider(ChatClientObservationConvention.class).getIfUnique(),
-					beanFactory.getBeanProvider(AdvisorObservationConvention.class).getIfUnique(), toolCalling);
-			beanFactory.getBeanProvider(org.springframework.ai.chat.client.ChatClientCustomizer.class)
-				.orderedStream()
-				.forEach((customizer) -> customizer.customize(builder));
-			beanFactory.getBeanProvider(ChatClientBuilderCustomizer.class)
-				.orderedStream()
-				.forEach((customizer) -> customizer.customize(builder));
-			return builder;
 		}
 
 	}

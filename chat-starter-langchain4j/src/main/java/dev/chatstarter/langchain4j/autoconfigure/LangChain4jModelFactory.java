@@ -1,0 +1,74 @@
+package dev.chatstarter.langchain4j.autoconfigure;
+
+import java.util.List;
+import java.util.Set;
+
+import dev.langchain4j.model.chat.Capability;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
+import reactor.core.scheduler.Schedulers;
+
+import dev.chatstarter.autoconfigure.ChatProperties;
+import dev.chatstarter.core.ChatTemplate;
+import dev.chatstarter.core.provider.ProviderDialect.StructuredOutputMode;
+import dev.chatstarter.langchain4j.ChatTemplateChatModel;
+import dev.chatstarter.langchain4j.ChatTemplateStreamingChatModel;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.util.Assert;
+
+/**
+ * Creates the LangChain4j models of one chat provider: the static factory methods of each provider's
+ * {@code <provider>ChatModel} and {@code <provider>StreamingChatModel} bean definitions, so Spring AOT generates
+ * plain calls to them. Each model sends through the {@link ChatTemplate} bean named after the provider (the
+ * auto-configured one, or the application's bean that replaces it) and is observed by every
+ * {@link ChatModelListener} bean, in order.
+ */
+final class LangChain4jModelFactory {
+
+	private LangChain4jModelFactory() {
+	}
+
+	/**
+	 * Create the LangChain4j {@link ChatModel} of a provider.
+	 * @param provider the provider name
+	 * @param beanFactory the bean factory to take the template, the properties and the listeners from
+	 * @return the model
+	 */
+	public static ChatModel chatModel(String provider, ListableBeanFactory beanFactory) {
+		return new ChatTemplateChatModel(template(beanFactory, provider), listeners(beanFactory),
+				capabilities(beanFactory, provider));
+	}
+
+	/**
+	 * Create the LangChain4j {@link StreamingChatModel} of a provider.
+	 * @param provider the provider name
+	 * @param beanFactory the bean factory to take the template, the properties and the listeners from
+	 * @return the model
+	 */
+	public static StreamingChatModel streamingChatModel(String provider, ListableBeanFactory beanFactory) {
+		return new ChatTemplateStreamingChatModel(template(beanFactory, provider), listeners(beanFactory),
+				capabilities(beanFactory, provider), Schedulers.boundedElastic());
+	}
+
+	/**
+	 * A provider whose dialect asks for structured output with a JSON-schema {@code response_format} declares it, so
+	 * {@code AiServices} sends its schema that way; for the others it puts the schema in the prompt.
+	 */
+	private static Set<Capability> capabilities(ListableBeanFactory beanFactory, String provider) {
+		ChatProperties.Provider properties = beanFactory.getBean(ChatProperties.class).getProviders().get(provider);
+		Assert.state(properties != null, () -> "No chat provider named '" + provider + "' is configured");
+		return (properties.getDialect().getStructuredOutput() == StructuredOutputMode.JSON_SCHEMA)
+				? Set.of(Capability.RESPONSE_FORMAT_JSON_SCHEMA) : Set.of();
+	}
+
+	private static ChatTemplate template(ListableBeanFactory beanFactory, String provider) {
+		return beanFactory.getBean(provider, ChatTemplate.class);
+	}
+
+	private static List<ChatModelListener> listeners(ListableBeanFactory beanFactory) {
+		return beanFactory.getBeanProvider(ChatModelListener.class).orderedStream().toList();
+	}
+
+}
