@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -52,12 +53,8 @@ class HostileStreamTests {
 				ChatTemplate template = HostileProvider.builder(server.baseUrl())
 					.maxStreamSize(DataSize.ofMegabytes(1))
 					.build()) {
-			StepVerifier.create(template.prompt("hi").stream().content())
-				.thenConsumeWhile((text) -> true)
-				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ChatResponseTooLargeException.class)
-					.hasMessageContaining("max-stream-size"))
-				.verify(HostileProvider.BOUND);
-			assertThat(server.awaitClientClosed(5)).as("the connection was closed").isTrue();
+			assertEndsWithClosedConnection(template.prompt("hi").stream().content(), server,
+					ChatResponseTooLargeException.class, "max-stream-size");
 		}
 	}
 
@@ -146,12 +143,8 @@ class HostileStreamTests {
 				ChatTemplate template = HostileProvider.builder(server.baseUrl())
 					.callTimeout(Duration.ofSeconds(1))
 					.build()) {
-			StepVerifier.create(template.prompt("hi").stream().content())
-				.thenConsumeWhile((text) -> true)
-				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ChatTimeoutException.class)
-					.hasMessageContaining("call-timeout"))
-				.verify(HostileProvider.BOUND);
-			assertThat(server.awaitClientClosed(5)).as("the connection was closed").isTrue();
+			assertEndsWithClosedConnection(template.prompt("hi").stream().content(), server,
+					ChatTimeoutException.class, "call-timeout");
 			assertThat(sent.get()).as("events sent before the deadline").isGreaterThan(1);
 		}
 	}
@@ -235,13 +228,8 @@ class HostileStreamTests {
 				ChatTemplate template = HostileProvider.builder(server.baseUrl())
 					.callTimeout(Duration.ofMinutes(10))
 					.build()) {
-			StepVerifier.create(template.prompt("hi").timeout(Duration.ofMillis(500)).stream().content())
-				.thenConsumeWhile((text) -> true)
-				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ChatTimeoutException.class)
-					.hasMessageContaining("500 ms")
-					.hasMessageContaining("PromptSpec.timeout"))
-				.verify(HostileProvider.BOUND);
-			assertThat(server.awaitClientClosed(5)).as("the connection was closed").isTrue();
+			assertEndsWithClosedConnection(template.prompt("hi").timeout(Duration.ofMillis(500)).stream().content(),
+					server, ChatTimeoutException.class, "500 ms", "PromptSpec.timeout");
 		}
 	}
 
@@ -258,6 +246,19 @@ class HostileStreamTests {
 				.expectComplete()
 				.verify(HostileProvider.BOUND);
 		}
+	}
+
+	/**
+	 * Read a stream to its end and check that it failed with the given type, naming each of the texts, and that the
+	 * provider saw its connection closed.
+	 */
+	private static void assertEndsWithClosedConnection(Flux<String> content, RawHttpServer server,
+			Class<? extends Throwable> type, String... texts) throws InterruptedException {
+		StepVerifier.create(content)
+			.thenConsumeWhile((text) -> true)
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(type).hasMessageContainingAll(texts))
+			.verify(HostileProvider.BOUND);
+		assertThat(server.awaitClientClosed(5)).as("the connection was closed").isTrue();
 	}
 
 }
