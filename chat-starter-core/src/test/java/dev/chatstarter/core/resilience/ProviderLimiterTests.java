@@ -32,10 +32,7 @@ class ProviderLimiterTests {
 	void concurrencyOverTheLimitFailsAtOnce() {
 		ProviderLimiter limiter = limiter(1, 0, 0, ProviderLimits.Mode.FAIL, Duration.ZERO);
 		ProviderLimiter.Permit first = limiter.acquire().block(BOUND);
-		StepVerifier.create(limiter.acquire())
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ChatLimitExceededException.class)
-				.hasMessageContaining("max-concurrent-requests 1"))
-			.verify(BOUND);
+		assertRefused(limiter, "max-concurrent-requests 1");
 		first.release();
 		first.release();
 		assertThat(limiter.inFlight()).isZero();
@@ -61,10 +58,7 @@ class ProviderLimiterTests {
 	void queuedCallFailsAfterMaxWait() {
 		ProviderLimiter limiter = limiter(1, 0, 0, ProviderLimits.Mode.QUEUE, Duration.ofMillis(50));
 		limiter.acquire().block(BOUND);
-		StepVerifier.create(limiter.acquire())
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ChatLimitExceededException.class)
-				.hasMessageContaining("waited 50 ms"))
-			.verify(BOUND);
+		assertRefused(limiter, "waited 50 ms");
 	}
 
 	@Test
@@ -83,9 +77,7 @@ class ProviderLimiterTests {
 		limiter.acquire().block(BOUND).release();
 		this.clock.advance(Duration.ofSeconds(30));
 		limiter.acquire().block(BOUND).release();
-		StepVerifier.create(limiter.acquire())
-			.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("requests-per-minute 2"))
-			.verify(BOUND);
+		assertRefused(limiter, "requests-per-minute 2");
 		this.clock.advance(Duration.ofSeconds(31));
 		assertThat(limiter.acquire().block(BOUND)).isNotNull();
 	}
@@ -96,10 +88,7 @@ class ProviderLimiterTests {
 		ProviderLimiter.Permit permit = limiter.acquire().block(BOUND);
 		permit.recordTokens(150);
 		permit.release();
-		StepVerifier.create(limiter.acquire())
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ChatLimitExceededException.class)
-				.hasMessageContaining("tokens-per-minute 100"))
-			.verify(BOUND);
+		assertRefused(limiter, "tokens-per-minute 100");
 		this.clock.advance(Duration.ofSeconds(61));
 		assertThat(limiter.acquire().block(BOUND)).isNotNull();
 	}
@@ -111,16 +100,12 @@ class ProviderLimiterTests {
 	void callRefusedForConcurrencyDoesNotCountAgainstTheRate() {
 		ProviderLimiter limiter = limiter(1, 2, 0, ProviderLimits.Mode.FAIL, Duration.ZERO);
 		ProviderLimiter.Permit first = limiter.acquire().block(BOUND);
-		StepVerifier.create(limiter.acquire())
-			.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("max-concurrent-requests 1"))
-			.verify(BOUND);
+		assertRefused(limiter, "max-concurrent-requests 1");
 		first.release();
 		ProviderLimiter.Permit third = limiter.acquire().block(BOUND);
 		assertThat(third).as("only one request was sent before").isNotNull();
 		third.release();
-		StepVerifier.create(limiter.acquire())
-			.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("requests-per-minute 2"))
-			.verify(BOUND);
+		assertRefused(limiter, "requests-per-minute 2");
 	}
 
 	@Test
@@ -136,9 +121,7 @@ class ProviderLimiterTests {
 			.assertNext(ProviderLimiter.Permit::release)
 			.expectComplete()
 			.verify(BOUND);
-		StepVerifier.create(limiter.acquire())
-			.expectErrorSatisfies((ex) -> assertThat(ex).hasMessageContaining("requests-per-minute 2"))
-			.verify(BOUND);
+		assertRefused(limiter, "requests-per-minute 2");
 	}
 
 	/**
@@ -256,6 +239,16 @@ class ProviderLimiterTests {
 		assertThat(order).containsExactly(0, 1, 2, 3);
 		permits.get(3).release();
 		assertThat(limiter.inFlight()).isZero();
+	}
+
+	/**
+	 * Check that the limiter refuses the next call with a {@link ChatLimitExceededException} naming the limit.
+	 */
+	private static void assertRefused(ProviderLimiter limiter, String message) {
+		StepVerifier.create(limiter.acquire())
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ChatLimitExceededException.class)
+				.hasMessageContaining(message))
+			.verify(BOUND);
 	}
 
 	private static void useTokens(ProviderLimiter limiter, long tokens) {
