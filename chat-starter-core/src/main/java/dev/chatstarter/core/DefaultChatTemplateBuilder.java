@@ -24,6 +24,7 @@ import dev.chatstarter.core.http.HttpSettings;
 import dev.chatstarter.core.http.HttpVersion;
 import dev.chatstarter.core.http.RetryListener;
 import dev.chatstarter.core.http.RetryPolicy;
+import dev.chatstarter.core.internal.resilience.FallbackMember;
 import dev.chatstarter.core.observation.ChatObservationConvention;
 import dev.chatstarter.core.observation.ChatObservationSettings;
 import dev.chatstarter.core.observation.ToolObservationConvention;
@@ -101,7 +102,7 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 
 	private @Nullable Duration callTimeout;
 
-	private List<DefaultChatTemplate> fallbacks = List.of();
+	private List<FallbackMember> fallbacks = List.of();
 
 	private Set<FallbackTrigger> fallbackOn = EnumSet.allOf(FallbackTrigger.class);
 
@@ -370,13 +371,11 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 	@Override
 	public ChatTemplate.Builder fallback(ChatTemplate... fallbacks) {
 		Assert.noNullElements(fallbacks, "fallbacks must not contain null");
-		List<DefaultChatTemplate> templates = new ArrayList<>(fallbacks.length);
+		List<FallbackMember> members = new ArrayList<>(fallbacks.length);
 		for (ChatTemplate fallback : fallbacks) {
-			Assert.isInstanceOf(DefaultChatTemplate.class, fallback,
-					"a fallback must be a template built by ChatTemplate.builder()");
-			templates.add((DefaultChatTemplate) fallback);
+			members.add(TemplateFallback.of(fallback));
 		}
-		this.fallbacks = List.copyOf(templates);
+		this.fallbacks = List.copyOf(members);
 		return this;
 	}
 

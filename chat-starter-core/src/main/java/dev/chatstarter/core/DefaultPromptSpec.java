@@ -21,6 +21,7 @@ import dev.chatstarter.core.chat.ChatResponse;
 import dev.chatstarter.core.chat.ContentPart;
 import dev.chatstarter.core.chat.ImagePart;
 import dev.chatstarter.core.chat.TextPart;
+import dev.chatstarter.core.internal.output.StructuredOutput;
 import dev.chatstarter.core.stream.ChatChunk;
 import dev.chatstarter.core.tool.ToolCallback;
 import dev.chatstarter.core.tool.ToolContext;
@@ -128,7 +129,7 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 	public ChatTemplate.PromptSpec toolsFrom(Object... toolObjects) {
 		Assert.noNullElements(toolObjects, "toolObjects must not contain null");
 		for (Object toolObject : toolObjects) {
-			this.tools.addAll(this.template.toolsOf(toolObject));
+			this.tools.addAll(this.template.pipeline().tools().toolsOf(toolObject));
 		}
 		return this;
 	}
@@ -167,7 +168,7 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 	}
 
 	private List<ToolCallback> offeredTools() {
-		List<ToolCallback> offered = this.template.tools(this.toolNames);
+		List<ToolCallback> offered = this.template.pipeline().tools().tools(this.toolNames);
 		if (this.tools.isEmpty()) {
 			return offered;
 		}
@@ -244,8 +245,9 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 
 		private Mono<Object> entityMono(Type type) {
 			DefaultChatTemplate template = DefaultPromptSpec.this.template;
-			return Mono.defer(() -> this.invocation.call(template, template.structured(this.invocation.request(), type)))
-				.map((response) -> template.entity(response, type));
+			StructuredOutput output = template.pipeline().structuredOutput();
+			return Mono.defer(() -> this.invocation.call(template, output.request(this.invocation.request(), type)))
+				.map((response) -> output.read(response, type));
 		}
 
 	}

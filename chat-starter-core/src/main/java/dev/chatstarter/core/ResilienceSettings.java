@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.chatstarter.core.http.ConnectionPool;
+import dev.chatstarter.core.internal.resilience.FallbackMember;
 import dev.chatstarter.core.resilience.CooldownPolicy;
 import dev.chatstarter.core.resilience.FallbackListener;
 import dev.chatstarter.core.resilience.FallbackTrigger;
@@ -18,7 +19,7 @@ import dev.chatstarter.core.resilience.ProviderLimits;
  * @param ownsConnectionPool whether the template created the pool and disposes of it when closed; templates
  * made by {@code mutate()} share their origin's pool without owning it
  */
-record ResilienceSettings(List<DefaultChatTemplate> fallbacks, Set<FallbackTrigger> fallbackOn,
+record ResilienceSettings(List<FallbackMember> fallbacks, Set<FallbackTrigger> fallbackOn,
 		FallbackListener fallbackListener, CooldownPolicy cooldown, ProviderLimits limits, InstantSource clock,
 		ConnectionPool connectionPool, boolean ownsConnectionPool) {
 

@@ -195,8 +195,8 @@ class ChatTemplateToolTests extends WireMockSupport {
 		UserTools bob = new UserTools("bob");
 		assertThat(alice).isEqualTo(bob);
 
-		List<ToolCallback> aliceTools = template.toolsOf(alice);
-		List<ToolCallback> bobTools = template.toolsOf(bob);
+		List<ToolCallback> aliceTools = template.pipeline().tools().toolsOf(alice);
+		List<ToolCallback> bobTools = template.pipeline().tools().toolsOf(bob);
 
 		assertThat(((MethodToolCallback) aliceTools.get(0)).getBean()).isSameAs(alice);
 		assertThat(((MethodToolCallback) bobTools.get(0)).getBean()).isSameAs(bob);
@@ -219,7 +219,7 @@ class ChatTemplateToolTests extends WireMockSupport {
 
 	private static WeakReference<UserTools> offerOnce(DefaultChatTemplate template) {
 		UserTools tools = new UserTools("carol");
-		assertThat(template.toolsOf(tools)).hasSize(2);
+		assertThat(template.pipeline().tools().toolsOf(tools)).hasSize(2);
 		return new WeakReference<>(tools);
 	}
 

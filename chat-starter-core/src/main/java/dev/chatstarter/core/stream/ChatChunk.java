@@ -16,12 +16,29 @@ import dev.chatstarter.core.chat.Usage;
  * @param choices the choice deltas; empty on a usage-only chunk
  * @param usage the usage, on whichever chunk the provider puts it
  * @param systemFingerprint the backend fingerprint
+ * @param provider the name of the configured provider that streams this chunk (after a fallback, the fallback's),
+ * or {@code null} for a chunk that did not come from a template
  */
 public record ChatChunk(@Nullable String id, @Nullable String model, @Nullable Long created,
-		List<ChunkChoice> choices, @Nullable Usage usage, @Nullable String systemFingerprint) {
+		List<ChunkChoice> choices, @Nullable Usage usage, @Nullable String systemFingerprint,
+		@Nullable String provider) {
 
 	public ChatChunk {
 		choices = List.copyOf(choices);
+	}
+
+	/**
+	 * Create a chunk that names no provider.
+	 * @param id the completion id
+	 * @param model the model that answers
+	 * @param created the creation time in epoch seconds
+	 * @param choices the choice deltas; empty on a usage-only chunk
+	 * @param usage the usage, on whichever chunk the provider puts it
+	 * @param systemFingerprint the backend fingerprint
+	 */
+	public ChatChunk(@Nullable String id, @Nullable String model, @Nullable Long created, List<ChunkChoice> choices,
+			@Nullable Usage usage, @Nullable String systemFingerprint) {
+		this(id, model, created, choices, usage, systemFingerprint, null);
 	}
 
 	/**

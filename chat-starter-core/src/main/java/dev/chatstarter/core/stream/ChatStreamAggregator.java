@@ -36,7 +36,7 @@ import dev.chatstarter.core.chat.Usage;
  */
 public final class ChatStreamAggregator {
 
-	private final String provider;
+	private String provider;
 
 	private final Map<Integer, ChoiceState> choices = new TreeMap<>();
 
@@ -56,7 +56,8 @@ public final class ChatStreamAggregator {
 
 	/**
 	 * Create an aggregator for one stream.
-	 * @param provider the name of the provider, copied into the response
+	 * @param provider the name of the provider, copied into the response unless the chunks name the one that
+	 * streamed them (after a fallback)
 	 */
 	public ChatStreamAggregator(String provider) {
 		Assert.notNull(provider, "provider must not be null");
@@ -69,6 +70,9 @@ public final class ChatStreamAggregator {
 	 */
 	public void add(ChatChunk chunk) {
 		Assert.notNull(chunk, "chunk must not be null");
+		if (chunk.provider() != null) {
+			this.provider = chunk.provider();
+		}
 		if (this.id == null) {
 			this.id = chunk.id();
 		}

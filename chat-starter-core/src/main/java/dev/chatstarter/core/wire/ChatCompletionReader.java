@@ -80,10 +80,11 @@ public final class ChatCompletionReader {
 
 	/**
 	 * Read one streamed chunk.
+	 * @param provider the provider name to record in the chunk
 	 * @param root the parsed event data
 	 * @return the chunk
 	 */
-	public ChatChunk readChunk(JsonNode root) {
+	public ChatChunk readChunk(String provider, JsonNode root) {
 		List<ChunkChoice> choices = new ArrayList<>();
 		JsonNode choicesNode = JsonNodes.array(root, "choices");
 		if (choicesNode != null) {
@@ -94,19 +95,20 @@ public final class ChatCompletionReader {
 		}
 		return new ChatChunk(JsonNodes.text(root, "id"), JsonNodes.text(root, "model"),
 				JsonNodes.longValue(root, "created"), choices, readUsage(JsonNodes.object(root, "usage")),
-				JsonNodes.text(root, "system_fingerprint"));
+				JsonNodes.text(root, "system_fingerprint"), provider);
 	}
 
 	/**
 	 * Read one streamed chunk straight from its JSON text, without building a tree, when it is a plain chunk: an
 	 * object with choices and no {@code error} field, which therefore cannot be an error in disguise. The result
-	 * equals what {@link #readChunk(JsonNode)} returns for the same text.
+	 * equals what {@link #readChunk(String, JsonNode)} returns for the same text.
+	 * @param provider the provider name to record in the chunk
 	 * @param json the event data
 	 * @return the chunk, or {@code null} when the text must take the general path: parsed as a tree, checked for
-	 * errors, then read with {@link #readChunk(JsonNode)}
+	 * errors, then read with {@link #readChunk(String, JsonNode)}
 	 */
-	public @Nullable ChatChunk readPlainChunk(String json) {
-		return this.plainParser.parseChunk(json);
+	public @Nullable ChatChunk readPlainChunk(String provider, String json) {
+		return this.plainParser.parseChunk(provider, json);
 	}
 
 	/**

@@ -63,14 +63,15 @@ final class PlainCompletionParser {
 
 	/**
 	 * Read a chunk if it is plain.
+	 * @param provider the provider name to record in the chunk
 	 * @param json the event data
 	 * @return the chunk, or {@code null} when the chunk needs the general path
 	 */
-	@Nullable ChatChunk parseChunk(String json) {
+	@Nullable ChatChunk parseChunk(String provider, String json) {
 		try (JsonParser parser = this.parsers.createParser(ObjectReadContext.empty(), json)) {
 			Completion<ChunkChoice> chunk = readCompletion(parser, this::readChunkChoice);
 			return (chunk != null) ? new ChatChunk(chunk.id(), chunk.model(), chunk.created(), chunk.choices(),
-					chunk.usage(), chunk.fingerprint()) : null;
+					chunk.usage(), chunk.fingerprint(), provider) : null;
 		}
 		catch (NotPlain | JacksonException ex) {
 			return null;

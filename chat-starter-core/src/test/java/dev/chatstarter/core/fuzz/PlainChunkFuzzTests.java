@@ -37,11 +37,11 @@ class PlainChunkFuzzTests {
 	}
 
 	private static void check(String text) {
-		ChatChunk chunk = READER.readPlainChunk(text);
+		ChatChunk chunk = READER.readPlainChunk("fuzz", text);
 		if (chunk != null) {
 			JsonNode tree = tree(text);
 			assertThat(ProviderErrorParser.fromJson(tree)).as("an error read as a chunk").isNull();
-			assertThat(chunk).isEqualTo(READER.readChunk(tree));
+			assertThat(chunk).isEqualTo(READER.readChunk("fuzz", tree));
 		}
 		ChatResponse response = READER.readPlainResponse("fuzz", text.getBytes(StandardCharsets.UTF_8));
 		if (response != null) {

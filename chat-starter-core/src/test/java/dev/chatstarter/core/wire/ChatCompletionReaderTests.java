@@ -23,7 +23,7 @@ class ChatCompletionReaderTests {
 	}
 
 	private ChatChunk chunk(String json) {
-		return this.reader.readChunk(this.jsonMapper.readTree(json));
+		return this.reader.readChunk("openai", this.jsonMapper.readTree(json));
 	}
 
 	@Test

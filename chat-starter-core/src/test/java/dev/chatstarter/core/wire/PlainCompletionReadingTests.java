@@ -141,15 +141,15 @@ class PlainCompletionReadingTests {
 	@ParameterizedTest
 	@MethodSource("plainChunks")
 	void readsPlainChunksAsTheGeneralPathDoes(String json) {
-		ChatChunk plain = this.reader.readPlainChunk(json);
+		ChatChunk plain = this.reader.readPlainChunk("openai", json);
 		assertThat(plain).as("read on the fast path").isNotNull();
-		assertThat(plain).isEqualTo(this.reader.readChunk(this.jsonMapper.readTree(json)));
+		assertThat(plain).isEqualTo(this.reader.readChunk("openai", this.jsonMapper.readTree(json)));
 	}
 
 	@ParameterizedTest
 	@MethodSource("otherEvents")
 	void leavesErrorsAndUnusualShapesToTheGeneralPath(String json) {
-		assertThat(this.reader.readPlainChunk(json)).isNull();
+		assertThat(this.reader.readPlainChunk("openai", json)).isNull();
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.chatstarter.core;
+package dev.chatstarter.core.internal.resilience;
 
 import java.util.Map;
 
@@ -10,9 +10,9 @@ import dev.chatstarter.core.chat.ResponseFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link FallbackChain#optionsFor}: what a fallback provider is sent.
+ * Tests for {@link FallbackExchange#optionsFor}: what a fallback provider is sent.
  */
-class FallbackChainTests {
+class FallbackOptionsTests {
 
 	private final ChatOptions primaryDefaults = ChatOptions.builder()
 		.model("gpt-4o")
@@ -37,7 +37,7 @@ class FallbackChainTests {
 			.build();
 		ChatOptions request = this.primaryDefaults.mergedWith(perCall);
 
-		ChatOptions sent = FallbackChain.optionsFor(request, this.primaryDefaults, this.fallbackDefaults);
+		ChatOptions sent = FallbackExchange.optionsFor(request, this.primaryDefaults, this.fallbackDefaults);
 
 		assertThat(sent.model()).isEqualTo("qwen-plus");
 		assertThat(sent.temperature()).isEqualTo(0.9);
@@ -50,7 +50,7 @@ class FallbackChainTests {
 
 	@Test
 	void fallbackWithoutAModelKeepsTheRequestsModel() {
-		ChatOptions sent = FallbackChain.optionsFor(this.primaryDefaults, this.primaryDefaults, ChatOptions.empty());
+		ChatOptions sent = FallbackExchange.optionsFor(this.primaryDefaults, this.primaryDefaults, ChatOptions.empty());
 		assertThat(sent.model()).isEqualTo("gpt-4o");
 		assertThat(sent.temperature()).isNull();
 	}

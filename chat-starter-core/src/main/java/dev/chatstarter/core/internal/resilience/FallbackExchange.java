@@ -1,7 +1,8 @@
-package dev.chatstarter.core;
+package dev.chatstarter.core.internal.resilience;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -20,110 +20,119 @@ import dev.chatstarter.core.chat.ChatRequest;
 import dev.chatstarter.core.chat.ChatResponse;
 import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.core.error.ChatProviderUnavailableException;
+import dev.chatstarter.core.internal.ChatExchange;
 import dev.chatstarter.core.resilience.FallbackListener;
 import dev.chatstarter.core.resilience.FallbackTrigger;
 import dev.chatstarter.core.stream.ChatChunk;
 
 /**
- * Sends one round of a call to a template and, when it fails in a way the {@linkplain FallbackTrigger triggers}
- * name, to the template's fallbacks in order, each followed by its own fallbacks. A provider that is cooling down is skipped at once; a stream fails over
- * only before its first chunk. Each fallback gets the request with its own default options, the options the
- * request set beyond the first provider's defaults (per call, structured output, tools) kept, and its own model.
+ * Sends a request to the first provider's guarded stage and, when it fails in a way the
+ * {@linkplain FallbackTrigger triggers} name, to the fallbacks in order, each followed by its own fallbacks. A
+ * provider that is cooling down is skipped at once; a stream fails over only before its first chunk. Each fallback
+ * gets the request with its own default options, the options the request set beyond the first provider's defaults
+ * (per call, structured output, tools) kept, and its own model.
  */
-final class FallbackChain {
+public final class FallbackExchange implements ChatExchange {
 
 	private static final RecordComponent[] OPTION_COMPONENTS = ChatOptions.class.getRecordComponents();
 
 	private static final Constructor<ChatOptions> OPTIONS_CONSTRUCTOR = canonicalConstructor();
 
-	private final DefaultChatTemplate primary;
+	private final List<Member> members;
 
-	private final List<DefaultChatTemplate> fallbacks;
+	private final ChatOptions primaryDefaults;
 
 	private final Set<FallbackTrigger> triggers;
 
 	private final FallbackListener listener;
 
-	FallbackChain(DefaultChatTemplate primary, List<DefaultChatTemplate> fallbacks, Set<FallbackTrigger> triggers,
+	private FallbackExchange(List<Member> members, ChatOptions primaryDefaults, Set<FallbackTrigger> triggers,
 			FallbackListener listener) {
-		this.primary = primary;
-		this.fallbacks = flatten(primary, fallbacks);
+		this.members = List.copyOf(members);
+		this.primaryDefaults = primaryDefaults;
 		this.triggers = Set.copyOf(triggers);
 		this.listener = listener;
 	}
 
 	/**
-	 * Return the whole chain after the primary: each fallback followed by its own fallbacks, depth first, every
-	 * provider once (a cycle back to the primary or to a provider already in the chain is cut).
+	 * Return the stage that falls back from a provider's guard to its fallbacks, or the guard itself when it has
+	 * none.
+	 * @param primary the first provider's guard
+	 * @param primaryDefaults the first provider's default options
+	 * @param fallbacks the configured fallbacks; their own fallbacks follow each, depth first, every provider once
+	 * @param triggers the failures that fall back (besides a provider that cools down or is unavailable)
+	 * @param listener told of every fallback
+	 * @return the stage
 	 */
-	private static List<DefaultChatTemplate> flatten(DefaultChatTemplate primary, List<DefaultChatTemplate> fallbacks) {
-		Set<DefaultChatTemplate> chain = new LinkedHashSet<>();
-		addWithTheirFallbacks(primary, fallbacks, chain);
-		return List.copyOf(chain);
+	public static ChatExchange over(GuardedExchange primary, ChatOptions primaryDefaults, List<FallbackMember> fallbacks,
+			Set<FallbackTrigger> triggers, FallbackListener listener) {
+		Set<FallbackMember> chain = new LinkedHashSet<>();
+		addWithTheirFallbacks(fallbacks, chain);
+		if (chain.isEmpty()) {
+			return primary;
+		}
+		List<Member> members = new ArrayList<>(chain.size() + 1);
+		members.add(new Member(primary.failingFast(), null));
+		for (FallbackMember fallback : chain) {
+			members.add(new Member(fallback.fallbackExchange(), fallback.defaultOptions()));
+		}
+		return new FallbackExchange(members, primaryDefaults, triggers, listener);
 	}
 
-	private static void addWithTheirFallbacks(DefaultChatTemplate primary, List<DefaultChatTemplate> fallbacks,
-			Set<DefaultChatTemplate> chain) {
-		for (DefaultChatTemplate fallback : fallbacks) {
-			if (fallback != primary && chain.add(fallback)) {
-				addWithTheirFallbacks(primary, fallback.fallbacks(), chain);
+	private static void addWithTheirFallbacks(List<FallbackMember> fallbacks, Set<FallbackMember> chain) {
+		for (FallbackMember fallback : fallbacks) {
+			if (chain.add(fallback)) {
+				addWithTheirFallbacks(fallback.fallbacks(), chain);
 			}
 		}
 	}
 
-	/**
-	 * Send a complete request along the chain.
-	 * @param request the request, options merged with the primary's defaults
-	 * @return the response of the first provider that answered
-	 */
-	Mono<ChatResponse> call(ChatRequest request) {
+	@Override
+	public String provider() {
+		return this.members.get(0).exchange().provider();
+	}
+
+	@Override
+	public Mono<ChatResponse> call(ChatRequest request) {
 		return call(request, 0);
 	}
 
 	private Mono<ChatResponse> call(ChatRequest request, int index) {
-		DefaultChatTemplate member = member(index);
-		Mono<ChatResponse> attempt = member.guardedCall(requestFor(member, request), !this.fallbacks.isEmpty());
-		if (index == this.fallbacks.size()) {
+		Member member = this.members.get(index);
+		Mono<ChatResponse> attempt = member.exchange().call(requestFor(member, request));
+		if (index == this.members.size() - 1) {
 			return attempt;
 		}
 		return attempt.onErrorResume(this::triggersFallback, (failure) -> {
-			this.listener.onFallback(member.provider(), member(index + 1).provider(), (ChatException) failure);
+			notifyFallback(index, failure);
 			return call(request, index + 1);
 		});
 	}
 
-	/**
-	 * Send a streaming request along the chain; a stream fails over only before its first chunk.
-	 * @param request the request, options merged with the primary's defaults
-	 * @param answering told the name of the provider whose stream delivered the first chunk
-	 * @return the chunks of the first provider that answered
-	 */
-	Flux<ChatChunk> stream(ChatRequest request, Consumer<String> answering) {
-		return stream(request, answering, 0);
+	@Override
+	public Flux<ChatChunk> stream(ChatRequest request) {
+		return stream(request, 0);
 	}
 
-	private Flux<ChatChunk> stream(ChatRequest request, Consumer<String> answering, int index) {
+	private Flux<ChatChunk> stream(ChatRequest request, int index) {
+		Member member = this.members.get(index);
+		if (index == this.members.size() - 1) {
+			return member.exchange().stream(requestFor(member, request));
+		}
 		return Flux.defer(() -> {
-			DefaultChatTemplate member = member(index);
 			AtomicBoolean started = new AtomicBoolean();
-			Flux<ChatChunk> attempt = member.guardedStream(requestFor(member, request), !this.fallbacks.isEmpty())
-				.doOnNext((chunk) -> {
-					if (started.compareAndSet(false, true)) {
-						answering.accept(member.provider());
-					}
+			return member.exchange().stream(requestFor(member, request))
+				.doOnNext((chunk) -> started.set(true))
+				.onErrorResume((failure) -> !started.get() && triggersFallback(failure), (failure) -> {
+					notifyFallback(index, failure);
+					return stream(request, index + 1);
 				});
-			if (index == this.fallbacks.size()) {
-				return attempt;
-			}
-			return attempt.onErrorResume((failure) -> !started.get() && triggersFallback(failure), (failure) -> {
-				this.listener.onFallback(member.provider(), member(index + 1).provider(), (ChatException) failure);
-				return stream(request, answering, index + 1);
-			});
 		});
 	}
 
-	private DefaultChatTemplate member(int index) {
-		return (index == 0) ? this.primary : this.fallbacks.get(index - 1);
+	private void notifyFallback(int index, Throwable failure) {
+		this.listener.onFallback(this.members.get(index).exchange().provider(),
+				this.members.get(index + 1).exchange().provider(), (ChatException) failure);
 	}
 
 	private boolean triggersFallback(Throwable failure) {
@@ -141,12 +150,20 @@ final class FallbackChain {
 		return false;
 	}
 
-	private ChatRequest requestFor(DefaultChatTemplate member, ChatRequest request) {
-		if (member == this.primary) {
+	private ChatRequest requestFor(Member member, ChatRequest request) {
+		ChatOptions defaults = member.defaultOptions();
+		if (defaults == null) {
 			return request;
 		}
-		return new ChatRequest(request.messages(),
-				optionsFor(request.options(), this.primary.defaultOptions(), member.defaultOptions()));
+		return new ChatRequest(request.messages(), optionsFor(request.options(), this.primaryDefaults, defaults));
+	}
+
+	/**
+	 * One provider of the chain; {@code defaultOptions} is {@code null} for the first, which gets requests as they
+	 * are.
+	 */
+	private record Member(ChatExchange exchange, @Nullable ChatOptions defaultOptions) {
+
 	}
 
 	/**

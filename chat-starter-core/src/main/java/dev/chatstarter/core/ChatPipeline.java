@@ -1,0 +1,94 @@
+package dev.chatstarter.core;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.chatstarter.core.error.ChatErrorMapper;
+import dev.chatstarter.core.error.SecretRedactor;
+import dev.chatstarter.core.http.CallDeadline;
+import dev.chatstarter.core.http.CleartextCredentials;
+import dev.chatstarter.core.http.ProviderHttpClient;
+import dev.chatstarter.core.internal.ChatExchange;
+import dev.chatstarter.core.internal.observation.ObservedExchange;
+import dev.chatstarter.core.internal.output.StructuredOutput;
+import dev.chatstarter.core.internal.resilience.FallbackExchange;
+import dev.chatstarter.core.internal.resilience.GuardedExchange;
+import dev.chatstarter.core.internal.tool.ToolCallingExchange;
+import dev.chatstarter.core.internal.tool.ToolResolver;
+import dev.chatstarter.core.internal.wire.ImageGeneration;
+import dev.chatstarter.core.internal.wire.ModelCatalog;
+import dev.chatstarter.core.internal.wire.ProviderExchange;
+import dev.chatstarter.core.observation.ChatObservations;
+import dev.chatstarter.core.resilience.ProviderCooldown;
+import dev.chatstarter.core.resilience.ProviderLimiter;
+import dev.chatstarter.core.tool.ToolCallingLoop;
+import dev.chatstarter.core.wire.ChatCompletionReader;
+import dev.chatstarter.core.wire.ChatRequestWriter;
+
+/**
+ * The stages of one template, composed once when it is built. A chat call walks straight down
+ * {@code toolCalling → fallback → guard → observation → provider} and its answer, or each chunk, straight back up.
+ *
+ * @param toolCalling the top stage of chat calls and streams
+ * @param guard the provider's own guard, which fallback chains of other templates send to
+ * @param observations observes model listings and image generations (chat calls are observed by their stage)
+ * @param models lists the provider's models
+ * @param images generates images
+ * @param structuredOutput asks for and reads structured output
+ * @param tools finds the tools a call offers
+ * @param callDeadline the deadline of every call ({@code call-timeout}), or {@code null} for none
+ */
+record ChatPipeline(ToolCallingExchange toolCalling, GuardedExchange guard, ChatObservations observations,
+		ModelCatalog models, ImageGeneration images, StructuredOutput structuredOutput, ToolResolver tools,
+		@Nullable CallDeadline callDeadline) {
+
+	private static final JsonMapper DEFAULT_JSON_MAPPER = JsonMapper.builder().build();
+
+	/**
+	 * Compose the pipeline of a template.
+	 * @param settings what the template was built with
+	 * @return the pipeline
+	 */
+	static ChatPipeline assemble(ChatTemplateSettings settings) {
+		String provider = settings.provider();
+		JsonMapper jsonMapper = (settings.jsonMapper() != null) ? settings.jsonMapper() : DEFAULT_JSON_MAPPER;
+		CleartextCredentials.warnIfExposed(provider, settings.http());
+		SecretRedactor redactor = SecretRedactor.forCredentials(settings.http().apiKey(), settings.http().headers());
+		ChatErrorMapper errorMapper = new ChatErrorMapper(provider, redactor);
+		ProviderHttpClient http = new ProviderHttpClient(provider, settings.http(),
+				settings.resilience().connectionPool(), settings.webClientBuilder(), settings.httpClientCustomizer(),
+				jsonMapper, errorMapper, settings.retryListener());
+		ChatObservations observations = new ChatObservations(provider, settings.http().baseUrl(),
+				settings.observations());
+		ChatExchange exchange = new ProviderExchange(http, new ChatRequestWriter(jsonMapper, settings.dialect()),
+				new ChatCompletionReader(jsonMapper), errorMapper, settings.http().maxStreamBytes());
+		exchange = ObservedExchange.over(observations, exchange);
+		ResilienceSettings resilience = settings.resilience();
+		GuardedExchange guard = new GuardedExchange(new ProviderCooldown(resilience.cooldown(), resilience.clock()),
+				new ProviderLimiter(provider, resilience.limits(), resilience.clock()), exchange);
+		exchange = FallbackExchange.over(guard, settings.defaultOptions(), resilience.fallbacks(),
+				resilience.fallbackOn(), resilience.fallbackListener());
+		ToolCallingLoop loop = new ToolCallingLoop(provider, settings.toolExecution(),
+				observations.observeToolExecutions(settings.toolExecutionListener()), settings.toolErrorConverter(),
+				redactor);
+		Duration callTimeout = settings.http().callTimeout();
+		return new ChatPipeline(new ToolCallingExchange(loop, exchange), guard, observations,
+				new ModelCatalog(http, errorMapper), new ImageGeneration(http, jsonMapper, errorMapper),
+				new StructuredOutput(provider, settings.dialect().structuredOutput(), jsonMapper),
+				new ToolResolver(settings.toolRegistry(), settings.defaultTools()),
+				(callTimeout != null) ? CallDeadline.configured(provider, callTimeout) : null);
+	}
+
+	/**
+	 * Return the deadline of a call.
+	 * @param provider the provider name, for the timeout's message
+	 * @param perCall the call's own timeout, or {@code null} for the template's {@code call-timeout}
+	 * @return the deadline, or {@code null} for none
+	 */
+	@Nullable CallDeadline deadline(String provider, @Nullable Duration perCall) {
+		return (perCall != null) ? CallDeadline.perCall(provider, perCall) : this.callDeadline;
+	}
+
+}

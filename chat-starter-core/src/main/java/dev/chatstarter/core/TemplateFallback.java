@@ -1,0 +1,77 @@
+package dev.chatstarter.core;
+
+import java.util.List;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import dev.chatstarter.core.chat.ChatOptions;
+import dev.chatstarter.core.chat.ChatRequest;
+import dev.chatstarter.core.chat.ChatResponse;
+import dev.chatstarter.core.internal.ChatExchange;
+import dev.chatstarter.core.internal.resilience.FallbackMember;
+import dev.chatstarter.core.stream.ChatChunk;
+
+/**
+ * A {@link ChatTemplate} of any kind (a decorator, a test double, another implementation) as a fallback: requests
+ * go through its public API. Templates built by {@link ChatTemplate#builder()} take part in a fallback chain
+ * directly, through their guarded stage.
+ */
+final class TemplateFallback implements FallbackMember, ChatExchange {
+
+	private final ChatTemplate template;
+
+	private TemplateFallback(ChatTemplate template) {
+		this.template = template;
+	}
+
+	/**
+	 * Return a template as a fallback.
+	 * @param template the template
+	 * @return the fallback
+	 */
+	static FallbackMember of(ChatTemplate template) {
+		return (template instanceof FallbackMember member) ? member : new TemplateFallback(template);
+	}
+
+	@Override
+	public String provider() {
+		return this.template.provider();
+	}
+
+	@Override
+	public ChatOptions defaultOptions() {
+		return this.template.defaultOptions();
+	}
+
+	@Override
+	public ChatExchange fallbackExchange() {
+		return this;
+	}
+
+	@Override
+	public List<FallbackMember> fallbacks() {
+		return List.of();
+	}
+
+	@Override
+	public Mono<ChatResponse> call(ChatRequest request) {
+		return Mono.defer(() -> this.template.prompt()
+			.messages(request.messages())
+			.options(request.options())
+			.call()
+			.responseMono());
+	}
+
+	@Override
+	public Flux<ChatChunk> stream(ChatRequest request) {
+		return Flux.defer(() -> this.template.prompt()
+			.messages(request.messages())
+			.options(request.options())
+			.stream()
+			.chunks()
+			.map((chunk) -> (chunk.provider() != null) ? chunk : new ChatChunk(chunk.id(), chunk.model(),
+					chunk.created(), chunk.choices(), chunk.usage(), chunk.systemFingerprint(), provider())));
+	}
+
+}

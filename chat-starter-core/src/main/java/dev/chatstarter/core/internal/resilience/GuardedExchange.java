@@ -1,0 +1,135 @@
+package dev.chatstarter.core.internal.resilience;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import dev.chatstarter.core.chat.ChatRequest;
+import dev.chatstarter.core.chat.ChatResponse;
+import dev.chatstarter.core.chat.Usage;
+import dev.chatstarter.core.error.ChatProviderUnavailableException;
+import dev.chatstarter.core.error.ErrorDetails;
+import dev.chatstarter.core.internal.ChatExchange;
+import dev.chatstarter.core.resilience.CooldownState;
+import dev.chatstarter.core.resilience.ProviderCooldown;
+import dev.chatstarter.core.resilience.ProviderLimiter;
+import dev.chatstarter.core.stream.ChatChunk;
+
+/**
+ * Guards one provider: its cooldown after repeated failures and its client-side limits (concurrency, requests and
+ * tokens per minute). A provider that is cooling down is either still tried (alone, it is the only way to an answer)
+ * or refused at once with {@link ChatProviderUnavailableException} (in a fallback chain, so that the next provider
+ * answers without waiting); {@link #failingFast()} gives the second kind over the same state.
+ */
+public final class GuardedExchange implements ChatExchange {
+
+	private final ProviderCooldown cooldown;
+
+	private final ProviderLimiter limiter;
+
+	private final boolean failFastWhileCooling;
+
+	private final ChatExchange next;
+
+	/**
+	 * Create the guard of a provider that is still tried while it cools down.
+	 * @param cooldown the provider's cooldown
+	 * @param limiter the provider's client-side limits
+	 * @param next the stage below
+	 */
+	public GuardedExchange(ProviderCooldown cooldown, ProviderLimiter limiter, ChatExchange next) {
+		this(cooldown, limiter, false, next);
+	}
+
+	private GuardedExchange(ProviderCooldown cooldown, ProviderLimiter limiter, boolean failFastWhileCooling,
+			ChatExchange next) {
+		this.cooldown = cooldown;
+		this.limiter = limiter;
+		this.failFastWhileCooling = failFastWhileCooling;
+		this.next = next;
+	}
+
+	/**
+	 * Return a guard over the same cooldown and limits that refuses at once while the provider cools down.
+	 * @return the guard for a fallback chain
+	 */
+	public GuardedExchange failingFast() {
+		return this.failFastWhileCooling ? this : new GuardedExchange(this.cooldown, this.limiter, true, this.next);
+	}
+
+	/**
+	 * Return the state of the provider's cooldown.
+	 * @return the state
+	 */
+	public CooldownState cooldownState() {
+		return this.cooldown.state();
+	}
+
+	@Override
+	public String provider() {
+		return this.next.provider();
+	}
+
+	@Override
+	public Mono<ChatResponse> call(ChatRequest request) {
+		return Mono.defer(() -> {
+			ProviderCooldown.Permit admission = this.cooldown.tryAcquire();
+			if (!admission.isGranted() && this.failFastWhileCooling) {
+				return Mono.error(this::coolingDown);
+			}
+			Mono<ChatResponse> call = !this.limiter.isLimited() ? this.next.call(request)
+					: this.limiter.acquire()
+						.flatMap((permit) -> this.next.call(request)
+							.doOnSuccess((response) -> recordTokens(permit, response.usage()))
+							.doFinally((signal) -> permit.release()));
+			return call.doOnSuccess((response) -> admission.onSuccess())
+				.doOnError(admission::onFailure)
+				.doOnCancel(admission::onCancel);
+		});
+	}
+
+	@Override
+	public Flux<ChatChunk> stream(ChatRequest request) {
+		return Flux.defer(() -> {
+			ProviderCooldown.Permit admission = this.cooldown.tryAcquire();
+			if (!admission.isGranted() && this.failFastWhileCooling) {
+				return Flux.error(this::coolingDown);
+			}
+			Flux<ChatChunk> stream = !this.limiter.isLimited() ? this.next.stream(request)
+					: this.limiter.acquire().flatMapMany((permit) -> {
+						AtomicReference<@Nullable Usage> usage = new AtomicReference<>();
+						return this.next.stream(request).doOnNext((chunk) -> {
+							if (chunk.usage() != null) {
+								usage.set(chunk.usage());
+							}
+						}).doFinally((signal) -> {
+							recordTokens(permit, usage.get());
+							permit.release();
+						});
+					});
+			return stream.doOnComplete(admission::onSuccess)
+				.doOnError(admission::onFailure)
+				.doOnCancel(admission::onCancel);
+		});
+	}
+
+	private static void recordTokens(ProviderLimiter.Permit permit, @Nullable Usage usage) {
+		if (usage != null) {
+			Integer total = usage.totalTokens();
+			if (total == null && usage.promptTokens() != null && usage.completionTokens() != null) {
+				total = usage.promptTokens() + usage.completionTokens();
+			}
+			if (total != null) {
+				permit.recordTokens(total);
+			}
+		}
+	}
+
+	private ChatProviderUnavailableException coolingDown() {
+		return new ChatProviderUnavailableException(ErrorDetails.local(provider(),
+				"the provider is cooling down after repeated failures until " + this.cooldown.openUntil()), null);
+	}
+
+}
