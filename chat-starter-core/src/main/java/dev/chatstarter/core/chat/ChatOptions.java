@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -101,6 +102,55 @@ public record ChatOptions(@Nullable String model,
 			builder.extraBody(merged);
 		}
 		return builder.build();
+	}
+
+	/**
+	 * Move these options from one set of defaults onto another, as a fallback provider does with a request that was
+	 * merged with the first provider's defaults: every option still equal to its value in {@code from} is replaced
+	 * by the one in {@code to}, every option the caller changed is kept, and the model is {@code to}'s own when it
+	 * has one. Maps ({@code logitBias}, {@code extraBody}) are moved key by key the same way.
+	 * @param from the defaults these options were merged with
+	 * @param to the defaults to move onto
+	 * @return the rebased options
+	 */
+	public ChatOptions rebased(ChatOptions from, ChatOptions to) {
+		return new ChatOptions((to.model != null) ? to.model : this.model,
+				rebase(this.temperature, from.temperature, to.temperature), rebase(this.topP, from.topP, to.topP),
+				rebase(this.n, from.n, to.n), rebase(this.stop, from.stop, to.stop),
+				rebase(this.maxTokens, from.maxTokens, to.maxTokens),
+				rebase(this.maxCompletionTokens, from.maxCompletionTokens, to.maxCompletionTokens),
+				rebase(this.presencePenalty, from.presencePenalty, to.presencePenalty),
+				rebase(this.frequencyPenalty, from.frequencyPenalty, to.frequencyPenalty),
+				rebaseMap(this.logitBias, from.logitBias, to.logitBias), rebase(this.user, from.user, to.user),
+				rebase(this.seed, from.seed, to.seed), rebase(this.logprobs, from.logprobs, to.logprobs),
+				rebase(this.topLogprobs, from.topLogprobs, to.topLogprobs),
+				rebase(this.reasoningEffort, from.reasoningEffort, to.reasoningEffort),
+				rebase(this.responseFormat, from.responseFormat, to.responseFormat),
+				rebase(this.tools, from.tools, to.tools), rebase(this.toolChoice, from.toolChoice, to.toolChoice),
+				rebase(this.parallelToolCalls, from.parallelToolCalls, to.parallelToolCalls),
+				rebaseMap(this.extraBody, from.extraBody, to.extraBody));
+	}
+
+	private static <T> @Nullable T rebase(@Nullable T value, @Nullable T from, @Nullable T to) {
+		return Objects.equals(value, from) ? to : value;
+	}
+
+	private static <V> @Nullable Map<String, V> rebaseMap(@Nullable Map<String, V> value,
+			@Nullable Map<String, V> from, @Nullable Map<String, V> to) {
+		if (Objects.equals(value, from)) {
+			return to;
+		}
+		if (value == null || to == null) {
+			return value;
+		}
+		Map<String, V> rebased = new LinkedHashMap<>(to);
+		Map<String, V> defaults = (from != null) ? from : Map.of();
+		value.forEach((key, entry) -> {
+			if (!Objects.equals(entry, defaults.get(key))) {
+				rebased.put(key, entry);
+			}
+		});
+		return rebased;
 	}
 
 	private static Map<String, Object> unmodifiableCopy(Map<String, Object> map) {

@@ -1,13 +1,8 @@
 package dev.chatstarter.core.internal.resilience;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -33,10 +28,6 @@ import dev.chatstarter.core.stream.ChatChunk;
  * (per call, structured output, tools) kept, and its own model.
  */
 public final class FallbackExchange implements ChatExchange {
-
-	private static final RecordComponent[] OPTION_COMPONENTS = ChatOptions.class.getRecordComponents();
-
-	private static final Constructor<ChatOptions> OPTIONS_CONSTRUCTOR = canonicalConstructor();
 
 	private final List<Member> members;
 
@@ -155,7 +146,7 @@ public final class FallbackExchange implements ChatExchange {
 		if (defaults == null) {
 			return request;
 		}
-		return new ChatRequest(request.messages(), optionsFor(request.options(), this.primaryDefaults, defaults));
+		return new ChatRequest(request.messages(), request.options().rebased(this.primaryDefaults, defaults));
 	}
 
 	/**
@@ -164,72 +155,6 @@ public final class FallbackExchange implements ChatExchange {
 	 */
 	private record Member(ChatExchange exchange, @Nullable ChatOptions defaultOptions) {
 
-	}
-
-	/**
-	 * Return the options of a request for a fallback provider: the fallback's defaults, overridden by every option
-	 * of the request that differs from the first provider's default; the model is always the fallback's own (when it
-	 * has one). Maps ({@code extra-body}, {@code logit-bias}) are merged key by key the same way.
-	 * @param request the options of the request, merged with the first provider's defaults
-	 * @param primaryDefaults the first provider's defaults
-	 * @param fallbackDefaults the fallback's defaults
-	 * @return the options to send to the fallback
-	 */
-	static ChatOptions optionsFor(ChatOptions request, ChatOptions primaryDefaults, ChatOptions fallbackDefaults) {
-		Object[] values = new Object[OPTION_COMPONENTS.length];
-		for (int i = 0; i < OPTION_COMPONENTS.length; i++) {
-			RecordComponent component = OPTION_COMPONENTS[i];
-			Object requested = value(component, request);
-			Object primaryDefault = value(component, primaryDefaults);
-			Object fallbackDefault = value(component, fallbackDefaults);
-			if (component.getName().equals("model")) {
-				values[i] = (fallbackDefault != null) ? fallbackDefault : requested;
-			}
-			else if (Objects.equals(requested, primaryDefault)) {
-				values[i] = fallbackDefault;
-			}
-			else if (requested instanceof Map<?, ?> requestedMap && fallbackDefault instanceof Map<?, ?> fallbackMap) {
-				Map<Object, Object> merged = new LinkedHashMap<>(fallbackMap);
-				Map<?, ?> primaryMap = (primaryDefault instanceof Map<?, ?> map) ? map : Map.of();
-				requestedMap.forEach((key, value) -> {
-					if (!Objects.equals(value, primaryMap.get(key))) {
-						merged.put(key, value);
-					}
-				});
-				values[i] = merged;
-			}
-			else {
-				values[i] = requested;
-			}
-		}
-		try {
-			return OPTIONS_CONSTRUCTOR.newInstance(values);
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new IllegalStateException("Could not copy ChatOptions", ex);
-		}
-	}
-
-	private static @Nullable Object value(RecordComponent component, ChatOptions options) {
-		try {
-			return component.getAccessor().invoke(options);
-		}
-		catch (ReflectiveOperationException ex) {
-			throw new IllegalStateException("Could not read ChatOptions." + component.getName(), ex);
-		}
-	}
-
-	private static Constructor<ChatOptions> canonicalConstructor() {
-		Class<?>[] types = new Class<?>[OPTION_COMPONENTS.length];
-		for (int i = 0; i < types.length; i++) {
-			types[i] = OPTION_COMPONENTS[i].getType();
-		}
-		try {
-			return ChatOptions.class.getDeclaredConstructor(types);
-		}
-		catch (NoSuchMethodException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
