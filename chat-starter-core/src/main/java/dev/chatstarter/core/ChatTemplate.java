@@ -652,7 +652,7 @@ public interface ChatTemplate extends AutoCloseable {
 		/**
 		 * Set the largest total of one streamed answer: its text, reasoning, tool-call arguments and log
 		 * probabilities, each choice and tool call counting a few bytes more (see
-		 * {@link dev.chatstarter.core.stream.StreamSizeLimit}). A larger stream is cancelled, which closes its
+		 * {@link dev.chatstarter.core.internal.wire.StreamSizeLimit}). A larger stream is cancelled, which closes its
 		 * connection, and fails with a {@link dev.chatstarter.core.error.ChatResponseTooLargeException}. Each round
 		 * of a tool-call loop is one stream. The default is 16 MB.
 		 * @param maxStreamSize the limit

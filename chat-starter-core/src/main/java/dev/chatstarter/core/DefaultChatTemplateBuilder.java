@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.chat.ChatOptions;
 import dev.chatstarter.core.http.BaseUrl;
-import dev.chatstarter.core.http.ConnectionPool;
+import dev.chatstarter.core.internal.http.ConnectionPool;
 import dev.chatstarter.core.http.ConnectionPoolSettings;
 import dev.chatstarter.core.http.HttpSettings;
 import dev.chatstarter.core.http.HttpVersion;

@@ -4,7 +4,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Set;
 
-import dev.chatstarter.core.http.ConnectionPool;
+import dev.chatstarter.core.internal.http.ConnectionPool;
 import dev.chatstarter.core.internal.resilience.FallbackMember;
 import dev.chatstarter.core.resilience.CooldownPolicy;
 import dev.chatstarter.core.resilience.FallbackListener;

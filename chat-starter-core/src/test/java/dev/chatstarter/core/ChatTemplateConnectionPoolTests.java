@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import reactor.netty.resources.ConnectionProvider;
 
-import dev.chatstarter.core.http.ConnectionPool;
+import dev.chatstarter.core.internal.http.ConnectionPool;
 import dev.chatstarter.core.http.ConnectionPoolSettings;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;

@@ -21,7 +21,7 @@ import dev.chatstarter.core.error.ChatAuthenticationException;
 import dev.chatstarter.core.image.ImageRequest;
 import dev.chatstarter.core.observation.ChatObservationContext;
 import dev.chatstarter.core.observation.ChatObservationSettings;
-import dev.chatstarter.core.observation.ChatObservations;
+import dev.chatstarter.core.internal.observation.ChatObservations;
 import dev.chatstarter.core.observation.DefaultChatObservationConvention;
 import dev.chatstarter.core.observation.RecordingObservationHandler;
 import dev.chatstarter.core.observation.ToolObservationContext;

@@ -1,8 +1,6 @@
 package dev.chatstarter.autoconfigure.web;
 
-
 import org.junit.jupiter.api.Test;
-
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;

@@ -2,6 +2,8 @@ package dev.chatstarter.core.error;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.chatstarter.core.internal.text.ProviderText;
+
 /**
  * The root of every exception a {@code ChatTemplate} raises for a failed provider call. It carries the provider name,
  * the HTTP status, the provider's own message, code and type, and a short excerpt of the raw body; never the API key

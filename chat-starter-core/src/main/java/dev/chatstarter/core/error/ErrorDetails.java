@@ -2,6 +2,8 @@ package dev.chatstarter.core.error;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.chatstarter.core.internal.text.ProviderText;
+
 import org.springframework.util.Assert;
 
 /**

@@ -2,6 +2,8 @@ package dev.chatstarter.core.error;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.chatstarter.core.internal.error.ChatErrorMapper;
+
 /**
  * The error a provider reported, whatever shape its body had. Texts are as the provider sent them (not yet
  * redacted); {@link ChatErrorMapper} redacts them before they reach an exception.

@@ -9,3 +9,8 @@
 package dev.chatstarter.core.error;
 
 import org.jspecify.annotations.NullMarked;
+
+import dev.chatstarter.core.internal.error.ChatErrorMapper;
+import dev.chatstarter.core.internal.error.ProviderErrorParser;
+import dev.chatstarter.core.internal.error.SecretRedactor;
+import dev.chatstarter.core.internal.text.ProviderText;

@@ -22,7 +22,7 @@ import org.springframework.util.Assert;
  * @param httpVersion the HTTP version
  * @param maxResponseBytes the largest answer body (or, in a stream, the largest single event) accepted, in bytes
  * @param maxStreamBytes the largest total of one streamed answer, in bytes (see
- * {@link dev.chatstarter.core.stream.StreamSizeLimit})
+ * {@link dev.chatstarter.core.internal.wire.StreamSizeLimit})
  * @param callTimeout the longest a whole call may take (retries, fallbacks, tool rounds, the whole stream), or
  * {@code null} for no limit
  */

@@ -321,7 +321,7 @@ public final class ChatObservationContext extends SenderContext<Map<String, Stri
 	/**
 	 * Record that the call starts now.
 	 */
-	void started() {
+	public void started() {
 		this.startNanos = System.nanoTime();
 	}
 
@@ -329,7 +329,7 @@ public final class ChatObservationContext extends SenderContext<Map<String, Stri
 	 * Record one chunk of a stream: its arrival time, and the model, id, finish reason and usage it carries.
 	 * @param chunk the chunk
 	 */
-	void chunkReceived(ChatChunk chunk) {
+	public void chunkReceived(ChatChunk chunk) {
 		if (chunk.usage() != null) {
 			this.usage = chunk.usage();
 		}

@@ -28,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.chatstarter.core.internal.output.JsonSchemaCache;
+
 import org.springframework.core.Nullness;
 import org.springframework.core.ResolvableType;
 import org.springframework.util.Assert;

@@ -7,3 +7,6 @@
 package dev.chatstarter.core.resilience;
 
 import org.jspecify.annotations.NullMarked;
+
+import dev.chatstarter.core.internal.resilience.ProviderCooldown;
+import dev.chatstarter.core.internal.resilience.ProviderLimiter;

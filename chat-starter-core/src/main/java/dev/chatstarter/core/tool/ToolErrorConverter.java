@@ -4,6 +4,8 @@ import java.util.concurrent.TimeoutException;
 
 import tools.jackson.core.io.JsonStringEncoder;
 
+import dev.chatstarter.core.internal.text.ToolNames;
+
 /**
  * Decides what the model sees when one of its tool calls fails and {@code chat.tools.return-errors-to-model} is on:
  * the content of the {@code tool} message sent back in place of the tool's result. Whatever it returns then passes

@@ -1,5 +1,7 @@
 package dev.chatstarter.core.tool;
 
+import dev.chatstarter.core.internal.text.ToolNames;
+
 /**
  * A tool threw a {@link java.lang.Error} from its own work: a {@link StackOverflowError}, an
  * {@link OutOfMemoryError} or a {@link LinkageError}. Reactor treats those as fatal and drops them, so the call would

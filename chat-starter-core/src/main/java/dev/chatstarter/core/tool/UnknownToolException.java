@@ -2,6 +2,8 @@ package dev.chatstarter.core.tool;
 
 import java.util.Collection;
 
+import dev.chatstarter.core.internal.text.ToolNames;
+
 /**
  * The model called a tool that was not offered to the call. Nothing is run; the message (the made-up name quoted,
  * the offered names) is safe to send back to the model.

@@ -11,10 +11,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.chatstarter.core.error.ChatErrorMapper;
+import dev.chatstarter.core.internal.error.ChatErrorMapper;
 import dev.chatstarter.core.error.ChatException;
-import dev.chatstarter.core.error.ProviderErrorParser;
-import dev.chatstarter.core.error.SecretRedactor;
+import dev.chatstarter.core.internal.error.ProviderErrorParser;
+import dev.chatstarter.core.internal.error.SecretRedactor;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -10,9 +10,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.chat.ChatResponse;
-import dev.chatstarter.core.error.ProviderErrorParser;
+import dev.chatstarter.core.internal.error.ProviderErrorParser;
 import dev.chatstarter.core.stream.ChatChunk;
-import dev.chatstarter.core.wire.ChatCompletionReader;
+import dev.chatstarter.core.internal.wire.ChatCompletionReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

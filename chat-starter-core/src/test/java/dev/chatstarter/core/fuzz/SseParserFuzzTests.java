@@ -13,9 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.chatstarter.core.stream.SseEvent;
-import dev.chatstarter.core.stream.SseFormatException;
-import dev.chatstarter.core.stream.SseParser;
+import dev.chatstarter.core.internal.http.sse.SseEvent;
+import dev.chatstarter.core.internal.http.sse.SseFormatException;
+import dev.chatstarter.core.internal.http.sse.SseParser;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
 

@@ -19,11 +19,11 @@ import reactor.test.StepVerifier;
 
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.error.ChatBadRequestException;
-import dev.chatstarter.core.error.ChatErrorMapper;
+import dev.chatstarter.core.internal.error.ChatErrorMapper;
 import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.core.error.ChatServerException;
-import dev.chatstarter.core.error.ProviderText;
-import dev.chatstarter.core.error.SecretRedactor;
+import dev.chatstarter.core.internal.text.ProviderText;
+import dev.chatstarter.core.internal.error.SecretRedactor;
 import dev.chatstarter.core.http.RetryPolicy;
 
 import org.springframework.http.HttpHeaders;

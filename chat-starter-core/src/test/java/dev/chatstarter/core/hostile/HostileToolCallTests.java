@@ -30,7 +30,7 @@ import dev.chatstarter.core.chat.ChatResponse;
 import dev.chatstarter.core.chat.ToolDefinition;
 import dev.chatstarter.core.http.RetryPolicy;
 import dev.chatstarter.core.tool.ChatTool;
-import dev.chatstarter.core.tool.ToolCallingLoop;
+import dev.chatstarter.core.internal.tool.ToolCallingLoop;
 import dev.chatstarter.core.tool.ToolErrorException;
 import dev.chatstarter.core.tool.ToolExecutionException;
 import dev.chatstarter.core.tool.ToolExecutionOptions;

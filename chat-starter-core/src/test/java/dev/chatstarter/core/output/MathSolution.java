@@ -7,9 +7,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * The seed 000 math example, with a Java-named field mapped to {@code final_answer}.
  */
-record MathSolution(List<Step> steps, @JsonProperty("final_answer") String finalAnswer) {
+public record MathSolution(List<Step> steps, @JsonProperty("final_answer") String finalAnswer) {
 
-	record Step(String explanation, String output) {
+	public record Step(String explanation, String output) {
 	}
 
 }

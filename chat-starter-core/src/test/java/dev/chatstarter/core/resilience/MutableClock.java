@@ -7,7 +7,7 @@ import java.time.InstantSource;
 /**
  * A clock the test moves by hand.
  */
-final class MutableClock implements InstantSource {
+public final class MutableClock implements InstantSource {
 
 	private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -16,7 +16,7 @@ final class MutableClock implements InstantSource {
 		return this.now;
 	}
 
-	void advance(Duration duration) {
+	public void advance(Duration duration) {
 		this.now = this.now.plus(duration);
 	}
 

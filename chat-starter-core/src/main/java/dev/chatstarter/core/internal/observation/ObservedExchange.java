@@ -6,7 +6,6 @@ import reactor.core.publisher.Mono;
 import dev.chatstarter.core.chat.ChatRequest;
 import dev.chatstarter.core.chat.ChatResponse;
 import dev.chatstarter.core.internal.ChatExchange;
-import dev.chatstarter.core.observation.ChatObservations;
 import dev.chatstarter.core.stream.ChatChunk;
 
 /**

@@ -11,9 +11,6 @@ import dev.chatstarter.core.chat.ChatOptions;
 import dev.chatstarter.core.chat.ChatRequest;
 import dev.chatstarter.core.chat.ChatResponse;
 import dev.chatstarter.core.chat.ResponseFormat;
-import dev.chatstarter.core.output.EntityParser;
-import dev.chatstarter.core.output.JsonSchemaCache;
-import dev.chatstarter.core.output.SchemaPrompt;
 import dev.chatstarter.core.provider.ProviderDialect;
 
 /**

@@ -13,8 +13,6 @@ import dev.chatstarter.core.error.ChatProviderUnavailableException;
 import dev.chatstarter.core.error.ErrorDetails;
 import dev.chatstarter.core.internal.ChatExchange;
 import dev.chatstarter.core.resilience.CooldownState;
-import dev.chatstarter.core.resilience.ProviderCooldown;
-import dev.chatstarter.core.resilience.ProviderLimiter;
 import dev.chatstarter.core.stream.ChatChunk;
 
 /**

@@ -13,7 +13,6 @@ import dev.chatstarter.core.internal.ChatExchange;
 import dev.chatstarter.core.stream.ChatChunk;
 import dev.chatstarter.core.stream.ChatStreamAggregator;
 import dev.chatstarter.core.tool.ToolCallback;
-import dev.chatstarter.core.tool.ToolCallingLoop;
 import dev.chatstarter.core.tool.ToolContext;
 
 /**

@@ -5,10 +5,9 @@ import java.util.List;
 
 import reactor.core.publisher.Mono;
 
-import dev.chatstarter.core.error.ChatErrorMapper;
-import dev.chatstarter.core.http.ProviderHttpClient;
+import dev.chatstarter.core.internal.error.ChatErrorMapper;
+import dev.chatstarter.core.internal.http.ProviderHttpClient;
 import dev.chatstarter.core.model.ModelInfo;
-import dev.chatstarter.core.wire.ModelListReader;
 
 /**
  * Lists the models of a provider ({@code GET /models}).

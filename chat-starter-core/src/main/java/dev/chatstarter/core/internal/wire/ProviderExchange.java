@@ -11,19 +11,16 @@ import tools.jackson.databind.JsonNode;
 import dev.chatstarter.core.chat.ChatRequest;
 import dev.chatstarter.core.chat.ChatResponse;
 import dev.chatstarter.core.chat.Choice;
-import dev.chatstarter.core.error.ChatErrorMapper;
+import dev.chatstarter.core.internal.error.ChatErrorMapper;
 import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.core.error.ChatIncompleteStreamException;
 import dev.chatstarter.core.error.ErrorDetails;
-import dev.chatstarter.core.http.AnswerReader;
-import dev.chatstarter.core.http.ProviderHttpClient;
-import dev.chatstarter.core.http.StreamEventReader;
+import dev.chatstarter.core.internal.http.AnswerReader;
+import dev.chatstarter.core.internal.http.ProviderHttpClient;
+import dev.chatstarter.core.internal.http.StreamEventReader;
 import dev.chatstarter.core.internal.ChatExchange;
 import dev.chatstarter.core.stream.ChatChunk;
 import dev.chatstarter.core.stream.ChunkChoice;
-import dev.chatstarter.core.stream.StreamSizeLimit;
-import dev.chatstarter.core.wire.ChatCompletionReader;
-import dev.chatstarter.core.wire.ChatRequestWriter;
 
 /**
  * The lowest stage: writes a request in the provider's dialect, sends it through the provider's one

@@ -1,0 +1,445 @@
+package dev.chatstarter.core.internal.http;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.chatstarter.core.error.ChatException;
+import dev.chatstarter.core.error.ChatTimeoutException;
+import dev.chatstarter.core.error.ErrorDetails;
+import dev.chatstarter.core.http.BaseUrl;
+import dev.chatstarter.core.http.HttpSettings;
+import dev.chatstarter.core.http.RetryListener;
+import dev.chatstarter.core.internal.error.ChatErrorMapper;
+import dev.chatstarter.core.internal.http.sse.SseEvent;
+import dev.chatstarter.core.internal.http.sse.SseFormatException;
+import dev.chatstarter.core.internal.http.sse.SseParser;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.util.Assert;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The one HTTP client of a provider: sends JSON, applies the timeouts and the retry policy, and turns every
+ * failure (HTTP errors, errors inside 2xx bodies or streams, timeouts, broken connections, malformed bodies) into a
+ * {@link ChatException}. Answers come back as parsed JSON, or read by the caller's reader straight from their bytes
+ * when they are plain; what they mean is for the caller.
+ */
+public final class ProviderHttpClient {
+
+	/**
+	 * The Reactor context key of headers that every request made within carries, a {@code Map<String, String>}:
+	 * the trace context a tracing handler propagated into the call's observation.
+	 */
+	public static final String PROPAGATED_HEADERS = ProviderHttpClient.class.getName() + ".propagatedHeaders";
+
+	/** Reads every answer as the checked tree. */
+	private static final AnswerReader<JsonNode> TREE = new AnswerReader<>() {
+
+		@Override
+		public @Nullable JsonNode readPlain(byte[] json) {
+			return null;
+		}
+
+		@Override
+		public JsonNode read(JsonNode json) {
+			return json;
+		}
+
+	};
+
+	/** How long the body of a stream may go on after {@code [DONE]} before the connection is closed. */
+	static final Duration END_OF_BODY_GRACE = Duration.ofMillis(500);
+
+	private final String provider;
+
+	private final HttpSettings settings;
+
+	/**
+	 * Built on the first request: creating the HTTP stack (Reactor Netty, the pool and, if asked for, WebClient and
+	 * its codecs) loads a few thousand classes, which start-up need not pay for.
+	 */
+	private final Lazy<ProviderTransport> transport;
+
+	private final JsonMapper jsonMapper;
+
+	/** Error bodies larger than this, in bytes, are mapped off the event loop. */
+	static final int LARGE_ERROR_BODY = 64 * 1024;
+
+	private final ChatErrorMapper errorMapper;
+
+	private final RetryListener retryListener;
+
+	/** The retries of a call: any retryable failure, as the policy says. */
+	private final RetryBackoff callRetries;
+
+	/**
+	 * Create a client.
+	 * @param provider the provider name
+	 * @param settings how to reach the provider
+	 * @param connectionPool the connection pool
+	 * @param webClientBuilder supplies the builder of the {@code WebClient} to send through (cloned) when the first
+	 * request is made, or {@code null} to send straight on Reactor Netty
+	 * @param httpClientCustomizer customizes the Reactor Netty client after the timeouts are applied
+	 * @param jsonMapper the mapper that parses answers
+	 * @param errorMapper turns failures into exceptions
+	 * @param retryListener told of every retry
+	 */
+	public ProviderHttpClient(String provider, HttpSettings settings, ConnectionPool connectionPool,
+			@Nullable Supplier<WebClient.Builder> webClientBuilder, UnaryOperator<HttpClient> httpClientCustomizer,
+			JsonMapper jsonMapper, ChatErrorMapper errorMapper, RetryListener retryListener) {
+		Assert.hasText(provider, "provider must not be empty");
+		this.provider = provider;
+		this.settings = settings;
+		this.jsonMapper = jsonMapper;
+		this.errorMapper = errorMapper;
+		this.retryListener = retryListener;
+		this.callRetries = retry(() -> true);
+		this.transport = Lazy.of(() -> ProviderTransport.create(provider, settings, webClientBuilder,
+				httpClientCustomizer, connectionPool));
+	}
+
+	/**
+	 * Return the provider's name.
+	 * @return the name
+	 */
+	public String provider() {
+		return this.provider;
+	}
+
+	/**
+	 * Return the provider's host, for logs and metrics.
+	 * @return the host of the base URL
+	 */
+	public String host() {
+		return BaseUrl.parse(this.settings.baseUrl()).getHost();
+	}
+
+	/**
+	 * {@code GET} a JSON resource.
+	 * @param path the path below the base URL, e.g. {@code /models}
+	 * @return the parsed answer
+	 */
+	public Mono<JsonNode> get(String path) {
+		return exchange(HttpMethod.GET, path, null, TREE);
+	}
+
+	/**
+	 * {@code POST} a JSON body and read a JSON answer.
+	 * @param path the path below the base URL
+	 * @param body the JSON body
+	 * @return the parsed answer
+	 */
+	public Mono<JsonNode> post(String path, byte[] body) {
+		return exchange(HttpMethod.POST, path, body, TREE);
+	}
+
+	/**
+	 * {@code POST} a JSON body and read its JSON answer: straight from its bytes when the reader can, else parsed,
+	 * checked for errors and read.
+	 * @param path the path below the base URL
+	 * @param body the JSON body
+	 * @param reader reads the answer
+	 * @param <T> the type of the value
+	 * @return the value
+	 */
+	public <T> Mono<T> post(String path, byte[] body, AnswerReader<T> reader) {
+		return exchange(HttpMethod.POST, path, body, reader);
+	}
+
+	/**
+	 * {@code POST} a JSON body and read a server-sent event stream, one value per event, up to {@code [DONE]}.
+	 * Every event is checked for errors (an {@code event: error}, an error object in the data) before it is read. A
+	 * provider that ignores {@code stream: true} and answers with one JSON body yields that body as the only value.
+	 * The request is retried only before the first value.
+	 * @param path the path below the base URL
+	 * @param body the JSON body
+	 * @param reader reads the events
+	 * @param <T> the type of the values
+	 * @return the values
+	 */
+	public <T> Flux<T> postStream(String path, byte[] body, StreamEventReader<T> reader) {
+		return Flux.defer(() -> {
+			AtomicBoolean emitted = new AtomicBoolean();
+			return retry(() -> !emitted.get())
+				.retry(Flux.defer(() -> streamAttempt(path, body, reader)).doOnNext((value) -> emitted.set(true)));
+		});
+	}
+
+	private <T> Mono<T> exchange(HttpMethod method, String path, byte @Nullable [] body, AnswerReader<T> reader) {
+		return this.callRetries.retry(Mono.defer(() -> {
+			Attempt attempt = new Attempt();
+			int maxBytes = this.settings.maxResponseBytes();
+			return DataBufferUtils.join(attempt.body(method, path, body), maxBytes)
+				.map(ProviderHttpClient::readAndRelease)
+				.onErrorMap(DataBufferLimitException.class,
+						(ex) -> this.errorMapper.malformed("the answer is larger than " + maxBytes
+								+ " bytes (max-response-size)", ex, null))
+				.switchIfEmpty(Mono.error(() -> this.errorMapper.malformed("the answer body is empty", null, null)))
+				.map((bytes) -> {
+					T plain = reader.readPlain(bytes);
+					return (plain != null) ? plain
+							: reader.read(checked(parse(bytes, "the answer is not JSON"), attempt));
+				});
+		}));
+	}
+
+	/**
+	 * One attempt of a stream. Once it started, only its events count as activity for the idle timeout, not its
+	 * bytes: keep-alive comments or an event trickled byte by byte do not hold it open. A JSON answer counts its
+	 * bytes.
+	 */
+	private <T> Flux<T> streamAttempt(String path, byte[] body, StreamEventReader<T> reader) {
+		Attempt attempt = new Attempt();
+		BodyTimeouts.Activity activity = new BodyTimeouts.Activity();
+		int maxBytes = this.settings.maxResponseBytes();
+		return attempt.body(HttpMethod.POST, path, body, activity)
+			.switchOnFirst((first, buffers) -> attempt.isJsonAnswer()
+					? DataBufferUtils.join(buffers.doOnNext((buffer) -> activity.signal()), maxBytes)
+						.map((buffer) -> reader
+							.read(checked(parse(readAndRelease(buffer), "the answer is not JSON"), attempt)))
+						.flux()
+					: readEvents(SseParser.decode(buffers, maxBytes).doOnNext((event) -> activity.signal()), reader,
+							attempt))
+			.onErrorMap(DataBufferLimitException.class,
+					(ex) -> this.errorMapper.malformed(
+							"an event of the stream is larger than " + maxBytes + " bytes (max-response-size)", ex,
+							null))
+			.onErrorMap(SseFormatException.class,
+					(ex) -> this.errorMapper.malformed("the stream is not valid UTF-8", ex, null));
+	}
+
+	/**
+	 * Read the events up to {@code [DONE]}. The body is not cancelled at {@code [DONE]}, which would close the
+	 * connection, but read to its end so that the connection goes back to the pool; a server that keeps the body
+	 * open after {@code [DONE]} gets {@link #END_OF_BODY_GRACE}, then the connection is closed and the stream ends
+	 * normally.
+	 */
+	private <T> Flux<T> readEvents(Flux<SseEvent> events, StreamEventReader<T> reader, Attempt attempt) {
+		Sinks.Empty<Void> done = Sinks.empty();
+		AtomicBoolean ended = new AtomicBoolean();
+		return events.<T>handle((event, sink) -> {
+			if (ended.get()) {
+				return;
+			}
+			if (event.isDone()) {
+				ended.set(true);
+				done.tryEmitEmpty();
+				return;
+			}
+			sink.next(readEvent(event, reader, attempt));
+		})
+			.takeUntilOther(done.asMono().then(Mono.delay(END_OF_BODY_GRACE)))
+			.onErrorResume(LargeErrorEvent.class, (large) -> Mono.fromCallable(() -> errorOf(large.bytes))
+				.subscribeOn(Schedulers.boundedElastic())
+				.flatMap(Mono::error));
+	}
+
+	private <T> T readEvent(SseEvent event, StreamEventReader<T> reader, Attempt attempt) {
+		String data = event.data();
+		if (event.isErrorEvent()) {
+			byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
+			throw (bytes.length <= LARGE_ERROR_BODY) ? errorOf(bytes) : new LargeErrorEvent(bytes);
+		}
+		T plain = reader.readPlain(data);
+		if (plain != null) {
+			return plain;
+		}
+		return reader.read(checked(parse(data), attempt));
+	}
+
+	/**
+	 * The failure an {@code event: error} of a stream stands for.
+	 */
+	private ChatException errorOf(byte[] data) {
+		JsonNode node = tryParse(data);
+		ChatException error = (node != null) ? this.errorMapper.fromSuccessBody(200, HttpHeaders.EMPTY, node) : null;
+		return (error != null) ? error : this.errorMapper.fromResponse(502, HttpHeaders.EMPTY, data);
+	}
+
+	private JsonNode checked(JsonNode node, Attempt attempt) {
+		ChatException error = this.errorMapper.fromSuccessBody(attempt.status, attempt.headers, node);
+		if (error != null) {
+			throw error;
+		}
+		return node;
+	}
+
+	private JsonNode parse(byte[] bytes, String what) {
+		try {
+			return this.jsonMapper.readTree(bytes);
+		}
+		catch (JacksonException ex) {
+			throw this.errorMapper.malformed(what, ex, bytes);
+		}
+	}
+
+	private JsonNode parse(String data) {
+		try {
+			return this.jsonMapper.readTree(data);
+		}
+		catch (JacksonException ex) {
+			throw this.errorMapper.malformed("a chunk of the stream is not JSON", ex,
+					data.getBytes(StandardCharsets.UTF_8));
+		}
+	}
+
+	private @Nullable JsonNode tryParse(byte[] bytes) {
+		try {
+			return this.jsonMapper.readTree(bytes);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private static byte[] readAndRelease(DataBuffer buffer) {
+		try {
+			return readBytes(buffer);
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+	}
+
+	private static byte[] readBytes(DataBuffer buffer) {
+		byte[] bytes = new byte[buffer.readableByteCount()];
+		buffer.read(bytes);
+		return bytes;
+	}
+
+	private RetryBackoff retry(java.util.function.BooleanSupplier mayRetry) {
+		return new RetryBackoff(this.provider, this.settings.retryPolicy(), mayRetry, this.retryListener);
+	}
+
+	/**
+	 * The state of one attempt: the status and headers of its answer.
+	 */
+	/**
+	 * An {@code event: error} too large to map on the event loop: it ends the stream, and is then mapped on
+	 * {@link Schedulers#boundedElastic()} like a large error body.
+	 */
+	private static final class LargeErrorEvent extends RuntimeException {
+
+		private final byte[] bytes;
+
+		LargeErrorEvent(byte[] bytes) {
+			super(null, null, false, false);
+			this.bytes = bytes;
+		}
+
+	}
+
+	private final class Attempt {
+
+		private int status;
+
+		private HttpHeaders headers = HttpHeaders.EMPTY;
+
+		Flux<DataBuffer> body(HttpMethod method, String path, byte @Nullable [] body) {
+			return body(method, path, body, null);
+		}
+
+		/**
+		 * Send the request and return the body of its answer, with the timeouts applied.
+		 * @param activity signals the activity of the answer once it started, or {@code null} when every part of
+		 * the body is activity
+		 */
+		Flux<DataBuffer> body(HttpMethod method, String path, byte @Nullable [] body,
+				BodyTimeouts.@Nullable Activity activity) {
+			Duration responseTimeout = ProviderHttpClient.this.settings.responseTimeout();
+			Duration idleTimeout = ProviderHttpClient.this.settings.streamIdleTimeout();
+			ProviderTransport transport = ProviderHttpClient.this.transport.get();
+			Flux<DataBuffer> answer = Flux.deferContextual((context) -> transport.exchange(method, path, body,
+					context.getOrDefault(PROPAGATED_HEADERS, Map.of()), this::onResponse));
+			return ((activity != null) ? BodyTimeouts.apply(answer, responseTimeout, idleTimeout, activity)
+					: BodyTimeouts.apply(answer, responseTimeout, idleTimeout))
+				.onErrorMap((ex) -> !(ex instanceof ChatException),
+						(ex) -> toChatException(ex, method.name(), transport.uri(path)));
+		}
+
+		private Flux<DataBuffer> onResponse(int status, HttpHeaders headers, Flux<DataBuffer> body) {
+			this.status = status;
+			this.headers = headers;
+			if (status < 200 || status > 299) {
+				return DataBufferUtils.join(body, ProviderHttpClient.this.settings.maxResponseBytes())
+					.map(ProviderHttpClient::readAndRelease)
+					.onErrorResume(DataBufferLimitException.class, (ex) -> Mono.just(new byte[0]))
+					.defaultIfEmpty(new byte[0])
+					.flatMapMany((bytes) -> failure(status, headers, bytes));
+			}
+			return body;
+		}
+
+		/**
+		 * The mapped failure of an error response. Mapping is linear in the body's size; a body over
+		 * {@value ProviderHttpClient#LARGE_ERROR_BODY} bytes (a hostile 16 MB page) is mapped off the event loop, so that the loop's
+		 * other connections never wait for it.
+		 */
+		private Flux<DataBuffer> failure(int status, HttpHeaders headers, byte[] bytes) {
+			ChatErrorMapper mapper = ProviderHttpClient.this.errorMapper;
+			if (bytes.length <= LARGE_ERROR_BODY) {
+				return Flux.error(mapper.fromResponse(status, headers, bytes));
+			}
+			return Mono.fromCallable(() -> mapper.fromResponse(status, headers, bytes))
+				.subscribeOn(Schedulers.boundedElastic())
+				.flatMapMany(Flux::error);
+		}
+
+		/**
+		 * Whether a stream request was answered with one JSON body. The content type is parsed only here: parsing it
+		 * for every answer would cost blocking calls, which do not need it. A content type that cannot be parsed is
+		 * not JSON: the answer is read as an event stream.
+		 */
+		boolean isJsonAnswer() {
+			MediaType contentType;
+			try {
+				contentType = this.headers.getContentType();
+			}
+			catch (InvalidMediaTypeException ex) {
+				return false;
+			}
+			return contentType != null && !MediaType.TEXT_EVENT_STREAM.isCompatibleWith(contentType)
+					&& (MediaType.APPLICATION_JSON.isCompatibleWith(contentType)
+							|| contentType.getSubtype().endsWith("+json"));
+		}
+
+		private Throwable toChatException(Throwable failure, String method, URI uri) {
+			if (failure instanceof BodyTimeouts.Timeout timeout) {
+				String message = timeout.started()
+						? "no data for " + ProviderHttpClient.this.settings.streamIdleTimeout().toMillis()
+								+ " ms in the middle of the answer (stream-idle-timeout)"
+						: "no answer within " + ProviderHttpClient.this.settings.responseTimeout().toMillis()
+								+ " ms (response-timeout)";
+				return new ChatTimeoutException(ErrorDetails.local(ProviderHttpClient.this.provider, message),
+						failure);
+			}
+			if (failure instanceof DataBufferLimitException) {
+				return failure;
+			}
+			return ProviderHttpClient.this.errorMapper.fromTransportFailure(failure, method, uri);
+		}
+
+	}
+
+}
