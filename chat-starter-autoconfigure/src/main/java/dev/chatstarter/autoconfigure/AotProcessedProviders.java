@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure;
 
 import java.util.LinkedHashSet;
@@ -12,9 +28,10 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.core.env.Environment;
 
 /**
- * The provider names a context was AOT-processed with. The registrar records them on its own bean definition at
- * build time; Spring AOT generates that attribute (see {@link ChatAttributesAotProcessor}), so at run time the
- * registrar finds them and can tell an AOT-processed context with other providers from a matching one.
+ * The provider names a context was AOT-processed with. The registrar records them on its
+ * own bean definition at build time; Spring AOT generates that attribute (see
+ * {@link ChatAttributesAotProcessor}), so at run time the registrar finds them and can
+ * tell an AOT-processed context with other providers from a matching one.
  */
 final class AotProcessedProviders {
 
@@ -44,8 +61,9 @@ final class AotProcessedProviders {
 	}
 
 	/**
-	 * Fail when the run-time providers are not the ones the context was AOT-processed with: their beans, and the
-	 * beans that exist only with providers, were fixed at build time.
+	 * Fail when the run-time providers are not the ones the context was AOT-processed
+	 * with: their beans, and the beans that exist only with providers, were fixed at
+	 * build time.
 	 * @param built the names at build time
 	 * @param running the names at run time
 	 * @throws InvalidChatConfigurationException if the names differ
@@ -67,8 +85,8 @@ final class AotProcessedProviders {
 	}
 
 	/**
-	 * Fail when the starter is switched off at run time in a context AOT-processed with it on: its beans were
-	 * generated and would still be created.
+	 * Fail when the starter is switched off at run time in a context AOT-processed with
+	 * it on: its beans were generated and would still be created.
 	 * @param environment the run-time environment
 	 * @throws InvalidChatConfigurationException if {@code chat.enabled} is false
 	 */

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure;
 
 import java.util.LinkedHashMap;
@@ -18,9 +34,10 @@ import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.javapoet.CodeBlock;
 
 /**
- * Keeps the starter's bean definition attributes (names starting with {@value #PREFIX}) in the code Spring AOT
- * generates, which by default drops every attribute: the provider of each auto-configured {@code ChatTemplate} and
- * the provider names the context was AOT-processed with.
+ * Keeps the starter's bean definition attributes (names starting with {@value #PREFIX})
+ * in the code Spring AOT generates, which by default drops every attribute: the provider
+ * of each auto-configured {@code ChatTemplate} and the provider names the context was
+ * AOT-processed with.
  */
 final class ChatAttributesAotProcessor implements BeanRegistrationAotProcessor {
 
@@ -33,7 +50,8 @@ final class ChatAttributesAotProcessor implements BeanRegistrationAotProcessor {
 				|| !registeredBean.getBeanFactory().containsBeanDefinition(registeredBean.getBeanName())) {
 			return null;
 		}
-		// the definition itself: the merged one of a bean created early (the registrar) is older than its attributes
+		// the definition itself: the merged one of a bean created early (the registrar)
+		// is older than its attributes
 		BeanDefinition definition = registeredBean.getBeanFactory().getBeanDefinition(registeredBean.getBeanName());
 		Map<String, Object> attributes = new LinkedHashMap<>();
 		for (String name : definition.attributeNames()) {

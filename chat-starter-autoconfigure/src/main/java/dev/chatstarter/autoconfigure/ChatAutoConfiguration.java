@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure;
 
 import java.util.ArrayList;
@@ -24,14 +40,17 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.Assert;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for chat providers: one
- * {@link ChatTemplate} bean per entry of {@code chat.providers}, named after the provider (so
- * {@code @Qualifier("kuai")} and {@code Map<String, ChatTemplate>} injection work), the default provider's template
- * {@link org.springframework.context.annotation.Primary primary}, and a {@link ChatTemplates} registry. A bean with a
- * provider's name replaces that provider's template. The templates start from Spring Boot's
- * {@link org.springframework.web.reactive.function.client.WebClient.Builder WebClient.Builder} and Jackson
- * {@link tools.jackson.databind.json.JsonMapper JsonMapper} when present, and {@link ChatTemplateCustomizer} beans
- * adjust them. With no provider configured there are no templates and no registry.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for chat providers: one {@link ChatTemplate} bean per entry of
+ * {@code chat.providers}, named after the provider (so {@code @Qualifier("kuai")} and
+ * {@code Map<String, ChatTemplate>} injection work), the default provider's template
+ * {@link org.springframework.context.annotation.Primary primary}, and a
+ * {@link ChatTemplates} registry. A bean with a provider's name replaces that provider's
+ * template. The templates start from Spring Boot's
+ * {@link org.springframework.web.reactive.function.client.WebClient.Builder
+ * WebClient.Builder} and Jackson {@link tools.jackson.databind.json.JsonMapper
+ * JsonMapper} when present, and {@link ChatTemplateCustomizer} beans adjust them. With no
+ * provider configured there are no templates and no registry.
  */
 @AutoConfiguration(after = SslAutoConfiguration.class,
 		afterName = { "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration",
@@ -52,7 +71,8 @@ public final class ChatAutoConfiguration {
 	}
 
 	/**
-	 * What the model sees of a failing tool call; an application bean of this type replaces the neutral default.
+	 * What the model sees of a failing tool call; an application bean of this type
+	 * replaces the neutral default.
 	 * @return the neutral converter
 	 */
 	@Bean
@@ -81,8 +101,8 @@ public final class ChatAutoConfiguration {
 			else {
 				String property = ChatProperties.PREFIX + ".providers." + name;
 				problems.add(new Problem(property, null,
-						"The provider name '" + name + "' is taken by a bean of type "
-								+ beanFactory.getType(name) + ", which is not a ChatTemplate.",
+						"The provider name '" + name + "' is taken by a bean of type " + beanFactory.getType(name)
+								+ ", which is not a ChatTemplate.",
 						"Rename the provider under " + ChatProperties.PREFIX
 								+ ".providers, or give that bean another name."));
 			}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure;
 
 import java.time.Duration;
@@ -31,8 +47,8 @@ import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Configuration properties for chat providers: every entry under {@code chat.providers} becomes a
- * {@link dev.chatstarter.core.ChatTemplate} bean named after it.
+ * Configuration properties for chat providers: every entry under {@code chat.providers}
+ * becomes a {@link dev.chatstarter.core.ChatTemplate} bean named after it.
  *
  * <pre class="code">
  * chat:
@@ -44,8 +60,8 @@ import org.springframework.util.unit.DataSize;
  *       model: gpt-4o
  * </pre>
  *
- * Unknown property names under {@code chat} fail the application's startup. Every duration takes a unit
- * ({@code 500ms}, {@code 10s}); a bare number means seconds.
+ * Unknown property names under {@code chat} fail the application's startup. Every
+ * duration takes a unit ({@code 500ms}, {@code 10s}); a bare number means seconds.
  */
 @ConfigurationProperties(prefix = ChatProperties.PREFIX, ignoreUnknownFields = false)
 public final class ChatProperties {
@@ -61,13 +77,15 @@ public final class ChatProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Name of the provider whose ChatTemplate is the primary bean and the registry's default. Optional when
-	 * exactly one provider is configured; required when there are several.
+	 * Name of the provider whose ChatTemplate is the primary bean and the registry's
+	 * default. Optional when exactly one provider is configured; required when there are
+	 * several.
 	 */
 	private @Nullable String defaultProvider;
 
 	/**
-	 * Chat providers by name. Each becomes a ChatTemplate bean with the provider name as bean name and qualifier.
+	 * Chat providers by name. Each becomes a ChatTemplate bean with the provider name as
+	 * bean name and qualifier.
 	 */
 	private final Map<String, Provider> providers = new LinkedHashMap<>();
 
@@ -82,12 +100,14 @@ public final class ChatProperties {
 	private final Health health = new Health();
 
 	/**
-	 * Observations of the providers' calls: metrics and traces, and logs of prompts and answers when asked for.
+	 * Observations of the providers' calls: metrics and traces, and logs of prompts and
+	 * answers when asked for.
 	 */
 	private final Observations observations = new Observations();
 
 	/**
-	 * How the starter takes part in the application's own web layer (Spring MVC or WebFlux).
+	 * How the starter takes part in the application's own web layer (Spring MVC or
+	 * WebFlux).
 	 */
 	private final Web web = new Web();
 
@@ -128,8 +148,8 @@ public final class ChatProperties {
 	}
 
 	/**
-	 * Determine the name of the default provider: {@link #getDefaultProvider() default-provider} when set, else the
-	 * only provider.
+	 * Determine the name of the default provider: {@link #getDefaultProvider()
+	 * default-provider} when set, else the only provider.
 	 * @return the name, or {@code null} when there is none or the choice is ambiguous
 	 */
 	public @Nullable String determineDefaultProvider() {
@@ -145,14 +165,16 @@ public final class ChatProperties {
 	public static final class Provider {
 
 		/**
-		 * Base URL of the provider's API. https://host, https://host/ and https://host/v1 all reach
-		 * https://host/v1/...; a URL with another path (e.g. https://open.bigmodel.cn/api/paas/v4) is used as given.
+		 * Base URL of the provider's API. https://host, https://host/ and https://host/v1
+		 * all reach https://host/v1/...; a URL with another path (e.g.
+		 * https://open.bigmodel.cn/api/paas/v4) is used as given.
 		 */
 		private @Nullable String baseUrl;
 
 		/**
-		 * API key, sent as "Authorization: Bearer ..."; no Authorization header is sent when it is not set (e.g. for
-		 * local servers). Never logged and masked in actuator endpoints.
+		 * API key, sent as "Authorization: Bearer ..."; no Authorization header is sent
+		 * when it is not set (e.g. for local servers). Never logged and masked in
+		 * actuator endpoints.
 		 */
 		private @Nullable String apiKey;
 
@@ -167,8 +189,8 @@ public final class ChatProperties {
 		private final Options options = new Options();
 
 		/**
-		 * Headers sent with every request, e.g. X-Team: search. Values of headers named like authorization, key or
-		 * token are masked in actuator endpoints.
+		 * Headers sent with every request, e.g. X-Team: search. Values of headers named
+		 * like authorization, key or token are masked in actuator endpoints.
 		 */
 		private final Map<String, String> headers = new LinkedHashMap<>();
 
@@ -185,17 +207,19 @@ public final class ChatProperties {
 		private Duration responseTimeout = Duration.ofSeconds(60);
 
 		/**
-		 * Longest silence between two chunks of a streamed answer (or two parts of a body) once it started. Only
-		 * events with data count: a stream that sends nothing but keep-alive comments ends after this timeout. It
-		 * bounds no total: see call-timeout.
+		 * Longest silence between two chunks of a streamed answer (or two parts of a
+		 * body) once it started. Only events with data count: a stream that sends nothing
+		 * but keep-alive comments ends after this timeout. It bounds no total: see
+		 * call-timeout.
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration streamIdleTimeout = Duration.ofSeconds(120);
 
 		/**
-		 * Longest a whole call may take: every retry, fallback and tool round, and the whole of a stream. When it
-		 * passes, the call is cancelled and fails with ChatTimeoutException. None by default, so that a long
-		 * healthy stream is never cut; a call can set its own with PromptSpec.timeout(..).
+		 * Longest a whole call may take: every retry, fallback and tool round, and the
+		 * whole of a stream. When it passes, the call is cancelled and fails with
+		 * ChatTimeoutException. None by default, so that a long healthy stream is never
+		 * cut; a call can set its own with PromptSpec.timeout(..).
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
 		private @Nullable Duration callTimeout;
@@ -216,21 +240,22 @@ public final class ChatProperties {
 		private HttpVersion httpVersion = HttpVersion.HTTP_1_1;
 
 		/**
-		 * How requests are sent: reactor-netty (straight on Reactor Netty, the least work per request) or web-client
-		 * (through a clone of Spring Boot's WebClient.Builder, so that the application's WebClient customizers,
-		 * filters and HTTP client observations apply).
+		 * How requests are sent: reactor-netty (straight on Reactor Netty, the least work
+		 * per request) or web-client (through a clone of Spring Boot's WebClient.Builder,
+		 * so that the application's WebClient customizers, filters and HTTP client
+		 * observations apply).
 		 */
 		private Transport transport = Transport.REACTOR_NETTY;
 
 		/**
-		 * Name of a Spring Boot SSL bundle (spring.ssl.bundle.*) with the key and trust material for this provider,
-		 * e.g. for a private CA or mutual TLS.
+		 * Name of a Spring Boot SSL bundle (spring.ssl.bundle.*) with the key and trust
+		 * material for this provider, e.g. for a private CA or mutual TLS.
 		 */
 		private @Nullable String sslBundle;
 
 		/**
-		 * Names of @ChatTool tools offered to every call of this provider, e.g. [get_current_weather]. None by
-		 * default: calls offer tools with tools(...).
+		 * Names of @ChatTool tools offered to every call of this provider, e.g.
+		 * [get_current_weather]. None by default: calls offer tools with tools(...).
 		 */
 		private final List<String> tools = new ArrayList<>();
 
@@ -240,30 +265,34 @@ public final class ChatProperties {
 		private final ProviderHealth health = new ProviderHealth();
 
 		/**
-		 * Largest answer accepted: a whole JSON body, or one event of a stream. Larger answers fail as malformed.
+		 * Largest answer accepted: a whole JSON body, or one event of a stream. Larger
+		 * answers fail as malformed.
 		 */
 		private DataSize maxResponseSize = DataSize.ofBytes(HttpSettings.DEFAULT_MAX_RESPONSE_BYTES);
 
 		/**
-		 * Largest total of one streamed answer: its text, reasoning, tool-call arguments and log probabilities, each
-		 * choice and tool call counting a few bytes more. A larger stream is cancelled and fails with
-		 * ChatResponseTooLargeException. Each round of a tool-call loop is one stream.
+		 * Largest total of one streamed answer: its text, reasoning, tool-call arguments
+		 * and log probabilities, each choice and tool call counting a few bytes more. A
+		 * larger stream is cancelled and fails with ChatResponseTooLargeException. Each
+		 * round of a tool-call loop is one stream.
 		 */
 		private DataSize maxStreamSize = DataSize.ofBytes(HttpSettings.DEFAULT_MAX_STREAM_BYTES);
 
 		/**
-		 * Names of the providers a failed call falls back to, in order, e.g. [backup1, backup2].
+		 * Names of the providers a failed call falls back to, in order, e.g. [backup1,
+		 * backup2].
 		 */
 		private final List<String> fallback = new ArrayList<>();
 
 		/**
-		 * Failures that send a call on to the next fallback: retryable, authentication, quota. All of them when not
-		 * set.
+		 * Failures that send a call on to the next fallback: retryable, authentication,
+		 * quota. All of them when not set.
 		 */
 		private final List<FallbackTrigger> fallbackOn = new ArrayList<>();
 
 		/**
-		 * When this provider cools down (is skipped by fallback chains) after repeated failures.
+		 * When this provider cools down (is skipped by fallback chains) after repeated
+		 * failures.
 		 */
 		private final Cooldown cooldown = new Cooldown();
 
@@ -444,13 +473,15 @@ public final class ChatProperties {
 	public enum Transport {
 
 		/**
-		 * Straight on Reactor Netty's {@code HttpClient}: no {@code WebClient} layer runs per request.
+		 * Straight on Reactor Netty's {@code HttpClient}: no {@code WebClient} layer runs
+		 * per request.
 		 */
 		REACTOR_NETTY,
 
 		/**
-		 * Through a {@code WebClient} cloned from Spring Boot's {@code WebClient.Builder} (or a plain one when the
-		 * application has none), so that {@code WebClientCustomizer}s, filters and the {@code http.client.requests}
+		 * Through a {@code WebClient} cloned from Spring Boot's {@code WebClient.Builder}
+		 * (or a plain one when the application has none), so that
+		 * {@code WebClientCustomizer}s, filters and the {@code http.client.requests}
 		 * observation apply.
 		 */
 		WEB_CLIENT
@@ -483,7 +514,8 @@ public final class ChatProperties {
 		private @Nullable List<String> stop;
 
 		/**
-		 * Output token limit, sent as max_tokens or max_completion_tokens as the dialect's max-tokens-field says.
+		 * Output token limit, sent as max_tokens or max_completion_tokens as the
+		 * dialect's max-tokens-field says.
 		 */
 		private @Nullable Integer maxTokens;
 
@@ -533,7 +565,8 @@ public final class ChatProperties {
 		private @Nullable String reasoningEffort;
 
 		/**
-		 * Tool choice: auto, none, required, or the name of the function the model must call.
+		 * Tool choice: auto, none, required, or the name of the function the model must
+		 * call.
 		 */
 		private @Nullable String toolChoice;
 
@@ -543,9 +576,10 @@ public final class ChatProperties {
 		private @Nullable Boolean parallelToolCalls;
 
 		/**
-		 * Provider-specific top-level fields added to every request body, e.g. enable_thinking. Use bracket
-		 * notation for keys with characters other than letters, digits and dashes ("[enable_thinking]"). Values
-		 * given as text that read as true, false or a number are sent as JSON booleans and numbers.
+		 * Provider-specific top-level fields added to every request body, e.g.
+		 * enable_thinking. Use bracket notation for keys with characters other than
+		 * letters, digits and dashes ("[enable_thinking]"). Values given as text that
+		 * read as true, false or a number are sent as JSON booleans and numbers.
 		 */
 		private @Nullable Map<String, Object> extraBody;
 
@@ -688,8 +722,9 @@ public final class ChatProperties {
 	}
 
 	/**
-	 * How failed calls are retried: exponential backoff with jitter, the provider's Retry-After honoured up to a cap.
-	 * Authentication, quota and bad-request errors are never retried; a stream only before its first chunk.
+	 * How failed calls are retried: exponential backoff with jitter, the provider's
+	 * Retry-After honoured up to a cap. Authentication, quota and bad-request errors are
+	 * never retried; a stream only before its first chunk.
 	 */
 	public static final class Retry {
 
@@ -711,7 +746,8 @@ public final class ChatProperties {
 		private Duration maxBackoff = RetryPolicy.defaults().maxBackoff();
 
 		/**
-		 * Longest wait a provider's Retry-After header may ask for; a call asked to wait longer fails at once.
+		 * Longest wait a provider's Retry-After header may ask for; a call asked to wait
+		 * longer fails at once.
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration maxRetryAfter = RetryPolicy.defaults().maxRetryAfter();
@@ -764,8 +800,9 @@ public final class ChatProperties {
 	}
 
 	/**
-	 * When a provider cools down: after a number of consecutive failures within a window, fallback chains skip it
-	 * for a while, then probe it with one call. Only retryable, authentication and quota failures count.
+	 * When a provider cools down: after a number of consecutive failures within a window,
+	 * fallback chains skip it for a while, then probe it with one call. Only retryable,
+	 * authentication and quota failures count.
 	 */
 	public static final class Cooldown {
 
@@ -813,12 +850,14 @@ public final class ChatProperties {
 	}
 
 	/**
-	 * Client-side limits of a provider, checked before a request is sent; 0 turns a limit off.
+	 * Client-side limits of a provider, checked before a request is sent; 0 turns a limit
+	 * off.
 	 */
 	public static final class Limits {
 
 		/**
-		 * Most requests in flight at once; a stream is in flight until it ends. 0 for no limit.
+		 * Most requests in flight at once; a stream is in flight until it ends. 0 for no
+		 * limit.
 		 */
 		private int maxConcurrentRequests;
 
@@ -828,13 +867,14 @@ public final class ChatProperties {
 		private int requestsPerMinute;
 
 		/**
-		 * Most tokens, as reported by the provider's usage, used within any 60 seconds. 0 for no limit.
+		 * Most tokens, as reported by the provider's usage, used within any 60 seconds. 0
+		 * for no limit.
 		 */
 		private long tokensPerMinute;
 
 		/**
-		 * What happens to a call over a limit: fail (at once, with ChatLimitExceededException) or queue (wait up to
-		 * max-wait).
+		 * What happens to a call over a limit: fail (at once, with
+		 * ChatLimitExceededException) or queue (wait up to max-wait).
 		 */
 		private ProviderLimits.Mode whenExceeded = ProviderLimits.Mode.FAIL;
 
@@ -887,8 +927,9 @@ public final class ChatProperties {
 	}
 
 	/**
-	 * The connection pool of a provider. Every call or stream in flight holds one connection, so the pool grows with
-	 * the application's concurrency; cap concurrency deliberately with the limits instead.
+	 * The connection pool of a provider. Every call or stream in flight holds one
+	 * connection, so the pool grows with the application's concurrency; cap concurrency
+	 * deliberately with the limits instead.
 	 */
 	public static final class Pool {
 
@@ -909,7 +950,8 @@ public final class ChatProperties {
 		private Duration pendingAcquireTimeout = ConnectionPoolSettings.DEFAULT_PENDING_ACQUIRE_TIMEOUT;
 
 		/**
-		 * How long an idle connection is kept; keep it below the provider's keep-alive timeout.
+		 * How long an idle connection is kept; keep it below the provider's keep-alive
+		 * timeout.
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration maxIdleTime = ConnectionPoolSettings.DEFAULT_MAX_IDLE_TIME;
@@ -963,49 +1005,52 @@ public final class ChatProperties {
 	}
 
 	/**
-	 * Switches for the known differences between OpenAI-compatible servers; the defaults speak OpenAI's own dialect.
+	 * Switches for the known differences between OpenAI-compatible servers; the defaults
+	 * speak OpenAI's own dialect.
 	 */
 	public static final class Dialect {
 
 		/**
-		 * Field that carries options.max-tokens: max-tokens (understood by nearly every server) or
-		 * max-completion-tokens (OpenAI o-series and gpt-5 models).
+		 * Field that carries options.max-tokens: max-tokens (understood by nearly every
+		 * server) or max-completion-tokens (OpenAI o-series and gpt-5 models).
 		 */
 		private MaxTokensField maxTokensField = ProviderDialect.openAi().maxTokensField();
 
 		/**
-		 * Whether streams ask for usage with stream_options.include_usage. Turn off for servers that reject
-		 * stream_options (Groq, Mistral, older Azure versions).
+		 * Whether streams ask for usage with stream_options.include_usage. Turn off for
+		 * servers that reject stream_options (Groq, Mistral, older Azure versions).
 		 */
 		private boolean streamUsage = ProviderDialect.openAi().streamUsage();
 
 		/**
-		 * Whether the developer role is accepted; when not, developer messages are sent as system messages
-		 * (DeepSeek, Qwen and Zhipu reject it).
+		 * Whether the developer role is accepted; when not, developer messages are sent
+		 * as system messages (DeepSeek, Qwen and Zhipu reject it).
 		 */
 		private boolean developerRole = ProviderDialect.openAi().developerRole();
 
 		/**
-		 * How an assistant message with tool calls and no text carries its content: null (OpenAI), empty ("") or
-		 * omit (no content key).
+		 * How an assistant message with tool calls and no text carries its content: null
+		 * (OpenAI), empty ("") or omit (no content key).
 		 */
-		private AssistantToolCallContent assistantToolCallContent = ProviderDialect.openAi()
-			.assistantToolCallContent();
+		private AssistantToolCallContent assistantToolCallContent = ProviderDialect.openAi().assistantToolCallContent();
 
 		/**
-		 * Whether parallel_tool_calls is accepted; when not, it is never sent (OpenAI o-series reject it).
+		 * Whether parallel_tool_calls is accepted; when not, it is never sent (OpenAI
+		 * o-series reject it).
 		 */
 		private boolean parallelToolCalls = ProviderDialect.openAi().parallelToolCalls();
 
 		/**
-		 * Whether assistant messages in the history send their reasoning back as reasoning_content (DeepSeek
-		 * thinking mode and Kimi need it; DeepSeek R1 rejects it).
+		 * Whether assistant messages in the history send their reasoning back as
+		 * reasoning_content (DeepSeek thinking mode and Kimi need it; DeepSeek R1 rejects
+		 * it).
 		 */
 		private boolean echoReasoningContent = ProviderDialect.openAi().echoReasoningContent();
 
 		/**
-		 * How structured output is requested: json-schema (response_format json_schema), json-object
-		 * (response_format json_object plus the schema in the prompt) or prompt (the schema in the prompt only).
+		 * How structured output is requested: json-schema (response_format json_schema),
+		 * json-object (response_format json_object plus the schema in the prompt) or
+		 * prompt (the schema in the prompt only).
 		 */
 		private StructuredOutputMode structuredOutput = ProviderDialect.openAi().structuredOutput();
 
@@ -1073,13 +1118,15 @@ public final class ChatProperties {
 	public static final class Tools {
 
 		/**
-		 * Most model round trips that may ask for tools before the call fails, so the loop never runs forever.
+		 * Most model round trips that may ask for tools before the call fails, so the
+		 * loop never runs forever.
 		 */
 		private int maxRounds = ToolExecutionOptions.defaults().maxRounds();
 
 		/**
-		 * Whether a failing tool (it threw, its arguments did not fit, it is unknown, it timed out) sends its error
-		 * back to the model as the tool result; when false the call fails with a ToolExecutionException.
+		 * Whether a failing tool (it threw, its arguments did not fit, it is unknown, it
+		 * timed out) sends its error back to the model as the tool result; when false the
+		 * call fails with a ToolExecutionException.
 		 */
 		private boolean returnErrorsToModel = ToolExecutionOptions.defaults().returnErrorsToModel();
 
@@ -1090,13 +1137,14 @@ public final class ChatProperties {
 		private Duration timeout = ToolExecutionOptions.defaults().timeout();
 
 		/**
-		 * Most tool calls one model turn may ask for; a turn asking for more fails the call with a
-		 * ToolLimitExceededException before any of its tools runs.
+		 * Most tool calls one model turn may ask for; a turn asking for more fails the
+		 * call with a ToolLimitExceededException before any of its tools runs.
 		 */
 		private int maxCallsPerRound = ToolExecutionOptions.defaults().maxCallsPerRound();
 
 		/**
-		 * Most tool executions of one call that run at once; the other calls of the turn wait for a free slot.
+		 * Most tool executions of one call that run at once; the other calls of the turn
+		 * wait for a free slot.
 		 */
 		private int maxConcurrency = ToolExecutionOptions.defaults().maxConcurrency();
 
@@ -1143,19 +1191,21 @@ public final class ChatProperties {
 	}
 
 	/**
-	 * Health indicators of the providers. Each result is cached, so health checks never hammer a paid API.
+	 * Health indicators of the providers. Each result is cached, so health checks never
+	 * hammer a paid API.
 	 */
 	public static final class Health {
 
 		/**
-		 * Longest a provider's health probe may take before the provider is reported DOWN.
+		 * Longest a provider's health probe may take before the provider is reported
+		 * DOWN.
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration timeout = Duration.ofSeconds(5);
 
 		/**
-		 * How long a provider's health result is reused before the provider is probed again; concurrent health
-		 * checks share one probe.
+		 * How long a provider's health result is reused before the provider is probed
+		 * again; concurrent health checks share one probe.
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
 		private Duration cacheTtl = Duration.ofSeconds(30);
@@ -1184,8 +1234,9 @@ public final class ChatProperties {
 	public static final class ProviderHealth {
 
 		/**
-		 * How the provider is probed: models (GET /v1/models, free), chat (a one-token completion, for providers
-		 * without a model list) or none (reported UNKNOWN, never called).
+		 * How the provider is probed: models (GET /v1/models, free), chat (a one-token
+		 * completion, for providers without a model list) or none (reported UNKNOWN,
+		 * never called).
 		 */
 		private ChatHealthProbe probe = ChatHealthProbe.MODELS;
 
@@ -1205,14 +1256,15 @@ public final class ChatProperties {
 	public static final class Observations {
 
 		/**
-		 * Whether to log the messages of every chat call at INFO level. Prompts may contain personal or confidential
-		 * data; a warning is logged at startup when this is on.
+		 * Whether to log the messages of every chat call at INFO level. Prompts may
+		 * contain personal or confidential data; a warning is logged at startup when this
+		 * is on.
 		 */
 		private boolean logPrompts;
 
 		/**
-		 * Whether to log the answer of every chat call at INFO level. Answers may contain personal or confidential
-		 * data; a warning is logged at startup when this is on.
+		 * Whether to log the answer of every chat call at INFO level. Answers may contain
+		 * personal or confidential data; a warning is logged at startup when this is on.
 		 */
 		private boolean logCompletions;
 
@@ -1256,9 +1308,10 @@ public final class ChatProperties {
 	public static final class ProblemDetails {
 
 		/**
-		 * Whether a ChatException that reaches Spring MVC or WebFlux becomes an application/problem+json response
-		 * (429 rate limited, 504 timeout, 502 other provider failures) instead of a bare 500. The application's own
-		 * exception handlers come first.
+		 * Whether a ChatException that reaches Spring MVC or WebFlux becomes an
+		 * application/problem+json response (429 rate limited, 504 timeout, 502 other
+		 * provider failures) instead of a bare 500. The application's own exception
+		 * handlers come first.
 		 */
 		private boolean enabled = true;
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure;
 
 import java.net.URI;
@@ -18,6 +34,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.chatstarter.autoconfigure.ChatProperties.Provider;
 import dev.chatstarter.autoconfigure.ChatProperties.Retry;
+import dev.chatstarter.autoconfigure.ChatProperties.Transport;
 import dev.chatstarter.autoconfigure.InvalidChatConfigurationException.Problem;
 import dev.chatstarter.core.http.BaseUrl;
 import dev.chatstarter.core.http.ConnectionPoolSettings;
@@ -26,7 +43,8 @@ import dev.chatstarter.core.tool.ToolExecutionOptions;
 import org.springframework.util.StringUtils;
 
 /**
- * Checks bound {@link ChatProperties} for the mistakes that would otherwise surface only at the first call.
+ * Checks bound {@link ChatProperties} for the mistakes that would otherwise surface only
+ * at the first call.
  */
 final class ChatPropertiesValidator {
 
@@ -35,7 +53,8 @@ final class ChatPropertiesValidator {
 	private static final String DEFAULT_PROVIDER = ChatProperties.PREFIX + ".default-provider";
 
 	/**
-	 * A {@code ${NAME}} or {@code ${NAME:default}} that Spring left as it was because nothing resolves it.
+	 * A {@code ${NAME}} or {@code ${NAME:default}} that Spring left as it was because
+	 * nothing resolves it.
 	 */
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]*)");
 
@@ -45,20 +64,26 @@ final class ChatPropertiesValidator {
 	private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]{0,63}");
 
 	/**
-	 * Paths of endpoints the starter appends to a base URL, which a base URL must therefore not end with.
+	 * Paths of endpoints the starter appends to a base URL, which a base URL must
+	 * therefore not end with.
 	 */
 	private static final List<String> ENDPOINT_PATHS = List.of("/chat/completions", "/completions", "/models");
 
 	private final Function<String, @Nullable String> origins;
+
+	private final boolean webClientPresent;
 
 	private final List<Problem> problems = new ArrayList<>();
 
 	/**
 	 * Create a validator.
 	 * @param origins returns where a property was set (file and line), or {@code null}
+	 * @param webClientPresent whether Spring WebFlux's {@code WebClient} is on the class
+	 * path, which {@code transport: web-client} needs
 	 */
-	ChatPropertiesValidator(Function<String, @Nullable String> origins) {
+	ChatPropertiesValidator(Function<String, @Nullable String> origins, boolean webClientPresent) {
 		this.origins = origins;
+		this.webClientPresent = webClientPresent;
 	}
 
 	/**
@@ -82,17 +107,20 @@ final class ChatPropertiesValidator {
 		String defaultProvider = properties.getDefaultProvider();
 		if (StringUtils.hasText(defaultProvider)) {
 			if (!names.contains(defaultProvider.trim())) {
-				String known = names.isEmpty() ? "no providers are configured" : "the configured providers are " + names;
+				String known = names.isEmpty() ? "no providers are configured"
+						: "the configured providers are " + names;
 				String choice = names.isEmpty() ? "" : "Set " + DEFAULT_PROVIDER + " to one of " + names + ", or ";
-				add(DEFAULT_PROVIDER, DEFAULT_PROVIDER + " is '" + defaultProvider.trim()
-						+ "' but there is no provider of that name; " + known + ".",
+				add(DEFAULT_PROVIDER,
+						DEFAULT_PROVIDER + " is '" + defaultProvider.trim()
+								+ "' but there is no provider of that name; " + known + ".",
 						(choice.isEmpty() ? "A" : choice + "a") + "dd the provider under " + ChatProperties.PREFIX
 								+ ".providers." + defaultProvider.trim() + " (base-url, api-key, model).");
 			}
 		}
 		else if (names.size() > 1) {
-			add(DEFAULT_PROVIDER, names.size() + " providers are configured " + names + " but " + DEFAULT_PROVIDER
-					+ " is not set, so no ChatTemplate can be the primary bean.",
+			add(DEFAULT_PROVIDER,
+					names.size() + " providers are configured " + names + " but " + DEFAULT_PROVIDER
+							+ " is not set, so no ChatTemplate can be the primary bean.",
 					"Set " + DEFAULT_PROVIDER + " to one of " + names + ".");
 		}
 	}
@@ -100,9 +128,10 @@ final class ChatPropertiesValidator {
 	private void validateTools(ChatProperties.Tools tools) {
 		String prefix = ChatProperties.PREFIX + ".tools.";
 		if (tools.getMaxRounds() < 1) {
-			add(prefix + "max-rounds", prefix + "max-rounds is " + tools.getMaxRounds()
-					+ " but the tool-call loop needs at least one round.", "Set " + prefix
-							+ "max-rounds to 1 or more (the default is 10), or remove it.");
+			add(prefix + "max-rounds",
+					prefix + "max-rounds is " + tools.getMaxRounds()
+							+ " but the tool-call loop needs at least one round.",
+					"Set " + prefix + "max-rounds to 1 or more (the default is 10), or remove it.");
 		}
 		validatePositive(prefix + "timeout", tools.getTimeout(), "60s");
 		validateAtLeastOne(prefix + "max-calls-per-round", tools.getMaxCallsPerRound(),
@@ -112,8 +141,9 @@ final class ChatPropertiesValidator {
 	}
 
 	/**
-	 * The health settings are checked here, with the others, rather than where the health indicators are created, so
-	 * that a wrong value gets the same report (and origin) as every other chat property.
+	 * The health settings are checked here, with the others, rather than where the health
+	 * indicators are created, so that a wrong value gets the same report (and origin) as
+	 * every other chat property.
 	 */
 	private void validateHealth(ChatProperties.Health health) {
 		String prefix = ChatProperties.PREFIX + ".health.";
@@ -136,7 +166,8 @@ final class ChatPropertiesValidator {
 		validateResolved(prefix + "api-key", prefix + "api-key", provider.getApiKey());
 		validateResolved(prefix + "model", prefix + "model", provider.getModel());
 		provider.getHeaders()
-			.forEach((header, value) -> validateResolved(prefix + "headers." + header, prefix + "headers." + header, value));
+			.forEach((header, value) -> validateResolved(prefix + "headers." + header, prefix + "headers." + header,
+					value));
 		validatePositive(prefix + "connect-timeout", provider.getConnectTimeout(), "10s");
 		validatePositive(prefix + "response-timeout", provider.getResponseTimeout(), "60s");
 		validatePositive(prefix + "stream-idle-timeout", provider.getStreamIdleTimeout(), "120s");
@@ -144,12 +175,23 @@ final class ChatPropertiesValidator {
 		validateRetry(prefix + "retry.", provider.getRetry());
 		validateOptions(prefix + "options.", provider.getOptions());
 		validateResilience(prefix, provider);
+		validateTransport(prefix + "transport", provider.getTransport());
+	}
+
+	private void validateTransport(String property, Transport transport) {
+		if (transport == Transport.WEB_CLIENT && !this.webClientPresent) {
+			add(property, property + " is web-client but Spring WebFlux's WebClient is not on the class path.",
+					"Add org.springframework.boot:spring-boot-starter-webclient (or spring-boot-starter-webflux) to "
+							+ "the application's dependencies, or remove " + property
+							+ " to send straight on Reactor Netty (the default).");
+		}
 	}
 
 	/**
-	 * Spring Boot's binder leaves a placeholder that nothing resolves as it is, so without this check
-	 * {@code api-key: ${MISSING_KEY}} would send the text {@code ${MISSING_KEY}} to the provider. The report names the
-	 * variables only, never the value.
+	 * Spring Boot's binder leaves a placeholder that nothing resolves as it is, so
+	 * without this check {@code api-key: ${MISSING_KEY}} would send the text
+	 * {@code ${MISSING_KEY}} to the provider. The report names the variables only, never
+	 * the value.
 	 * @return whether the value has an unresolved placeholder
 	 */
 	private boolean validateResolved(String property, String originKey, @Nullable String value) {
@@ -164,17 +206,19 @@ final class ChatPropertiesValidator {
 		}
 		String first = variables.isEmpty() ? "?" : variables.iterator().next();
 		String named = variables.stream().map((name) -> "${" + name + "}").reduce((a, b) -> a + ", " + b).orElse("${");
-		add(property, originKey, property + " refers to " + named + " but " + ((variables.size() > 1)
-				? "these are" : "it is") + " not set: there is no environment variable or property of that name.",
+		add(property, originKey,
+				property + " refers to " + named + " but " + ((variables.size() > 1) ? "these are" : "it is")
+						+ " not set: there is no environment variable or property of that name.",
 				"Set the environment variable " + String.join(", ", variables) + " before starting the application, or "
 						+ "write ${" + first + ":} if " + property + " may be empty.");
 		return true;
 	}
 
 	/**
-	 * A call timeout must be positive. One not longer than the response timeout is allowed (a hard bound on every
-	 * call is a fair wish) but logged: the response timeout then never fires and a call that waits for its first
-	 * byte uses up the whole deadline, leaving no time for a retry or a fallback.
+	 * A call timeout must be positive. One not longer than the response timeout is
+	 * allowed (a hard bound on every call is a fair wish) but logged: the response
+	 * timeout then never fires and a call that waits for its first byte uses up the whole
+	 * deadline, leaving no time for a retry or a fallback.
 	 */
 	private void validateCallTimeout(String prefix, Provider provider) {
 		Duration callTimeout = provider.getCallTimeout();
@@ -182,9 +226,9 @@ final class ChatPropertiesValidator {
 			return;
 		}
 		if (callTimeout.isNegative() || callTimeout.isZero()) {
-			add(prefix + "call-timeout", prefix + "call-timeout is " + describe(callTimeout)
-					+ " but must be a positive duration.", "Set " + prefix
-							+ "call-timeout to a positive duration such as 10m, or remove it for no limit.");
+			add(prefix + "call-timeout",
+					prefix + "call-timeout is " + describe(callTimeout) + " but must be a positive duration.",
+					"Set " + prefix + "call-timeout to a positive duration such as 10m, or remove it for no limit.");
 		}
 		else if (provider.getResponseTimeout() != null && callTimeout.compareTo(provider.getResponseTimeout()) <= 0) {
 			logger.warn("{}call-timeout ({}) is not longer than {}response-timeout ({}): a call that waits for its "
@@ -197,19 +241,21 @@ final class ChatPropertiesValidator {
 	private void validateResilience(String prefix, Provider provider) {
 		if (provider.getMaxResponseSize() == null || provider.getMaxResponseSize().toBytes() < 1
 				|| provider.getMaxResponseSize().toBytes() > Integer.MAX_VALUE - 8) {
-			add(prefix + "max-response-size", prefix + "max-response-size is " + provider.getMaxResponseSize()
-					+ " but must be between 1B and 2GB.", "Set " + prefix
-							+ "max-response-size to a size such as 16MB (the default), or remove it.");
+			add(prefix + "max-response-size",
+					prefix + "max-response-size is " + provider.getMaxResponseSize()
+							+ " but must be between 1B and 2GB.",
+					"Set " + prefix + "max-response-size to a size such as 16MB (the default), or remove it.");
 		}
 		if (provider.getMaxStreamSize() == null || provider.getMaxStreamSize().toBytes() < 1) {
-			add(prefix + "max-stream-size", prefix + "max-stream-size is " + provider.getMaxStreamSize()
-					+ " but must be positive.", "Set " + prefix
-							+ "max-stream-size to a size such as 16MB (the default), or remove it.");
+			add(prefix + "max-stream-size",
+					prefix + "max-stream-size is " + provider.getMaxStreamSize() + " but must be positive.",
+					"Set " + prefix + "max-stream-size to a size such as 16MB (the default), or remove it.");
 		}
 		ChatProperties.Cooldown cooldown = provider.getCooldown();
 		if (cooldown.getFailures() < 1) {
-			add(prefix + "cooldown.failures", prefix + "cooldown.failures is " + cooldown.getFailures()
-					+ " but must be at least 1.", "Set " + prefix + "cooldown.failures to 1 or more (default 3).");
+			add(prefix + "cooldown.failures",
+					prefix + "cooldown.failures is " + cooldown.getFailures() + " but must be at least 1.",
+					"Set " + prefix + "cooldown.failures to 1 or more (default 3).");
 		}
 		validatePositive(prefix + "cooldown.window", cooldown.getWindow(), "60s");
 		validateNotNegative(prefix + "cooldown.duration", cooldown.getDuration(), "5s");
@@ -223,22 +269,24 @@ final class ChatPropertiesValidator {
 
 	private void validatePool(String prefix, ChatProperties.Pool pool) {
 		if (pool.getMaxConnections() < 1) {
-			add(prefix + "max-connections", prefix + "max-connections is " + pool.getMaxConnections()
-					+ " but must be at least 1.", "Set " + prefix + "max-connections to 1 or more (default "
+			add(prefix + "max-connections",
+					prefix + "max-connections is " + pool.getMaxConnections() + " but must be at least 1.",
+					"Set " + prefix + "max-connections to 1 or more (default "
 							+ ConnectionPoolSettings.DEFAULT_MAX_CONNECTIONS + "), or remove it.");
 		}
 		if (pool.getMaxPendingAcquires() == 0 || pool.getMaxPendingAcquires() < -1) {
-			add(prefix + "max-pending-acquires", prefix + "max-pending-acquires is " + pool.getMaxPendingAcquires()
-					+ " but must be positive, or -1 for no limit.",
+			add(prefix + "max-pending-acquires",
+					prefix + "max-pending-acquires is " + pool.getMaxPendingAcquires()
+							+ " but must be positive, or -1 for no limit.",
 					"Set " + prefix + "max-pending-acquires to -1 (the default) or a positive number.");
 		}
 		validatePositive(prefix + "pending-acquire-timeout", pool.getPendingAcquireTimeout(), "60s");
 		validatePositive(prefix + "max-idle-time", pool.getMaxIdleTime(), "30s");
 		Duration maxLifeTime = pool.getMaxLifeTime();
 		if (maxLifeTime != null && (maxLifeTime.isNegative() || maxLifeTime.isZero())) {
-			add(prefix + "max-life-time", prefix + "max-life-time is " + describe(maxLifeTime)
-					+ " but must be a positive duration.", "Set " + prefix
-							+ "max-life-time to a positive duration such as 10m, or remove it for no limit.");
+			add(prefix + "max-life-time",
+					prefix + "max-life-time is " + describe(maxLifeTime) + " but must be a positive duration.",
+					"Set " + prefix + "max-life-time to a positive duration such as 10m, or remove it for no limit.");
 		}
 	}
 
@@ -250,8 +298,8 @@ final class ChatPropertiesValidator {
 	}
 
 	/**
-	 * Every fallback must name another configured provider, and following fallbacks must never lead back to where
-	 * it started.
+	 * Every fallback must name another configured provider, and following fallbacks must
+	 * never lead back to where it started.
 	 */
 	private void validateFallbacks(Map<String, Provider> providers) {
 		Set<String> names = providers.keySet();
@@ -266,10 +314,11 @@ final class ChatPropertiesValidator {
 							"Remove '" + name + "' from " + property + ".");
 				}
 				else if (!names.contains(target)) {
-					add(property, element, property + " names '" + target + "' but there is no provider of that name; the "
-							+ "configured providers are " + names + ".", "Use names from " + names + " in " + property
-									+ ", or add the provider under " + ChatProperties.PREFIX + ".providers." + target
-									+ ".");
+					add(property, element,
+							property + " names '" + target + "' but there is no provider of that name; the "
+									+ "configured providers are " + names + ".",
+							"Use names from " + names + " in " + property + ", or add the provider under "
+									+ ChatProperties.PREFIX + ".providers." + target + ".");
 				}
 			}
 		});
@@ -289,7 +338,8 @@ final class ChatPropertiesValidator {
 	}
 
 	/**
-	 * Rotate a cycle ({@code a -> b -> a}) to start at its smallest name, so each cycle is reported once.
+	 * Rotate a cycle ({@code a -> b -> a}) to start at its smallest name, so each cycle
+	 * is reported once.
 	 */
 	private static List<String> normalized(List<String> cycle) {
 		List<String> members = cycle.subList(0, cycle.size() - 1);
@@ -347,15 +397,16 @@ final class ChatPropertiesValidator {
 			}
 		}
 		catch (URISyntaxException ex) {
-			add(property, property + " is '" + shown + "', which is not a valid URL: " + ex.getReason()
-					+ " at index " + ex.getIndex() + ".", "Set " + property + " to " + example + ".");
+			add(property, property + " is '" + shown + "', which is not a valid URL: " + ex.getReason() + " at index "
+					+ ex.getIndex() + ".", "Set " + property + " to " + example + ".");
 		}
 	}
 
 	/**
-	 * The starter appends {@code /chat/completions} (and {@code /models} for health) to the base URL, so a base URL
-	 * pasted as the full endpoint would call {@code .../chat/completions/chat/completions}. It fails rather than
-	 * being cut silently: the configuration then means what it says, everywhere it is shown.
+	 * The starter appends {@code /chat/completions} (and {@code /models} for health) to
+	 * the base URL, so a base URL pasted as the full endpoint would call
+	 * {@code .../chat/completions/chat/completions}. It fails rather than being cut
+	 * silently: the configuration then means what it says, everywhere it is shown.
 	 */
 	private void validateNotAnEndpoint(String property, URI uri) {
 		String path = (uri.getPath() != null) ? uri.getPath().replaceAll("/+$", "") : "";
@@ -374,7 +425,8 @@ final class ChatPropertiesValidator {
 
 	private void validateRetry(String prefix, Retry retry) {
 		if (retry.getMaxAttempts() < 1) {
-			add(prefix + "max-attempts", prefix + "max-attempts is " + retry.getMaxAttempts() + " but must be at least 1.",
+			add(prefix + "max-attempts",
+					prefix + "max-attempts is " + retry.getMaxAttempts() + " but must be at least 1.",
 					"Set " + prefix + "max-attempts to 1 to turn retries off, or higher to retry (default 3).");
 		}
 		validateNotNegative(prefix + "initial-backoff", retry.getInitialBackoff(), "500ms");
@@ -382,9 +434,11 @@ final class ChatPropertiesValidator {
 		validateNotNegative(prefix + "max-retry-after", retry.getMaxRetryAfter(), "60s");
 		Duration initial = retry.getInitialBackoff();
 		Duration max = retry.getMaxBackoff();
-		if (initial != null && max != null && !initial.isNegative() && !max.isNegative() && initial.compareTo(max) > 0) {
-			add(prefix + "initial-backoff", prefix + "initial-backoff (" + print(initial) + ") is longer than "
-					+ prefix + "max-backoff (" + print(max) + ").",
+		if (initial != null && max != null && !initial.isNegative() && !max.isNegative()
+				&& initial.compareTo(max) > 0) {
+			add(prefix + "initial-backoff",
+					prefix + "initial-backoff (" + print(initial) + ") is longer than " + prefix + "max-backoff ("
+							+ print(max) + ").",
 					"Set " + prefix + "initial-backoff to at most " + prefix + "max-backoff.");
 		}
 		double jitter = retry.getJitter();
@@ -418,17 +472,15 @@ final class ChatPropertiesValidator {
 
 	private void validatePositive(String property, @Nullable Duration value, String defaultValue) {
 		if (value == null || value.isNegative() || value.isZero()) {
-			add(property, property + " is " + describe(value) + " but must be a positive duration.",
-					"Set " + property + " to a positive duration such as " + defaultValue
-							+ " (the default), or remove it.");
+			add(property, property + " is " + describe(value) + " but must be a positive duration.", "Set " + property
+					+ " to a positive duration such as " + defaultValue + " (the default), or remove it.");
 		}
 	}
 
 	private void validateNotNegative(String property, @Nullable Duration value, String defaultValue) {
 		if (value == null || value.isNegative()) {
-			add(property, property + " is " + describe(value) + " but must not be negative.",
-					"Set " + property + " to 0 or a positive duration such as " + defaultValue
-							+ " (the default), or remove it.");
+			add(property, property + " is " + describe(value) + " but must not be negative.", "Set " + property
+					+ " to 0 or a positive duration such as " + defaultValue + " (the default), or remove it.");
 		}
 	}
 
@@ -455,8 +507,9 @@ final class ChatPropertiesValidator {
 	}
 
 	/**
-	 * Add a problem whose origin is looked up under another name: a list element ({@code fallback[1]}, falling back
-	 * to the whole list when it was given as one comma-separated value) or a map key in brackets.
+	 * Add a problem whose origin is looked up under another name: a list element
+	 * ({@code fallback[1]}, falling back to the whole list when it was given as one
+	 * comma-separated value) or a map key in brackets.
 	 */
 	private void add(String property, String originKey, String description, String action) {
 		String origin = this.origins.apply(originKey);

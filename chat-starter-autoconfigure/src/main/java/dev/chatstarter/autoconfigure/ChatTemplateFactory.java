@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure;
 
 import java.math.BigDecimal;
@@ -8,9 +24,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.autoconfigure.ChatProperties.Dialect;
@@ -23,7 +41,9 @@ import dev.chatstarter.autoconfigure.tool.ChatToolDiscoverer;
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.chat.ChatOptions;
 import dev.chatstarter.core.chat.ToolChoice;
+import dev.chatstarter.core.http.ChatTransport;
 import dev.chatstarter.core.http.ConnectionPoolSettings;
+import dev.chatstarter.core.http.ReactorNettyTransport;
 import dev.chatstarter.core.http.RetryPolicy;
 import dev.chatstarter.core.provider.ProviderDialect;
 import dev.chatstarter.core.resilience.CooldownPolicy;
@@ -34,19 +54,19 @@ import dev.chatstarter.core.tool.ToolExecutionOptions;
 import dev.chatstarter.core.tool.ToolRegistry;
 
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.Environment;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Builds the {@link ChatTemplate} of one configured provider: the bound {@link ChatProperties}, then Spring Boot's
- * {@link WebClient.Builder} and {@link JsonMapper} when the application has them, the provider's SSL bundle, and
- * finally every {@link ChatTemplateCustomizer} in order. This is the one place that maps properties to the builder.
+ * Builds the {@link ChatTemplate} of one configured provider: the bound
+ * {@link ChatProperties}, its transport (secured by its SSL bundle, through Spring Boot's
+ * {@code WebClient.Builder} for {@code transport: web-client}), the application's
+ * {@link JsonMapper} when it has one, and finally every {@link ChatTemplateCustomizer} in
+ * order. This is the one place that maps properties to the builder.
  */
 final class ChatTemplateFactory {
 
@@ -58,8 +78,8 @@ final class ChatTemplateFactory {
 	}
 
 	/**
-	 * Create the template of a provider: the static factory method of each provider's bean definition, so Spring
-	 * AOT generates a plain call to it.
+	 * Create the template of a provider: the static factory method of each provider's
+	 * bean definition, so Spring AOT generates a plain call to it.
 	 * @param name the provider name
 	 * @param beanFactory the bean factory to take the properties and collaborators from
 	 * @return the template
@@ -69,8 +89,8 @@ final class ChatTemplateFactory {
 	}
 
 	/**
-	 * Configure a builder for a provider: its properties, the application's collaborators, its SSL bundle, then
-	 * the customizers.
+	 * Configure a builder for a provider: its properties, the application's
+	 * collaborators, its SSL bundle, then the customizers.
 	 * @param builder the builder
 	 * @param name the provider name
 	 * @param beanFactory the bean factory to take the properties and collaborators from
@@ -82,11 +102,8 @@ final class ChatTemplateFactory {
 		Assert.state(provider != null, () -> "No chat provider named '" + name + "' is configured");
 		builder.provider(name);
 		configure(builder, provider);
-		if (provider.getTransport() == Transport.WEB_CLIENT) {
-			applyWebClientBuilder(builder, beanFactory);
-		}
+		builder.transport(transport(name, provider, beanFactory));
 		beanFactory.getBeanProvider(JsonMapper.class).ifUnique(builder::jsonMapper);
-		applySslBundle(name, provider, builder, beanFactory);
 		applyTools(provider, properties.getTools(), builder, beanFactory);
 		applyFallbacks(provider, builder, beanFactory);
 		beanFactory.getBeanProvider(ChatTemplateCustomizer.class)
@@ -135,18 +152,19 @@ final class ChatTemplateFactory {
 	}
 
 	/**
-	 * Send through a {@link WebClient}: Spring Boot's {@link WebClient.Builder} (a prototype bean, with the
-	 * application's customizations) when there is one, else a plain builder; created when the first request needs it
-	 * rather than at start-up.
+	 * The transport of a provider: straight on Reactor Netty, or through a
+	 * {@code WebClient} for {@code transport: web-client}; either secured by the
+	 * provider's SSL bundle, if it has one.
 	 */
-	private static void applyWebClientBuilder(ChatTemplate.Builder builder, ListableBeanFactory beanFactory) {
-		ObjectProvider<WebClient.Builder> webClientBuilders = beanFactory.getBeanProvider(WebClient.Builder.class);
-		builder.webClientBuilder(() -> webClientBuilders.getIfUnique(WebClient::builder));
+	private static ChatTransport transport(String name, Provider provider, ListableBeanFactory beanFactory) {
+		UnaryOperator<HttpClient> ssl = sslBundle(name, provider, beanFactory);
+		return (provider.getTransport() == Transport.WEB_CLIENT) ? WebClientTransports.create(beanFactory, ssl)
+				: ReactorNettyTransport.create().customize(ssl);
 	}
 
 	/**
-	 * Hand the builder the templates of the provider's fallbacks (the startup validation ruled out unknown names and
-	 * cycles).
+	 * Hand the builder the templates of the provider's fallbacks (the startup validation
+	 * ruled out unknown names and cycles).
 	 */
 	private static void applyFallbacks(Provider provider, ChatTemplate.Builder builder,
 			ListableBeanFactory beanFactory) {
@@ -201,9 +219,10 @@ final class ChatTemplateFactory {
 	}
 
 	/**
-	 * Turn a bound {@code extra-body} map into JSON values: text that reads as {@code true}, {@code false} or a
-	 * number becomes a boolean or number (property files and environment variables only have text), and maps with
-	 * {@code 0}, {@code 1}... keys (how lists bind to {@code Object}) become lists.
+	 * Turn a bound {@code extra-body} map into JSON values: text that reads as
+	 * {@code true}, {@code false} or a number becomes a boolean or number (property files
+	 * and environment variables only have text), and maps with {@code 0}, {@code 1}...
+	 * keys (how lists bind to {@code Object}) become lists.
 	 * @param map the bound map
 	 * @return the JSON-ready map
 	 */
@@ -278,11 +297,11 @@ final class ChatTemplateFactory {
 		beanFactory.getBeanProvider(ToolErrorConverter.class).ifUnique(builder::toolErrorConverter);
 	}
 
-	private static void applySslBundle(String name, Provider provider, ChatTemplate.Builder builder,
+	private static UnaryOperator<HttpClient> sslBundle(String name, Provider provider,
 			ListableBeanFactory beanFactory) {
 		String bundleName = provider.getSslBundle();
 		if (!StringUtils.hasText(bundleName)) {
-			return;
+			return UnaryOperator.identity();
 		}
 		String property = ChatProperties.PREFIX + ".providers." + name + ".ssl-bundle";
 		SslBundles bundles = beanFactory.getBeanProvider(SslBundles.class).getIfAvailable();
@@ -294,19 +313,15 @@ final class ChatTemplateFactory {
 			// reported below
 		}
 		if (bundle != null) {
-			builder.httpClient(new SslBundleHttpClientCustomizer(bundle, provider.getHttpVersion()));
+			return new SslBundleHttpClientCustomizer(bundle, provider.getHttpVersion());
 		}
-		else {
-			String known = (bundles != null) ? "the configured bundles are " + bundles.getBundleNames()
-					: "the application has no SslBundles bean";
-			String origin = new ChatPropertySources(beanFactory.getBean(Environment.class)).origin(property);
-			throw new InvalidChatConfigurationException(List.of(new Problem(property, origin,
-					property + " is '" + bundleName.trim() + "' but there is no SSL bundle of that name; " + known
-							+ ".",
-					"Configure the bundle under spring.ssl.bundle.pem." + bundleName.trim()
-							+ " (or spring.ssl.bundle.jks." + bundleName.trim() + "), or set " + property
-							+ " to one of the configured bundles.")));
-		}
+		String known = (bundles != null) ? "the configured bundles are " + bundles.getBundleNames()
+				: "the application has no SslBundles bean";
+		String origin = new ChatPropertySources(beanFactory.getBean(Environment.class)).origin(property);
+		throw new InvalidChatConfigurationException(List.of(new Problem(property, origin,
+				property + " is '" + bundleName.trim() + "' but there is no SSL bundle of that name; " + known + ".",
+				"Configure the bundle under spring.ssl.bundle.pem." + bundleName.trim() + " (or spring.ssl.bundle.jks."
+						+ bundleName.trim() + "), or set " + property + " to one of the configured bundles.")));
 	}
 
 }

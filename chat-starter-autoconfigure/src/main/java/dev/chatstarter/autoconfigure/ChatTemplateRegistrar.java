@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure;
 
 import java.lang.reflect.Method;
@@ -9,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.chatstarter.core.ChatTemplate;
 
+import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.BeanNameAware;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -29,19 +46,26 @@ import org.springframework.util.Assert;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * Registers one {@link ChatTemplate} bean definition per entry of {@code chat.providers}, named after the provider,
- * the default provider's {@link RootBeanDefinition#setPrimary primary}. The properties are bound and validated first,
- * so a wrong configuration fails the startup before any bean is created. A bean that already has a provider's name
+ * Registers one {@link ChatTemplate} bean definition per entry of {@code chat.providers},
+ * named after the provider, the default provider's {@link RootBeanDefinition#setPrimary
+ * primary}. The properties are bound and validated first, so a wrong configuration fails
+ * the startup before any bean is created. A bean that already has a provider's name
  * replaces the auto-configured template.
  * <p>
- * Each template is defined by the static factory method {@link ChatTemplateFactory#create} with the provider name as
- * its argument, so Spring AOT generates plain code for it. An AOT-processed context registers the build-time
- * templates from that code; this registrar then checks that the run-time providers have the same names (else the
- * startup fails and says so) and makes the run-time default provider the primary template.
+ * Each template is defined by the static factory method
+ * {@link ChatTemplateFactory#create} with the provider name as its argument, so Spring
+ * AOT generates plain code for it. An AOT-processed context registers the build-time
+ * templates from that code; this registrar then checks that the run-time providers have
+ * the same names (else the startup fails and says so) and makes the run-time default
+ * provider the primary template.
  */
-final class ChatTemplateRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware, BeanNameAware {
+final class ChatTemplateRegistrar
+		implements BeanDefinitionRegistryPostProcessor, EnvironmentAware, BeanNameAware, BeanClassLoaderAware {
 
-	/** The bean definition attribute that names the provider of an auto-configured template. */
+	/**
+	 * The bean definition attribute that names the provider of an auto-configured
+	 * template.
+	 */
 	static final String PROVIDER_ATTRIBUTE = "dev.chatstarter.provider";
 
 	private static final Log logger = LogFactory.getLog(ChatTemplateRegistrar.class);
@@ -49,6 +73,8 @@ final class ChatTemplateRegistrar implements BeanDefinitionRegistryPostProcessor
 	private @Nullable Environment environment;
 
 	private @Nullable String beanName;
+
+	private @Nullable ClassLoader classLoader;
 
 	@Override
 	public void setEnvironment(Environment environment) {
@@ -58,6 +84,11 @@ final class ChatTemplateRegistrar implements BeanDefinitionRegistryPostProcessor
 	@Override
 	public void setBeanName(String name) {
 		this.beanName = name;
+	}
+
+	@Override
+	public void setBeanClassLoader(ClassLoader classLoader) {
+		this.classLoader = classLoader;
 	}
 
 	@Override
@@ -73,7 +104,9 @@ final class ChatTemplateRegistrar implements BeanDefinitionRegistryPostProcessor
 		if (aotProcessed != null) {
 			AotProcessedProviders.check(aotProcessed, names);
 		}
-		new ChatPropertiesValidator(new ChatPropertySources(this.environment)::origin).validate(properties);
+		new ChatPropertiesValidator(new ChatPropertySources(this.environment)::origin,
+				WebClientTransports.isPresent(this.classLoader))
+			.validate(properties);
 		String defaultName = properties.determineDefaultProvider();
 		if (aotProcessed != null) {
 			markDefault(registry, defaultName);
@@ -93,8 +126,8 @@ final class ChatTemplateRegistrar implements BeanDefinitionRegistryPostProcessor
 	}
 
 	/**
-	 * Make the run-time default provider's template the primary one (an AOT-processed context was generated with the
-	 * build-time default).
+	 * Make the run-time default provider's template the primary one (an AOT-processed
+	 * context was generated with the build-time default).
 	 */
 	private static void markDefault(BeanDefinitionRegistry registry, @Nullable String defaultName) {
 		for (String name : registry.getBeanDefinitionNames()) {
@@ -106,7 +139,8 @@ final class ChatTemplateRegistrar implements BeanDefinitionRegistryPostProcessor
 	}
 
 	/**
-	 * Bind {@code chat.*} the way {@code @ConfigurationProperties(ignoreUnknownFields = false)} does, so an unknown
+	 * Bind {@code chat.*} the way
+	 * {@code @ConfigurationProperties(ignoreUnknownFields = false)} does, so an unknown
 	 * property name fails here with Spring Boot's own report.
 	 * @param environment the environment
 	 * @return the bound properties

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure;
 
 import java.util.List;
@@ -8,8 +24,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * Thrown at startup when the {@code chat.*} properties are invalid; the application's failure analysis turns it
- * into a "Description / Action" report that names each wrong property and its fix. It never carries an API key.
+ * Thrown at startup when the {@code chat.*} properties are invalid; the application's
+ * failure analysis turns it into a "Description / Action" report that names each wrong
+ * property and its fix. It never carries an API key.
  */
 public final class InvalidChatConfigurationException extends RuntimeException {
 
@@ -26,9 +43,8 @@ public final class InvalidChatConfigurationException extends RuntimeException {
 
 	private static String describe(List<Problem> problems) {
 		Assert.notEmpty(problems, "problems must not be empty");
-		return "Invalid chat configuration: " + problems.stream()
-			.map(Problem::description)
-			.collect(Collectors.joining(" "));
+		return "Invalid chat configuration: "
+				+ problems.stream().map(Problem::description).collect(Collectors.joining(" "));
 	}
 
 	/**

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure;
 
 import java.util.Set;
@@ -18,10 +34,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
 /**
- * Explains a missing or ambiguous {@link ChatTemplate} or {@link ChatTemplates} bean in terms of {@code chat.*}
- * properties: no provider configured, {@code chat.enabled=false}, a qualifier naming an unknown provider, or the
- * default provider's template replaced by a bean that is not primary, or an AOT-generated application whose beans
- * were fixed by another configuration. Runs before Spring Boot's generic analyzers.
+ * Explains a missing or ambiguous {@link ChatTemplate} or {@link ChatTemplates} bean in
+ * terms of {@code chat.*} properties: no provider configured, {@code chat.enabled=false},
+ * a qualifier naming an unknown provider, or the default provider's template replaced by
+ * a bean that is not primary, or an AOT-generated application whose beans were fixed by
+ * another configuration. Runs before Spring Boot's generic analyzers.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 final class MissingChatTemplateFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDefinitionException> {
@@ -70,8 +87,10 @@ final class MissingChatTemplateFailureAnalyzer extends AbstractFailureAnalyzer<N
 					"Set " + ENABLED + " to true or false, or remove it (the default is true).", cause);
 		}
 		if (enabled != null && enabled.trim().equalsIgnoreCase("false")) {
-			return new FailureAnalysis("A component needs " + wanted + " but chat.enabled is false, so no "
-					+ "ChatTemplate beans were created.", "Remove chat.enabled=false from your configuration.", cause);
+			return new FailureAnalysis(
+					"A component needs " + wanted + " but chat.enabled is false, so no "
+							+ "ChatTemplate beans were created.",
+					"Remove chat.enabled=false from your configuration.", cause);
 		}
 		Set<String> names = new ChatPropertySources(this.environment).providerNames();
 		if (names.isEmpty()) {
@@ -90,8 +109,8 @@ final class MissingChatTemplateFailureAnalyzer extends AbstractFailureAnalyzer<N
 	}
 
 	/**
-	 * Whether a value is what {@code @ConditionalOnBooleanProperty} reads as a boolean; anything else turns the
-	 * starter off without a word.
+	 * Whether a value is what {@code @ConditionalOnBooleanProperty} reads as a boolean;
+	 * anything else turns the starter off without a word.
 	 */
 	private static boolean isBoolean(String value) {
 		String trimmed = value.trim();

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure;
 
 import java.util.ArrayList;
@@ -16,8 +32,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
- * Checks, once the tools are discovered, that every name under {@code chat.providers.<name>.tools} is a tool of the
- * application, so a typo fails the startup rather than the first call.
+ * Checks, once the tools are discovered, that every name under
+ * {@code chat.providers.<name>.tools} is a tool of the application, so a typo fails the
+ * startup rather than the first call.
  */
 final class ProviderToolsValidator implements SmartInitializingSingleton {
 
@@ -56,7 +73,8 @@ final class ProviderToolsValidator implements SmartInitializingSingleton {
 				String property = ChatProperties.PREFIX + ".providers." + entry.getKey() + ".tools";
 				problems.add(new Problem(property, origin(property, tools.indexOf(unknown.get(0))),
 						property + " names " + unknown + " but the application has no such tool; "
-								+ (known.isEmpty() ? "it has no @ChatTool methods at all." : "its tools are " + known + "."),
+								+ (known.isEmpty() ? "it has no @ChatTool methods at all."
+										: "its tools are " + known + "."),
 						"Fix the names under " + property + ", or add a bean with a @ChatTool method of that name."));
 			}
 		}
@@ -66,8 +84,8 @@ final class ProviderToolsValidator implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * Where a list element was set: {@code tools[1]} in YAML or indexed properties, else the whole list (one
-	 * comma-separated value).
+	 * Where a list element was set: {@code tools[1]} in YAML or indexed properties, else
+	 * the whole list (one comma-separated value).
 	 */
 	private @Nullable String origin(String property, int index) {
 		String origin = this.origins.apply(property + "[" + index + "]");

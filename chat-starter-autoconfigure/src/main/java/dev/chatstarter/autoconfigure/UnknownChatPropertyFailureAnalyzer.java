@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure;
 
 import java.beans.PropertyDescriptor;
@@ -25,10 +41,11 @@ import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.Order;
 
 /**
- * Reports unknown property names under {@code chat.*} (e.g. {@code chat.providers.fast.api-kee}) in the starter's
- * own format: the name, where it was set, and the known name it most likely meant. Runs before Spring Boot's
- * generic report, which starts with the binder's internal {@code Bindable} text. Never shows a property's value
- * (a mistyped {@code api-key} still holds a key).
+ * Reports unknown property names under {@code chat.*} (e.g.
+ * {@code chat.providers.fast.api-kee}) in the starter's own format: the name, where it
+ * was set, and the known name it most likely meant. Runs before Spring Boot's generic
+ * report, which starts with the binder's internal {@code Bindable} text. Never shows a
+ * property's value (a mistyped {@code api-key} still holds a key).
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 final class UnknownChatPropertyFailureAnalyzer
@@ -114,8 +131,9 @@ final class UnknownChatPropertyFailureAnalyzer
 	}
 
 	/**
-	 * Where in the properties an unknown name went wrong: the element that names no property of its parent type,
-	 * that parent as a property name, and the parent's known property names.
+	 * Where in the properties an unknown name went wrong: the element that names no
+	 * property of its parent type, that parent as a property name, and the parent's known
+	 * property names.
 	 */
 	private record Level(int index, String parent, List<String> names) {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure;
 
 import java.time.Duration;
@@ -17,9 +33,10 @@ import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Reports a {@code chat.*} duration or size that cannot be read (e.g. {@code connect-timeout: ten seconds}) in the
- * starter's format, naming the formats that work. Other unreadable values keep Spring Boot's report, which lists an
- * enum's values. Only durations and sizes are reported here, so a value shown is never a secret.
+ * Reports a {@code chat.*} duration or size that cannot be read (e.g.
+ * {@code connect-timeout: ten seconds}) in the starter's format, naming the formats that
+ * work. Other unreadable values keep Spring Boot's report, which lists an enum's values.
+ * Only durations and sizes are reported here, so a value shown is never a secret.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 final class UnreadableChatValueFailureAnalyzer extends AbstractFailureAnalyzer<BindException> {

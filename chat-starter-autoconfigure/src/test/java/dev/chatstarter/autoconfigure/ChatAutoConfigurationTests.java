@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure;
 
 import java.math.BigDecimal;
@@ -41,8 +57,9 @@ class ChatAutoConfigurationTests {
 
 	@Test
 	void oneProviderBecomesTheDefaultTemplateNamedAfterIt() {
-		this.runner.withPropertyValues("chat.providers.kuai.base-url=https://api.kuaiai.app/",
-				"chat.providers.kuai.model=gpt-3.5-turbo")
+		this.runner
+			.withPropertyValues("chat.providers.kuai.base-url=https://api.kuaiai.app/",
+					"chat.providers.kuai.model=gpt-3.5-turbo")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(ChatTemplate.class).hasBean("kuai");
 				ChatTemplate template = context.getBean(ChatTemplate.class);
@@ -81,22 +98,23 @@ class ChatAutoConfigurationTests {
 
 	@Test
 	void templatesAreInjectedByQualifierByMapAndAsPrimary() {
-		this.runner.withPropertyValues(TWO_PROVIDERS).withUserConfiguration(InjectingConfiguration.class).run((context) -> {
-			Injected injected = context.getBean(Injected.class);
-			assertThat(injected.kuai().provider()).isEqualTo("kuai");
-			assertThat(injected.aigc().provider()).isEqualTo("aigc");
-			assertThat(injected.primary().provider()).isEqualTo("aigc");
-			assertThat(injected.byName()).containsOnlyKeys("aigc", "kuai");
-			assertThat(injected.byName().get("kuai")).isSameAs(injected.kuai());
-			assertThat(injected.templates().get("kuai")).isSameAs(injected.kuai());
-		});
+		this.runner.withPropertyValues(TWO_PROVIDERS)
+			.withUserConfiguration(InjectingConfiguration.class)
+			.run((context) -> {
+				Injected injected = context.getBean(Injected.class);
+				assertThat(injected.kuai().provider()).isEqualTo("kuai");
+				assertThat(injected.aigc().provider()).isEqualTo("aigc");
+				assertThat(injected.primary().provider()).isEqualTo("aigc");
+				assertThat(injected.byName()).containsOnlyKeys("aigc", "kuai");
+				assertThat(injected.byName().get("kuai")).isSameAs(injected.kuai());
+				assertThat(injected.templates().get("kuai")).isSameAs(injected.kuai());
+			});
 	}
 
 	@Test
 	void registryKeepsTheConfiguredOrderAndNamesTheKnownProvidersForAnUnknownName() {
-		this.runner
-			.withPropertyValues("chat.default-provider=beta", "chat.providers.zeta.base-url=http://localhost:1",
-					"chat.providers.alpha.base-url=http://localhost:2", "chat.providers.beta.base-url=http://localhost:3")
+		this.runner.withPropertyValues("chat.default-provider=beta", "chat.providers.zeta.base-url=http://localhost:1",
+				"chat.providers.alpha.base-url=http://localhost:2", "chat.providers.beta.base-url=http://localhost:3")
 			.run((context) -> {
 				ChatTemplates templates = context.getBean(ChatTemplates.class);
 				assertThat(templates.names()).containsExactly("zeta", "alpha", "beta");
@@ -220,22 +238,26 @@ class ChatAutoConfigurationTests {
 
 	@Test
 	void aBeanWithTheProviderNameReplacesTheTemplate() {
-		this.runner.withPropertyValues(TWO_PROVIDERS).withUserConfiguration(OwnKuaiConfiguration.class).run((context) -> {
-			ChatTemplate own = context.getBean(OwnKuaiConfiguration.class).kuai;
-			assertThat(context.getBean("kuai")).isSameAs(own);
-			assertThat(context.getBeansOfType(ChatTemplate.class)).containsOnlyKeys("aigc", "kuai");
-			assertThat(context.getBean(ChatTemplates.class).get("kuai")).isSameAs(own);
-			assertThat(context.getBean(ChatTemplate.class).provider()).isEqualTo("aigc");
-		});
+		this.runner.withPropertyValues(TWO_PROVIDERS)
+			.withUserConfiguration(OwnKuaiConfiguration.class)
+			.run((context) -> {
+				ChatTemplate own = context.getBean(OwnKuaiConfiguration.class).kuai;
+				assertThat(context.getBean("kuai")).isSameAs(own);
+				assertThat(context.getBeansOfType(ChatTemplate.class)).containsOnlyKeys("aigc", "kuai");
+				assertThat(context.getBean(ChatTemplates.class).get("kuai")).isSameAs(own);
+				assertThat(context.getBean(ChatTemplate.class).provider()).isEqualTo("aigc");
+			});
 	}
 
 	@Test
 	void aRegistryOfTheApplicationReplacesOurs() {
-		this.runner.withPropertyValues(TWO_PROVIDERS).withUserConfiguration(OwnRegistryConfiguration.class).run((context) -> {
-			assertThat(context).hasSingleBean(ChatTemplates.class);
-			assertThat(context.getBean(ChatTemplates.class).names()).containsExactly("own");
-			assertThat(context.getBeansOfType(ChatTemplate.class)).containsKeys("aigc", "kuai");
-		});
+		this.runner.withPropertyValues(TWO_PROVIDERS)
+			.withUserConfiguration(OwnRegistryConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ChatTemplates.class);
+				assertThat(context.getBean(ChatTemplates.class).names()).containsExactly("own");
+				assertThat(context.getBeansOfType(ChatTemplate.class)).containsKeys("aigc", "kuai");
+			});
 	}
 
 	@Test

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure;
 
 import org.junit.jupiter.api.Test;
@@ -20,7 +36,8 @@ import org.springframework.context.annotation.Configuration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the startup failures of {@link ChatAutoConfiguration}, as the failure analysis reports them.
+ * Tests for the startup failures of {@link ChatAutoConfiguration}, as the failure
+ * analysis reports them.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ChatConfigurationFailureTests {
@@ -36,20 +53,19 @@ class ChatConfigurationFailureTests {
 			.run((context) -> {
 				FailureAnalysis analysis = analyze(context);
 				assertThat(analysis.getDescription()).contains("chat.providers.kuai.base-url is not set");
-				assertThat(analysis.getAction())
-					.contains("Set chat.providers.kuai.base-url to the provider's API URL, e.g. https://api.openai.com/v1");
+				assertThat(analysis.getAction()).contains(
+						"Set chat.providers.kuai.base-url to the provider's API URL, e.g. https://api.openai.com/v1");
 			});
 	}
 
 	@Test
 	void baseUrlThatIsNotHttp() {
-		this.runner.withPropertyValues("chat.providers.kuai.base-url=ftp://api.kuaiai.app")
-			.run((context) -> {
-				FailureAnalysis analysis = analyze(context);
-				assertThat(analysis.getDescription())
-					.contains("chat.providers.kuai.base-url is 'ftp://api.kuaiai.app', which is not an http or https URL");
-				assertThat(analysis.getAction()).contains("Set chat.providers.kuai.base-url to");
-			});
+		this.runner.withPropertyValues("chat.providers.kuai.base-url=ftp://api.kuaiai.app").run((context) -> {
+			FailureAnalysis analysis = analyze(context);
+			assertThat(analysis.getDescription())
+				.contains("chat.providers.kuai.base-url is 'ftp://api.kuaiai.app', which is not an http or https URL");
+			assertThat(analysis.getAction()).contains("Set chat.providers.kuai.base-url to");
+		});
 	}
 
 	@Test
@@ -86,7 +102,8 @@ class ChatConfigurationFailureTests {
 	@Test
 	void unknownDefaultProviderListsTheKnownNames() {
 		this.runner
-			.withPropertyValues("chat.default-provider=openai", "chat.providers.aigc.base-url=https://api2.aigcbest.top/v1",
+			.withPropertyValues("chat.default-provider=openai",
+					"chat.providers.aigc.base-url=https://api2.aigcbest.top/v1",
 					"chat.providers.kuai.base-url=https://api.kuaiai.app/")
 			.run((context) -> {
 				FailureAnalysis analysis = analyze(context);
@@ -99,12 +116,11 @@ class ChatConfigurationFailureTests {
 
 	@Test
 	void defaultProviderWithoutProviders() {
-		this.runner.withPropertyValues("chat.default-provider=openai")
-			.run((context) -> {
-				FailureAnalysis analysis = analyze(context);
-				assertThat(analysis.getDescription()).contains("no providers are configured");
-				assertThat(analysis.getAction()).contains("Add the provider under chat.providers.openai");
-			});
+		this.runner.withPropertyValues("chat.default-provider=openai").run((context) -> {
+			FailureAnalysis analysis = analyze(context);
+			assertThat(analysis.getDescription()).contains("no providers are configured");
+			assertThat(analysis.getAction()).contains("Add the provider under chat.providers.openai");
+		});
 	}
 
 	@Test
@@ -133,7 +149,8 @@ class ChatConfigurationFailureTests {
 					.contains("chat.providers.kuai.response-timeout is -1s but must be a positive duration")
 					.contains("chat.providers.kuai.stream-idle-timeout is -500ms but must be a positive duration");
 				assertThat(analysis.getAction())
-					.contains("Set chat.providers.kuai.connect-timeout to a positive duration such as 10s (the default)")
+					.contains(
+							"Set chat.providers.kuai.connect-timeout to a positive duration such as 10s (the default)")
 					.contains("Set chat.providers.kuai.response-timeout to a positive duration such as 60s")
 					.contains("Set chat.providers.kuai.stream-idle-timeout to a positive duration such as 120s");
 			});
@@ -247,13 +264,13 @@ class ChatConfigurationFailureTests {
 	@Test
 	void unknownProviderPropertyFailsNamingIt() {
 		this.runner.withPropertyValues("chat.providers.kuai.base-uri=https://api.kuaiai.app/")
-			.run((context) -> assertThat(analyze(context).getDescription())
-				.contains("chat.providers.kuai.base-uri"));
+			.run((context) -> assertThat(analyze(context).getDescription()).contains("chat.providers.kuai.base-uri"));
 	}
 
 	@Test
 	void unknownTopLevelPropertyFailsNamingIt() {
-		this.runner.withPropertyValues("chat.default-providr=kuai", "chat.providers.kuai.base-url=https://api.kuaiai.app/")
+		this.runner
+			.withPropertyValues("chat.default-providr=kuai", "chat.providers.kuai.base-url=https://api.kuaiai.app/")
 			.run((context) -> assertThat(analyze(context).getDescription()).contains("chat.default-providr"));
 	}
 
@@ -308,8 +325,8 @@ class ChatConfigurationFailureTests {
 	void missingTemplateWithoutProviders() {
 		this.runner.withUserConfiguration(NeedsTemplateConfiguration.class).run((context) -> {
 			FailureAnalysis analysis = FailureAnalyses.analyze(context.getStartupFailure());
-			assertThat(analysis.getDescription())
-				.contains("A component needs a ChatTemplate bean but no chat provider is configured under chat.providers");
+			assertThat(analysis.getDescription()).contains(
+					"A component needs a ChatTemplate bean but no chat provider is configured under chat.providers");
 			assertThat(analysis.getAction()).contains("chat.providers.openai.base-url=https://api.openai.com/v1");
 		});
 	}
@@ -318,7 +335,8 @@ class ChatConfigurationFailureTests {
 	void missingRegistryWithoutProviders() {
 		this.runner.withUserConfiguration(NeedsRegistryConfiguration.class).run((context) -> {
 			FailureAnalysis analysis = FailureAnalyses.analyze(context.getStartupFailure());
-			assertThat(analysis.getDescription()).contains("A component needs a ChatTemplates bean but no chat provider");
+			assertThat(analysis.getDescription())
+				.contains("A component needs a ChatTemplates bean but no chat provider");
 		});
 	}
 
@@ -336,12 +354,14 @@ class ChatConfigurationFailureTests {
 	@Test
 	void qualifierOfAnUnknownProvider() {
 		String[] properties = { "chat.providers.kuai.base-url=https://api.kuaiai.app/" };
-		this.runner.withPropertyValues(properties).withUserConfiguration(NeedsOpenAiConfiguration.class).run((context) -> {
-			FailureAnalysis analysis = FailureAnalyses.analyze(context.getStartupFailure(), properties);
-			assertThat(analysis.getDescription()).contains("The configured chat providers are [kuai]")
-				.contains("openai");
-			assertThat(analysis.getAction()).contains("Use one of [kuai] as the qualifier");
-		});
+		this.runner.withPropertyValues(properties)
+			.withUserConfiguration(NeedsOpenAiConfiguration.class)
+			.run((context) -> {
+				FailureAnalysis analysis = FailureAnalyses.analyze(context.getStartupFailure(), properties);
+				assertThat(analysis.getDescription()).contains("The configured chat providers are [kuai]")
+					.contains("openai");
+				assertThat(analysis.getAction()).contains("Use one of [kuai] as the qualifier");
+			});
 	}
 
 	@Test

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure;
 
 import java.io.IOException;
@@ -21,8 +37,9 @@ import org.springframework.core.io.ClassPathResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The configuration mistakes a newcomer makes fail the startup in the starter's own words: the property, where it
- * was set, and the fix; never a stack trace, the binder's internal text or a secret.
+ * The configuration mistakes a newcomer makes fail the startup in the starter's own
+ * words: the property, where it was set, and the fix; never a stack trace, the binder's
+ * internal text or a secret.
  */
 class ChatConfigurationTrapsTests {
 
@@ -95,8 +112,9 @@ class ChatConfigurationTrapsTests {
 
 	@Test
 	void unknownTopLevelNameSuggestsTheKnownOne() {
-		this.runner.withPropertyValues("chat.provider.fast.base-url=http://127.0.0.1:18081/v1",
-				"chat.providers.fast.base-url=http://127.0.0.1:18081/v1")
+		this.runner
+			.withPropertyValues("chat.provider.fast.base-url=http://127.0.0.1:18081/v1",
+					"chat.providers.fast.base-url=http://127.0.0.1:18081/v1")
 			.run((context) -> assertThat(analyze(context).getDescription()).isEqualTo(
 					"The chat configuration is invalid:" + NL + NL + "    - chat.provider.fast.base-url is not a chat "
 							+ "property; did you mean chat.providers.fast.base-url?" + NL
@@ -105,8 +123,9 @@ class ChatConfigurationTrapsTests {
 
 	@Test
 	void unknownNameFarFromAnyListsTheKnownNames() {
-		this.runner.withPropertyValues("chat.providers.fast.base-url=http://127.0.0.1:18081/v1",
-				"chat.providers.fast.retry.colour=red")
+		this.runner
+			.withPropertyValues("chat.providers.fast.base-url=http://127.0.0.1:18081/v1",
+					"chat.providers.fast.retry.colour=red")
 			.run((context) -> {
 				FailureAnalysis analysis = analyze(context);
 				assertThat(analysis.getDescription()).endsWith("    - chat.providers.fast.retry.colour is not a chat "
@@ -160,7 +179,8 @@ class ChatConfigurationTrapsTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				ChatProperties properties = context.getBean(ChatProperties.class);
-				assertThat(properties.getProviders().get("fast").getResponseTimeout()).isEqualTo(Duration.ofSeconds(60));
+				assertThat(properties.getProviders().get("fast").getResponseTimeout())
+					.isEqualTo(Duration.ofSeconds(60));
 				assertThat(properties.getProviders().get("fast").getConnectTimeout()).isEqualTo(Duration.ofMillis(500));
 				assertThat(properties.getTools().getTimeout()).isEqualTo(Duration.ofSeconds(5));
 				assertThat(properties.getHealth().getCacheTtl()).isEqualTo(Duration.ofSeconds(10));
@@ -169,8 +189,9 @@ class ChatConfigurationTrapsTests {
 
 	@Test
 	void unreadableDurationNamesTheFormatsThatWork() {
-		this.runner.withPropertyValues("chat.providers.fast.base-url=http://127.0.0.1:18081/v1",
-				"chat.providers.fast.connect-timeout=ten seconds")
+		this.runner
+			.withPropertyValues("chat.providers.fast.base-url=http://127.0.0.1:18081/v1",
+					"chat.providers.fast.connect-timeout=ten seconds")
 			.run((context) -> {
 				FailureAnalysis analysis = analyze(context);
 				assertThat(analysis.getDescription()).isEqualTo("The chat configuration is invalid:" + NL + NL
@@ -184,8 +205,9 @@ class ChatConfigurationTrapsTests {
 
 	@Test
 	void unreadableSizeNamesTheFormatsThatWork() {
-		this.runner.withPropertyValues("chat.providers.fast.base-url=http://127.0.0.1:18081/v1",
-				"chat.providers.fast.max-response-size=lots")
+		this.runner
+			.withPropertyValues("chat.providers.fast.base-url=http://127.0.0.1:18081/v1",
+					"chat.providers.fast.max-response-size=lots")
 			.run((context) -> assertThat(analyze(context).getAction()).endsWith("    - Write "
 					+ "chat.providers.fast.max-response-size with a unit, e.g. 512KB or 16MB; a bare number means bytes."));
 	}
@@ -209,8 +231,8 @@ class ChatConfigurationTrapsTests {
 	@Test
 	void baseUrlThatIsTheModelsEndpointFailsToo() {
 		this.runner.withPropertyValues("chat.providers.fast.base-url=https://api.example.com/v1/models/")
-			.run((context) -> assertThat(analyze(context).getAction())
-				.contains("Set chat.providers.fast.base-url to 'https://api.example.com/v1' (the URL without /models)."));
+			.run((context) -> assertThat(analyze(context).getAction()).contains(
+					"Set chat.providers.fast.base-url to 'https://api.example.com/v1' (the URL without /models)."));
 	}
 
 	@Test
@@ -233,9 +255,10 @@ class ChatConfigurationTrapsTests {
 
 	@Test
 	void providerNamesWithUnderscoresAreKeptAsWritten() {
-		this.runner.withPropertyValues("chat.default-provider=my_fast",
-				"chat.providers.my_fast.base-url=http://127.0.0.1:18081/v1",
-				"chat.providers.my_x.base-url=http://127.0.0.1:18082/v1")
+		this.runner
+			.withPropertyValues("chat.default-provider=my_fast",
+					"chat.providers.my_fast.base-url=http://127.0.0.1:18081/v1",
+					"chat.providers.my_x.base-url=http://127.0.0.1:18082/v1")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBeansOfType(ChatTemplate.class)).containsOnlyKeys("my_fast", "my_x");

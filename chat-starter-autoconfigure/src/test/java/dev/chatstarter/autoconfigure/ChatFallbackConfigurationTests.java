@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -26,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Tests for {@code chat.providers.<name>.fallback}, cooldown and limits as configured through properties.
+ * Tests for {@code chat.providers.<name>.fallback}, cooldown and limits as configured
+ * through properties.
  */
 class ChatFallbackConfigurationTests {
 
@@ -87,8 +104,9 @@ class ChatFallbackConfigurationTests {
 
 	@Test
 	void unknownFallbackFailsTheStartup() {
-		this.runner.withPropertyValues("chat.providers.main.base-url=https://api.example.com/v1",
-				"chat.providers.main.fallback=spare")
+		this.runner
+			.withPropertyValues("chat.providers.main.base-url=https://api.example.com/v1",
+					"chat.providers.main.fallback=spare")
 			.run((context) -> {
 				FailureAnalysis analysis = analyze(context);
 				assertThat(analysis.getDescription()).contains(
@@ -99,18 +117,20 @@ class ChatFallbackConfigurationTests {
 
 	@Test
 	void fallbackToItselfFailsTheStartup() {
-		this.runner.withPropertyValues("chat.providers.main.base-url=https://api.example.com/v1",
-				"chat.providers.main.fallback=main")
+		this.runner
+			.withPropertyValues("chat.providers.main.base-url=https://api.example.com/v1",
+					"chat.providers.main.fallback=main")
 			.run((context) -> assertThat(analyze(context).getDescription())
 				.contains("chat.providers.main.fallback names the provider itself ('main')"));
 	}
 
 	@Test
 	void fallbackCycleFailsTheStartup() {
-		this.runner.withPropertyValues("chat.default-provider=a", "chat.providers.a.base-url=https://a.example.com/v1",
-				"chat.providers.a.fallback=b", "chat.providers.b.base-url=https://b.example.com/v1",
-				"chat.providers.b.fallback=c", "chat.providers.c.base-url=https://c.example.com/v1",
-				"chat.providers.c.fallback=a")
+		this.runner
+			.withPropertyValues("chat.default-provider=a", "chat.providers.a.base-url=https://a.example.com/v1",
+					"chat.providers.a.fallback=b", "chat.providers.b.base-url=https://b.example.com/v1",
+					"chat.providers.b.fallback=c", "chat.providers.c.base-url=https://c.example.com/v1",
+					"chat.providers.c.fallback=a")
 			.run((context) -> {
 				FailureAnalysis analysis = analyze(context);
 				assertThat(analysis.getDescription()).contains("The fallbacks form a cycle: a -> b -> c -> a.");
@@ -120,8 +140,9 @@ class ChatFallbackConfigurationTests {
 
 	@Test
 	void invalidCooldownAndLimitsFailTheStartup() {
-		this.runner.withPropertyValues("chat.providers.main.base-url=https://api.example.com/v1",
-				"chat.providers.main.cooldown.failures=0", "chat.providers.main.limits.requests-per-minute=-1")
+		this.runner
+			.withPropertyValues("chat.providers.main.base-url=https://api.example.com/v1",
+					"chat.providers.main.cooldown.failures=0", "chat.providers.main.limits.requests-per-minute=-1")
 			.run((context) -> {
 				FailureAnalysis analysis = analyze(context);
 				assertThat(analysis.getDescription()).contains("chat.providers.main.cooldown.failures is 0")

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure;
 
 import java.util.List;
@@ -66,12 +82,15 @@ class ChatToolsAutoConfigurationTests {
 
 	@Test
 	void toolsOfProviderPropertiesRunThroughTheProxy() {
-		wireMock.stubFor(post("/v1/chat/completions").withRequestBody(notContaining("tool_call_id")).willReturn(okJson("""
-				{"choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[
-				  {"id":"call_1","type":"function","function":{"name":"audited_lookup","arguments":"{\\"key\\":\\"k1\\"}"}}]},
-				 "finish_reason":"tool_calls"}]}""")));
+		wireMock.stubFor(post("/v1/chat/completions").withRequestBody(notContaining("tool_call_id"))
+			.willReturn(
+					okJson("""
+							{"choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[
+							  {"id":"call_1","type":"function","function":{"name":"audited_lookup","arguments":"{\\"key\\":\\"k1\\"}"}}]},
+							 "finish_reason":"tool_calls"}]}""")));
 		wireMock.stubFor(post("/v1/chat/completions").withRequestBody(containing("tool_call_id"))
-			.willReturn(okJson("{\"choices\":[{\"index\":0,\"message\":{\"content\":\"value-k1\"},\"finish_reason\":\"stop\"}]}")));
+			.willReturn(okJson(
+					"{\"choices\":[{\"index\":0,\"message\":{\"content\":\"value-k1\"},\"finish_reason\":\"stop\"}]}")));
 
 		this.runner.withUserConfiguration(ToolBeans.class)
 			.withPropertyValues(provider(), "chat.providers.kuai.tools=audited_lookup")
@@ -79,19 +98,22 @@ class ChatToolsAutoConfigurationTests {
 				String answer = context.getBean(ChatTemplate.class).prompt("look up k1").call().content();
 				assertThat(answer).isEqualTo("value-k1");
 				assertThat(context.getBean(AtomicInteger.class)).as("advice ran").hasValue(1);
-				JsonNode first = JSON.readTree(
-						wireMock.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))).get(0).getBodyAsString());
+				JsonNode first = JSON.readTree(wireMock.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))
+					.get(0)
+					.getBodyAsString());
 				assertThat(first.get("tools")).hasSize(1);
-				assertThat(first.get("tools").get(0).get("function").get("name").asString()).isEqualTo("audited_lookup");
+				assertThat(first.get("tools").get(0).get("function").get("name").asString())
+					.isEqualTo("audited_lookup");
 			});
 	}
 
 	@Test
 	void toolLoopSettingsAreBound() {
-		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson("""
-				{"choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[
-				  {"id":"call_1","type":"function","function":{"name":"get_current_weather","arguments":"{\\"location\\":\\"北京\\"}"}}]},
-				 "finish_reason":"tool_calls"}]}""")));
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(
+				okJson("""
+						{"choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[
+						  {"id":"call_1","type":"function","function":{"name":"get_current_weather","arguments":"{\\"location\\":\\"北京\\"}"}}]},
+						 "finish_reason":"tool_calls"}]}""")));
 
 		this.runner.withUserConfiguration(ToolBeans.class)
 			.withPropertyValues(provider(), "chat.tools.max-rounds=2", "chat.providers.kuai.retry.max-attempts=1")
@@ -126,15 +148,18 @@ class ChatToolsAutoConfigurationTests {
 
 	@Test
 	void toolErrorConverterBeanDecidesWhatTheModelSees() {
-		wireMock.stubFor(post("/v1/chat/completions").withRequestBody(notContaining("tool_call_id")).willReturn(okJson("""
-				{"choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[
-				  {"id":"call_1","type":"function","function":{"name":"no_such_tool","arguments":"{}"}}]},
-				 "finish_reason":"tool_calls"}]}""")));
+		wireMock
+			.stubFor(post("/v1/chat/completions").withRequestBody(notContaining("tool_call_id")).willReturn(okJson("""
+					{"choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[
+					  {"id":"call_1","type":"function","function":{"name":"no_such_tool","arguments":"{}"}}]},
+					 "finish_reason":"tool_calls"}]}""")));
 		wireMock.stubFor(post("/v1/chat/completions").withRequestBody(containing("tool_call_id"))
-			.willReturn(okJson("{\"choices\":[{\"index\":0,\"message\":{\"content\":\"ok\"},\"finish_reason\":\"stop\"}]}")));
+			.willReturn(okJson(
+					"{\"choices\":[{\"index\":0,\"message\":{\"content\":\"ok\"},\"finish_reason\":\"stop\"}]}")));
 
 		this.runner.withUserConfiguration(ToolBeans.class)
-			.withBean(ToolErrorConverter.class, () -> (toolName, failure) -> "custom: " + failure.getClass().getSimpleName())
+			.withBean(ToolErrorConverter.class,
+					() -> (toolName, failure) -> "custom: " + failure.getClass().getSimpleName())
 			.withPropertyValues(provider())
 			.run((context) -> {
 				assertThat(context).hasSingleBean(ToolErrorConverter.class);
@@ -147,7 +172,8 @@ class ChatToolsAutoConfigurationTests {
 
 	@Test
 	void neutralToolErrorConverterIsTheDefault() {
-		this.runner.withPropertyValues(provider()).run((context) -> assertThat(context).hasSingleBean(ToolErrorConverter.class));
+		this.runner.withPropertyValues(provider())
+			.run((context) -> assertThat(context).hasSingleBean(ToolErrorConverter.class));
 	}
 
 	@Test
@@ -177,13 +203,15 @@ class ChatToolsAutoConfigurationTests {
 
 	@Test
 	void duplicateToolNamesFailTheStartup() {
-		this.runner.withUserConfiguration(ToolBeans.class, DuplicateTool.class).withPropertyValues(provider()).run((context) -> {
-			assertThat(context).hasFailed();
-			FailureAnalysis analysis = FailureAnalyses.analyze(context.getStartupFailure());
-			assertThat(analysis.getDescription()).contains("A chat tool cannot be declared")
-				.contains("get_current_weather");
-			assertThat(analysis.getAction()).contains("tool names must be unique");
-		});
+		this.runner.withUserConfiguration(ToolBeans.class, DuplicateTool.class)
+			.withPropertyValues(provider())
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = FailureAnalyses.analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("A chat tool cannot be declared")
+					.contains("get_current_weather");
+				assertThat(analysis.getAction()).contains("tool names must be unique");
+			});
 	}
 
 	@Test

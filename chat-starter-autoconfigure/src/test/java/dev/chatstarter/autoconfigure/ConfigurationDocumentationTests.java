@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure;
 
 import java.beans.PropertyDescriptor;
@@ -31,8 +47,9 @@ import org.springframework.util.ClassUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks the generated configuration metadata and keeps {@code docs/configuration.md} in step with the code: every
- * property is documented, no documented property is made up, and every documented default is the real one.
+ * Checks the generated configuration metadata and keeps {@code docs/configuration.md} in
+ * step with the code: every property is documented, no documented property is made up,
+ * and every documented default is the real one.
  */
 class ConfigurationDocumentationTests {
 
@@ -85,9 +102,9 @@ class ConfigurationDocumentationTests {
 	}
 
 	/**
-	 * Every documented property outside the provider map has, in the generated metadata an IDE reads, a description,
-	 * the documented type and the documented default; {@code management.health.chat.enabled} (documented in
-	 * observability.md) too.
+	 * Every documented property outside the provider map has, in the generated metadata
+	 * an IDE reads, a description, the documented type and the documented default;
+	 * {@code management.health.chat.enabled} (documented in observability.md) too.
 	 */
 	@Test
 	void metadataGivesEveryDocumentedPropertyItsDescriptionTypeAndDefault() throws IOException {
@@ -115,15 +132,16 @@ class ConfigurationDocumentationTests {
 	}
 
 	/**
-	 * The provider properties sit under a {@code Map}, so, as for Spring Boot's own map-valued groups
-	 * ({@code spring.ssl.bundle.jks.*}), the metadata has one {@code chat.providers} entry and the IDE completes the
-	 * names from its value type; their descriptions come from the Javadoc of that type in the published
-	 * {@code -sources} jar. Every provider property therefore needs a Javadoc comment on its field.
+	 * The provider properties sit under a {@code Map}, so, as for Spring Boot's own
+	 * map-valued groups ({@code spring.ssl.bundle.jks.*}), the metadata has one
+	 * {@code chat.providers} entry and the IDE completes the names from its value type;
+	 * their descriptions come from the Javadoc of that type in the published
+	 * {@code -sources} jar. Every provider property therefore needs a Javadoc comment on
+	 * its field.
 	 */
 	@Test
 	void everyProviderPropertyHasTheJavadocAnIdeShows() throws IOException {
-		assertThat(allMetadata().get("chat.providers").path("type").asString())
-			.endsWith("ChatProperties$Provider>");
+		assertThat(allMetadata().get("chat.providers").path("type").asString()).endsWith("ChatProperties$Provider>");
 		String source = Files.readString(PROPERTIES_SOURCE);
 		providerProperties().forEach((path, descriptor) -> {
 			String declaringClass = descriptor.getReadMethod().getDeclaringClass().getSimpleName();
@@ -138,8 +156,8 @@ class ConfigurationDocumentationTests {
 	}
 
 	/**
-	 * A metadata type as the documentation writes it: {@code java.util.Map<java.lang.String,a.B$C>} is
-	 * {@code Map<String, C>}.
+	 * A metadata type as the documentation writes it:
+	 * {@code java.util.Map<java.lang.String,a.B$C>} is {@code Map<String, C>}.
 	 */
 	private static String simpleTypeName(String type) {
 		return type.replaceAll("(\\w+\\.)+", "").replaceAll("\\w+\\$", "").replace(",", ", ");
@@ -176,8 +194,8 @@ class ConfigurationDocumentationTests {
 	}
 
 	/**
-	 * Every leaf property of a provider, by its kebab-case path below {@code chat.providers.<name>}, found by walking
-	 * the nested property classes.
+	 * Every leaf property of a provider, by its kebab-case path below
+	 * {@code chat.providers.<name>}, found by walking the nested property classes.
 	 */
 	private static Map<String, PropertyDescriptor> providerProperties() {
 		Map<String, PropertyDescriptor> properties = new LinkedHashMap<>();
@@ -253,8 +271,9 @@ class ConfigurationDocumentationTests {
 	}
 
 	/**
-	 * The properties of the starter's generated {@code META-INF/spring-configuration-metadata.json} (the one in the
-	 * built classes, which the jar packages), by name.
+	 * The properties of the starter's generated
+	 * {@code META-INF/spring-configuration-metadata.json} (the one in the built classes,
+	 * which the jar packages), by name.
 	 */
 	private static Map<String, JsonNode> allMetadata() throws IOException {
 		Map<String, JsonNode> properties = new LinkedHashMap<>();

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -41,9 +57,10 @@ class SslBundleApplicationTests {
 			.keystorePassword("changeit")
 			.keyManagerPassword("changeit"));
 		this.server.start();
-		this.server.stubFor(post("/v1/chat/completions").willReturn(okJson("""
-				{"id":"c1","model":"gpt-4o","choices":[{"index":0,"message":{"role":"assistant","content":"hi over tls"},
-				 "finish_reason":"stop"}]}""")));
+		this.server.stubFor(post("/v1/chat/completions").willReturn(
+				okJson("""
+						{"id":"c1","model":"gpt-4o","choices":[{"index":0,"message":{"role":"assistant","content":"hi over tls"},
+						 "finish_reason":"stop"}]}""")));
 		this.runner = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(ChatAutoConfiguration.class, SslAutoConfiguration.class))
 			.withPropertyValues("spring.ssl.bundle.pem.corp.truststore.certificate=classpath:test-server.crt",
@@ -60,7 +77,8 @@ class SslBundleApplicationTests {
 	@ValueSource(strings = { "http-1-1", "http-2" })
 	void theBundleTrustsTheProvidersCertificate(String httpVersion) {
 		this.runner
-			.withPropertyValues("chat.providers.corp.ssl-bundle=corp", "chat.providers.corp.http-version=" + httpVersion)
+			.withPropertyValues("chat.providers.corp.ssl-bundle=corp",
+					"chat.providers.corp.http-version=" + httpVersion)
 			.run((context) -> {
 				assertThat(context.getBean(ChatTemplate.class).prompt("hi").call().content()).isEqualTo("hi over tls");
 				this.server.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")));

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -30,9 +46,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Boots a whole application from the issue's YAML with two providers, each pointed at its own WireMock server, and
- * calls both: {@code aigc} through Spring Boot's {@code WebClient.Builder} (its customizer adds a header),
- * {@code kuai} straight on Reactor Netty (no customizer runs).
+ * Boots a whole application from the issue's YAML with two providers, each pointed at its
+ * own WireMock server, and calls both: {@code aigc} through Spring Boot's
+ * {@code WebClient.Builder} (its customizer adds a header), {@code kuai} straight on
+ * Reactor Netty (no customizer runs).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class TwoProvidersApplicationTests {
@@ -45,7 +62,8 @@ class TwoProvidersApplicationTests {
 	void start() {
 		this.aigc.start();
 		this.kuai.start();
-		this.aigc.stubFor(post("/v1/chat/completions").willReturn(okJson(completion("gpt-4o-2024-08-06", "hi from aigc"))));
+		this.aigc
+			.stubFor(post("/v1/chat/completions").willReturn(okJson(completion("gpt-4o-2024-08-06", "hi from aigc"))));
 		this.kuai.stubFor(post("/v1/chat/completions").willReturn(okJson(completion("gpt-3.5-turbo", "hi from kuai"))));
 	}
 
@@ -69,20 +87,22 @@ class TwoProvidersApplicationTests {
 			assertThat(templates.get("aigc").prompt("hi").call().content()).isEqualTo("hi from aigc");
 			assertThat(templates.get("kuai").prompt("hi").call().content()).isEqualTo("hi from kuai");
 
-			this.aigc.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions"))
-				.withHeader("Authorization", equalTo("Bearer sk-aigc-0123456789"))
-				.withHeader("X-Team", equalTo("search"))
-				.withHeader("X-Boot-Customizer", equalTo("applied"))
-				.withRequestBody(equalToJson("""
-						{"model":"gpt-4o","temperature":0.7,"max_tokens":1024,
-						 "messages":[{"role":"user","content":"hi"}]}""", true, true)));
-			this.kuai.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions"))
-				.withHeader("Authorization", equalTo("Bearer sk-kuai-9876543210"))
-				.withHeader("X-Team", absent())
-				.withHeader("X-Boot-Customizer", absent())
-				.withRequestBody(equalToJson("""
-						{"model":"gpt-3.5-turbo","enable_thinking":false,"stop_token_ids":[7,8],
-						 "messages":[{"role":"user","content":"hi"}]}""", true, true)));
+			this.aigc.verify(1,
+					postRequestedFor(urlEqualTo("/v1/chat/completions"))
+						.withHeader("Authorization", equalTo("Bearer sk-aigc-0123456789"))
+						.withHeader("X-Team", equalTo("search"))
+						.withHeader("X-Boot-Customizer", equalTo("applied"))
+						.withRequestBody(equalToJson("""
+								{"model":"gpt-4o","temperature":0.7,"max_tokens":1024,
+								 "messages":[{"role":"user","content":"hi"}]}""", true, true)));
+			this.kuai.verify(1,
+					postRequestedFor(urlEqualTo("/v1/chat/completions"))
+						.withHeader("Authorization", equalTo("Bearer sk-kuai-9876543210"))
+						.withHeader("X-Team", absent())
+						.withHeader("X-Boot-Customizer", absent())
+						.withRequestBody(equalToJson("""
+								{"model":"gpt-3.5-turbo","enable_thinking":false,"stop_token_ids":[7,8],
+								 "messages":[{"role":"user","content":"hi"}]}""", true, true)));
 		}
 		assertThat(output).doesNotContain("sk-aigc-0123456789").doesNotContain("sk-kuai-9876543210");
 	}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.benchmarks;
 
 import java.io.BufferedReader;
@@ -17,10 +33,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs every scenario against one stub JVM and writes {@code docs/benchmarks.md}. Contenders are interleaved: each
- * round runs every contender once, in a rotated order, so the noise of a shared machine spreads over all of them.
+ * Runs every scenario against one stub JVM and writes {@code docs/benchmarks.md}.
+ * Contenders are interleaved: each round runs every contender once, in a rotated order,
+ * so the noise of a shared machine spreads over all of them.
  *
- * <p>{@code java -jar benchmarks.jar [--quick] [--out=docs/benchmarks.md] [--streams=N]
+ * <p>
+ * {@code java -jar benchmarks.jar [--quick] [--out=docs/benchmarks.md] [--streams=N]
  * [--contenders=raw,webclient,chat-starter,...] [--scenarios=blocking,streaming,tools,streams,startup]}
  */
 public final class BenchmarkMain {
@@ -73,7 +91,8 @@ public final class BenchmarkMain {
 		Path out = Path.of(options.getOrDefault("out", "docs/benchmarks.md"));
 		Process stub = startJvm(List.of("-Xmx1g"), "--stub");
 		try {
-			BufferedReader reader = new BufferedReader(new InputStreamReader(stub.getInputStream(), StandardCharsets.UTF_8));
+			BufferedReader reader = new BufferedReader(
+					new InputStreamReader(stub.getInputStream(), StandardCharsets.UTF_8));
 			String line = reader.readLine();
 			if (line == null || !line.startsWith("PORT ")) {
 				throw new IllegalStateException("The stub did not start: " + line);
@@ -123,7 +142,8 @@ public final class BenchmarkMain {
 	}
 
 	private static String resultLine(Process process, long timeoutSeconds) throws Exception {
-		BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+		BufferedReader reader = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 		String result = null;
 		String line;
 		while ((line = reader.readLine()) != null) {
@@ -183,7 +203,9 @@ public final class BenchmarkMain {
 			.append("(and `AiServices` for tools); `chat-starter-langchain4j` = the same LangChain4j calls on ")
 			.append("`chat-starter-langchain4j`'s `ChatTemplateChatModel` / `ChatTemplateStreamingChatModel` over a ")
 			.append("default `ChatTemplate` (what the adapter adds), all with their defaults\n")
-			.append("- Arguments: `").append(args.isEmpty() ? "(none)" : args).append("`\n\n")
+			.append("- Arguments: `")
+			.append(args.isEmpty() ? "(none)" : args)
+			.append("`\n\n")
 			.append("Reproduce from the repository root:\n\n```\n")
 			.append("./mvnw -B -q -Pbenchmarks -pl chat-starter-benchmarks -am package -DskipTests\n")
 			.append("java -jar chat-starter-benchmarks/target/benchmarks.jar --quick   # a few minutes; without --quick: ")
@@ -229,7 +251,10 @@ public final class BenchmarkMain {
 
 	}
 
-	/** Warm every contender up, then run interleaved rounds; returns the pooled and per-round measurements. */
+	/**
+	 * Warm every contender up, then run interleaved rounds; returns the pooled and
+	 * per-round measurements.
+	 */
 	private Map<String, List<Measurement>> interleaved(Map<String, Contender> contenders, int concurrency,
 			Operation operation, String label) throws Exception {
 		Map<String, List<Measurement>> results = new LinkedHashMap<>();
@@ -265,7 +290,10 @@ public final class BenchmarkMain {
 		return ratio(results, name, "raw", value);
 	}
 
-	/** Median over the rounds of (contender's value / the base contender's value in the same round). */
+	/**
+	 * Median over the rounds of (contender's value / the base contender's value in the
+	 * same round).
+	 */
 	private static double ratio(Map<String, List<Measurement>> results, String name, String base,
 			java.util.function.ToDoubleFunction<Measurement> value) {
 		List<Measurement> raw = results.get(base);
@@ -303,19 +331,30 @@ public final class BenchmarkMain {
 			for (int concurrency : new int[] { 1, 64 }) {
 				Map<String, List<Measurement>> results = interleaved(contenders, concurrency,
 						(c, first) -> expectAnswer(c.call()).length(), "blocking-" + concurrency);
-				this.report.append("### Concurrency ").append(concurrency).append("\n\n")
+				this.report.append("### Concurrency ")
+					.append(concurrency)
+					.append("\n\n")
 					.append("| client | req/s | ×raw | CPU µs/req | ×raw | p50 ms | p99 ms | errors |\n")
 					.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
 				for (Map.Entry<String, List<Measurement>> entry : results.entrySet()) {
 					Measurement m = pooled(entry.getValue());
-					this.report.append("| ").append(entry.getKey())
-						.append(" | ").append(fmt(m.throughput(), 0))
-						.append(" | ").append(fmt(ratio(results, entry.getKey(), Measurement::throughput), 2))
-						.append(" | ").append(fmt(m.cpuMicrosPerOperation(), 0))
-						.append(" | ").append(fmt(ratio(results, entry.getKey(), Measurement::cpuMicrosPerOperation), 2))
-						.append(" | ").append(ms(m.latencies.percentile(50)))
-						.append(" | ").append(ms(m.latencies.percentile(99)))
-						.append(" | ").append(m.errors).append(errorNote(m))
+					this.report.append("| ")
+						.append(entry.getKey())
+						.append(" | ")
+						.append(fmt(m.throughput(), 0))
+						.append(" | ")
+						.append(fmt(ratio(results, entry.getKey(), Measurement::throughput), 2))
+						.append(" | ")
+						.append(fmt(m.cpuMicrosPerOperation(), 0))
+						.append(" | ")
+						.append(fmt(ratio(results, entry.getKey(), Measurement::cpuMicrosPerOperation), 2))
+						.append(" | ")
+						.append(ms(m.latencies.percentile(50)))
+						.append(" | ")
+						.append(ms(m.latencies.percentile(99)))
+						.append(" | ")
+						.append(m.errors)
+						.append(errorNote(m))
 						.append(" |\n");
 				}
 				this.report.append('\n');
@@ -330,8 +369,9 @@ public final class BenchmarkMain {
 	}
 
 	private static String errorNote(Measurement m) {
-		return m.lastError.isEmpty() ? "" : " (" + m.lastError.replace('|', '/').replace('\n', ' ')
-			.substring(0, Math.min(120, m.lastError.length())) + ")";
+		return m.lastError.isEmpty() ? "" : " ("
+				+ m.lastError.replace('|', '/').replace('\n', ' ').substring(0, Math.min(120, m.lastError.length()))
+				+ ")";
 	}
 
 	private Map<String, List<Measurement>> blocking64 = Map.of();
@@ -351,19 +391,30 @@ public final class BenchmarkMain {
 					(c, first) -> expectFragments(c.stream(first), 500), "stream-500");
 			this.streaming = results;
 			long rawTtfc = results.containsKey("raw") ? pooled(results.get("raw")).firstChunk.percentile(50) : 0;
-			this.report.append("| client | streams/s | chunks/stream | CPU µs/chunk | ×raw | TTFC p50 ms | TTFC p99 ms | ")
+			this.report
+				.append("| client | streams/s | chunks/stream | CPU µs/chunk | ×raw | TTFC p50 ms | TTFC p99 ms | ")
 				.append("TTFC overhead p50 ms | errors |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 			for (Map.Entry<String, List<Measurement>> entry : results.entrySet()) {
 				Measurement m = pooled(entry.getValue());
-				this.report.append("| ").append(entry.getKey())
-					.append(" | ").append(fmt(m.throughput(), 0))
-					.append(" | ").append(fmt((m.operations == 0) ? 0 : (double) m.items / m.operations, 0))
-					.append(" | ").append(fmt(m.cpuMicrosPerItem(), 2))
-					.append(" | ").append(fmt(ratio(results, entry.getKey(), Measurement::cpuMicrosPerItem), 2))
-					.append(" | ").append(ms(m.firstChunk.percentile(50)))
-					.append(" | ").append(ms(m.firstChunk.percentile(99)))
-					.append(" | ").append(ms(m.firstChunk.percentile(50) - rawTtfc))
-					.append(" | ").append(m.errors).append(errorNote(m))
+				this.report.append("| ")
+					.append(entry.getKey())
+					.append(" | ")
+					.append(fmt(m.throughput(), 0))
+					.append(" | ")
+					.append(fmt((m.operations == 0) ? 0 : (double) m.items / m.operations, 0))
+					.append(" | ")
+					.append(fmt(m.cpuMicrosPerItem(), 2))
+					.append(" | ")
+					.append(fmt(ratio(results, entry.getKey(), Measurement::cpuMicrosPerItem), 2))
+					.append(" | ")
+					.append(ms(m.firstChunk.percentile(50)))
+					.append(" | ")
+					.append(ms(m.firstChunk.percentile(99)))
+					.append(" | ")
+					.append(ms(m.firstChunk.percentile(50) - rawTtfc))
+					.append(" | ")
+					.append(m.errors)
+					.append(errorNote(m))
 					.append(" |\n");
 			}
 			this.report.append('\n');
@@ -398,18 +449,28 @@ public final class BenchmarkMain {
 		try {
 			Map<String, List<Measurement>> results = interleaved(contenders, 1,
 					(c, first) -> expectAnswer(c.toolRoundTrip()).length(), "tools");
-			this.report.append("| client | round trips/s | ×raw | CPU µs/round trip | ×raw | p50 ms | p99 ms | errors |\n")
+			this.report
+				.append("| client | round trips/s | ×raw | CPU µs/round trip | ×raw | p50 ms | p99 ms | errors |\n")
 				.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
 			for (Map.Entry<String, List<Measurement>> entry : results.entrySet()) {
 				Measurement m = pooled(entry.getValue());
-				this.report.append("| ").append(entry.getKey())
-					.append(" | ").append(fmt(m.throughput(), 0))
-					.append(" | ").append(fmt(ratio(results, entry.getKey(), Measurement::throughput), 2))
-					.append(" | ").append(fmt(m.cpuMicrosPerOperation(), 0))
-					.append(" | ").append(fmt(ratio(results, entry.getKey(), Measurement::cpuMicrosPerOperation), 2))
-					.append(" | ").append(ms(m.latencies.percentile(50)))
-					.append(" | ").append(ms(m.latencies.percentile(99)))
-					.append(" | ").append(m.errors).append(errorNote(m))
+				this.report.append("| ")
+					.append(entry.getKey())
+					.append(" | ")
+					.append(fmt(m.throughput(), 0))
+					.append(" | ")
+					.append(fmt(ratio(results, entry.getKey(), Measurement::throughput), 2))
+					.append(" | ")
+					.append(fmt(m.cpuMicrosPerOperation(), 0))
+					.append(" | ")
+					.append(fmt(ratio(results, entry.getKey(), Measurement::cpuMicrosPerOperation), 2))
+					.append(" | ")
+					.append(ms(m.latencies.percentile(50)))
+					.append(" | ")
+					.append(ms(m.latencies.percentile(99)))
+					.append(" | ")
+					.append(m.errors)
+					.append(errorNote(m))
 					.append(" |\n");
 			}
 			this.report.append('\n');
@@ -419,7 +480,10 @@ public final class BenchmarkMain {
 		}
 	}
 
-	/** Fail the operation (it counts as an error) unless the stream delivered every fragment. */
+	/**
+	 * Fail the operation (it counts as an error) unless the stream delivered every
+	 * fragment.
+	 */
 	private static int expectFragments(int fragments, int expected) {
 		if (fragments != expected) {
 			throw new IllegalStateException("Wrong number of fragments: " + fragments + " instead of " + expected);
@@ -430,8 +494,8 @@ public final class BenchmarkMain {
 	/** Fail the operation (it counts as an error) unless the answer is the stub's. */
 	private static String expectAnswer(@org.jspecify.annotations.Nullable String answer) {
 		if (!StubServer.ANSWER.equals(answer)) {
-			throw new IllegalStateException("Wrong answer: "
-					+ ((answer != null) ? answer.substring(0, Math.min(60, answer.length())) : null));
+			throw new IllegalStateException(
+					"Wrong answer: " + ((answer != null) ? answer.substring(0, Math.min(60, answer.length())) : null));
 		}
 		return answer;
 	}
@@ -442,10 +506,18 @@ public final class BenchmarkMain {
 		int chunks = 50;
 		int delay = 100;
 		System.out.println("Scenario 3: " + streams + " concurrent slow streams");
-		this.report.append("## 3. ").append(fmt(streams, 0)).append(" concurrent slow streams\n\n")
-			.append("Each contender in a fresh JVM (`-Xmx1g`) opens ").append(fmt(streams, 0))
-			.append(" streams at once; the stub sends each one ").append(chunks).append(" chunks ").append(delay)
-			.append(" ms apart (a ").append(chunks * delay / 1000.0).append(" s answer). Each client uses its own idiom ")
+		this.report.append("## 3. ")
+			.append(fmt(streams, 0))
+			.append(" concurrent slow streams\n\n")
+			.append("Each contender in a fresh JVM (`-Xmx1g`) opens ")
+			.append(fmt(streams, 0))
+			.append(" streams at once; the stub sends each one ")
+			.append(chunks)
+			.append(" chunks ")
+			.append(delay)
+			.append(" ms apart (a ")
+			.append(chunks * delay / 1000.0)
+			.append(" s answer). Each client uses its own idiom ")
 			.append("for many streams: a `Flux` (chat-starter, raw, Spring AI), a callback (LangChain4j), the blocking ")
 			.append("stream iterator on a thread per stream (openai-java, which has no other way to read many streams ")
 			.append("without OkHttp's 5-requests-per-host dispatcher limit). Peak heap is sampled every 50 ms; RSS is ")
@@ -460,16 +532,24 @@ public final class BenchmarkMain {
 			Map<String, String> f = fields(resultLine(child, timeout + 60));
 			System.out.println("  " + f);
 			this.streamsResults.put(name, f);
-			this.report.append("| ").append(name)
-				.append(" | ").append(f.getOrDefault("completed", "–"))
-				.append(" | ").append(f.getOrDefault("failed", "–"))
-				.append(" | ").append(f.containsKey("wallMs") ? fmt(Long.parseLong(f.get("wallMs")) / 1000.0, 1) : "–")
-				.append(" | ").append(f.getOrDefault("peakThreads", "–"))
-				.append(" | ").append(f.getOrDefault("peakHeapMb", "–"))
-				.append(" | ").append(f.getOrDefault("rssMb", "–"))
-				.append(" | ").append(f.getOrDefault("note", "child died").replace("-", ""))
-				.append("null".equals(f.getOrDefault("error", "null")) ? "" : " first error: "
-						+ f.get("error").replace('_', ' ').replace('|', '/'))
+			this.report.append("| ")
+				.append(name)
+				.append(" | ")
+				.append(f.getOrDefault("completed", "–"))
+				.append(" | ")
+				.append(f.getOrDefault("failed", "–"))
+				.append(" | ")
+				.append(f.containsKey("wallMs") ? fmt(Long.parseLong(f.get("wallMs")) / 1000.0, 1) : "–")
+				.append(" | ")
+				.append(f.getOrDefault("peakThreads", "–"))
+				.append(" | ")
+				.append(f.getOrDefault("peakHeapMb", "–"))
+				.append(" | ")
+				.append(f.getOrDefault("rssMb", "–"))
+				.append(" | ")
+				.append(f.getOrDefault("note", "child died").replace("-", ""))
+				.append("null".equals(f.getOrDefault("error", "null")) ? ""
+						: " first error: " + f.get("error").replace('_', ' ').replace('|', '/'))
 				.append(" |\n");
 		}
 		this.report.append('\n');
@@ -477,22 +557,36 @@ public final class BenchmarkMain {
 
 	private double startupAdded = Double.NaN;
 
-	/** The CPU a framework adapter adds over the plain template, per call and per chunk, in the same rounds. */
+	/**
+	 * The CPU a framework adapter adds over the plain template, per call and per chunk,
+	 * in the same rounds.
+	 */
 	private void adapterTargets(StringBuilder t, String adapter) {
 		if (this.blocking64.containsKey(adapter) && this.blocking64.containsKey("chat-starter")) {
 			double cpu = ratio(this.blocking64, adapter, "chat-starter", Measurement::cpuMicrosPerOperation);
-			t.append("| ").append(adapter).append(" CPU per call ≤ 1.15× chat-starter | ").append(fmt(cpu, 2))
-				.append("× chat-starter | ").append(yes(cpu <= 1.15)).append(" |\n");
+			t.append("| ")
+				.append(adapter)
+				.append(" CPU per call ≤ 1.15× chat-starter | ")
+				.append(fmt(cpu, 2))
+				.append("× chat-starter | ")
+				.append(yes(cpu <= 1.15))
+				.append(" |\n");
 		}
 		if (this.streaming.containsKey(adapter) && this.streaming.containsKey("chat-starter")) {
 			double cpu = ratio(this.streaming, adapter, "chat-starter", Measurement::cpuMicrosPerItem);
-			t.append("| ").append(adapter).append(" CPU per chunk ≤ 1.15× chat-starter | ").append(fmt(cpu, 2))
-				.append("× chat-starter | ").append(yes(cpu <= 1.15)).append(" |\n");
+			t.append("| ")
+				.append(adapter)
+				.append(" CPU per chunk ≤ 1.15× chat-starter | ")
+				.append(fmt(cpu, 2))
+				.append("× chat-starter | ")
+				.append(yes(cpu <= 1.15))
+				.append(" |\n");
 		}
 	}
 
 	private void targets() {
-		StringBuilder t = new StringBuilder("## Targets (issue 8) against this run\n\n| target | measured | met |\n|---|---|---|\n");
+		StringBuilder t = new StringBuilder(
+				"## Targets against this run\n\n| target | measured | met |\n|---|---|---|\n");
 		if (this.blocking64.containsKey("chat-starter")) {
 			double own = ratio(this.blocking64, "chat-starter", Measurement::throughput);
 			double ownTput = pooled(this.blocking64.get("chat-starter")).throughput();
@@ -504,19 +598,34 @@ public final class BenchmarkMain {
 					best = peer;
 				}
 			}
-			t.append("| blocking throughput at 64 ≥ 0.85× raw | ").append(fmt(own, 2)).append("× raw | ")
-				.append(yes(own >= 0.85)).append(" |\n");
-			t.append("| blocking throughput at 64 ≥ 1.5× best peer | ").append(fmt(ownTput / bestPeer, 2))
-				.append("× ").append(best).append(" | ").append(yes(ownTput / bestPeer >= 1.5)).append(" |\n");
+			t.append("| blocking throughput at 64 ≥ 0.85× raw | ")
+				.append(fmt(own, 2))
+				.append("× raw | ")
+				.append(yes(own >= 0.85))
+				.append(" |\n");
+			t.append("| blocking throughput at 64 ≥ 1.5× best peer | ")
+				.append(fmt(ownTput / bestPeer, 2))
+				.append("× ")
+				.append(best)
+				.append(" | ")
+				.append(yes(ownTput / bestPeer >= 1.5))
+				.append(" |\n");
 		}
 		if (this.streaming.containsKey("chat-starter")) {
 			double cpu = ratio(this.streaming, "chat-starter", Measurement::cpuMicrosPerItem);
 			long overhead = pooled(this.streaming.get("chat-starter")).firstChunk.percentile(50)
-					- (this.streaming.containsKey("raw") ? pooled(this.streaming.get("raw")).firstChunk.percentile(50) : 0);
-			t.append("| streaming CPU per chunk ≤ 1.25× raw | ").append(fmt(cpu, 2)).append("× raw | ")
-				.append(yes(cpu <= 1.25)).append(" |\n");
-			t.append("| TTFC overhead < 1 ms at p50 | ").append(ms(overhead)).append(" ms | ")
-				.append(yes(overhead < 1_000_000)).append(" |\n");
+					- (this.streaming.containsKey("raw") ? pooled(this.streaming.get("raw")).firstChunk.percentile(50)
+							: 0);
+			t.append("| streaming CPU per chunk ≤ 1.25× raw | ")
+				.append(fmt(cpu, 2))
+				.append("× raw | ")
+				.append(yes(cpu <= 1.25))
+				.append(" |\n");
+			t.append("| TTFC overhead < 1 ms at p50 | ")
+				.append(ms(overhead))
+				.append(" ms | ")
+				.append(yes(overhead < 1_000_000))
+				.append(" |\n");
 		}
 		adapterTargets(t, "chat-starter-spring-ai");
 		adapterTargets(t, "chat-starter-langchain4j");
@@ -525,15 +634,25 @@ public final class BenchmarkMain {
 			boolean all = s.get("failed").equals("0") && s.get("incomplete").equals("0") && s.get("note").equals("-");
 			long heap = Long.parseLong(s.get("peakHeapMb"));
 			long threads = Long.parseLong(s.get("peakThreads"));
-			t.append("| many streams: all complete, heap ≤ 512 MB, no thread per stream | ").append(s.get("completed"))
-				.append(" completed, ").append(heap).append(" MB heap, ").append(threads).append(" peak threads | ")
-				.append(yes(all && heap <= 512 && threads < 200)).append(" |\n");
+			t.append("| many streams: all complete, heap ≤ 512 MB, no thread per stream | ")
+				.append(s.get("completed"))
+				.append(" completed, ")
+				.append(heap)
+				.append(" MB heap, ")
+				.append(threads)
+				.append(" peak threads | ")
+				.append(yes(all && heap <= 512 && threads < 200))
+				.append(" |\n");
 		}
 		if (!Double.isNaN(this.startupAdded)) {
-			t.append("| start-up added ≤ 150 ms | ").append(fmt(this.startupAdded, 0)).append(" ms | ")
-				.append(yes(this.startupAdded <= 150)).append(" |\n");
+			t.append("| start-up added ≤ 150 ms | ")
+				.append(fmt(this.startupAdded, 0))
+				.append(" ms | ")
+				.append(yes(this.startupAdded <= 150))
+				.append(" |\n");
 		}
-		t.append("\nLimits of this harness: JMH is not used (the scenarios need several clients interleaved in one JVM, ")
+		t.append(
+				"\nLimits of this harness: JMH is not used (the scenarios need several clients interleaved in one JVM, ")
 			.append("latency percentiles under concurrency and child JVMs, so a plain load driver measures them all); ")
 			.append("the raw floor does not parse JSON at all, so the streaming CPU ratio includes the cost of parsing ")
 			.append("every chunk (Jackson's streaming parser alone needs about 0.6 µs for one 180-byte chunk, more than ")
@@ -577,7 +696,9 @@ public final class BenchmarkMain {
 		this.report.append("## 5. Application start-up\n\n")
 			.append("One Spring Boot application (no web server) with 3 providers (`chat.providers.alpha|beta|gamma`) ")
 			.append("and 10 `@ChatTool` methods on 2 beans, 5 of them offered per provider by property; started ")
-			.append(runs).append(" times with the starter and ").append(runs)
+			.append(runs)
+			.append(" times with the starter and ")
+			.append(runs)
 			.append(" times without `chat-starter-autoconfigure` on the classpath (same beans, the tool annotations ")
 			.append("still there), alternating, each in a fresh JVM. Medians; single start-ups vary by ±300 ms on a ")
 			.append("busy machine, so the added time moves by about 100 ms from run to run. CPU is the whole JVM's CPU ")
@@ -587,19 +708,34 @@ public final class BenchmarkMain {
 			.append("for creating the templates and tool callbacks.\n\n")
 			.append("| application | JVM uptime when ready, ms | `SpringApplication.run` ms | CPU ms |\n")
 			.append("|---|---:|---:|---:|\n")
-			.append("| without the starter | ").append(without.percentile(50)).append(" | ")
-			.append(withoutRun.percentile(50)).append(" | ").append(withoutCpu.percentile(50)).append(" |\n")
-			.append("| with the starter | ").append(with.percentile(50)).append(" | ")
-			.append(withRun.percentile(50)).append(" | ").append(withCpu.percentile(50)).append(" |\n")
-			.append("| **added by the starter** | **").append(fmt(this.startupAdded, 0)).append("** | **")
-			.append(withRun.percentile(50) - withoutRun.percentile(50)).append("** | **")
-			.append(withCpu.percentile(50) - withoutCpu.percentile(50)).append("** |\n\n");
+			.append("| without the starter | ")
+			.append(without.percentile(50))
+			.append(" | ")
+			.append(withoutRun.percentile(50))
+			.append(" | ")
+			.append(withoutCpu.percentile(50))
+			.append(" |\n")
+			.append("| with the starter | ")
+			.append(with.percentile(50))
+			.append(" | ")
+			.append(withRun.percentile(50))
+			.append(" | ")
+			.append(withCpu.percentile(50))
+			.append(" |\n")
+			.append("| **added by the starter** | **")
+			.append(fmt(this.startupAdded, 0))
+			.append("** | **")
+			.append(withRun.percentile(50) - withoutRun.percentile(50))
+			.append("** | **")
+			.append(withCpu.percentile(50) - withoutCpu.percentile(50))
+			.append("** |\n\n");
 	}
 
 	/**
-	 * The benchmark's class path without the starter's auto-configuration, for the application started without the
-	 * starter: the manifest class path of the benchmark jar expanded and filtered, and the jar's own classes copied to
-	 * a directory (the jar itself would bring its whole manifest class path back).
+	 * The benchmark's class path without the starter's auto-configuration, for the
+	 * application started without the starter: the manifest class path of the benchmark
+	 * jar expanded and filtered, and the jar's own classes copied to a directory (the jar
+	 * itself would bring its whole manifest class path back).
 	 */
 	private static String classPathWithoutStarter() throws Exception {
 		List<String> entries = new ArrayList<>();

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.benchmarks;
 
 import java.util.concurrent.CompletableFuture;
@@ -12,10 +28,12 @@ import dev.chatstarter.langchain4j.ChatTemplateChatModel;
 import dev.chatstarter.langchain4j.ChatTemplateStreamingChatModel;
 
 /**
- * LangChain4j's API on chat-starter: {@code chat-starter-langchain4j}'s {@link ChatTemplateChatModel} and
- * {@link ChatTemplateStreamingChatModel} over a {@link ChatTemplate} with its defaults, called exactly like the
- * {@code langchain4j} contender calls LangChain4j's OpenAI models (the tool round trip through the same
- * {@link AiServices} assistant). Against {@code chat-starter} it measures what the adapter adds.
+ * LangChain4j's API on chat-starter: {@code chat-starter-langchain4j}'s
+ * {@link ChatTemplateChatModel} and {@link ChatTemplateStreamingChatModel} over a
+ * {@link ChatTemplate} with its defaults, called exactly like the {@code langchain4j}
+ * contender calls LangChain4j's OpenAI models (the tool round trip through the same
+ * {@link AiServices} assistant). Against {@code chat-starter} it measures what the
+ * adapter adds.
  */
 final class ChatStarterLangChain4jContender implements Contender {
 

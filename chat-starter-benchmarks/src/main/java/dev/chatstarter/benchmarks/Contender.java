@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.benchmarks;
 
 import java.util.concurrent.CompletableFuture;
@@ -18,13 +34,15 @@ interface Contender extends AutoCloseable {
 
 	/**
 	 * A blocking streamed completion.
-	 * @param firstChunkAt receives {@link System#nanoTime()} when the first text fragment reached the caller
+	 * @param firstChunkAt receives {@link System#nanoTime()} when the first text fragment
+	 * reached the caller
 	 * @return the number of text fragments
 	 */
 	int stream(long[] firstChunkAt);
 
 	/**
-	 * A streamed completion that does not block the caller (the contender's own idiom for many streams).
+	 * A streamed completion that does not block the caller (the contender's own idiom for
+	 * many streams).
 	 * @return the number of text fragments, once the stream completed
 	 */
 	CompletableFuture<Integer> streamAsync();
@@ -51,8 +69,9 @@ interface Contender extends AutoCloseable {
 
 	/**
 	 * Create a contender by name.
-	 * @param name {@code raw}, {@code webclient}, {@code chat-starter}, {@code chat-starter-spring-ai},
-	 * {@code chat-starter-langchain4j}, {@code openai-java}, {@code spring-ai} or {@code langchain4j}
+	 * @param name {@code raw}, {@code webclient}, {@code chat-starter},
+	 * {@code chat-starter-spring-ai}, {@code chat-starter-langchain4j},
+	 * {@code openai-java}, {@code spring-ai} or {@code langchain4j}
 	 * @param baseUrl the stub's base URL without {@code /v1}
 	 * @return the contender
 	 */

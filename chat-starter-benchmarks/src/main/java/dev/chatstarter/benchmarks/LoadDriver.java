@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.benchmarks;
 
 import java.util.ArrayList;
@@ -9,7 +25,8 @@ import java.util.concurrent.Future;
 import java.util.function.ToLongFunction;
 
 /**
- * Runs an operation on a number of caller threads, each in a closed loop, for a fixed time.
+ * Runs an operation on a number of caller threads, each in a closed loop, for a fixed
+ * time.
  */
 final class LoadDriver implements AutoCloseable {
 
@@ -23,7 +40,8 @@ final class LoadDriver implements AutoCloseable {
 	 * Run {@code operation} in a closed loop on {@code concurrency} threads.
 	 * @param concurrency the number of callers
 	 * @param millis how long
-	 * @param operation one operation, given the array to put the first-chunk time in; returns its item count
+	 * @param operation one operation, given the array to put the first-chunk time in;
+	 * returns its item count
 	 * @return what was measured
 	 */
 	Measurement run(int concurrency, long millis, ToLongFunction<long[]> operation) throws Exception {

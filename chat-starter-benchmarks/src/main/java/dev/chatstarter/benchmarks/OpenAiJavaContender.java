@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.benchmarks;
 
 import java.util.List;
@@ -19,10 +35,11 @@ import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
 
 /**
- * The official openai-java client (OkHttp) with its defaults; a stream is read with the blocking iterator the
- * SDK documents, so many streams take one thread each. The SDK has no tool loop: the round trip is written by hand
- * as its function-calling docs show (a function tool definition, the tool calls read from the answer, the tool
- * run, the assistant and tool messages added to the conversation, a second request).
+ * The official openai-java client (OkHttp) with its defaults; a stream is read with the
+ * blocking iterator the SDK documents, so many streams take one thread each. The SDK has
+ * no tool loop: the round trip is written by hand as its function-calling docs show (a
+ * function tool definition, the tool calls read from the answer, the tool run, the
+ * assistant and tool messages added to the conversation, a second request).
  */
 final class OpenAiJavaContender implements Contender {
 
@@ -56,7 +73,9 @@ final class OpenAiJavaContender implements Contender {
 	@Override
 	public int stream(long[] firstChunkAt) {
 		int count = 0;
-		try (StreamResponse<ChatCompletionChunk> stream = this.client.chat().completions().createStreaming(this.params)) {
+		try (StreamResponse<ChatCompletionChunk> stream = this.client.chat()
+			.completions()
+			.createStreaming(this.params)) {
 			java.util.Iterator<ChatCompletionChunk> chunks = stream.stream().iterator();
 			while (chunks.hasNext()) {
 				ChatCompletionChunk chunk = chunks.next();
@@ -99,7 +118,11 @@ final class OpenAiJavaContender implements Contender {
 			.model(StubServer.MODEL)
 			.addUserMessage("Weather in Paris?")
 			.addTool(WEATHER_TOOL);
-		ChatCompletionMessage message = this.client.chat().completions().create(conversation.build()).choices().get(0)
+		ChatCompletionMessage message = this.client.chat()
+			.completions()
+			.create(conversation.build())
+			.choices()
+			.get(0)
 			.message();
 		if (message.toolCalls().isPresent() && !message.toolCalls().get().isEmpty()) {
 			conversation.addMessage(message);
@@ -126,6 +149,7 @@ final class OpenAiJavaContender implements Contender {
 
 	/**
 	 * The arguments of {@code get_weather}.
+	 *
 	 * @param city the city
 	 */
 	record WeatherArguments(String city) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.benchmarks;
 
 import java.nio.charset.StandardCharsets;
@@ -12,17 +28,20 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
- * The floor: Reactor Netty's {@link HttpClient} posting pre-built JSON and reading the answer with the least work
- * possible: the content is located with {@code indexOf}, in the answer and in each {@code data:} line of a stream,
- * without parsing or unescaping JSON. It delivers the same text fragments as the other contenders.
+ * The floor: Reactor Netty's {@link HttpClient} posting pre-built JSON and reading the
+ * answer with the least work possible: the content is located with {@code indexOf}, in
+ * the answer and in each {@code data:} line of a stream, without parsing or unescaping
+ * JSON. It delivers the same text fragments as the other contenders.
  */
 final class RawContender implements Contender {
 
 	static final byte[] REQUEST = ("{\"model\":\"" + StubServer.MODEL + "\",\"messages\":[{\"role\":\"user\","
-			+ "\"content\":\"" + PROMPT + "\"}]}").getBytes(StandardCharsets.UTF_8);
+			+ "\"content\":\"" + PROMPT + "\"}]}")
+		.getBytes(StandardCharsets.UTF_8);
 
 	static final byte[] STREAM_REQUEST = ("{\"model\":\"" + StubServer.MODEL + "\",\"messages\":[{\"role\":"
-			+ "\"user\",\"content\":\"" + PROMPT + "\"}],\"stream\":true}").getBytes(StandardCharsets.UTF_8);
+			+ "\"user\",\"content\":\"" + PROMPT + "\"}],\"stream\":true}")
+		.getBytes(StandardCharsets.UTF_8);
 
 	private static final String TOOLS = ",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"get_weather\","
 			+ "\"description\":\"Current weather of a city\",\"parameters\":{\"type\":\"object\",\"properties\":"
@@ -103,8 +122,9 @@ final class RawContender implements Contender {
 	}
 
 	/**
-	 * Splits the stream into lines (carrying a partial line over to the next buffer) and takes the content of each
-	 * {@code data:} line with {@code indexOf}, like {@link RawContender#content(String)}.
+	 * Splits the stream into lines (carrying a partial line over to the next buffer) and
+	 * takes the content of each {@code data:} line with {@code indexOf}, like
+	 * {@link RawContender#content(String)}.
 	 */
 	private static final class FragmentReader implements java.util.function.Consumer<ByteBuf> {
 
@@ -132,8 +152,8 @@ final class RawContender implements Contender {
 				else {
 					line = text.substring(start, newline);
 				}
-				if (line.startsWith("data:") && line.contains("\"content\":\"")
-						&& !content(line).isEmpty() && this.fragments++ == 0 && this.firstChunkAt != null) {
+				if (line.startsWith("data:") && line.contains("\"content\":\"") && !content(line).isEmpty()
+						&& this.fragments++ == 0 && this.firstChunkAt != null) {
 					this.firstChunkAt[0] = System.nanoTime();
 				}
 				start = newline + 1;

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.benchmarks;
 
 import java.util.concurrent.CompletableFuture;
@@ -12,9 +28,10 @@ import org.springframework.ai.tool.annotation.ToolParam;
 import reactor.core.publisher.Flux;
 
 /**
- * Spring AI's {@link OpenAiChatModel} (on openai-java) with its defaults. The tool round trip goes through a
- * {@link ChatClient} on that model with a {@link Tool} method: since Spring AI 2.0 a {@code ChatModel} returns tool
- * calls without running them, and the client's {@code ToolCallingAdvisor} runs the loop.
+ * Spring AI's {@link OpenAiChatModel} (on openai-java) with its defaults. The tool round
+ * trip goes through a {@link ChatClient} on that model with a {@link Tool} method: since
+ * Spring AI 2.0 a {@code ChatModel} returns tool calls without running them, and the
+ * client's {@code ToolCallingAdvisor} runs the loop.
  */
 final class SpringAiContender implements Contender {
 

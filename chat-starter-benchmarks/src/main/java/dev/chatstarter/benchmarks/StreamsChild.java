@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.benchmarks;
 
 import java.lang.management.ManagementFactory;
@@ -10,8 +26,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Scenario 3 in a JVM of its own: many concurrent slow streams from one contender; prints one {@code RESULT} line
- * with what completed, the wall time, the peak number of threads, the peak heap in use and the peak RSS.
+ * Scenario 3 in a JVM of its own: many concurrent slow streams from one contender; prints
+ * one {@code RESULT} line with what completed, the wall time, the peak number of threads,
+ * the peak heap in use and the peak RSS.
  */
 final class StreamsChild {
 
@@ -72,8 +89,8 @@ final class StreamsChild {
 		int peakThreads = ManagementFactory.getThreadMXBean().getPeakThreadCount();
 		System.out.println("RESULT completed=" + completed.get() + " failed=" + failed.get() + " incomplete="
 				+ incomplete.get() + " wallMs=" + wallMillis + " peakThreads=" + peakThreads + " peakHeapMb="
-				+ (peakHeap[0] >> 20) + " rssMb=" + peakRssMb() + " note=" + (note.isEmpty() ? "-" : note)
-				+ " error=" + String.valueOf(firstError.get()).replace(' ', '_'));
+				+ (peakHeap[0] >> 20) + " rssMb=" + peakRssMb() + " note=" + (note.isEmpty() ? "-" : note) + " error="
+				+ String.valueOf(firstError.get()).replace(' ', '_'));
 		System.out.flush();
 		Runtime.getRuntime().halt(0);
 	}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.benchmarks;
 
 import java.nio.charset.StandardCharsets;
@@ -11,14 +27,17 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * A fast OpenAI-compatible stub on loopback: every answer is serialized once, up front. It is run in its own JVM
- * ({@code --stub}), so its CPU is never counted as the client's.
+ * A fast OpenAI-compatible stub on loopback: every answer is serialized once, up front.
+ * It is run in its own JVM ({@code --stub}), so its CPU is never counted as the client's.
  *
- * <p>A request whose body contains {@code "stream":true} gets an SSE stream; the number of chunks and the delay
- * between them come from the {@code x-chunks} and {@code x-delay-ms} query parameters of the base URL's path
- * ({@code /c500/d0/v1/chat/completions}), so every client reaches every shape through its base URL. A request with
- * {@code "tools"} and no {@code "role":"tool"} message gets a tool call; a request with a tool message gets the answer
- * if it carries the tool's result ({@link #TOOL_RESULT}), and a 400 error if it does not.
+ * <p>
+ * A request whose body contains {@code "stream":true} gets an SSE stream; the number of
+ * chunks and the delay between them come from the {@code x-chunks} and {@code x-delay-ms}
+ * query parameters of the base URL's path ({@code /c500/d0/v1/chat/completions}), so
+ * every client reaches every shape through its base URL. A request with {@code "tools"}
+ * and no {@code "role":"tool"} message gets a tool call; a request with a tool message
+ * gets the answer if it carries the tool's result ({@link #TOOL_RESULT}), and a 400 error
+ * if it does not.
  */
 final class StubServer {
 
@@ -29,11 +48,15 @@ final class StubServer {
 	/** The text of every non-streamed answer (40 words). */
 	static final String ANSWER = answerText();
 
-	/** What {@code get_weather("Paris")} returns: the second request of a tool round trip must carry it. */
+	/**
+	 * What {@code get_weather("Paris")} returns: the second request of a tool round trip
+	 * must carry it.
+	 */
 	static final String TOOL_RESULT = WeatherTools.weather("Paris");
 
 	private static final byte[] MISSING_TOOL_RESULT = ("{\"error\":{\"message\":\"The tool message does not carry "
-			+ "the result of get_weather(Paris)\",\"type\":\"invalid_request_error\"}}").getBytes(StandardCharsets.UTF_8);
+			+ "the result of get_weather(Paris)\",\"type\":\"invalid_request_error\"}}")
+		.getBytes(StandardCharsets.UTF_8);
 
 	private final byte[] answer;
 
@@ -41,8 +64,9 @@ final class StubServer {
 
 	private StubServer() {
 		this.answer = completion("\"content\":\"" + ANSWER + "\"", "stop");
-		this.toolCall = completion("\"content\":null,\"tool_calls\":[{\"id\":\"call_1\",\"type\":\"function\","
-				+ "\"function\":{\"name\":\"get_weather\",\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"}}]",
+		this.toolCall = completion(
+				"\"content\":null,\"tool_calls\":[{\"id\":\"call_1\",\"type\":\"function\","
+						+ "\"function\":{\"name\":\"get_weather\",\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"}}]",
 				"tool_calls");
 	}
 
@@ -103,50 +127,49 @@ final class StubServer {
 	private final java.util.concurrent.ConcurrentHashMap<Integer, byte[]> wholeStreams = new java.util.concurrent.ConcurrentHashMap<>();
 
 	DisposableServer start(int port) {
-		return HttpServer.create()
-			.host("127.0.0.1")
-			.port(port)
-			.handle((request, response) -> {
-				String[] path = request.path().split("/");
-				int chunks = 500;
-				long delayMs = 0;
-				for (String segment : path) {
-					if (segment.length() > 1 && segment.charAt(0) == 'c' && Character.isDigit(segment.charAt(1))) {
-						chunks = Integer.parseInt(segment.substring(1));
-					}
-					else if (segment.length() > 1 && segment.charAt(0) == 'd' && Character.isDigit(segment.charAt(1))) {
-						delayMs = Long.parseLong(segment.substring(1));
-					}
+		return HttpServer.create().host("127.0.0.1").port(port).handle((request, response) -> {
+			String[] path = request.path().split("/");
+			int chunks = 500;
+			long delayMs = 0;
+			for (String segment : path) {
+				if (segment.length() > 1 && segment.charAt(0) == 'c' && Character.isDigit(segment.charAt(1))) {
+					chunks = Integer.parseInt(segment.substring(1));
 				}
-				int chunkCount = chunks;
-				long delay = delayMs;
-				return request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap((body) -> {
-					if (isStream(body)) {
-						response.header("Content-Type", "text/event-stream");
-						byte[][] parts = stream(chunkCount);
-						if (delay == 0) {
-							byte[] all = this.wholeStreams.computeIfAbsent(chunkCount, (n) -> concat(parts));
-							return response.send(Mono.just(Unpooled.wrappedBuffer(all))).then();
-						}
-						Flux<ByteBuf> flux = Flux.concat(Mono.just(parts[0]),
-								Flux.interval(Duration.ofMillis(delay)).take(chunkCount).map((i) -> parts[(int) (i + 1)]))
-							.map(Unpooled::wrappedBuffer);
-						return response.send(flux, (b) -> true).then();
+				else if (segment.length() > 1 && segment.charAt(0) == 'd' && Character.isDigit(segment.charAt(1))) {
+					delayMs = Long.parseLong(segment.substring(1));
+				}
+			}
+			int chunkCount = chunks;
+			long delay = delayMs;
+			return request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("").flatMap((body) -> {
+				if (isStream(body)) {
+					response.header("Content-Type", "text/event-stream");
+					byte[][] parts = stream(chunkCount);
+					if (delay == 0) {
+						byte[] all = this.wholeStreams.computeIfAbsent(chunkCount, (n) -> concat(parts));
+						return response.send(Mono.just(Unpooled.wrappedBuffer(all))).then();
 					}
-					byte[] bytes = answerTo(body);
-					if (bytes == MISSING_TOOL_RESULT) {
-						response.status(400);
-					}
-					return response.header("Content-Type", "application/json")
-						.header("Content-Length", Integer.toString(bytes.length))
-						.send(Mono.just(Unpooled.wrappedBuffer(bytes)))
-						.then();
-				});
-			})
-			.bindNow();
+					Flux<ByteBuf> flux = Flux.concat(Mono.just(parts[0]),
+							Flux.interval(Duration.ofMillis(delay)).take(chunkCount).map((i) -> parts[(int) (i + 1)]))
+						.map(Unpooled::wrappedBuffer);
+					return response.send(flux, (b) -> true).then();
+				}
+				byte[] bytes = answerTo(body);
+				if (bytes == MISSING_TOOL_RESULT) {
+					response.status(400);
+				}
+				return response.header("Content-Type", "application/json")
+					.header("Content-Length", Integer.toString(bytes.length))
+					.send(Mono.just(Unpooled.wrappedBuffer(bytes)))
+					.then();
+			});
+		}).bindNow();
 	}
 
-	/** The answer to a non-streamed request: a tool call, the answer, or {@link #MISSING_TOOL_RESULT}. */
+	/**
+	 * The answer to a non-streamed request: a tool call, the answer, or
+	 * {@link #MISSING_TOOL_RESULT}.
+	 */
 	private byte[] answerTo(String body) {
 		if (body.contains("\"tool\"")) {
 			return body.contains(TOOL_RESULT) ? this.answer : MISSING_TOOL_RESULT;

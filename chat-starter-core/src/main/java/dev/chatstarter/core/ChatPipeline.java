@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core;
 
 import java.time.Duration;
@@ -28,17 +44,20 @@ import dev.chatstarter.core.internal.wire.ChatCompletionReader;
 import dev.chatstarter.core.internal.wire.ChatRequestWriter;
 
 /**
- * The stages of one template, composed once when it is built. A chat call walks straight down
- * {@code toolCalling → fallback → guard → observation → provider} and its answer, or each chunk, straight back up.
+ * The stages of one template, composed once when it is built. A chat call walks straight
+ * down {@code toolCalling → fallback → guard → observation → provider} and its answer, or
+ * each chunk, straight back up.
  *
  * @param toolCalling the top stage of chat calls and streams
  * @param guard the provider's own guard, which fallback chains of other templates send to
- * @param observations observes model listings and image generations (chat calls are observed by their stage)
+ * @param observations observes model listings and image generations (chat calls are
+ * observed by their stage)
  * @param models lists the provider's models
  * @param images generates images
  * @param structuredOutput asks for and reads structured output
  * @param tools finds the tools a call offers
- * @param callDeadline the deadline of every call ({@code call-timeout}), or {@code null} for none
+ * @param callDeadline the deadline of every call ({@code call-timeout}), or {@code null}
+ * for none
  */
 record ChatPipeline(ToolCallingExchange toolCalling, GuardedExchange guard, ChatObservations observations,
 		ModelCatalog models, ImageGeneration images, StructuredOutput structuredOutput, ToolResolver tools,
@@ -57,9 +76,8 @@ record ChatPipeline(ToolCallingExchange toolCalling, GuardedExchange guard, Chat
 		CleartextCredentials.warnIfExposed(provider, settings.http());
 		SecretRedactor redactor = SecretRedactor.forCredentials(settings.http().apiKey(), settings.http().headers());
 		ChatErrorMapper errorMapper = new ChatErrorMapper(provider, redactor);
-		ProviderHttpClient http = new ProviderHttpClient(provider, settings.http(),
-				settings.resilience().connectionPool(), settings.webClientBuilder(), settings.httpClientCustomizer(),
-				jsonMapper, errorMapper, settings.retryListener());
+		ProviderHttpClient http = new ProviderHttpClient(provider, settings.http(), settings.transport(),
+				settings.resilience().connectionPool(), jsonMapper, errorMapper, settings.retryListener());
 		ChatObservations observations = new ChatObservations(provider, settings.http().baseUrl(),
 				settings.observations());
 		ChatExchange exchange = new ProviderExchange(http, new ChatRequestWriter(jsonMapper, settings.dialect()),
@@ -84,7 +102,8 @@ record ChatPipeline(ToolCallingExchange toolCalling, GuardedExchange guard, Chat
 	/**
 	 * Return the deadline of a call.
 	 * @param provider the provider name, for the timeout's message
-	 * @param perCall the call's own timeout, or {@code null} for the template's {@code call-timeout}
+	 * @param perCall the call's own timeout, or {@code null} for the template's
+	 * {@code call-timeout}
 	 * @return the deadline, or {@code null} for none
 	 */
 	@Nullable CallDeadline deadline(String provider, @Nullable Duration perCall) {

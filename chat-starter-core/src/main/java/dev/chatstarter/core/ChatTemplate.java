@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core;
 
 import java.net.URI;
@@ -6,19 +22,18 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.chat.ChatMessage;
 import dev.chatstarter.core.chat.ChatOptions;
 import dev.chatstarter.core.chat.ChatResponse;
+import dev.chatstarter.core.http.ChatTransport;
 import dev.chatstarter.core.http.ConnectionPoolSettings;
 import dev.chatstarter.core.http.HttpVersion;
 import dev.chatstarter.core.http.RetryListener;
@@ -46,19 +61,20 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.MimeType;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * A client for one OpenAI-compatible provider: chat completions (blocking, reactive and streaming), the model list
- * and image generation. Instances are immutable and thread-safe; {@link #mutate()} derives a variant.
+ * A client for one OpenAI-compatible provider: chat completions (blocking, reactive and
+ * streaming), the model list and image generation. Instances are immutable and
+ * thread-safe; {@link #mutate()} derives a variant.
  *
  * <pre class="code">
  * String answer = chat.prompt().system("You are terse.").user("你好").call().content();
  * Flux&lt;String&gt; tokens = chat.prompt("Tell a story").stream().content();
  * </pre>
  *
- * Every call runs as one reactive pipeline on Reactor Netty; the blocking methods subscribe to it and wait, so they
- * must not be called on an event-loop thread. Failures are {@link dev.chatstarter.core.error.ChatException}s.
+ * Every call runs as one reactive pipeline on Reactor Netty; the blocking methods
+ * subscribe to it and wait, so they must not be called on an event-loop thread. Failures
+ * are {@link dev.chatstarter.core.error.ChatException}s.
  */
 public interface ChatTemplate extends AutoCloseable {
 
@@ -112,16 +128,18 @@ public interface ChatTemplate extends AutoCloseable {
 	Builder mutate();
 
 	/**
-	 * Release the connection pool this template created. Templates made by {@link #mutate()} share their origin's
-	 * pool and leave it open, as does a template given a pool with {@link Builder#connectionProvider}. Spring closes
-	 * the templates it manages when the context closes; close a template you built yourself when you are done with
-	 * it, and do not use it afterwards.
+	 * Release the connection pool this template created. Templates made by
+	 * {@link #mutate()} share their origin's pool and leave it open, as does a template
+	 * given a pool with {@link Builder#connectionProvider}. Spring closes the templates
+	 * it manages when the context closes; close a template you built yourself when you
+	 * are done with it, and do not use it afterwards.
 	 */
 	@Override
 	void close();
 
 	/**
-	 * Return the cooldown (circuit breaker) state of this provider, e.g. for a health check.
+	 * Return the cooldown (circuit breaker) state of this provider, e.g. for a health
+	 * check.
 	 * @return the state; {@link CooldownState#CLOSED} for templates without a cooldown
 	 */
 	default CooldownState cooldownState() {
@@ -205,8 +223,9 @@ public interface ChatTemplate extends AutoCloseable {
 		PromptSpec options(Consumer<ChatOptions.Builder> options);
 
 		/**
-		 * Offer tools by name, from the template's tool registry (the {@code @ChatTool} methods of the application's
-		 * beans). The template runs the tool-call loop itself.
+		 * Offer tools by name, from the template's tool registry (the {@code @ChatTool}
+		 * methods of the application's beans). The template runs the tool-call loop
+		 * itself.
 		 * @param names the tool names
 		 * @return this spec
 		 * @throws IllegalArgumentException if a name is unknown
@@ -228,7 +247,8 @@ public interface ChatTemplate extends AutoCloseable {
 		PromptSpec toolsFrom(Object... toolObjects);
 
 		/**
-		 * Add an attribute to the context passed to tools (e.g. the current user); never sent to the model.
+		 * Add an attribute to the context passed to tools (e.g. the current user); never
+		 * sent to the model.
 		 * @param name the attribute name
 		 * @param value the value
 		 * @return this spec
@@ -237,8 +257,9 @@ public interface ChatTemplate extends AutoCloseable {
 
 		/**
 		 * Set the longest this call may take, overriding the template's
-		 * {@linkplain Builder#callTimeout(Duration) call timeout}: every retry, fallback and tool round, and the whole
-		 * of a stream. When it passes, the call is cancelled and fails with a
+		 * {@linkplain Builder#callTimeout(Duration) call timeout}: every retry, fallback
+		 * and tool round, and the whole of a stream. When it passes, the call is
+		 * cancelled and fails with a
 		 * {@link dev.chatstarter.core.error.ChatTimeoutException}.
 		 * @param timeout the timeout, positive
 		 * @return this spec
@@ -252,7 +273,8 @@ public interface ChatTemplate extends AutoCloseable {
 		CallResponseSpec call();
 
 		/**
-		 * Send the request with {@code stream: true} and receive the answer as it is generated.
+		 * Send the request with {@code stream: true} and receive the answer as it is
+		 * generated.
 		 * @return the stream's result
 		 */
 		StreamResponseSpec stream();
@@ -295,7 +317,8 @@ public interface ChatTemplate extends AutoCloseable {
 		UserSpec image(byte[] data, MimeType mimeType);
 
 		/**
-		 * Add an image from a resource, sent as a base64 data URL; the type is guessed from the file name.
+		 * Add an image from a resource, sent as a base64 data URL; the type is guessed
+		 * from the file name.
 		 * @param resource the image
 		 * @return this spec
 		 */
@@ -311,7 +334,8 @@ public interface ChatTemplate extends AutoCloseable {
 	}
 
 	/**
-	 * The result of a non-streaming call, blocking or reactive. Nothing is sent until one of the methods is called.
+	 * The result of a non-streaming call, blocking or reactive. Nothing is sent until one
+	 * of the methods is called.
 	 */
 	interface CallResponseSpec {
 
@@ -340,21 +364,22 @@ public interface ChatTemplate extends AutoCloseable {
 		Mono<String> contentMono();
 
 		/**
-		 * Ask for structured output and wait for it: the request carries the type's JSON schema (as
-		 * {@code response_format} or in the prompt, as the provider's dialect says) and the answer is parsed into the
-		 * type.
+		 * Ask for structured output and wait for it: the request carries the type's JSON
+		 * schema (as {@code response_format} or in the prompt, as the provider's dialect
+		 * says) and the answer is parsed into the type.
 		 * @param <T> the type
 		 * @param type the type to answer with
 		 * @return the parsed answer
-		 * @throws dev.chatstarter.core.output.StructuredOutputException if the answer does not fit the type (it
-		 * carries the raw text)
+		 * @throws dev.chatstarter.core.output.StructuredOutputException if the answer
+		 * does not fit the type (it carries the raw text)
 		 */
 		<T> T entity(Class<T> type);
 
 		/**
 		 * Ask for structured output of a generic type and wait for it.
 		 * @param <T> the type
-		 * @param type the type to answer with, e.g. {@code new ParameterizedTypeReference<List<Step>>() {}}
+		 * @param type the type to answer with, e.g. {@code new
+		 * ParameterizedTypeReference<List<Step>>() {}}
 		 * @return the parsed answer
 		 */
 		<T> T entity(ParameterizedTypeReference<T> type);
@@ -378,26 +403,29 @@ public interface ChatTemplate extends AutoCloseable {
 	}
 
 	/**
-	 * The result of a streaming call. Nothing is sent until one of the publishers is subscribed to. A stream that
-	 * ends without a finish reason fails with {@link dev.chatstarter.core.error.ChatIncompleteStreamException}.
+	 * The result of a streaming call. Nothing is sent until one of the publishers is
+	 * subscribed to. A stream that ends without a finish reason fails with
+	 * {@link dev.chatstarter.core.error.ChatIncompleteStreamException}.
 	 */
 	interface StreamResponseSpec {
 
 		/**
-		 * The text fragments of the first choice, as they arrive. Without tools, the chunks are not folded into a
-		 * response.
+		 * The text fragments of the first choice, as they arrive. Without tools, the
+		 * chunks are not folded into a response.
 		 * @return the fragments
 		 */
 		Flux<String> content();
 
 		/**
-		 * Every chunk, as it arrives. Without tools, the chunks are not folded into a response.
+		 * Every chunk, as it arrives. Without tools, the chunks are not folded into a
+		 * response.
 		 * @return the chunks
 		 */
 		Flux<ChatChunk> chunks();
 
 		/**
-		 * The stream folded into the response a blocking call would return, tool calls assembled.
+		 * The stream folded into the response a blocking call would return, tool calls
+		 * assembled.
 		 * @return the aggregated response
 		 */
 		Mono<ChatResponse> response();
@@ -438,17 +466,19 @@ public interface ChatTemplate extends AutoCloseable {
 		Builder provider(String provider);
 
 		/**
-		 * Set the base URL: {@code https://host}, {@code https://host/} and {@code https://host/v1} all reach
-		 * {@code https://host/v1/...}; a URL with another path is used as given.
+		 * Set the base URL: {@code https://host}, {@code https://host/} and
+		 * {@code https://host/v1} all reach {@code https://host/v1/...}; a URL with
+		 * another path is used as given.
 		 * @param baseUrl the base URL
 		 * @return this builder
 		 */
 		Builder baseUrl(String baseUrl);
 
 		/**
-		 * Set the API key, sent as {@code Authorization: Bearer ...}; none is sent when {@code null} or blank.
-		 * Surrounding whitespace (the trailing newline of a key read from a file) is stripped; the stripped key is
-		 * what is sent and what is masked in exception messages.
+		 * Set the API key, sent as {@code Authorization: Bearer ...}; none is sent when
+		 * {@code null} or blank. Surrounding whitespace (the trailing newline of a key
+		 * read from a file) is stripped; the stripped key is what is sent and what is
+		 * masked in exception messages.
 		 * @param apiKey the key
 		 * @return this builder
 		 */
@@ -469,9 +499,10 @@ public interface ChatTemplate extends AutoCloseable {
 		Builder defaultOptions(Consumer<ChatOptions.Builder> options);
 
 		/**
-		 * Add a header sent with every request. The values of headers whose names are credentials
-		 * ({@link dev.chatstarter.core.error.CredentialHeaders#isCredential(String)}) are masked in exception messages
-		 * like the API key.
+		 * Add a header sent with every request. The values of headers whose names are
+		 * credentials
+		 * ({@link dev.chatstarter.core.error.CredentialHeaders#isCredential(String)}) are
+		 * masked in exception messages like the API key.
 		 * @param name the header name
 		 * @param values the values
 		 * @return this builder
@@ -500,9 +531,10 @@ public interface ChatTemplate extends AutoCloseable {
 		Builder responseTimeout(Duration timeout);
 
 		/**
-		 * Set the stream idle timeout: the longest silence between two chunks (or body parts) once the answer
-		 * started. In a stream, only events with data count: keep-alive comments do not, so a stream that sends
-		 * nothing else ends after this timeout. It bounds no total: see {@link #callTimeout(Duration)}.
+		 * Set the stream idle timeout: the longest silence between two chunks (or body
+		 * parts) once the answer started. In a stream, only events with data count:
+		 * keep-alive comments do not, so a stream that sends nothing else ends after this
+		 * timeout. It bounds no total: see {@link #callTimeout(Duration)}.
 		 * @param timeout the timeout; 120 s by default
 		 * @return this builder
 		 */
@@ -530,31 +562,16 @@ public interface ChatTemplate extends AutoCloseable {
 		Builder httpVersion(HttpVersion httpVersion);
 
 		/**
-		 * Send through a {@link WebClient} built from this builder (e.g. Spring Boot's, with the application's
-		 * filters and observations) instead of straight on Reactor Netty, the default; it is cloned, never
-		 * modified. The template's own Reactor Netty client becomes its connector.
-		 * @param webClientBuilder the builder
+		 * Set how requests are sent:
+		 * {@link dev.chatstarter.core.http.ReactorNettyTransport} (the default, straight
+		 * on Reactor Netty, customizable for TLS or a proxy) or
+		 * {@link dev.chatstarter.core.http.WebClientTransport} (through an application's
+		 * {@code WebClient.Builder}, with its filters and observations; needs
+		 * {@code spring-webflux}).
+		 * @param transport the transport
 		 * @return this builder
 		 */
-		Builder webClientBuilder(WebClient.Builder webClientBuilder);
-
-		/**
-		 * Send through a {@link WebClient}, like {@link #webClientBuilder(WebClient.Builder)}, with the builder got
-		 * when the first request needs the HTTP stack, for example Spring Boot's through an {@code ObjectProvider}:
-		 * creating a template then creates neither the builder nor the HTTP stack, which keeps start-up short. The
-		 * builder is cloned, never modified.
-		 * @param webClientBuilder supplies the builder, once
-		 * @return this builder
-		 */
-		Builder webClientBuilder(Supplier<WebClient.Builder> webClientBuilder);
-
-		/**
-		 * Customize the Reactor Netty {@link HttpClient}, e.g. for TLS settings or a proxy, after the template has
-		 * applied its timeouts and HTTP version.
-		 * @param customizer the customizer
-		 * @return this builder
-		 */
-		Builder httpClient(UnaryOperator<HttpClient> customizer);
+		Builder transport(ChatTransport transport);
 
 		/**
 		 * Set the Jackson mapper used to read and write the provider's JSON.
@@ -571,16 +588,18 @@ public interface ChatTemplate extends AutoCloseable {
 		Builder toolRegistry(ToolRegistry toolRegistry);
 
 		/**
-		 * Set the tools that calls may offer by name, looked up when a call first needs them (e.g. when the tools
-		 * are beans discovered once the application context is ready). The default tools are then checked at their
-		 * first use rather than by {@link #build()}.
+		 * Set the tools that calls may offer by name, looked up when a call first needs
+		 * them (e.g. when the tools are beans discovered once the application context is
+		 * ready). The default tools are then checked at their first use rather than by
+		 * {@link #build()}.
 		 * @param toolRegistry supplies the registry
 		 * @return this builder
 		 */
 		Builder toolRegistry(Supplier<ToolRegistry> toolRegistry);
 
 		/**
-		 * Set the tools offered to every call of this template (names from the tool registry); none by default.
+		 * Set the tools offered to every call of this template (names from the tool
+		 * registry); none by default.
 		 * @param names the tool names
 		 * @return this builder
 		 */
@@ -595,7 +614,8 @@ public interface ChatTemplate extends AutoCloseable {
 
 		/**
 		 * Set what the model sees when a tool call fails and errors go back to the model;
-		 * {@link ToolErrorConverter#neutral()} by default. Its text passes the secret redactor.
+		 * {@link ToolErrorConverter#neutral()} by default. Its text passes the secret
+		 * redactor.
 		 * @param converter the converter
 		 * @return this builder
 		 */
@@ -609,18 +629,19 @@ public interface ChatTemplate extends AutoCloseable {
 		Builder toolExecutionListener(ToolExecutionListener listener);
 
 		/**
-		 * Add a listener told of every retry (e.g. for metrics). Listeners added before, such as the retry counter
-		 * of the auto-configuration, keep being told.
+		 * Add a listener told of every retry (e.g. for metrics). Listeners added before,
+		 * such as the retry counter of the auto-configuration, keep being told.
 		 * @param listener the listener
 		 * @return this builder
 		 */
 		Builder retryListener(RetryListener listener);
 
 		/**
-		 * Set the registry that observes every model call (chat, stream, models, images) and tool execution, for
-		 * metrics and tracing; see {@link dev.chatstarter.core.observation}.
-		 * @param observationRegistry the registry; {@link ObservationRegistry#NOOP} (observe nothing, at no cost)
-		 * by default
+		 * Set the registry that observes every model call (chat, stream, models, images)
+		 * and tool execution, for metrics and tracing; see
+		 * {@link dev.chatstarter.core.observation}.
+		 * @param observationRegistry the registry; {@link ObservationRegistry#NOOP}
+		 * (observe nothing, at no cost) by default
 		 * @return this builder
 		 */
 		Builder observationRegistry(ObservationRegistry observationRegistry);
@@ -628,7 +649,8 @@ public interface ChatTemplate extends AutoCloseable {
 		/**
 		 * Set the convention that names and tags the observations of model calls.
 		 * @param convention the convention; the registry's global one or
-		 * {@link dev.chatstarter.core.observation.DefaultChatObservationConvention} by default
+		 * {@link dev.chatstarter.core.observation.DefaultChatObservationConvention} by
+		 * default
 		 * @return this builder
 		 */
 		Builder observationConvention(ChatObservationConvention convention);
@@ -636,77 +658,90 @@ public interface ChatTemplate extends AutoCloseable {
 		/**
 		 * Set the convention that names and tags the observations of tool executions.
 		 * @param convention the convention; the registry's global one or
-		 * {@link dev.chatstarter.core.observation.DefaultToolObservationConvention} by default
+		 * {@link dev.chatstarter.core.observation.DefaultToolObservationConvention} by
+		 * default
 		 * @return this builder
 		 */
 		Builder toolObservationConvention(ToolObservationConvention convention);
 
 		/**
-		 * Set the largest answer accepted: a whole JSON body, or one event of a stream. Larger answers fail with a
-		 * {@link dev.chatstarter.core.error.ChatMalformedResponseException}. The default is 16 MB.
+		 * Set the largest answer accepted: a whole JSON body, or one event of a stream.
+		 * Larger answers fail with a
+		 * {@link dev.chatstarter.core.error.ChatMalformedResponseException}. The default
+		 * is 16 MB.
 		 * @param maxResponseSize the limit
 		 * @return this builder
 		 */
 		Builder maxResponseSize(DataSize maxResponseSize);
 
 		/**
-		 * Set the largest total of one streamed answer: its text, reasoning, tool-call arguments and log
-		 * probabilities, each choice and tool call counting a few bytes more (see
-		 * {@link dev.chatstarter.core.internal.wire.StreamSizeLimit}). A larger stream is cancelled, which closes its
-		 * connection, and fails with a {@link dev.chatstarter.core.error.ChatResponseTooLargeException}. Each round
-		 * of a tool-call loop is one stream. The default is 16 MB.
+		 * Set the largest total of one streamed answer: its text, reasoning, tool-call
+		 * arguments and log probabilities, each choice and tool call counting a few bytes
+		 * more (see {@link dev.chatstarter.core.internal.wire.StreamSizeLimit}). A larger
+		 * stream is cancelled, which closes its connection, and fails with a
+		 * {@link dev.chatstarter.core.error.ChatResponseTooLargeException}. Each round of
+		 * a tool-call loop is one stream. The default is 16 MB.
 		 * @param maxStreamSize the limit
 		 * @return this builder
 		 */
 		Builder maxStreamSize(DataSize maxStreamSize);
 
 		/**
-		 * Set the longest a whole call may take: every retry, fallback and tool round, and the whole of a stream,
-		 * for blocking, reactive and streaming calls alike. When it passes, the call is cancelled (its connection
-		 * closed) and fails with a {@link dev.chatstarter.core.error.ChatTimeoutException}. A call overrides it with
-		 * {@link PromptSpec#timeout(Duration)}. None by default, so that a long healthy stream is never cut.
+		 * Set the longest a whole call may take: every retry, fallback and tool round,
+		 * and the whole of a stream, for blocking, reactive and streaming calls alike.
+		 * When it passes, the call is cancelled (its connection closed) and fails with a
+		 * {@link dev.chatstarter.core.error.ChatTimeoutException}. A call overrides it
+		 * with {@link PromptSpec#timeout(Duration)}. None by default, so that a long
+		 * healthy stream is never cut.
 		 * @param timeout the timeout, or {@code null} for none
 		 * @return this builder
 		 */
 		Builder callTimeout(@Nullable Duration timeout);
 
 		/**
-		 * Set the templates a call falls back to, in order, when this provider fails (after its own retries) with a
-		 * failure the {@link #fallbackOn(FallbackTrigger...) triggers} name, or is cooling down. Each fallback gets
-		 * the request with its own model and default options; the options set per call stay. A stream fails over
-		 * only before its first chunk. The fallbacks' own fallbacks are not followed.
+		 * Set the templates a call falls back to, in order, when this provider fails
+		 * (after its own retries) with a failure the
+		 * {@link #fallbackOn(FallbackTrigger...) triggers} name, or is cooling down. Each
+		 * fallback gets the request with its own model and default options; the options
+		 * set per call stay. A stream fails over only before its first chunk. The
+		 * fallbacks' own fallbacks are not followed.
 		 * @param fallbacks templates built by {@link ChatTemplate#builder()}
 		 * @return this builder
 		 */
 		Builder fallback(ChatTemplate... fallbacks);
 
 		/**
-		 * Set which failures send a call on to the next fallback. The default is every trigger.
+		 * Set which failures send a call on to the next fallback. The default is every
+		 * trigger.
 		 * @param triggers the triggers
 		 * @return this builder
 		 */
 		Builder fallbackOn(FallbackTrigger... triggers);
 
 		/**
-		 * Add a listener told of every fallback from this provider to the next of its chain (e.g. for metrics).
-		 * Listeners added before, such as the fallback counter of the auto-configuration, keep being told.
+		 * Add a listener told of every fallback from this provider to the next of its
+		 * chain (e.g. for metrics). Listeners added before, such as the fallback counter
+		 * of the auto-configuration, keep being told.
 		 * @param listener the listener
 		 * @return this builder
 		 */
 		Builder fallbackListener(FallbackListener listener);
 
 		/**
-		 * Set when this provider cools down (is skipped by fallback chains) after repeated failures. The default is
-		 * {@link CooldownPolicy#defaults()}: 3 failures within 60 s, then 5 s.
+		 * Set when this provider cools down (is skipped by fallback chains) after
+		 * repeated failures. The default is {@link CooldownPolicy#defaults()}: 3 failures
+		 * within 60 s, then 5 s.
 		 * @param policy the policy
 		 * @return this builder
 		 */
 		Builder cooldown(CooldownPolicy policy);
 
 		/**
-		 * Set client-side limits of this provider: concurrent requests, requests and tokens per minute. A call over a
-		 * limit fails with a {@link dev.chatstarter.core.error.ChatLimitExceededException} (a fallback chain moves on)
-		 * or waits, as the limits say. The default is {@link ProviderLimits#none()}.
+		 * Set client-side limits of this provider: concurrent requests, requests and
+		 * tokens per minute. A call over a limit fails with a
+		 * {@link dev.chatstarter.core.error.ChatLimitExceededException} (a fallback chain
+		 * moves on) or waits, as the limits say. The default is
+		 * {@link ProviderLimits#none()}.
 		 * @param limits the limits
 		 * @return this builder
 		 */
@@ -714,28 +749,42 @@ public interface ChatTemplate extends AutoCloseable {
 
 		/**
 		 * Set the connection pool the template creates for its provider. The default,
-		 * {@link ConnectionPoolSettings#defaults()}, grows with the application's concurrency and closes connections
-		 * idle for 30 s. The template owns the pool and disposes of it on {@link ChatTemplate#close()}; templates
-		 * made by {@link ChatTemplate#mutate()} share it.
+		 * {@link ConnectionPoolSettings#defaults()}, grows with the application's
+		 * concurrency and closes connections idle for 30 s. The template owns the pool
+		 * and disposes of it on {@link ChatTemplate#close()}; templates made by
+		 * {@link ChatTemplate#mutate()} share it.
 		 * @param connectionPool the pool settings
 		 * @return this builder
 		 */
 		Builder connectionPool(ConnectionPoolSettings connectionPool);
 
 		/**
-		 * Use an existing connection pool instead of creating one, e.g. to share one pool between providers. The
-		 * caller owns the pool and disposes of it; {@link ChatTemplate#close()} leaves it open.
+		 * Use an existing connection pool instead of creating one, e.g. to share one pool
+		 * between providers. The caller owns the pool and disposes of it;
+		 * {@link ChatTemplate#close()} leaves it open.
 		 * @param connectionProvider the pool
 		 * @return this builder
 		 */
 		Builder connectionProvider(ConnectionProvider connectionProvider);
 
 		/**
-		 * Set the clock of cooldowns and limits (for tests). The default is the system clock.
+		 * Set the clock of cooldowns and limits (for tests). The default is the system
+		 * clock.
 		 * @param clock the clock
 		 * @return this builder
 		 */
 		Builder clock(InstantSource clock);
+
+		/**
+		 * Apply a group of settings, e.g. one shared by several templates, as
+		 * {@code RestClient.Builder.apply} does.
+		 * @param configurer configures this builder
+		 * @return this builder
+		 */
+		default Builder apply(Consumer<Builder> configurer) {
+			configurer.accept(this);
+			return this;
+		}
 
 		/**
 		 * Build the template.

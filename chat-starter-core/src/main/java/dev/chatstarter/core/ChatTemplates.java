@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core;
 
 import java.util.Collections;
@@ -9,16 +25,16 @@ import java.util.Optional;
 import org.springframework.util.Assert;
 
 /**
- * An immutable registry of named {@link ChatTemplate}s, one per provider, in the order they were configured, one of
- * them the default.
+ * An immutable registry of named {@link ChatTemplate}s, one per provider, in the order
+ * they were configured, one of them the default.
  *
  * <pre class="code">
  * ChatTemplate kuai = templates.get("kuai");
  * String answer = templates.getDefault().prompt("hi").call().content();
  * </pre>
  *
- * With the Spring Boot starter the registry is a bean built from {@code chat.providers.*}; without Spring Boot,
- * {@link #of(Map, String)} builds one.
+ * With the Spring Boot starter the registry is a bean built from
+ * {@code chat.providers.*}; without Spring Boot, {@link #of(Map, String)} builds one.
  */
 public final class ChatTemplates {
 
@@ -33,10 +49,13 @@ public final class ChatTemplates {
 
 	/**
 	 * Create a registry.
-	 * @param templates the templates by provider name, in the order {@link #names()} returns them; at least one
-	 * @param defaultName the name of the default template; one of the keys of {@code templates}
+	 * @param templates the templates by provider name, in the order {@link #names()}
+	 * returns them; at least one
+	 * @param defaultName the name of the default template; one of the keys of
+	 * {@code templates}
 	 * @return the registry
-	 * @throws IllegalArgumentException if {@code templates} is empty or does not contain {@code defaultName}
+	 * @throws IllegalArgumentException if {@code templates} is empty or does not contain
+	 * {@code defaultName}
 	 */
 	public static ChatTemplates of(Map<String, ChatTemplate> templates, String defaultName) {
 		Assert.notNull(templates, "templates must not be null");
@@ -55,7 +74,8 @@ public final class ChatTemplates {
 
 	/**
 	 * Create a registry with a single template, which is the default.
-	 * @param template the template, registered under its {@link ChatTemplate#provider() provider name}
+	 * @param template the template, registered under its {@link ChatTemplate#provider()
+	 * provider name}
 	 * @return the registry
 	 */
 	public static ChatTemplates of(ChatTemplate template) {
@@ -67,7 +87,8 @@ public final class ChatTemplates {
 	 * Return the template of a provider.
 	 * @param name the provider name
 	 * @return the template
-	 * @throws IllegalArgumentException if there is no such provider; the message lists the known names
+	 * @throws IllegalArgumentException if there is no such provider; the message lists
+	 * the known names
 	 */
 	public ChatTemplate get(String name) {
 		ChatTemplate template = this.templates.get(name);

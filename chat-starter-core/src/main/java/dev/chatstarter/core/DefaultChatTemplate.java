@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core;
 
 import java.time.Duration;
@@ -25,8 +41,8 @@ import dev.chatstarter.core.tool.ToolCallback;
 import dev.chatstarter.core.tool.ToolContext;
 
 /**
- * The default {@link ChatTemplate}: a facade over the {@link ChatPipeline} composed when it was built. The
- * blocking methods subscribe to the same reactive pipeline and wait.
+ * The default {@link ChatTemplate}: a facade over the {@link ChatPipeline} composed when
+ * it was built. The blocking methods subscribe to the same reactive pipeline and wait.
  */
 final class DefaultChatTemplate implements ChatTemplate, FallbackMember {
 
@@ -126,11 +142,13 @@ final class DefaultChatTemplate implements ChatTemplate, FallbackMember {
 	}
 
 	/**
-	 * Run a non-streaming call, with the tool-call loop when tools are offered, within the call's deadline.
+	 * Run a non-streaming call, with the tool-call loop when tools are offered, within
+	 * the call's deadline.
 	 * @param request the request, options already merged
 	 * @param tools the tools offered
 	 * @param context the tool context
-	 * @param timeout the call's own timeout, or {@code null} for the template's {@code call-timeout}
+	 * @param timeout the call's own timeout, or {@code null} for the template's
+	 * {@code call-timeout}
 	 * @return the final response
 	 */
 	Mono<ChatResponse> call(ChatRequest request, List<ToolCallback> tools, ToolContext context,
@@ -141,12 +159,15 @@ final class DefaultChatTemplate implements ChatTemplate, FallbackMember {
 	}
 
 	/**
-	 * Run a streaming call, with the tool-call loop when tools are offered, within the call's deadline.
+	 * Run a streaming call, with the tool-call loop when tools are offered, within the
+	 * call's deadline.
 	 * @param request the request, options already merged
 	 * @param tools the tools offered
 	 * @param context the tool context
-	 * @param timeout the call's own timeout, or {@code null} for the template's {@code call-timeout}
-	 * @param finalResponse receives the last round folded into a response, or {@code null} when nobody wants it
+	 * @param timeout the call's own timeout, or {@code null} for the template's
+	 * {@code call-timeout}
+	 * @param finalResponse receives the last round folded into a response, or
+	 * {@code null} when nobody wants it
 	 * @return the chunks of every round
 	 */
 	Flux<ChatChunk> stream(ChatRequest request, List<ToolCallback> tools, ToolContext context,
@@ -163,7 +184,8 @@ final class DefaultChatTemplate implements ChatTemplate, FallbackMember {
 		}
 		catch (RuntimeException ex) {
 			if (ex.getCause() instanceof InterruptedException) {
-				// block() cancelled the call; keep the thread's interrupt status for its owner
+				// block() cancelled the call; keep the thread's interrupt status for its
+				// owner
 				Thread.currentThread().interrupt();
 			}
 			throw ex;

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core;
 
 import java.time.Duration;
@@ -8,21 +24,21 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
-import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.chat.ChatOptions;
 import dev.chatstarter.core.http.BaseUrl;
+import dev.chatstarter.core.http.ChatTransport;
 import dev.chatstarter.core.internal.http.ConnectionPool;
 import dev.chatstarter.core.http.ConnectionPoolSettings;
 import dev.chatstarter.core.http.HttpSettings;
 import dev.chatstarter.core.http.HttpVersion;
 import dev.chatstarter.core.http.RetryListener;
+import dev.chatstarter.core.http.ReactorNettyTransport;
 import dev.chatstarter.core.http.RetryPolicy;
 import dev.chatstarter.core.internal.resilience.FallbackMember;
 import dev.chatstarter.core.observation.ChatObservationConvention;
@@ -41,7 +57,6 @@ import dev.chatstarter.core.tool.ToolRegistry;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The default {@link ChatTemplate.Builder}.
@@ -70,9 +85,7 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 
 	private HttpVersion httpVersion = HttpVersion.HTTP_1_1;
 
-	private @Nullable Supplier<WebClient.Builder> webClientBuilder;
-
-	private UnaryOperator<HttpClient> httpClientCustomizer = UnaryOperator.identity();
+	private ChatTransport transport = ReactorNettyTransport.create();
 
 	private @Nullable JsonMapper jsonMapper;
 
@@ -135,8 +148,7 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 		this.retryPolicy = http.retryPolicy();
 		this.dialect = settings.dialect();
 		this.httpVersion = http.httpVersion();
-		this.webClientBuilder = settings.webClientBuilder();
-		this.httpClientCustomizer = settings.httpClientCustomizer();
+		this.transport = settings.transport();
 		this.jsonMapper = settings.jsonMapper();
 		this.toolRegistry = settings.toolRegistry();
 		this.eagerToolRegistry = null;
@@ -247,25 +259,9 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 	}
 
 	@Override
-	public ChatTemplate.Builder webClientBuilder(WebClient.Builder webClientBuilder) {
-		Assert.notNull(webClientBuilder, "webClientBuilder must not be null");
-		WebClient.Builder copy = webClientBuilder.clone();
-		this.webClientBuilder = () -> copy;
-		return this;
-	}
-
-	@Override
-	public ChatTemplate.Builder webClientBuilder(Supplier<WebClient.Builder> webClientBuilder) {
-		Assert.notNull(webClientBuilder, "webClientBuilder must not be null");
-		this.webClientBuilder = webClientBuilder;
-		return this;
-	}
-
-	@Override
-	public ChatTemplate.Builder httpClient(UnaryOperator<HttpClient> customizer) {
-		Assert.notNull(customizer, "customizer must not be null");
-		UnaryOperator<HttpClient> previous = this.httpClientCustomizer;
-		this.httpClientCustomizer = (client) -> customizer.apply(previous.apply(client));
+	public ChatTemplate.Builder transport(ChatTransport transport) {
+		Assert.notNull(transport, "transport must not be null");
+		this.transport = transport;
 		return this;
 	}
 
@@ -443,13 +439,14 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 
 	@Override
 	public ChatTemplate build() {
-		Assert.hasText(this.baseUrl, "baseUrl must not be empty: set the provider's base URL, e.g. https://api.openai.com/v1");
+		Assert.hasText(this.baseUrl,
+				"baseUrl must not be empty: set the provider's base URL, e.g. https://api.openai.com/v1");
 		BaseUrl.parse(this.baseUrl);
 		HttpHeaders headersCopy = new HttpHeaders();
 		headersCopy.addAll(this.headers);
 		HttpSettings http = new HttpSettings(this.baseUrl, this.apiKey, HttpHeaders.readOnlyHttpHeaders(headersCopy),
-				this.connectTimeout, this.responseTimeout, this.streamIdleTimeout, this.retryPolicy,
-				this.httpVersion, this.maxResponseBytes, this.maxStreamBytes, this.callTimeout);
+				this.connectTimeout, this.responseTimeout, this.streamIdleTimeout, this.retryPolicy, this.httpVersion,
+				this.maxResponseBytes, this.maxStreamBytes, this.callTimeout);
 		if (this.eagerToolRegistry != null) {
 			this.eagerToolRegistry.resolve(this.defaultTools);
 		}
@@ -457,10 +454,9 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 		boolean ownsPool = (sharedPool == null);
 		ConnectionPool pool = (sharedPool != null) ? sharedPool
 				: ConnectionPool.onFirstUse("chat-" + this.provider, this.connectionPool);
-		return new DefaultChatTemplate(new ChatTemplateSettings(this.provider, http, this.defaultOptions,
-				this.dialect, this.webClientBuilder, this.httpClientCustomizer, this.jsonMapper, this.toolRegistry,
-				this.defaultTools, this.toolExecution, this.toolExecutionListener, this.toolErrorConverter,
-				this.retryListener,
+		return new DefaultChatTemplate(new ChatTemplateSettings(this.provider, http, this.defaultOptions, this.dialect,
+				this.transport, this.jsonMapper, this.toolRegistry, this.defaultTools, this.toolExecution,
+				this.toolExecutionListener, this.toolErrorConverter, this.retryListener,
 				new ChatObservationSettings(this.observationRegistry, this.observationConvention,
 						this.toolObservationConvention),
 				new ResilienceSettings(this.fallbacks, this.fallbackOn, this.fallbackListener, this.cooldown,

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core;
 
 import java.lang.reflect.Type;
@@ -32,8 +48,8 @@ import org.springframework.util.Assert;
 import org.springframework.util.MimeType;
 
 /**
- * The default {@link ChatTemplate.PromptSpec}: collects messages and options, then hands a {@link ChatRequest} to
- * the template.
+ * The default {@link ChatTemplate.PromptSpec}: collects messages and options, then hands
+ * a {@link ChatRequest} to the template.
  */
 final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 
@@ -179,7 +195,8 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 	}
 
 	/**
-	 * What one call sends: the request and the tools it offers, with their context, and the call's own timeout.
+	 * What one call sends: the request and the tools it offers, with their context, and
+	 * the call's own timeout.
 	 */
 	private record Invocation(ChatRequest request, List<ToolCallback> tools, ToolContext toolContext,
 			@Nullable Duration timeout) {
@@ -275,7 +292,8 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 		public Mono<ChatResponse> response() {
 			return Mono.defer(() -> {
 				AtomicReference<ChatResponse> last = new AtomicReference<>();
-				return this.invocation.stream(DefaultPromptSpec.this.template, last::set).then(Mono.fromSupplier(last::get));
+				return this.invocation.stream(DefaultPromptSpec.this.template, last::set)
+					.then(Mono.fromSupplier(last::get));
 			});
 		}
 

@@ -1,7 +1,24 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -18,6 +35,7 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.util.MimeTypeUtils;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -29,7 +47,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Blocking and reactive calls against WireMock fixtures of the seed providers' documented wire format.
+ * Blocking and reactive calls against WireMock fixtures of the seed providers' documented
+ * wire format.
  */
 class ChatTemplateCallTests extends WireMockSupport {
 
@@ -55,8 +74,7 @@ class ChatTemplateCallTests extends WireMockSupport {
 
 	@Test
 	void seed000BasicCallSendsExactlyTheDocumentedBody() {
-		wireMock.stubFor(post("/v1/chat/completions")
-			.withHeader("Authorization", equalTo("Bearer " + API_KEY))
+		wireMock.stubFor(post("/v1/chat/completions").withHeader("Authorization", equalTo("Bearer " + API_KEY))
 			.withHeader("Content-Type", equalTo("application/json"))
 			.withHeader("Accept", equalTo("application/json"))
 			.withRequestBody(equalToJson("""
@@ -74,12 +92,15 @@ class ChatTemplateCallTests extends WireMockSupport {
 
 	@Test
 	void systemUserAndOptionsOverrideDefaults() {
-		wireMock.stubFor(post("/v1/chat/completions").withRequestBody(equalToJson("""
-				{"model":"gpt-4.1","temperature":0.2,"max_tokens":300,
-				 "messages":[{"role":"system","content":"You are terse."},{"role":"user","content":"你好"}]}""", false,
-				false)).willReturn(okJson("""
-				{"id":"chatcmpl-xxx","object":"chat.completion","created":1741569952,"model":"gpt-4.1-2025-04-14",
-				 "choices":[{"index":0,"message":{"role":"assistant","content":"你好!"},"finish_reason":"stop"}]}""")));
+		wireMock.stubFor(post("/v1/chat/completions")
+			.withRequestBody(equalToJson("""
+					{"model":"gpt-4.1","temperature":0.2,"max_tokens":300,
+					 "messages":[{"role":"system","content":"You are terse."},{"role":"user","content":"你好"}]}""",
+					false, false))
+			.willReturn(
+					okJson("""
+							{"id":"chatcmpl-xxx","object":"chat.completion","created":1741569952,"model":"gpt-4.1-2025-04-14",
+							 "choices":[{"index":0,"message":{"role":"assistant","content":"你好!"},"finish_reason":"stop"}]}""")));
 
 		ChatResponse response = template().prompt()
 			.system("You are terse.")
@@ -119,10 +140,11 @@ class ChatTemplateCallTests extends WireMockSupport {
 
 	@Test
 	void historyAndToolCallAnswer() {
-		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson("""
-				{"id":"c","choices":[{"index":0,"message":{"role":"assistant","content":null,
-				 "tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_current_weather","arguments":"{\\"location\\":\\"北京\\"}"}}]},
-				 "finish_reason":"tool_calls"}]}""")));
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(
+				okJson("""
+						{"id":"c","choices":[{"index":0,"message":{"role":"assistant","content":null,
+						 "tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_current_weather","arguments":"{\\"location\\":\\"北京\\"}"}}]},
+						 "finish_reason":"tool_calls"}]}""")));
 
 		ChatResponse response = template().prompt()
 			.messages(List.of(ChatMessage.user("请介绍一下你自己"), ChatMessage.assistant("您好，我是快AI机器人。")))
@@ -168,27 +190,30 @@ class ChatTemplateCallTests extends WireMockSupport {
 
 	@Test
 	void modelsFromSeed001() {
-		wireMock.stubFor(get("/v1/models").willReturn(okJson("""
-				{"object":"list","data":[
-				 {"id":"gpt-4-turbo","object":"model","created":1687882411,"owned_by":"openai","permission":[],"root":"gpt-4-turbo","parent":null},
-				 {"id":"gpt-4","object":"model","created":1687882410,"owned_by":"openai","permission":[],"root":"gpt-4","parent":null},
-				 {"id":"dall-e-3","object":"model","created":1698939181,"owned_by":"openai","permission":[],"root":"dall-e-3","parent":null}]}""")));
+		wireMock.stubFor(get("/v1/models").willReturn(
+				okJson("""
+						{"object":"list","data":[
+						 {"id":"gpt-4-turbo","object":"model","created":1687882411,"owned_by":"openai","permission":[],"root":"gpt-4-turbo","parent":null},
+						 {"id":"gpt-4","object":"model","created":1687882410,"owned_by":"openai","permission":[],"root":"gpt-4","parent":null},
+						 {"id":"dall-e-3","object":"model","created":1698939181,"owned_by":"openai","permission":[],"root":"dall-e-3","parent":null}]}""")));
 
 		List<ModelInfo> models = template().models();
 
 		assertThat(models).extracting(ModelInfo::id).containsExactly("gpt-4-turbo", "gpt-4", "dall-e-3");
 		assertThat(models.get(0)).isEqualTo(new ModelInfo("gpt-4-turbo", "openai", 1687882411L));
-		wireMock.verify(getRequestedFor(urlEqualTo("/v1/models")).withHeader("Authorization",
-				equalTo("Bearer " + API_KEY)));
+		wireMock.verify(
+				getRequestedFor(urlEqualTo("/v1/models")).withHeader("Authorization", equalTo("Bearer " + API_KEY)));
 	}
 
 	@Test
 	void imageGenerationFromSeed001() {
-		wireMock.stubFor(post("/v1/images/generations").withRequestBody(equalToJson("""
-				{"model":"dall-e-3","prompt":"A cute baby sea otter wearing a beret","n":1,"size":"1024x1024","quality":"standard"}""",
-				false, false)).willReturn(okJson("""
-				{"created":1589478378,"data":[{"url":"https://example.com/image.jpg",
-				 "revised_prompt":"A photorealistic depiction of a baby sea otter..."}]}""")));
+		wireMock.stubFor(post("/v1/images/generations").withRequestBody(equalToJson(
+				"""
+						{"model":"dall-e-3","prompt":"A cute baby sea otter wearing a beret","n":1,"size":"1024x1024","quality":"standard"}""",
+				false, false))
+			.willReturn(okJson("""
+					{"created":1589478378,"data":[{"url":"https://example.com/image.jpg",
+					 "revised_prompt":"A photorealistic depiction of a baby sea otter..."}]}""")));
 
 		ImageResult result = template().images()
 			.generate(ImageRequest.builder("A cute baby sea otter wearing a beret")
@@ -199,8 +224,8 @@ class ChatTemplateCallTests extends WireMockSupport {
 				.build());
 
 		assertThat(result.created()).isEqualTo(1589478378L);
-		assertThat(result.images()).containsExactly(new ImageResult.GeneratedImage("https://example.com/image.jpg", null,
-				"A photorealistic depiction of a baby sea otter..."));
+		assertThat(result.images()).containsExactly(new ImageResult.GeneratedImage("https://example.com/image.jpg",
+				null, "A photorealistic depiction of a baby sea otter..."));
 	}
 
 	@Test
@@ -232,6 +257,19 @@ class ChatTemplateCallTests extends WireMockSupport {
 		assertThat(other.provider()).isEqualTo("kuai");
 		assertThat(other.defaultOptions().model()).isEqualTo("gpt-3.5-turbo");
 		assertThat(other.toString()).doesNotContain(API_KEY);
+	}
+
+	@Test
+	void applyConfiguresTheBuilderWithASharedGroupOfSettings() {
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(PONG)));
+		Consumer<ChatTemplate.Builder> team = (builder) -> builder.defaultHeader("X-Team", "search")
+			.defaultOptions((options) -> options.model("gpt-4o-mini"));
+		try (ChatTemplate template = templateBuilder().apply(team).build()) {
+			assertThat(template.defaultOptions().model()).isEqualTo("gpt-4o-mini");
+			template.prompt("ping").call().content();
+		}
+		wireMock.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")).withHeader("X-Team", equalTo("search"))
+			.withRequestBody(containing("\"model\":\"gpt-4o-mini\"")));
 	}
 
 }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core;
 
 import java.util.List;
@@ -38,13 +54,14 @@ class ChatTemplateEntityTests extends WireMockSupport {
 			+ "{\\\"explanation\\\":\\\"Divide by 8\\\",\\\"output\\\":\\\"x = -29/8\\\"}],\\\"final_answer\\\":\\\"x = -29/8\\\"}";
 
 	private void stubAnswer(String content) {
-		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(
-				"{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"" + content
-						+ "\"},\"finish_reason\":\"stop\"}]}")));
+		wireMock.stubFor(post("/v1/chat/completions")
+			.willReturn(okJson("{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"" + content
+					+ "\"},\"finish_reason\":\"stop\"}]}")));
 	}
 
 	private JsonNode requestBody() {
-		return JSON.readTree(wireMock.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))).get(0).getBodyAsString());
+		return JSON
+			.readTree(wireMock.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))).get(0).getBodyAsString());
 	}
 
 	private ChatTemplate template(StructuredOutputMode mode) {
@@ -55,7 +72,10 @@ class ChatTemplateEntityTests extends WireMockSupport {
 	void jsonSchemaModeSendsTheSeed000Schema() {
 		stubAnswer(SOLUTION);
 
-		MathSolution solution = template().prompt().system("你是一个数学老师").user("求解方程: 8x + 31 = 2").call()
+		MathSolution solution = template().prompt()
+			.system("你是一个数学老师")
+			.user("求解方程: 8x + 31 = 2")
+			.call()
 			.entity(MathSolution.class);
 
 		assertThat(solution.finalAnswer()).isEqualTo("x = -29/8");

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core;
 
 import java.io.IOException;
@@ -95,7 +111,8 @@ class ChatTemplateErrorTests extends WireMockSupport {
 	void badRequestIsNotRetried() {
 		wireMock.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(400)
 			.withHeader("Content-Type", "application/json")
-			.withBody("{\"error\":{\"message\":\"Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.\",\"type\":\"invalid_request_error\",\"param\":\"max_tokens\",\"code\":\"unsupported_parameter\"}}")));
+			.withBody(
+					"{\"error\":{\"message\":\"Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.\",\"type\":\"invalid_request_error\",\"param\":\"max_tokens\",\"code\":\"unsupported_parameter\"}}")));
 
 		ChatException ex = catchThrowableOfType(ChatException.class, () -> template().prompt("hi").call().content());
 
@@ -126,7 +143,8 @@ class ChatTemplateErrorTests extends WireMockSupport {
 			.willReturn(aResponse().withStatus(429)
 				.withHeader("retry-after-ms", "150")
 				.withHeader("Content-Type", "application/json")
-				.withBody("{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}"))
+				.withBody(
+						"{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}"))
 			.willSetStateTo("ok"));
 		wireMock.stubFor(post("/v1/chat/completions").inScenario("429")
 			.whenScenarioStateIs("ok")
@@ -138,7 +156,8 @@ class ChatTemplateErrorTests extends WireMockSupport {
 		assertThat(requests).hasSize(2);
 		long gap = requests.get(0).getRequest().getLoggedDate().getTime()
 				- requests.get(1).getRequest().getLoggedDate().getTime();
-		assertThat(Math.abs(gap)).as("waited as Retry-After asked, not the 5-20 ms backoff").isGreaterThanOrEqualTo(140);
+		assertThat(Math.abs(gap)).as("waited as Retry-After asked, not the 5-20 ms backoff")
+			.isGreaterThanOrEqualTo(140);
 	}
 
 	@Test
@@ -169,7 +188,8 @@ class ChatTemplateErrorTests extends WireMockSupport {
 	void quotaExhaustedIsNotRetried() {
 		wireMock.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(429)
 			.withHeader("Content-Type", "application/json")
-			.withBody("{\"error\":{\"message\":\"You exceeded your current quota, please check your plan and billing details.\",\"type\":\"insufficient_quota\",\"param\":null,\"code\":\"insufficient_quota\"}}")));
+			.withBody(
+					"{\"error\":{\"message\":\"You exceeded your current quota, please check your plan and billing details.\",\"type\":\"insufficient_quota\",\"param\":null,\"code\":\"insufficient_quota\"}}")));
 		ChatException ex = catchThrowableOfType(ChatException.class, () -> template().prompt("hi").call().content());
 		assertThat(ex).isInstanceOf(ChatQuotaException.class);
 		wireMock.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")));
@@ -177,8 +197,8 @@ class ChatTemplateErrorTests extends WireMockSupport {
 
 	@Test
 	void notJsonIsMalformed() {
-		wireMock.stubFor(post("/v1/chat/completions")
-			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/plain").withBody("hello, not json")));
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(
+				aResponse().withStatus(200).withHeader("Content-Type", "text/plain").withBody("hello, not json")));
 		ChatException ex = catchThrowableOfType(ChatException.class, () -> template().prompt("hi").call().content());
 		assertThat(ex).isInstanceOf(ChatMalformedResponseException.class);
 		assertThat(ex.getMessage()).contains("hello, not json");
@@ -186,7 +206,8 @@ class ChatTemplateErrorTests extends WireMockSupport {
 
 	@Test
 	void answerWithoutChoicesIsMalformed() {
-		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson("{\"id\":\"x\",\"object\":\"chat.completion\"}")));
+		wireMock
+			.stubFor(post("/v1/chat/completions").willReturn(okJson("{\"id\":\"x\",\"object\":\"chat.completion\"}")));
 		assertThat(catchThrowableOfType(ChatException.class, () -> template().prompt("hi").call().content()))
 			.isInstanceOf(ChatMalformedResponseException.class)
 			.hasMessageContaining("no choices");

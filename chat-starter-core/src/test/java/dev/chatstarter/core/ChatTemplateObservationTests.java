@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core;
 
 import java.util.Map;
@@ -38,8 +54,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Observations of a template's calls against WireMock: what the handlers see for blocking, streaming, failing,
- * cancelled and tool calls.
+ * Observations of a template's calls against WireMock: what the handlers see for
+ * blocking, streaming, failing, cancelled and tool calls.
  */
 class ChatTemplateObservationTests extends WireMockSupport {
 
@@ -131,11 +147,10 @@ class ChatTemplateObservationTests extends WireMockSupport {
 		assertThatExceptionOfType(ChatAuthenticationException.class)
 			.isThrownBy(() -> observed().prompt("hi").call().content());
 
-		assertThat(this.handler.stoppedChats()).singleElement()
-			.satisfies((context) -> {
-				assertThat(tags(context)).containsEntry("error.type", "ChatAuthenticationException");
-				assertThat(asMap(context.getHighCardinalityKeyValues())).containsEntry("gen_ai.response.model", "none");
-			});
+		assertThat(this.handler.stoppedChats()).singleElement().satisfies((context) -> {
+			assertThat(tags(context)).containsEntry("error.type", "ChatAuthenticationException");
+			assertThat(asMap(context.getHighCardinalityKeyValues())).containsEntry("gen_ai.response.model", "none");
+		});
 	}
 
 	@Test
@@ -174,7 +189,8 @@ class ChatTemplateObservationTests extends WireMockSupport {
 				+ "\"function\":{\"name\":\"invented_tool\",\"arguments\":\"{}\"}}]},\"finish_reason\":\"tool_calls\"}]}";
 		wireMock.stubFor(post("/v1/chat/completions").withRequestBody(notContaining("tool_call_id"))
 			.willReturn(okJson(toolCall)));
-		wireMock.stubFor(post("/v1/chat/completions").withRequestBody(containing("tool_call_id")).willReturn(okJson(ANSWER)));
+		wireMock.stubFor(
+				post("/v1/chat/completions").withRequestBody(containing("tool_call_id")).willReturn(okJson(ANSWER)));
 		ChatTemplate template = templateBuilder().toolRegistry(ToolRegistry.of(ToolCallbacks.fromBean(tools)))
 			.observationRegistry(this.registry)
 			.build();
@@ -182,13 +198,14 @@ class ChatTemplateObservationTests extends WireMockSupport {
 		template.prompt("北京天气").tools("get_current_weather").call().content();
 
 		assertThat(this.handler.stoppedChats()).hasSize(2);
-		assertThat(this.handler.stoppedTools()).as("the invented tool is never executed").singleElement()
+		assertThat(this.handler.stoppedTools()).as("the invented tool is never executed")
+			.singleElement()
 			.satisfies((context) -> {
 				assertThat(context.getName()).isEqualTo("gen_ai.execute_tool.duration");
 				assertThat(context.getContextualName()).isEqualTo("execute_tool get_current_weather");
-				assertThat(tags(context)).containsExactlyInAnyOrderEntriesOf(Map.of("gen_ai.operation.name",
-						"execute_tool", "gen_ai.tool.name", "get_current_weather", "gen_ai.provider.name", "aigc",
-						"error.type", "none"));
+				assertThat(tags(context)).containsExactlyInAnyOrderEntriesOf(
+						Map.of("gen_ai.operation.name", "execute_tool", "gen_ai.tool.name", "get_current_weather",
+								"gen_ai.provider.name", "aigc", "error.type", "none"));
 			});
 	}
 
@@ -223,7 +240,8 @@ class ChatTemplateObservationTests extends WireMockSupport {
 
 				@Override
 				public KeyValues getLowCardinalityKeyValues(ChatObservationContext context) {
-					return super.getLowCardinalityKeyValues(context).and("stream", String.valueOf(context.isStreaming()));
+					return super.getLowCardinalityKeyValues(context).and("stream",
+							String.valueOf(context.isStreaming()));
 				}
 
 			})

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core;
 
 import java.time.Duration;
@@ -25,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Streaming against WireMock: the OpenAI wire format and the ways real providers deviate from it.
+ * Streaming against WireMock: the OpenAI wire format and the ways real providers deviate
+ * from it.
  */
 class ChatTemplateStreamTests extends WireMockSupport {
 
@@ -71,8 +88,8 @@ class ChatTemplateStreamTests extends WireMockSupport {
 	@Test
 	void noSpaceAfterDataCrlfCommentsKeepAlivesAndNoDone() {
 		String body = ": OPENROUTER PROCESSING\r\n\r\n"
-				+ "data:{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"你\"}}]}\r\n\r\n"
-				+ ": keep-alive\r\n\r\n" + "data: keep-alive\r\n\r\n"
+				+ "data:{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"你\"}}]}\r\n\r\n" + ": keep-alive\r\n\r\n"
+				+ "data: keep-alive\r\n\r\n"
 				+ "data:{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"好\"},\"finish_reason\":\"stop\"}]}\r\n\r\n";
 		stubStream(body);
 
@@ -109,8 +126,8 @@ class ChatTemplateStreamTests extends WireMockSupport {
 
 		StepVerifier.create(template().prompt("hi").stream().content())
 			.expectNext("partial")
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ChatServerException.class)
-				.hasMessageContaining("TimeoutError"))
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isInstanceOf(ChatServerException.class).hasMessageContaining("TimeoutError"))
 			.verify();
 		wireMock.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")));
 	}
@@ -131,34 +148,37 @@ class ChatTemplateStreamTests extends WireMockSupport {
 
 	@Test
 	void toolCallsAreAssembledFromFragments() {
-		stubStream("""
-				data: {"choices":[{"index":0,"delta":{"role":"assistant","content":null,"tool_calls":[{"index":0,"id":"call_abc","type":"function","function":{"name":"get_weather","arguments":""}}]},"finish_reason":null}]}
+		stubStream(
+				"""
+						data: {"choices":[{"index":0,"delta":{"role":"assistant","content":null,"tool_calls":[{"index":0,"id":"call_abc","type":"function","function":{"name":"get_weather","arguments":""}}]},"finish_reason":null}]}
 
-				data: {"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"{\\"city\\":"}}]},"finish_reason":null}]}
+						data: {"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"{\\"city\\":"}}]},"finish_reason":null}]}
 
-				data: {"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"\\"Paris\\"}"}}]},"finish_reason":null}]}
+						data: {"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"\\"Paris\\"}"}}]},"finish_reason":null}]}
 
-				data: {"choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}]}
+						data: {"choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}]}
 
-				data: [DONE]
+						data: [DONE]
 
-				""");
+						""");
 
 		ChatResponse response = template().prompt("weather?").stream().response().block();
 
-		assertThat(response.toolCalls()).containsExactly(new ToolCall("call_abc", "get_weather", "{\"city\":\"Paris\"}"));
+		assertThat(response.toolCalls())
+			.containsExactly(new ToolCall("call_abc", "get_weather", "{\"city\":\"Paris\"}"));
 		assertThat(response.finishReason()).isEqualTo("tool_calls");
 		assertThat(response.content()).isNull();
 	}
 
 	@Test
 	void reasoningContentIsStreamedBesideContent() {
-		stubStream("""
-				data: {"model":"deepseek-reasoner","choices":[{"index":0,"delta":{"role":"assistant","content":null,"reasoning_content":"Let me"},"finish_reason":null}]}
+		stubStream(
+				"""
+						data: {"model":"deepseek-reasoner","choices":[{"index":0,"delta":{"role":"assistant","content":null,"reasoning_content":"Let me"},"finish_reason":null}]}
 
-				data: {"model":"deepseek-reasoner","choices":[{"index":0,"delta":{"content":"9.8 is larger.","reasoning_content":null},"finish_reason":"stop"}]}
+						data: {"model":"deepseek-reasoner","choices":[{"index":0,"delta":{"content":"9.8 is larger.","reasoning_content":null},"finish_reason":"stop"}]}
 
-				""");
+						""");
 		ChatResponse response = template().prompt("9.11 or 9.8?").stream().response().block();
 		assertThat(response.reasoningContent()).isEqualTo("Let me");
 		assertThat(response.content()).isEqualTo("9.8 is larger.");
@@ -174,9 +194,12 @@ class ChatTemplateStreamTests extends WireMockSupport {
 	void streamIsRetriedBeforeItsFirstChunk() {
 		wireMock.stubFor(post("/v1/chat/completions").inScenario("retry")
 			.whenScenarioStateIs(STARTED)
-			.willReturn(serverError().withBody("{\"error\":{\"message\":\"upstream busy\",\"type\":\"upstream_error\"}}"))
+			.willReturn(
+					serverError().withBody("{\"error\":{\"message\":\"upstream busy\",\"type\":\"upstream_error\"}}"))
 			.willSetStateTo("ok"));
-		wireMock.stubFor(post("/v1/chat/completions").inScenario("retry").whenScenarioStateIs("ok").willReturn(sse(OPENAI_STREAM)));
+		wireMock.stubFor(post("/v1/chat/completions").inScenario("retry")
+			.whenScenarioStateIs("ok")
+			.willReturn(sse(OPENAI_STREAM)));
 
 		StepVerifier.create(template().prompt("hi").stream().content()).expectNext("Hi", " there").verifyComplete();
 		wireMock.verify(2, postRequestedFor(urlEqualTo("/v1/chat/completions")));

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core;
 
 import java.lang.ref.WeakReference;
@@ -77,7 +93,8 @@ class ChatTemplateToolTests extends WireMockSupport {
 	}
 
 	private JsonNode firstRequestBody() {
-		return JSON.readTree(wireMock.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))).get(0).getBodyAsString());
+		return JSON
+			.readTree(wireMock.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))).get(0).getBodyAsString());
 	}
 
 	@Test
@@ -137,7 +154,11 @@ class ChatTemplateToolTests extends WireMockSupport {
 	void toolThatThrowsSendsItsErrorToTheModel() {
 		stubRounds(toolCallAnswer(call("call_1", "get_current_weather", "{\"location\":\"Atlantis\"}")));
 
-		String answer = toolTemplate().build().prompt("weather in Atlantis").tools("get_current_weather").call().content();
+		String answer = toolTemplate().build()
+			.prompt("weather in Atlantis")
+			.tools("get_current_weather")
+			.call()
+			.content();
 
 		assertThat(answer).isEqualTo("北京今天21度，晴。");
 		String result = lastRequestBody().get("messages").get(2).get("content").asString();
@@ -152,7 +173,12 @@ class ChatTemplateToolTests extends WireMockSupport {
 		ToolErrorConverter converter = (toolName, failure) -> "{\"error\":\"" + failure.getMessage() + " (key "
 				+ API_KEY + ")\"}";
 
-		toolTemplate().toolErrorConverter(converter).build().prompt("weather").tools("get_current_weather").call().content();
+		toolTemplate().toolErrorConverter(converter)
+			.build()
+			.prompt("weather")
+			.tools("get_current_weather")
+			.call()
+			.content();
 
 		String result = lastRequestBody().get("messages").get(2).get("content").asString();
 		assertThat(JSON.readTree(result).get("error").asString()).isEqualTo("No such city: Atlantis (key ******)");
@@ -223,7 +249,10 @@ class ChatTemplateToolTests extends WireMockSupport {
 		return new WeakReference<>(tools);
 	}
 
-	/** Equal to every other instance, as a careless equals may be; each binds its own user. */
+	/**
+	 * Equal to every other instance, as a careless equals may be; each binds its own
+	 * user.
+	 */
 	static final class UserTools {
 
 		private final String user;
@@ -310,18 +339,20 @@ class ChatTemplateToolTests extends WireMockSupport {
 	@Test
 	void streamingLoopWithArgumentsSplitAcrossFragments() {
 		wireMock.stubFor(post("/v1/chat/completions").withRequestBody(notContaining("tool_call_id"))
-			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody("""
-					data: {"choices":[{"index":0,"delta":{"role":"assistant","content":null,"tool_calls":[{"index":0,"id":"call_s","type":"function","function":{"name":"get_current_weather","arguments":""}}]}}]}
+			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
+				.withBody(
+						"""
+								data: {"choices":[{"index":0,"delta":{"role":"assistant","content":null,"tool_calls":[{"index":0,"id":"call_s","type":"function","function":{"name":"get_current_weather","arguments":""}}]}}]}
 
-					data: {"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"{\\"loca"}}]}}]}
+								data: {"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"{\\"loca"}}]}}]}
 
-					data: {"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"tion\\":\\"上海\\"}"}}]}}]}
+								data: {"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"tion\\":\\"上海\\"}"}}]}}]}
 
-					data: {"choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}]}
+								data: {"choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}]}
 
-					data: [DONE]
+								data: [DONE]
 
-					""")));
+								""")));
 		wireMock.stubFor(post("/v1/chat/completions").withRequestBody(containing("tool_call_id"))
 			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody("""
 					data: {"choices":[{"index":0,"delta":{"content":"上海"}}]}
@@ -333,7 +364,12 @@ class ChatTemplateToolTests extends WireMockSupport {
 					""")));
 
 		ChatTemplate template = toolTemplate().build();
-		List<String> content = template.prompt("上海天气").tools("get_current_weather").stream().content().collectList().block();
+		List<String> content = template.prompt("上海天气")
+			.tools("get_current_weather")
+			.stream()
+			.content()
+			.collectList()
+			.block();
 		assertThat(content).containsExactly("上海", "21度");
 		assertThat(this.weatherTools.lastLocation).isEqualTo("上海");
 		assertThat(lastRequestBody().get("stream").asBoolean()).isTrue();

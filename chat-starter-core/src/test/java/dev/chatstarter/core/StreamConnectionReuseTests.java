@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core;
 
 import java.nio.charset.StandardCharsets;
@@ -15,8 +31,9 @@ import reactor.netty.http.server.HttpServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A stream reads its body to the end after {@code [DONE]} instead of cancelling it, so that its connection goes back
- * to the pool (cancelling would close it, and every stream would pay for a new TCP and TLS handshake).
+ * A stream reads its body to the end after {@code [DONE]} instead of cancelling it, so
+ * that its connection goes back to the pool (cancelling would close it, and every stream
+ * would pay for a new TCP and TLS handshake).
  */
 class StreamConnectionReuseTests {
 
@@ -45,7 +62,8 @@ class StreamConnectionReuseTests {
 			assertThat(this.template.prompt("hi").stream().content().collectList().block(Duration.ofSeconds(5)))
 				.containsExactly("Hello", " world");
 		}
-		// a connection goes back to the pool just after its stream completed, so the next stream may open a second
+		// a connection goes back to the pool just after its stream completed, so the next
+		// stream may open a second
 		assertThat(this.connections.get()).isBetween(1, 2);
 	}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.langchain4j;
 
 import java.util.ArrayList;
@@ -34,9 +50,10 @@ import dev.chatstarter.core.chat.ToolChoice;
 import dev.chatstarter.core.chat.ToolDefinition;
 
 /**
- * Turns a LangChain4j {@link ChatRequest} into a {@link ChatTemplate.PromptSpec}: its messages, and its parameters
- * as call options that override the provider's defaults. What chat-starter cannot send (top-k, audio, video, PDF and
- * custom messages) fails with LangChain4j's {@link UnsupportedFeatureException} before anything is sent.
+ * Turns a LangChain4j {@link ChatRequest} into a {@link ChatTemplate.PromptSpec}: its
+ * messages, and its parameters as call options that override the provider's defaults.
+ * What chat-starter cannot send (top-k, audio, video, PDF and custom messages) fails with
+ * LangChain4j's {@link UnsupportedFeatureException} before anything is sent.
  */
 final class LangChain4jRequests {
 

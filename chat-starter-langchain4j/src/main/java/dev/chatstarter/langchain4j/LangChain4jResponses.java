@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.langchain4j;
 
 import java.util.ArrayList;
@@ -16,9 +32,10 @@ import dev.chatstarter.core.chat.ToolCall;
 import dev.chatstarter.core.chat.Usage;
 
 /**
- * Turns a chat-starter {@link dev.chatstarter.core.chat.ChatResponse} into a LangChain4j {@link ChatResponse}: the
- * first choice's text, reasoning and tool calls (as {@link ToolExecutionRequest}s, for LangChain4j to execute), the
- * id, model, token usage and finish reason.
+ * Turns a chat-starter {@link dev.chatstarter.core.chat.ChatResponse} into a LangChain4j
+ * {@link ChatResponse}: the first choice's text, reasoning and tool calls (as
+ * {@link ToolExecutionRequest}s, for LangChain4j to execute), the id, model, token usage
+ * and finish reason.
  */
 final class LangChain4jResponses {
 
@@ -65,7 +82,8 @@ final class LangChain4jResponses {
 	/**
 	 * Map an OpenAI finish reason.
 	 * @param finishReason the provider's finish reason
-	 * @return LangChain4j's; {@link FinishReason#OTHER} for one it has no name for, {@code null} for none
+	 * @return LangChain4j's; {@link FinishReason#OTHER} for one it has no name for,
+	 * {@code null} for none
 	 */
 	static @Nullable FinishReason finishReason(@Nullable String finishReason) {
 		if (finishReason == null) {

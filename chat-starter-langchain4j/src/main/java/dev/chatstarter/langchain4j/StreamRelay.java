@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.langchain4j;
 
 import java.util.HashMap;
@@ -28,14 +44,17 @@ import dev.chatstarter.core.stream.ChunkChoice;
 import dev.chatstarter.core.stream.ToolCallDelta;
 
 /**
- * Subscribes to a template's chunks and relays them to a LangChain4j {@link StreamingChatResponseHandler}, without a
- * thread of its own: text, reasoning and tool call fragments are handed over on the thread that delivers the chunk
- * (Reactor Netty's event loop), the complete response and any error on a worker of the given scheduler, since
- * LangChain4j runs tools, chat memory and the next request from {@code onCompleteResponse}. The fragments of choice
- * 0 are relayed, tool call argument fragments once their call's name is known; the chunks are folded into the
- * complete response (tool calls assembled by the core's aggregator) as they pass. {@link #cancel()} (LangChain4j's
- * {@link StreamingHandle}) cancels the subscription, which closes the upstream connection; nothing is relayed after
- * it. A handler that throws ends the stream with that exception, passed to its {@code onError}.
+ * Subscribes to a template's chunks and relays them to a LangChain4j
+ * {@link StreamingChatResponseHandler}, without a thread of its own: text, reasoning and
+ * tool call fragments are handed over on the thread that delivers the chunk (Reactor
+ * Netty's event loop), the complete response and any error on a worker of the given
+ * scheduler, since LangChain4j runs tools, chat memory and the next request from
+ * {@code onCompleteResponse}. The fragments of choice 0 are relayed, tool call argument
+ * fragments once their call's name is known; the chunks are folded into the complete
+ * response (tool calls assembled by the core's aggregator) as they pass.
+ * {@link #cancel()} (LangChain4j's {@link StreamingHandle}) cancels the subscription,
+ * which closes the upstream connection; nothing is relayed after it. A handler that
+ * throws ends the stream with that exception, passed to its {@code onError}.
  */
 final class StreamRelay extends BaseSubscriber<ChatChunk> implements StreamingHandle {
 
@@ -53,7 +72,10 @@ final class StreamRelay extends BaseSubscriber<ChatChunk> implements StreamingHa
 
 	private final PartialToolCallContext toolCallContext = new PartialToolCallContext(this);
 
-	/** The id and name of each tool call seen so far, by index; created by the first tool call fragment. */
+	/**
+	 * The id and name of each tool call seen so far, by index; created by the first tool
+	 * call fragment.
+	 */
 	private @Nullable Map<Integer, PartialCall> partialCalls;
 
 	private int lastToolCallIndex;
@@ -185,8 +207,8 @@ final class StreamRelay extends BaseSubscriber<ChatChunk> implements StreamingHa
 	}
 
 	/**
-	 * {@link #cancel()} (LangChain4j's {@link StreamingHandle#cancel()} and Reactor's) or {@link #dispose()}: relay
-	 * nothing more.
+	 * {@link #cancel()} (LangChain4j's {@link StreamingHandle#cancel()} and Reactor's) or
+	 * {@link #dispose()}: relay nothing more.
 	 */
 	@Override
 	protected void hookOnCancel() {

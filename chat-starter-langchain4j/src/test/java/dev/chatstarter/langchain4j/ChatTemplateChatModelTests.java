@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.langchain4j;
 
 import java.net.URI;
@@ -41,8 +57,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * {@link ChatTemplateChatModel} against the fake server: what LangChain4j's request becomes on the wire, and what
- * the answer becomes in LangChain4j.
+ * {@link ChatTemplateChatModel} against the fake server: what LangChain4j's request
+ * becomes on the wire, and what the answer becomes in LangChain4j.
  */
 class ChatTemplateChatModelTests {
 
@@ -188,10 +204,7 @@ class ChatTemplateChatModelTests {
 				.rootElement(JsonObjectSchema.builder().addStringProperty("city").required("city").build())
 				.build())
 			.build();
-		ChatRequest request = ChatRequest.builder()
-			.messages(UserMessage.from("Where?"))
-			.responseFormat(format)
-			.build();
+		ChatRequest request = ChatRequest.builder().messages(UserMessage.from("Where?")).responseFormat(format).build();
 
 		ChatResponse response = assertTimeoutPreemptively(TIMEOUT, () -> this.model.chat(request));
 

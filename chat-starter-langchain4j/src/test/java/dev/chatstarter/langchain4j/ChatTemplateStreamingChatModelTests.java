@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.langchain4j;
 
 import java.lang.management.ManagementFactory;
@@ -41,7 +57,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * {@link ChatTemplateStreamingChatModel} against the fake server, including hostile handlers and many streams.
+ * {@link ChatTemplateStreamingChatModel} against the fake server, including hostile
+ * handlers and many streams.
  */
 class ChatTemplateStreamingChatModelTests {
 
@@ -114,11 +131,11 @@ class ChatTemplateStreamingChatModelTests {
 		ChatResponse response = handler.complete.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 		assertThat(response.aiMessage().toolExecutionRequests()).extracting((call) -> call.name())
 			.containsExactly("late", "second");
-		// the fragment before the name is not relayed as a partial, but is in the complete call
-		assertThat(handler.partialToolCalls).extracting(PartialToolCall::index, PartialToolCall::name,
-				PartialToolCall::partialArguments)
-			.containsExactly(tuple(0, "late", "1}"),
-					tuple(1, "second", "{}"));
+		// the fragment before the name is not relayed as a partial, but is in the
+		// complete call
+		assertThat(handler.partialToolCalls)
+			.extracting(PartialToolCall::index, PartialToolCall::name, PartialToolCall::partialArguments)
+			.containsExactly(tuple(0, "late", "1}"), tuple(1, "second", "{}"));
 		assertThat(response.aiMessage().toolExecutionRequests().get(0).arguments()).isEqualTo("{\"x\":1}");
 	}
 
@@ -221,7 +238,8 @@ class ChatTemplateStreamingChatModelTests {
 	void aRequestChatStarterCannotSendFailsAtOnceWithoutARequest() throws Exception {
 		RecordingHandler handler = new RecordingHandler();
 
-		this.model.chat(ChatRequest.builder().messages(UserMessage.from(AudioContent.from("AAAA", "audio/wav"))).build(),
+		this.model.chat(
+				ChatRequest.builder().messages(UserMessage.from(AudioContent.from("AAAA", "audio/wav"))).build(),
 				handler);
 
 		assertThat(handler.error).isDone();
@@ -240,7 +258,8 @@ class ChatTemplateStreamingChatModelTests {
 		int baseline = threads.getThreadCount();
 		List<RecordingHandler> handlers = new ArrayList<>();
 		for (int i = 0; i < streams; i++) {
-			this.server.enqueue(FakeResponse.stream("one ", "two ", "three ", "four").chunkDelay(Duration.ofMillis(200)));
+			this.server
+				.enqueue(FakeResponse.stream("one ", "two ", "three ", "four").chunkDelay(Duration.ofMillis(200)));
 		}
 
 		assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
@@ -254,7 +273,8 @@ class ChatTemplateStreamingChatModelTests {
 				assertThat(handler.complete.get().aiMessage().text()).isEqualTo("one two three four");
 				peak = Math.max(peak, threads.getThreadCount());
 			}
-			// the callers returned at once; the streams share the event loop and a few completion workers
+			// the callers returned at once; the streams share the event loop and a few
+			// completion workers
 			assertThat(peak - baseline).isLessThan(40);
 		});
 	}

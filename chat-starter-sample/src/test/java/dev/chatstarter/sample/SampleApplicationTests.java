@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.sample;
 
 import java.util.ArrayList;
@@ -16,8 +32,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample as a newcomer runs it: no provider configured, so the embedded offline demo provider answers. Every
- * endpoint is called over HTTP, as with curl.
+ * The sample as a newcomer runs it: no provider configured, so the embedded offline demo
+ * provider answers. Every endpoint is called over HTTP, as with curl.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SampleApplicationTests {
@@ -91,7 +107,8 @@ class SampleApplicationTests {
 		Response models = http().get("/models");
 		assertThat(models.status()).isEqualTo(200);
 		assertThat(models.body()).isEqualTo("[\"demo-chat\",\"demo-image\"]");
-		Response images = http().post("/images", "{\"prompt\":\"A sea otter in a beret\",\"n\":1,\"size\":\"1024x1024\"}");
+		Response images = http().post("/images",
+				"{\"prompt\":\"A sea otter in a beret\",\"n\":1,\"size\":\"1024x1024\"}");
 		assertThat(images.status()).isEqualTo(200);
 		assertThat(images.json()).hasSize(1);
 		assertThat(images.json().get(0).asString()).startsWith("https://example.invalid/demo/");
@@ -129,7 +146,8 @@ class SampleApplicationTests {
 		assertThat(tooManyImages.status()).isEqualTo(400);
 		assertThat(tooManyImages.json().get("detail").asString()).contains("At most 4 image URLs");
 		for (String url : new String[] { "http://169.254.169.254/latest/meta-data/iam/security-credentials/",
-				"http://127.0.0.1:8080/actuator/env", "data:text/html;base64,PGgxPmhpPC9oMT4=", "file:///etc/passwd" }) {
+				"http://127.0.0.1:8080/actuator/env", "data:text/html;base64,PGgxPmhpPC9oMT4=",
+				"file:///etc/passwd" }) {
 			Response internal = http().post("/chat", "{\"message\":\"hi\",\"imageUrls\":[\"" + url + "\"]}");
 			assertThat(internal.status()).as(url).isEqualTo(400);
 			assertThat(internal.contentType()).startsWith("application/problem+json");
@@ -174,7 +192,8 @@ class SampleApplicationTests {
 		List<String> data = new ArrayList<>();
 		for (String line : eventStream.split("\n")) {
 			if (line.startsWith("data:")) {
-				// each fragment is a JSON string, so a reader that strips the space after "data:" loses nothing
+				// each fragment is a JSON string, so a reader that strips the space after
+				// "data:" loses nothing
 				String value = line.substring(5);
 				assertThat(value).startsWith("\"");
 				data.add(JsonMapper.shared().readValue(value, String.class));

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.sample;
 
 import java.time.Duration;
@@ -20,16 +36,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample with three providers at once: the demo provider (the default), a scripted relay that fails in every
- * way a real one does, and a slow one with a short response timeout. Each failure must come back as the documented problem response, with the relay's own
- * message and never its key.
+ * The sample with three providers at once: the demo provider (the default), a scripted
+ * relay that fails in every way a real one does, and a slow one with a short response
+ * timeout. Each failure must come back as the documented problem response, with the
+ * relay's own message and never its key.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "sample.demo.enabled=true", "chat.default-provider=demo",
-				"chat.providers.relay.api-key=sk-relay-secret-0123456789abcdef",
-				"chat.providers.relay.model=gpt-4o", "chat.providers.relay.retry.max-attempts=2",
-				"chat.providers.relay.retry.initial-backoff=10ms", "chat.providers.slow.response-timeout=300ms",
-				"chat.providers.slow.retry.max-attempts=1",
+				"chat.providers.relay.api-key=sk-relay-secret-0123456789abcdef", "chat.providers.relay.model=gpt-4o",
+				"chat.providers.relay.retry.max-attempts=2", "chat.providers.relay.retry.initial-backoff=10ms",
+				"chat.providers.slow.response-timeout=300ms", "chat.providers.slow.retry.max-attempts=1",
 				"chat.providers.down.base-url=http://admin:URLPASSWORD123@127.0.0.1:1/v1",
 				"chat.providers.down.retry.max-attempts=1" })
 @FakeChatProvider(name = "relay", apiKey = "sk-relay-secret-0123456789abcdef")
@@ -93,8 +109,9 @@ class SampleProviderFailureTests {
 
 	@Test
 	void gatewayPageIs502() {
-		relay().enqueue(FakeResponse.raw(502, "text/html",
-				"<html><head><title>502: Bad gateway</title></head><body>Ray ID 1 203.0.113.9</body></html>"),
+		relay().enqueue(
+				FakeResponse.raw(502, "text/html",
+						"<html><head><title>502: Bad gateway</title></head><body>Ray ID 1 203.0.113.9</body></html>"),
 				FakeResponse.raw(502, "text/html", "<html><head><title>502: Bad gateway</title></head></html>"));
 		JsonNode problem = problem(chat("hi"), 502);
 		assertThat(problem.get("detail").asString()).contains("502: Bad gateway").doesNotContain("203.0.113.9");
@@ -136,7 +153,6 @@ class SampleProviderFailureTests {
 		assertThat(health.json().has("components")).isFalse();
 	}
 
-
 	@Test
 	void malformedAnswerIs502() {
 		relay().enqueue(FakeResponse.raw(200, "application/json", "{\"id\":\"x\"}"));
@@ -145,8 +161,8 @@ class SampleProviderFailureTests {
 
 	@Test
 	void failureInsideAStreamArrivesAsAnErrorEvent() {
-		relay().enqueue(FakeResponse.errorInStream("{\"error\":{\"message\":\"upstream exploded\",\"type\":\"upstream_error\"}}",
-				"partial", " answer"));
+		relay().enqueue(FakeResponse.errorInStream(
+				"{\"error\":{\"message\":\"upstream exploded\",\"type\":\"upstream_error\"}}", "partial", " answer"));
 		Response response = new SampleHttp(this.port).get("/chat/stream?provider=relay&message=hi");
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.body()).contains("data:\"partial\"").contains("event:error").contains("upstream exploded");
@@ -155,7 +171,8 @@ class SampleProviderFailureTests {
 
 	@Test
 	void relayToolCallIsExecutedByTheSample() {
-		relay().enqueue(FakeResponse.toolCall("get_current_weather", "{\"location\":\"Paris\",\"unit\":\"fahrenheit\"}"),
+		relay().enqueue(
+				FakeResponse.toolCall("get_current_weather", "{\"location\":\"Paris\",\"unit\":\"fahrenheit\"}"),
 				FakeResponse.text("It is warm in Paris."));
 		assertThat(chat("weather in Paris?").body()).isEqualTo("It is warm in Paris.");
 		relay().takeRequest();

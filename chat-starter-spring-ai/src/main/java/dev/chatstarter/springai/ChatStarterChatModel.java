@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.springai;
 
 import java.util.List;
@@ -15,14 +31,16 @@ import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.util.Assert;
 
 /**
- * A Spring AI {@link ChatModel} on a chat-starter {@link ChatTemplate}: every call and stream goes through the
- * template, so its retries, fallback, cooldown, key pool, limits, metrics, health and typed
- * {@link dev.chatstarter.core.error.ChatException}s apply as to any other call of that provider.
+ * A Spring AI {@link ChatModel} on a chat-starter {@link ChatTemplate}: every call and
+ * stream goes through the template, so its retries, fallback, cooldown, key pool, limits,
+ * metrics, health and typed {@link dev.chatstarter.core.error.ChatException}s apply as to
+ * any other call of that provider.
  * <p>
- * Tool calls follow Spring AI 2.0: the model returns them (tool definitions are sent, the template runs no tool loop
- * for them) and Spring AI's {@code ToolCallingAdvisor} / {@code ToolCallingManager} runs the {@code @Tool} methods.
- * Streams map the template's {@link Flux} chunk by chunk: no thread is held per stream.
- * {@link #getOptions()} are {@link ChatStarterChatOptions}; what a prompt leaves unset comes from the provider's
+ * Tool calls follow Spring AI 2.0: the model returns them (tool definitions are sent, the
+ * template runs no tool loop for them) and Spring AI's {@code ToolCallingAdvisor} /
+ * {@code ToolCallingManager} runs the {@code @Tool} methods. Streams map the template's
+ * {@link Flux} chunk by chunk: no thread is held per stream. {@link #getOptions()} are
+ * {@link ChatStarterChatOptions}; what a prompt leaves unset comes from the provider's
  * configuration.
  */
 public final class ChatStarterChatModel implements ChatModel {
@@ -89,8 +107,9 @@ public final class ChatStarterChatModel implements ChatModel {
 	}
 
 	/**
-	 * Return the options every prompt starts from when it goes through a {@code ChatClient}: the provider's model;
-	 * everything else unset, so the provider's configured defaults apply.
+	 * Return the options every prompt starts from when it goes through a
+	 * {@code ChatClient}: the provider's model; everything else unset, so the provider's
+	 * configured defaults apply.
 	 * @return the default options
 	 */
 	@Override

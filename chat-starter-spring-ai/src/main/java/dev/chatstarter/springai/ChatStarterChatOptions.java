@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.springai;
 
 import java.util.LinkedHashMap;
@@ -15,11 +31,13 @@ import org.springframework.ai.model.tool.ToolCallingChatOptions;
 import org.springframework.ai.tool.ToolCallback;
 
 /**
- * Spring AI {@link ChatOptions} for a chat-starter provider: Spring AI's portable options and tool callbacks, plus the
- * OpenAI chat options chat-starter sends ({@code n}, {@code seed}, {@code user}, {@code logprobs},
- * {@code logit_bias}, {@code reasoning_effort}, {@code max_completion_tokens}, {@code parallel_tool_calls},
- * {@code tool_choice}, provider-specific body fields) and a structured-output schema. Unset options are not sent, and
- * the provider's configured defaults ({@code chat.providers.<name>.*}) apply to them.
+ * Spring AI {@link ChatOptions} for a chat-starter provider: Spring AI's portable options
+ * and tool callbacks, plus the OpenAI chat options chat-starter sends ({@code n},
+ * {@code seed}, {@code user}, {@code logprobs}, {@code logit_bias},
+ * {@code reasoning_effort}, {@code max_completion_tokens}, {@code parallel_tool_calls},
+ * {@code tool_choice}, provider-specific body fields) and a structured-output schema.
+ * Unset options are not sent, and the provider's configured defaults
+ * ({@code chat.providers.<name>.*}) apply to them.
  *
  * <pre class="code">
  * chatClient.prompt("...").options(ChatStarterChatOptions.builder().seed(7L).reasoningEffort("low")).call();
@@ -29,10 +47,10 @@ public class ChatStarterChatOptions extends DefaultToolCallingChatOptions implem
 
 	private final Extras extras;
 
-	private ChatStarterChatOptions(@Nullable List<ToolCallback> toolCallbacks, @Nullable Map<String, Object> toolContext,
-			@Nullable String model, @Nullable Double frequencyPenalty, @Nullable Integer maxTokens,
-			@Nullable Double presencePenalty, @Nullable List<String> stopSequences, @Nullable Double temperature,
-			@Nullable Integer topK, @Nullable Double topP, Extras extras) {
+	private ChatStarterChatOptions(@Nullable List<ToolCallback> toolCallbacks,
+			@Nullable Map<String, Object> toolContext, @Nullable String model, @Nullable Double frequencyPenalty,
+			@Nullable Integer maxTokens, @Nullable Double presencePenalty, @Nullable List<String> stopSequences,
+			@Nullable Double temperature, @Nullable Integer topK, @Nullable Double topP, Extras extras) {
 		super(toolCallbacks, toolContext, model, frequencyPenalty, maxTokens, presencePenalty, stopSequences,
 				temperature, topK, topP);
 		this.extras = extras.copy();
@@ -120,7 +138,8 @@ public class ChatStarterChatOptions extends DefaultToolCallingChatOptions implem
 
 	/**
 	 * Return the tool choice.
-	 * @return {@code auto}, {@code none}, {@code required} or a function name, or {@code null} when unset
+	 * @return {@code auto}, {@code none}, {@code required} or a function name, or
+	 * {@code null} when unset
 	 */
 	public @Nullable String getToolChoice() {
 		return this.extras.toolChoice;
@@ -201,7 +220,8 @@ public class ChatStarterChatOptions extends DefaultToolCallingChatOptions implem
 		}
 
 		/**
-		 * Copy every option set in {@code other}; the {@code extraBody} maps are merged key by key.
+		 * Copy every option set in {@code other}; the {@code extraBody} maps are merged
+		 * key by key.
 		 */
 		void overrideWith(Extras other) {
 			this.n = (other.n != null) ? other.n : this.n;
@@ -227,8 +247,9 @@ public class ChatStarterChatOptions extends DefaultToolCallingChatOptions implem
 
 		@Override
 		public boolean equals(@Nullable Object other) {
-			return other instanceof Extras that && Objects.equals(this.n, that.n) && Objects.equals(this.seed, that.seed)
-					&& Objects.equals(this.user, that.user) && Objects.equals(this.logprobs, that.logprobs)
+			return other instanceof Extras that && Objects.equals(this.n, that.n)
+					&& Objects.equals(this.seed, that.seed) && Objects.equals(this.user, that.user)
+					&& Objects.equals(this.logprobs, that.logprobs)
 					&& Objects.equals(this.topLogprobs, that.topLogprobs)
 					&& Objects.equals(this.logitBias, that.logitBias)
 					&& Objects.equals(this.reasoningEffort, that.reasoningEffort)
@@ -249,8 +270,8 @@ public class ChatStarterChatOptions extends DefaultToolCallingChatOptions implem
 	}
 
 	/**
-	 * Builds {@link ChatStarterChatOptions}. {@link #combineWith} lets the other builder's set options win, as Spring
-	 * AI's builders do.
+	 * Builds {@link ChatStarterChatOptions}. {@link #combineWith} lets the other
+	 * builder's set options win, as Spring AI's builders do.
 	 */
 	public static class Builder extends DefaultToolCallingChatOptions.Builder<Builder>
 			implements StructuredOutputChatOptions.Builder<Builder> {
@@ -315,7 +336,8 @@ public class ChatStarterChatOptions extends DefaultToolCallingChatOptions implem
 
 		/**
 		 * Set the token biases.
-		 * @param logitBias token id to bias (-100 to 100), or {@code null} to leave it unset
+		 * @param logitBias token id to bias (-100 to 100), or {@code null} to leave it
+		 * unset
 		 * @return this builder
 		 */
 		public Builder logitBias(@Nullable Map<String, Integer> logitBias) {
@@ -325,7 +347,8 @@ public class ChatStarterChatOptions extends DefaultToolCallingChatOptions implem
 
 		/**
 		 * Set the reasoning effort.
-		 * @param reasoningEffort {@code low}, {@code medium} or {@code high}, or {@code null} to leave it unset
+		 * @param reasoningEffort {@code low}, {@code medium} or {@code high}, or
+		 * {@code null} to leave it unset
 		 * @return this builder
 		 */
 		public Builder reasoningEffort(@Nullable String reasoningEffort) {
@@ -355,8 +378,8 @@ public class ChatStarterChatOptions extends DefaultToolCallingChatOptions implem
 
 		/**
 		 * Set the tool choice.
-		 * @param toolChoice {@code auto}, {@code none}, {@code required} or a function name, or {@code null} to
-		 * leave it unset
+		 * @param toolChoice {@code auto}, {@code none}, {@code required} or a function
+		 * name, or {@code null} to leave it unset
 		 * @return this builder
 		 */
 		public Builder toolChoice(@Nullable String toolChoice) {
@@ -365,7 +388,8 @@ public class ChatStarterChatOptions extends DefaultToolCallingChatOptions implem
 		}
 
 		/**
-		 * Set provider-specific top-level fields merged into the request body, e.g. {@code enable_thinking}.
+		 * Set provider-specific top-level fields merged into the request body, e.g.
+		 * {@code enable_thinking}.
 		 * @param extraBody the fields, or {@code null} to leave them unset
 		 * @return this builder
 		 */
@@ -388,9 +412,10 @@ public class ChatStarterChatOptions extends DefaultToolCallingChatOptions implem
 		}
 
 		/**
-		 * Let the options set in {@code other} win. Besides Spring AI's own builders, a builder of another options
-		 * class (e.g. {@code OpenAiChatOptions.builder()} passed to {@code ChatClient...options(...)}) is built and
-		 * its portable, tool, structured-output and OpenAI-flavoured options are taken.
+		 * Let the options set in {@code other} win. Besides Spring AI's own builders, a
+		 * builder of another options class (e.g. {@code OpenAiChatOptions.builder()}
+		 * passed to {@code ChatClient...options(...)}) is built and its portable, tool,
+		 * structured-output and OpenAI-flavoured options are taken.
 		 * @param other the builder whose set options win
 		 * @return this builder
 		 */

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.springai;
 
 import java.lang.reflect.Method;
@@ -12,10 +28,11 @@ import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * The OpenAI-flavoured options of any Spring AI {@link ChatOptions}: read from {@link ChatStarterChatOptions}
- * directly, or from another options class's getters of the same names ({@code getSeed()}, {@code getN()}, ... as
- * Spring AI's {@code OpenAiChatOptions} has them), found once per class. A getter that is missing or returns another
- * type leaves the option unset.
+ * The OpenAI-flavoured options of any Spring AI {@link ChatOptions}: read from
+ * {@link ChatStarterChatOptions} directly, or from another options class's getters of the
+ * same names ({@code getSeed()}, {@code getN()}, ... as Spring AI's
+ * {@code OpenAiChatOptions} has them), found once per class. A getter that is missing or
+ * returns another type leaves the option unset.
  *
  * @param n how many choices
  * @param seed the sampling seed
@@ -63,8 +80,9 @@ record FlavouredOptions(@Nullable Integer n, @Nullable Long seed, @Nullable Stri
 	static FlavouredOptions of(ChatOptions options) {
 		if (options instanceof ChatStarterChatOptions ours) {
 			return new FlavouredOptions(ours.getN(), ours.getSeed(), ours.getUser(), ours.getLogprobs(),
-					ours.getTopLogprobs(), ours.getLogitBias(), ours.getReasoningEffort(), ours.getMaxCompletionTokens(),
-					ours.getParallelToolCalls(), ours.getToolChoice(), ours.getExtraBody());
+					ours.getTopLogprobs(), ours.getLogitBias(), ours.getReasoningEffort(),
+					ours.getMaxCompletionTokens(), ours.getParallelToolCalls(), ours.getToolChoice(),
+					ours.getExtraBody());
 		}
 		Map<String, Method> getters = GETTERS.get(options.getClass());
 		if (getters.isEmpty()) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.springai;
 
 import java.io.IOException;
@@ -23,9 +39,9 @@ import org.springframework.core.io.Resource;
 import org.springframework.util.StringUtils;
 
 /**
- * Turns Spring AI's messages into chat-starter's: system, user (text and images), assistant (text and tool calls)
- * and tool messages (one per tool response). Media other than images is refused: the chat dialect carries text and
- * images only.
+ * Turns Spring AI's messages into chat-starter's: system, user (text and images),
+ * assistant (text and tool calls) and tool messages (one per tool response). Media other
+ * than images is refused: the chat dialect carries text and images only.
  */
 final class MessageConverter {
 
@@ -36,7 +52,8 @@ final class MessageConverter {
 	 * Convert a conversation.
 	 * @param messages Spring AI's messages, in order
 	 * @return chat-starter's messages, in the same order
-	 * @throws IllegalArgumentException for a message type or media type the chat dialect cannot carry
+	 * @throws IllegalArgumentException for a message type or media type the chat dialect
+	 * cannot carry
 	 */
 	static List<ChatMessage> toChatStarter(List<Message> messages) {
 		List<ChatMessage> converted = new ArrayList<>(messages.size());
@@ -107,8 +124,9 @@ final class MessageConverter {
 	}
 
 	/**
-	 * An assistant message, with the reasoning it carried in its metadata (sent back where the provider's dialect
-	 * echoes reasoning, e.g. DeepSeek's thinking mode with tools).
+	 * An assistant message, with the reasoning it carried in its metadata (sent back
+	 * where the provider's dialect echoes reasoning, e.g. DeepSeek's thinking mode with
+	 * tools).
 	 */
 	private static ChatMessage assistant(AssistantMessage assistant) {
 		String text = assistant.getText();

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.springai;
 
 import java.util.ArrayList;
@@ -22,24 +38,30 @@ import org.springframework.ai.tool.ToolCallback;
 import org.springframework.util.StringUtils;
 
 /**
- * Turns Spring AI {@link ChatOptions} into chat-starter's. Spring AI's portable options map one to one (except
- * {@code topK}, which the OpenAI dialect has not); the OpenAI-flavoured ones come from {@link ChatStarterChatOptions}
- * or, for another provider's options class (e.g. {@code OpenAiChatOptions}), from its getters of the same names.
- * Tool callbacks become tool definitions only: Spring AI's tool-calling machinery runs them.
+ * Turns Spring AI {@link ChatOptions} into chat-starter's. Spring AI's portable options
+ * map one to one (except {@code topK}, which the OpenAI dialect has not); the
+ * OpenAI-flavoured ones come from {@link ChatStarterChatOptions} or, for another
+ * provider's options class (e.g. {@code OpenAiChatOptions}), from its getters of the same
+ * names. Tool callbacks become tool definitions only: Spring AI's tool-calling machinery
+ * runs them.
  */
 final class OptionsConverter {
 
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
 	};
 
-	/** Parsed schemas kept at most; past it the cache starts over (tool sets are small and stable in practice). */
+	/**
+	 * Parsed schemas kept at most; past it the cache starts over (tool sets are small and
+	 * stable in practice).
+	 */
 	private static final int MAX_CACHED_SCHEMAS = 512;
 
 	private final JsonMapper jsonMapper;
 
 	/**
-	 * Tool input schemas by their JSON text: Spring AI builds new callbacks for every {@code tools(...)} call, but
-	 * their schemas are the same strings, so each is parsed once.
+	 * Tool input schemas by their JSON text: Spring AI builds new callbacks for every
+	 * {@code tools(...)} call, but their schemas are the same strings, so each is parsed
+	 * once.
 	 */
 	private final Map<String, Map<String, Object>> schemas = new ConcurrentHashMap<>();
 
@@ -50,7 +72,8 @@ final class OptionsConverter {
 	/**
 	 * Convert the options of one prompt.
 	 * @param options Spring AI's options, or {@code null}
-	 * @return chat-starter's options; what is unset stays unset, so the provider's defaults apply
+	 * @return chat-starter's options; what is unset stays unset, so the provider's
+	 * defaults apply
 	 */
 	dev.chatstarter.core.chat.ChatOptions toChatStarter(@Nullable ChatOptions options) {
 		dev.chatstarter.core.chat.ChatOptions.Builder builder = dev.chatstarter.core.chat.ChatOptions.builder();
@@ -82,8 +105,8 @@ final class OptionsConverter {
 		}
 		if (options instanceof StructuredOutputChatOptions structured
 				&& StringUtils.hasText(structured.getOutputSchema())) {
-			builder.responseFormat(
-					ResponseFormat.jsonSchema("json_schema", this.jsonMapper.readValue(structured.getOutputSchema(), MAP)));
+			builder.responseFormat(ResponseFormat.jsonSchema("json_schema",
+					this.jsonMapper.readValue(structured.getOutputSchema(), MAP)));
 		}
 		if (options instanceof ToolCallingChatOptions tooling && tooling.getToolCallbacks() != null
 				&& !tooling.getToolCallbacks().isEmpty()) {
@@ -117,8 +140,10 @@ final class OptionsConverter {
 	}
 
 	/**
-	 * Parse a tool choice given as {@code auto}, {@code none}, {@code required}, a function name, or OpenAI's JSON
-	 * ({@code {"type":"function","function":{"name":"..."}}}, as Spring AI's OpenAI options take it).
+	 * Parse a tool choice given as {@code auto}, {@code none}, {@code required}, a
+	 * function name, or OpenAI's JSON
+	 * ({@code {"type":"function","function":{"name":"..."}}}, as Spring AI's OpenAI
+	 * options take it).
 	 */
 	private @Nullable ToolChoice toolChoice(@Nullable String value) {
 		if (!StringUtils.hasText(value)) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.springai;
 
 import java.util.ArrayList;
@@ -21,14 +37,19 @@ import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 
 /**
- * Turns chat-starter's answers into Spring AI's: one {@link Generation} per choice, its {@link AssistantMessage}
- * with the text, the tool calls and metadata ({@code provider}, {@code id}, {@code index}, {@code finishReason},
- * {@code reasoningContent}); the response metadata with id, model, usage and {@code provider}. Finish reasons are
- * upper-cased ({@code STOP}, {@code TOOL_CALLS}, {@code LENGTH}), as Spring AI's OpenAI model reports them.
+ * Turns chat-starter's answers into Spring AI's: one {@link Generation} per choice, its
+ * {@link AssistantMessage} with the text, the tool calls and metadata ({@code provider},
+ * {@code id}, {@code index}, {@code finishReason}, {@code reasoningContent}); the
+ * response metadata with id, model, usage and {@code provider}. Finish reasons are
+ * upper-cased ({@code STOP}, {@code TOOL_CALLS}, {@code LENGTH}), as Spring AI's OpenAI
+ * model reports them.
  */
 final class ResponseConverter {
 
-	/** The metadata key of the provider that answered (after a fallback, not necessarily the one asked). */
+	/**
+	 * The metadata key of the provider that answered (after a fallback, not necessarily
+	 * the one asked).
+	 */
 	static final String PROVIDER = "provider";
 
 	/** The metadata key of the reasoning text, as Spring AI's OpenAI model names it. */
@@ -69,8 +90,9 @@ final class ResponseConverter {
 	}
 
 	/**
-	 * The message's metadata; a stream's middle chunks (no finish reason, no reasoning) take the cheap path, since
-	 * Spring AI copies the map into a message of its own anyway.
+	 * The message's metadata; a stream's middle chunks (no finish reason, no reasoning)
+	 * take the cheap path, since Spring AI copies the map into a message of its own
+	 * anyway.
 	 */
 	private static Map<String, Object> properties(String provider, @Nullable String id, int index,
 			@Nullable String finishReason, @Nullable String reasoning) {

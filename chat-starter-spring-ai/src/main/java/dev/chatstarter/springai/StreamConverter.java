@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.springai;
 
 import java.util.ArrayList;
@@ -19,12 +35,13 @@ import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 
 /**
- * Turns the chunks of one stream into Spring AI responses, one per chunk that carries text, reasoning, a finish
- * reason or usage. Tool call fragments are assembled per choice and handed over whole on the choice's finishing
- * chunk, the way Spring AI's OpenAI model aggregates them, so Spring AI's tool calling sees complete calls. The
- * {@code reasoningContent} metadata is each chunk's fragment, and the whole reasoning on the finishing chunk, so
- * Spring AI's {@code MessageAggregator} (last value wins) keeps all of it. Used by
- * one stream, one chunk at a time (Reactor's serial {@code onNext}).
+ * Turns the chunks of one stream into Spring AI responses, one per chunk that carries
+ * text, reasoning, a finish reason or usage. Tool call fragments are assembled per choice
+ * and handed over whole on the choice's finishing chunk, the way Spring AI's OpenAI model
+ * aggregates them, so Spring AI's tool calling sees complete calls. The
+ * {@code reasoningContent} metadata is each chunk's fragment, and the whole reasoning on
+ * the finishing chunk, so Spring AI's {@code MessageAggregator} (last value wins) keeps
+ * all of it. Used by one stream, one chunk at a time (Reactor's serial {@code onNext}).
  */
 final class StreamConverter {
 
@@ -35,7 +52,10 @@ final class StreamConverter {
 	/** The reasoning of each choice so far, handed over whole on the finishing chunk. */
 	private final Map<Integer, StringBuilder> reasoning = new HashMap<>();
 
-	/** The metadata of the previous chunk, reused while id, model, created and fingerprint stay the same. */
+	/**
+	 * The metadata of the previous chunk, reused while id, model, created and fingerprint
+	 * stay the same.
+	 */
 	private @Nullable ChatResponseMetadata lastMetadata;
 
 	private @Nullable ChatChunk lastMetadataChunk;
@@ -47,7 +67,8 @@ final class StreamConverter {
 	/**
 	 * Convert one chunk.
 	 * @param chunk the chunk
-	 * @return the response, or {@code null} for a chunk that only carries tool call fragments (or nothing)
+	 * @return the response, or {@code null} for a chunk that only carries tool call
+	 * fragments (or nothing)
 	 */
 	@Nullable ChatResponse convert(ChatChunk chunk) {
 		List<Generation> generations = new ArrayList<>(chunk.choices().size());

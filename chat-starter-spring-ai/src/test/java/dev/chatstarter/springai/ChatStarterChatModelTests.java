@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.springai;
 
 import java.net.URI;
@@ -38,8 +54,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * {@link ChatStarterChatModel} on a template: what a {@link Prompt} becomes on the wire and what the answer becomes
- * in Spring AI's types.
+ * {@link ChatStarterChatModel} on a template: what a {@link Prompt} becomes on the wire
+ * and what the answer becomes in Spring AI's types.
  */
 class ChatStarterChatModelTests {
 
@@ -71,7 +87,10 @@ class ChatStarterChatModelTests {
 	@Test
 	void mapsEveryMessageTypeAndImages() {
 		server.enqueue(FakeResponse.text("ok"));
-		Media image = Media.builder().mimeType(MimeTypeUtils.IMAGE_PNG).data(URI.create("https://example.com/a.png")).build();
+		Media image = Media.builder()
+			.mimeType(MimeTypeUtils.IMAGE_PNG)
+			.data(URI.create("https://example.com/a.png"))
+			.build();
 		Media bytes = Media.builder().mimeType(MimeTypeUtils.IMAGE_JPEG).data(new byte[] { 1, 2, 3 }).build();
 		Prompt prompt = new Prompt(List.of(new SystemMessage("Be terse."),
 				UserMessage.builder().text("What is this?").media(image, bytes).build(),
@@ -128,12 +147,16 @@ class ChatStarterChatModelTests {
 					&& response.getResult().getMetadata().getFinishReason() != null)
 			.findFirst()
 			.orElseThrow();
-		assertThat(finishing.getResult().getOutput().getMetadata()).containsEntry("reasoningContent", "six times seven");
+		assertThat(finishing.getResult().getOutput().getMetadata()).containsEntry("reasoningContent",
+				"six times seven");
 	}
 
 	@Test
 	void refusesMediaOtherThanImages() {
-		Media pdf = Media.builder().mimeType(MimeTypeUtils.parseMimeType("application/pdf")).data(new byte[] { 1 }).build();
+		Media pdf = Media.builder()
+			.mimeType(MimeTypeUtils.parseMimeType("application/pdf"))
+			.data(new byte[] { 1 })
+			.build();
 		Prompt prompt = new Prompt(UserMessage.builder().text("Read").media(pdf).build());
 
 		assertThatIllegalArgumentException().isThrownBy(() -> this.model.call(prompt))
@@ -254,10 +277,12 @@ class ChatStarterChatModelTests {
 		List<ChatResponse> responses = this.model.stream(new Prompt("hi", options)).collectList().block(BOUND);
 
 		assertThat(responses).isNotNull();
-		assertThat(responses).extracting((response) -> (response.getResult() != null)
-				? response.getResult().getOutput().getText() : null).contains("a", "b");
-		assertThat(responses).anySatisfy((response) -> assertThat(response.getResult().getMetadata().getFinishReason())
-			.isEqualTo("STOP"));
+		assertThat(responses)
+			.extracting(
+					(response) -> (response.getResult() != null) ? response.getResult().getOutput().getText() : null)
+			.contains("a", "b");
+		assertThat(responses).anySatisfy(
+				(response) -> assertThat(response.getResult().getMetadata().getFinishReason()).isEqualTo("STOP"));
 		assertThat(responses.get(responses.size() - 1).getMetadata().getUsage().getTotalTokens()).isEqualTo(7);
 	}
 
@@ -290,7 +315,8 @@ class ChatStarterChatModelTests {
 			sampler.interrupt();
 			sampler.join();
 		}
-		// a thread per stream would add 64; the sampler itself and a few lazily started event loops are allowed
+		// a thread per stream would add 64; the sampler itself and a few lazily started
+		// event loops are allowed
 		assertThat(peak.get() - baseline).isLessThan(16);
 	}
 
@@ -330,9 +356,11 @@ class ChatStarterChatModelTests {
 	}
 
 	/**
-	 * A builder of another options class, as {@code OpenAiChatOptions.builder()} is for {@code ChatClient}.
+	 * A builder of another options class, as {@code OpenAiChatOptions.builder()} is for
+	 * {@code ChatClient}.
 	 */
-	static final class FlavouredBuilder implements org.springframework.ai.chat.prompt.ChatOptions.Builder<FlavouredBuilder> {
+	static final class FlavouredBuilder
+			implements org.springframework.ai.chat.prompt.ChatOptions.Builder<FlavouredBuilder> {
 
 		@Override
 		public FlavouredBuilder clone() {
@@ -404,8 +432,8 @@ class ChatStarterChatModelTests {
 	}
 
 	/**
-	 * Another provider's options class with OpenAI-flavoured getters, as Spring AI's {@code OpenAiChatOptions}
-	 * has.
+	 * Another provider's options class with OpenAI-flavoured getters, as Spring AI's
+	 * {@code OpenAiChatOptions} has.
 	 */
 	static final class FlavouredOptions extends DefaultToolCallingChatOptions {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.springai;
 
 import java.time.Duration;
@@ -31,8 +47,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Spring AI's own {@link ChatClient} (advisors, chat memory, tool calling, structured output, streams) on the
- * auto-configured chat-starter providers, against fake servers on loopback.
+ * Spring AI's own {@link ChatClient} (advisors, chat memory, tool calling, structured
+ * output, streams) on the auto-configured chat-starter providers, against fake servers on
+ * loopback.
  */
 class SpringAiChatClientTests {
 
@@ -58,7 +75,8 @@ class SpringAiChatClientTests {
 			ChatMemory memory = MessageWindowChatMemory.builder()
 				.chatMemoryRepository(new InMemoryChatMemoryRepository())
 				.build();
-			ChatClient alpha = builder(context, "alpha").defaultAdvisors(MessageChatMemoryAdvisor.builder(memory).build())
+			ChatClient alpha = builder(context, "alpha")
+				.defaultAdvisors(MessageChatMemoryAdvisor.builder(memory).build())
 				.build();
 			ChatClient beta = builder(context, "beta").defaultAdvisors(MessageChatMemoryAdvisor.builder(memory).build())
 				.build();
@@ -73,8 +91,8 @@ class SpringAiChatClientTests {
 				.content()).isEqualTo("Your name is Ada.");
 
 			RecordedRequest second = providers.beta().takeRequest();
-			assertThat(second.messages()).extracting((message) -> message.path("role").asString() + ": "
-					+ RecordedRequest.textOf(message))
+			assertThat(second.messages())
+				.extracting((message) -> message.path("role").asString() + ": " + RecordedRequest.textOf(message))
 				.containsExactly("user: My name is Ada.", "assistant: Nice to meet you, Ada.",
 						"user: What is my name?");
 			assertThat(second.model()).isEqualTo("beta-model");
@@ -167,10 +185,7 @@ class SpringAiChatClientTests {
 		providers.runner().run((context) -> {
 			Flux<String> content = builder(context, "beta").build().prompt("Tell a story").stream().content();
 
-			StepVerifier.create(content)
-				.expectNext("Once ", "upon ", "a time.")
-				.expectComplete()
-				.verify(BOUND);
+			StepVerifier.create(content).expectNext("Once ", "upon ", "a time.").expectComplete().verify(BOUND);
 			assertThat(providers.beta().takeRequest().isStream()).isTrue();
 		});
 	}
@@ -181,8 +196,7 @@ class SpringAiChatClientTests {
 		providers.runner().run((context) -> assertTimeoutPreemptively(BOUND, () -> {
 			ChatClient chat = builder(context, "alpha").build();
 
-			assertThatExceptionOfType(ChatQuotaException.class)
-				.isThrownBy(() -> chat.prompt("hi").call().content())
+			assertThatExceptionOfType(ChatQuotaException.class).isThrownBy(() -> chat.prompt("hi").call().content())
 				.satisfies((ex) -> assertThat(ex.getProvider()).isEqualTo("alpha"))
 				.withMessageContaining("当前额度不足");
 			assertThat(providers.alpha().requestCount()).isEqualTo(1);
@@ -203,13 +217,15 @@ class SpringAiChatClientTests {
 	void fallbackChainOfTheTemplateAppliesUnderTheChatClient() {
 		providers.alpha().enqueue(FakeResponse.openAiError(503, "overloaded"));
 		providers.beta().enqueue(FakeResponse.text("from beta"));
-		providers.runner().withPropertyValues("chat.providers.alpha.fallback=beta").run((context) -> assertTimeoutPreemptively(BOUND, () -> {
-			ChatResponse response = builder(context, "alpha").build().prompt("hi").call().chatResponse();
+		providers.runner()
+			.withPropertyValues("chat.providers.alpha.fallback=beta")
+			.run((context) -> assertTimeoutPreemptively(BOUND, () -> {
+				ChatResponse response = builder(context, "alpha").build().prompt("hi").call().chatResponse();
 
-			assertThat(response.getResult().getOutput().getText()).isEqualTo("from beta");
-			assertThat((String) response.getMetadata().get("provider")).isEqualTo("beta");
-			assertThat(providers.beta().takeRequest().model()).isEqualTo("beta-model");
-		}));
+				assertThat(response.getResult().getOutput().getText()).isEqualTo("from beta");
+				assertThat((String) response.getMetadata().get("provider")).isEqualTo("beta");
+				assertThat(providers.beta().takeRequest().model()).isEqualTo("beta-model");
+			}));
 	}
 
 	private static final String QUOTA_BODY = "{\"codes\":300,\"mess\":\"当前额度不足，请充值后继续使用\",\"data\":\"\"}";
@@ -235,6 +251,7 @@ class SpringAiChatClientTests {
 
 	/**
 	 * A structured answer.
+	 *
 	 * @param city the city
 	 * @param celsius the temperature
 	 */

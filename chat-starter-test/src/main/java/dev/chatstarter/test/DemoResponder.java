@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.test;
 
 import java.util.ArrayList;
@@ -12,25 +28,31 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The <em>offline demo provider</em>: deterministic, canned answers that let an application run with no API key
- * and no network. It is a demo, not a model; every text answer says so. It is the default behaviour of a
- * {@link FakeChatServer} and serves every endpoint:
+ * The <em>offline demo provider</em>: deterministic, canned answers that let an
+ * application run with no API key and no network. It is a demo, not a model; every text
+ * answer says so. It is the default behaviour of a {@link FakeChatServer} and serves
+ * every endpoint:
  * <ul>
- * <li><b>chat, echo:</b> answers {@code Echo from the offline demo provider: <last user message>} (mentioning
- * attached images), streamed word by word;</li>
- * <li><b>chat, weather tool:</b> when the request offers a tool named {@value #WEATHER_TOOL}, the last user message
- * mentions weather (weather, temperature, 天气, 气温) and no tool result answered it yet, answers with a call
- * {@code get_current_weather({"location": <city found in the message, else the message>, "unit": "celsius"})};</li>
- * <li><b>chat, tool results:</b> when the conversation ends with tool results, answers with a sentence built from
- * them, e.g. {@code According to get_current_weather, the location is Paris and the temperature is 22.};</li>
- * <li><b>chat, structured output:</b> with {@code response_format} {@code json_schema} or {@code json_object},
- * answers with JSON: when the prompt contains a linear equation such as {@code 8x + 31 = 2} (and the schema, if
- * any, has {@code steps} and {@code final_answer}), its exact step-by-step solution
+ * <li><b>chat, echo:</b> answers
+ * {@code Echo from the offline demo provider: <last user message>} (mentioning attached
+ * images), streamed word by word;</li>
+ * <li><b>chat, weather tool:</b> when the request offers a tool named
+ * {@value #WEATHER_TOOL}, the last user message mentions weather (weather, temperature,
+ * 天气, 气温) and no tool result answered it yet, answers with a call
+ * {@code get_current_weather({"location": <city found in the message, else the message>,
+ * "unit": "celsius"})};</li>
+ * <li><b>chat, tool results:</b> when the conversation ends with tool results, answers
+ * with a sentence built from them, e.g.
+ * {@code According to get_current_weather, the location is Paris and the temperature is 22.};</li>
+ * <li><b>chat, structured output:</b> with {@code response_format} {@code json_schema} or
+ * {@code json_object}, answers with JSON: when the prompt contains a linear equation such
+ * as {@code 8x + 31 = 2} (and the schema, if any, has {@code steps} and
+ * {@code final_answer}), its exact step-by-step solution
  * ({@code "final_answer": "x = -29/8"}); otherwise a value conforming to the schema;</li>
  * <li><b>usage:</b> word counts;</li>
  * <li><b>models:</b> {@link #MODELS};</li>
- * <li><b>images:</b> {@code https://example.invalid/demo/<n>.png} placeholders, or a 1×1 PNG for
- * {@code response_format: b64_json}.</li>
+ * <li><b>images:</b> {@code https://example.invalid/demo/<n>.png} placeholders, or a 1×1
+ * PNG for {@code response_format: b64_json}.</li>
  * </ul>
  * Stateless and thread-safe.
  */
@@ -45,7 +67,10 @@ public final class DemoResponder implements ChatResponder {
 	/** How every echo answer starts. */
 	public static final String ECHO_PREFIX = "Echo from the offline demo provider: ";
 
-	/** A 1×1 transparent PNG, base64-encoded, returned for {@code b64_json} image requests. */
+	/**
+	 * A 1×1 transparent PNG, base64-encoded, returned for {@code b64_json} image
+	 * requests.
+	 */
 	public static final String TINY_PNG_BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
 
 	private static final String IMAGE_URL_PATTERN = "https://example.invalid/demo/%d.png";
@@ -113,8 +138,8 @@ public final class DemoResponder implements ChatResponder {
 
 	private static JsonNode structuredAnswer(RecordedRequest request, String message) {
 		JsonNode schema = request.jsonSchema();
-		boolean solvable = schema == null || (schema.path("properties").has("steps")
-				&& schema.path("properties").has("final_answer"));
+		boolean solvable = schema == null
+				|| (schema.path("properties").has("steps") && schema.path("properties").has("final_answer"));
 		if (solvable) {
 			LinearEquation.Solution solution = solve(message, request);
 			if (solution != null) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.test;
 
 import java.nio.charset.StandardCharsets;
@@ -35,19 +51,23 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
 
 /**
- * An in-process, OpenAI-compatible HTTP server on Reactor Netty, bound to {@code 127.0.0.1}, for tests and offline
- * demos. It serves {@code POST /v1/chat/completions} (blocking and {@code stream: true}), {@code GET /v1/models}
- * and {@code POST /v1/images/generations} (also without the {@code /v1} prefix) over HTTP/1.1 and cleartext HTTP/2,
- * records every request, and
+ * An in-process, OpenAI-compatible HTTP server on Reactor Netty, bound to
+ * {@code 127.0.0.1}, for tests and offline demos. It serves
+ * {@code POST /v1/chat/completions} (blocking and {@code stream: true}),
+ * {@code GET /v1/models} and {@code POST /v1/images/generations} (also without the
+ * {@code /v1} prefix) over HTTP/1.1 and cleartext HTTP/2, records every request, and
  * answers each one with, in order of precedence:
  * <ol>
- * <li>the next {@link FakeResponse} {@link #enqueue(FakeResponse...) queued} for the request's endpoint;</li>
- * <li>the {@link ChatResponder} set for the endpoint with {@link #responder(FakeEndpoint, ChatResponder)};</li>
- * <li>the default: a {@link DemoResponder} (deterministic echo, weather tool calls, JSON for structured output,
- * {@link DemoResponder#MODELS demo models}, placeholder images); 404 for unknown paths.</li>
+ * <li>the next {@link FakeResponse} {@link #enqueue(FakeResponse...) queued} for the
+ * request's endpoint;</li>
+ * <li>the {@link ChatResponder} set for the endpoint with
+ * {@link #responder(FakeEndpoint, ChatResponder)};</li>
+ * <li>the default: a {@link DemoResponder} (deterministic echo, weather tool calls, JSON
+ * for structured output, {@link DemoResponder#MODELS demo models}, placeholder images);
+ * 404 for unknown paths.</li>
  * </ol>
- * It starts in milliseconds and is thread-safe: requests may arrive concurrently, and scripting and inspection
- * methods may be called from any thread.
+ * It starts in milliseconds and is thread-safe: requests may arrive concurrently, and
+ * scripting and inspection methods may be called from any thread.
  *
  * <pre class="code">
  * try (FakeChatServer server = new FakeChatServer().start()) {
@@ -66,7 +86,10 @@ public final class FakeChatServer implements AutoCloseable {
 
 	private static final Duration DEFAULT_TAKE_TIMEOUT = Duration.ofSeconds(10);
 
-	/** The largest body of a request that upgrades to cleartext HTTP/2 (the default of 0 rejects every body). */
+	/**
+	 * The largest body of a request that upgrades to cleartext HTTP/2 (the default of 0
+	 * rejects every body).
+	 */
 	private static final int MAX_UPGRADE_BODY_BYTES = 16 * 1024 * 1024;
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(10);
@@ -169,8 +192,8 @@ public final class FakeChatServer implements AutoCloseable {
 	}
 
 	/**
-	 * Stop listening and release the server's threads. Does nothing if the server is not running. Recorded
-	 * requests stay available.
+	 * Stop listening and release the server's threads. Does nothing if the server is not
+	 * running. Recorded requests stay available.
 	 */
 	@Override
 	public void close() {
@@ -191,8 +214,8 @@ public final class FakeChatServer implements AutoCloseable {
 	}
 
 	/**
-	 * Answer the next chat completion requests with these responses, in order; when they are used up, the
-	 * responder answers again.
+	 * Answer the next chat completion requests with these responses, in order; when they
+	 * are used up, the responder answers again.
 	 * @param responses the responses
 	 * @return this server
 	 */
@@ -201,8 +224,8 @@ public final class FakeChatServer implements AutoCloseable {
 	}
 
 	/**
-	 * Answer the next requests for an endpoint with these responses, in order, e.g. to make {@code /v1/models}
-	 * fail once.
+	 * Answer the next requests for an endpoint with these responses, in order, e.g. to
+	 * make {@code /v1/models} fail once.
 	 * @param endpoint the endpoint
 	 * @param responses the responses
 	 * @return this server
@@ -238,7 +261,8 @@ public final class FakeChatServer implements AutoCloseable {
 	}
 
 	/**
-	 * List these models on {@code GET /v1/models}; {@link DemoResponder#MODELS} by default.
+	 * List these models on {@code GET /v1/models}; {@link DemoResponder#MODELS} by
+	 * default.
 	 * @param ids the model ids
 	 * @return this server
 	 */
@@ -248,8 +272,9 @@ public final class FakeChatServer implements AutoCloseable {
 	}
 
 	/**
-	 * Answer every image generation request with these URLs; by default the demo answers with
-	 * {@code https://example.invalid/demo/<n>.png} placeholders (or a tiny PNG for {@code b64_json}).
+	 * Answer every image generation request with these URLs; by default the demo answers
+	 * with {@code https://example.invalid/demo/<n>.png} placeholders (or a tiny PNG for
+	 * {@code b64_json}).
 	 * @param urls the image URLs
 	 * @return this server
 	 */
@@ -259,7 +284,8 @@ public final class FakeChatServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return the oldest request not taken yet, waiting up to 10 seconds for one to arrive.
+	 * Return the oldest request not taken yet, waiting up to 10 seconds for one to
+	 * arrive.
 	 * @return the request
 	 * @throws IllegalStateException if no request arrived in time
 	 */
@@ -320,7 +346,8 @@ public final class FakeChatServer implements AutoCloseable {
 	}
 
 	/**
-	 * Forget the recorded requests and the queued responses, and restore the default responders.
+	 * Forget the recorded requests and the queued responses, and restore the default
+	 * responders.
 	 * @return this server
 	 */
 	public FakeChatServer reset() {
@@ -364,8 +391,8 @@ public final class FakeChatServer implements AutoCloseable {
 	}
 
 	private RecordedRequest record(String protocol, String method, String uri, HttpHeaders headers, String body) {
-		RecordedRequest recorded = new RecordedRequest(this.sequence.incrementAndGet(), protocol, method, uri,
-				headers, body);
+		RecordedRequest recorded = new RecordedRequest(this.sequence.incrementAndGet(), protocol, method, uri, headers,
+				body);
 		this.requests.add(recorded);
 		this.untaken.add(recorded);
 		logger.debug("Fake chat server received {}", recorded);
@@ -383,8 +410,8 @@ public final class FakeChatServer implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Fake chat server could not answer {}", request, ex);
-			return ResponseWriter.write(
-					FakeResponse.openAiError(500, "The fake chat server's responder failed: " + ex), request);
+			return ResponseWriter.write(FakeResponse.openAiError(500, "The fake chat server's responder failed: " + ex),
+					request);
 		}
 	}
 
@@ -414,8 +441,8 @@ public final class FakeChatServer implements AutoCloseable {
 	@Override
 	public String toString() {
 		Running current = this.running;
-		return "FakeChatServer[" + ((current != null) ? "http://" + HOST + ":" + current.server().port() + "/v1"
-				: "not running") + "]";
+		return "FakeChatServer["
+				+ ((current != null) ? "http://" + HOST + ":" + current.server().port() + "/v1" : "not running") + "]";
 	}
 
 	/**

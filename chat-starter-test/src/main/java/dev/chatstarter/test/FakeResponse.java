@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.test;
 
 import java.time.Duration;
@@ -20,17 +36,20 @@ import dev.chatstarter.core.chat.ToolCall;
 import org.springframework.util.Assert;
 
 /**
- * How a {@link FakeChatServer} answers one request. Immutable: the instance methods return a modified copy.
+ * How a {@link FakeChatServer} answers one request. Immutable: the instance methods
+ * return a modified copy.
  *
  * <p>
- * Chat answers ({@link #text(String)}, {@link #stream(String...)}, {@link #toolCall(String, String)},
- * {@link #json(Object)}) adapt to the request: a blocking request gets one {@code chat.completion} JSON body, a
- * request with {@code "stream": true} gets {@code text/event-stream} chunks the way OpenAI sends them (a role chunk,
- * one chunk per fragment, tool call arguments split across chunks, a finish chunk, a usage chunk when
- * {@code stream_options.include_usage} is set, then {@code data: [DONE]}). Unless set with
- * {@link #usage(int, int)}, usage is estimated by counting words. Failures are scripted with
- * {@link #error(int, String)} (any status, any body), {@link #errorInStream(String, String...)},
- * {@link #cutStream(String...)} and {@link #raw(int, String, String)}; {@link #delay(Duration)} and
+ * Chat answers ({@link #text(String)}, {@link #stream(String...)},
+ * {@link #toolCall(String, String)}, {@link #json(Object)}) adapt to the request: a
+ * blocking request gets one {@code chat.completion} JSON body, a request with
+ * {@code "stream": true} gets {@code text/event-stream} chunks the way OpenAI sends them
+ * (a role chunk, one chunk per fragment, tool call arguments split across chunks, a
+ * finish chunk, a usage chunk when {@code stream_options.include_usage} is set, then
+ * {@code data: [DONE]}). Unless set with {@link #usage(int, int)}, usage is estimated by
+ * counting words. Failures are scripted with {@link #error(int, String)} (any status, any
+ * body), {@link #errorInStream(String, String...)}, {@link #cutStream(String...)} and
+ * {@link #raw(int, String, String)}; {@link #delay(Duration)} and
  * {@link #chunkDelay(Duration)} slow any answer down.
  *
  * <pre class="code">
@@ -153,8 +172,8 @@ public final class FakeResponse {
 	}
 
 	/**
-	 * Answer with a text made of these fragments; a stream sends one chunk per fragment, a blocking request gets
-	 * them joined.
+	 * Answer with a text made of these fragments; a stream sends one chunk per fragment,
+	 * a blocking request gets them joined.
 	 * @param fragments the fragments
 	 * @return the response
 	 */
@@ -168,8 +187,8 @@ public final class FakeResponse {
 
 	/**
 	 * Answer with JSON as the message content, as structured output does.
-	 * @param value a JSON string, sent as it is, or an object to serialize with Jackson (a {@code Map}, a record,
-	 * a {@code JsonNode})
+	 * @param value a JSON string, sent as it is, or an object to serialize with Jackson
+	 * (a {@code Map}, a record, a {@code JsonNode})
 	 * @return the response
 	 */
 	public static FakeResponse json(Object value) {
@@ -199,8 +218,9 @@ public final class FakeResponse {
 	}
 
 	/**
-	 * Answer with tool calls (parallel calls when there are several). A stream sends each call's id and name
-	 * first, then its arguments in several fragments, then {@code finish_reason: "tool_calls"}.
+	 * Answer with tool calls (parallel calls when there are several). A stream sends each
+	 * call's id and name first, then its arguments in several fragments, then
+	 * {@code finish_reason: "tool_calls"}.
 	 * @param calls the calls
 	 * @return the response
 	 */
@@ -221,10 +241,11 @@ public final class FakeResponse {
 	}
 
 	/**
-	 * Answer with an HTTP status and a body sent as given: an OpenAI error object, a vendor's own shape (e.g.
-	 * {@code {"codes":900,"mess":"..."}}, also with status 200), an HTML gateway page, plain text or nothing. The
-	 * content type follows the body: JSON when it starts with a brace or a bracket, HTML when it starts with
-	 * {@code <}, plain text otherwise, none when it is empty.
+	 * Answer with an HTTP status and a body sent as given: an OpenAI error object, a
+	 * vendor's own shape (e.g. {@code {"codes":900,"mess":"..."}}, also with status 200),
+	 * an HTML gateway page, plain text or nothing. The content type follows the body:
+	 * JSON when it starts with a brace or a bracket, HTML when it starts with {@code <},
+	 * plain text otherwise, none when it is empty.
 	 * @param status the HTTP status
 	 * @param body the body, possibly empty
 	 * @return the response
@@ -236,8 +257,8 @@ public final class FakeResponse {
 
 	/**
 	 * Answer with an HTTP status and a canonical OpenAI error body:
-	 * {@code {"error":{"message":...,"type":...,"param":null,"code":...}}}, the type and code chosen from the
-	 * status.
+	 * {@code {"error":{"message":...,"type":...,"param":null,"code":...}}}, the type and
+	 * code chosen from the status.
 	 * @param status the HTTP status
 	 * @param message the error message
 	 * @return the response
@@ -281,9 +302,9 @@ public final class FakeResponse {
 	}
 
 	/**
-	 * Start a stream normally, then send an error event ({@code data: <errorJson>}) and {@code [DONE]}, as vLLM and
-	 * OpenRouter do when a generation fails after HTTP 200. A blocking request gets the error JSON as an HTTP 200
-	 * body.
+	 * Start a stream normally, then send an error event ({@code data: <errorJson>}) and
+	 * {@code [DONE]}, as vLLM and OpenRouter do when a generation fails after HTTP 200. A
+	 * blocking request gets the error JSON as an HTTP 200 body.
 	 * @param errorJson the event's data, e.g.
 	 * {@code {"error":{"message":"TimeoutError","type":"GatewayTimeout","code":504}}}
 	 * @param fragmentsBefore the text fragments sent before the error
@@ -300,8 +321,9 @@ public final class FakeResponse {
 	}
 
 	/**
-	 * Send these fragments, then end the body without a finish reason and without {@code [DONE]}: a stream cut by
-	 * a relay or a stall. A blocking request gets the first half of its JSON body.
+	 * Send these fragments, then end the body without a finish reason and without
+	 * {@code [DONE]}: a stream cut by a relay or a stall. A blocking request gets the
+	 * first half of its JSON body.
 	 * @param fragments the text fragments sent before the cut
 	 * @return the response
 	 */
@@ -314,8 +336,9 @@ public final class FakeResponse {
 	}
 
 	/**
-	 * Answer with exactly this status, content type and body, whatever the request asked for. A
-	 * {@code text/event-stream} body is sent event by event (split at blank lines), so {@link #chunkDelay} applies.
+	 * Answer with exactly this status, content type and body, whatever the request asked
+	 * for. A {@code text/event-stream} body is sent event by event (split at blank
+	 * lines), so {@link #chunkDelay} applies.
 	 * @param status the HTTP status
 	 * @param contentType the content type, or {@code null} to send none
 	 * @param body the body
@@ -341,7 +364,10 @@ public final class FakeResponse {
 		ObjectNode root = JSON_MAPPER.createObjectNode().put("object", "list");
 		ArrayNode data = root.putArray("data");
 		for (String id : ids) {
-			data.addObject().put("id", id).put("object", "model").put("created", 1700000000L)
+			data.addObject()
+				.put("id", id)
+				.put("object", "model")
+				.put("created", 1700000000L)
 				.put("owned_by", "chat-starter-test");
 		}
 		return raw(200, "application/json", root.toString());
@@ -365,7 +391,8 @@ public final class FakeResponse {
 	/**
 	 * Report this usage instead of the word-count estimate.
 	 * @param promptTokens the {@code prompt_tokens}
-	 * @param completionTokens the {@code completion_tokens}; {@code total_tokens} is the sum
+	 * @param completionTokens the {@code completion_tokens}; {@code total_tokens} is the
+	 * sum
 	 * @return a modified copy
 	 */
 	public FakeResponse usage(int promptTokens, int completionTokens) {
@@ -387,8 +414,9 @@ public final class FakeResponse {
 	}
 
 	/**
-	 * Finish with this reason instead of {@code stop} (or {@code tool_calls} for tool calls), e.g. {@code length},
-	 * {@code content_filter} or a vendor's {@code sensitive}.
+	 * Finish with this reason instead of {@code stop} (or {@code tool_calls} for tool
+	 * calls), e.g. {@code length}, {@code content_filter} or a vendor's
+	 * {@code sensitive}.
 	 * @param finishReason the finish reason
 	 * @return a modified copy
 	 */
@@ -398,7 +426,8 @@ public final class FakeResponse {
 	}
 
 	/**
-	 * Add reasoning text ({@code reasoning_content}), streamed word by word before the content.
+	 * Add reasoning text ({@code reasoning_content}), streamed word by word before the
+	 * content.
 	 * @param reasoning the reasoning text
 	 * @return a modified copy
 	 */

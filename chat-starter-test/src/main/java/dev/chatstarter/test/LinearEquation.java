@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.test;
 
 import java.util.ArrayList;
@@ -8,8 +24,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A linear equation in one variable, {@code a·x + b = c·x + d}, found in free text (e.g. {@code 求解方程: 8x + 31 = 2})
- * and solved exactly, step by step, the way the demo provider answers the seed's math example.
+ * A linear equation in one variable, {@code a·x + b = c·x + d}, found in free text (e.g.
+ * {@code 求解方程: 8x + 31 = 2}) and solved exactly, step by step, the way the demo provider
+ * answers the seed's math example.
  */
 final class LinearEquation {
 
@@ -51,8 +68,11 @@ final class LinearEquation {
 	 * @return the equation, or {@code null} when the text has none
 	 */
 	static @Nullable LinearEquation find(String text) {
-		String normalized = text.replace('\u2212', '-').replace('\uFF0D', '-').replace('\uFF1D', '=')
-			.replace('\uFF0B', '+').replace('\u00D7', '*');
+		String normalized = text.replace('\u2212', '-')
+			.replace('\uFF0D', '-')
+			.replace('\uFF1D', '=')
+			.replace('\uFF0B', '+')
+			.replace('\u00D7', '*');
 		Matcher matcher = EQUATION.matcher(normalized);
 		while (matcher.find()) {
 			Side left = Side.parse(matcher.group(1));
@@ -61,8 +81,7 @@ final class LinearEquation {
 			boolean oneVariable = variable != null && (left.variable == null || left.variable.equals(variable))
 					&& (right.variable == null || right.variable.equals(variable)) && !left.mixed && !right.mixed;
 			if (oneVariable) {
-				return new LinearEquation(variable, left.coefficient, left.constant, right.coefficient,
-						right.constant);
+				return new LinearEquation(variable, left.coefficient, left.constant, right.coefficient, right.constant);
 			}
 		}
 		return null;
@@ -70,7 +89,8 @@ final class LinearEquation {
 
 	/**
 	 * Solve the equation.
-	 * @return the solution with its steps, or {@code null} when there is no single solution
+	 * @return the solution with its steps, or {@code null} when there is no single
+	 * solution
 	 */
 	@Nullable Solution solve() {
 		Fraction coefficient = this.a.subtract(this.c);
@@ -86,8 +106,10 @@ final class LinearEquation {
 		}
 		Fraction constant = this.d.subtract(this.b);
 		if (!this.b.isZero()) {
-			steps.add(new Step((this.b.signum() > 0) ? "Subtract " + this.b + " from both sides."
-					: "Add " + this.b.abs() + " to both sides.", side(coefficient, Fraction.ZERO) + " = " + constant));
+			steps.add(new Step(
+					(this.b.signum() > 0) ? "Subtract " + this.b + " from both sides."
+							: "Add " + this.b.abs() + " to both sides.",
+					side(coefficient, Fraction.ZERO) + " = " + constant));
 		}
 		Fraction value = constant.divide(coefficient);
 		if (!coefficient.equals(Fraction.ONE)) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.test;
 
 import java.util.ArrayList;
@@ -14,9 +30,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
 
 /**
- * A request received by a {@link FakeChatServer}: the raw HTTP parts, the body parsed as JSON, and shortcuts to
- * what chat tests usually check. Immutable and thread-safe, as long as the {@link #json() JSON tree} is not
- * modified. {@link #toString()} shows neither the headers nor the API key.
+ * A request received by a {@link FakeChatServer}: the raw HTTP parts, the body parsed as
+ * JSON, and shortcuts to what chat tests usually check. Immutable and thread-safe, as
+ * long as the {@link #json() JSON tree} is not modified. {@link #toString()} shows
+ * neither the headers nor the API key.
  */
 public final class RecordedRequest {
 
@@ -63,8 +80,7 @@ public final class RecordedRequest {
 	 * @param headers the request headers (copied)
 	 * @param body the body as text, empty when there was none
 	 */
-	public RecordedRequest(int sequence, String protocol, String method, String uri, HttpHeaders headers,
-			String body) {
+	public RecordedRequest(int sequence, String protocol, String method, String uri, HttpHeaders headers, String body) {
 		Assert.hasText(protocol, "protocol must not be empty");
 		Assert.hasText(method, "method must not be empty");
 		Assert.notNull(uri, "uri must not be null");
@@ -85,8 +101,8 @@ public final class RecordedRequest {
 	}
 
 	/**
-	 * Create a {@code POST /v1/chat/completions} request with a JSON body and no headers, e.g. to unit-test a
-	 * {@link ChatResponder}.
+	 * Create a {@code POST /v1/chat/completions} request with a JSON body and no headers,
+	 * e.g. to unit-test a {@link ChatResponder}.
 	 * @param body the JSON body
 	 * @return the request
 	 */
@@ -107,7 +123,8 @@ public final class RecordedRequest {
 	}
 
 	/**
-	 * Return the 1-based position of this request among those the server received since it started or was reset.
+	 * Return the 1-based position of this request among those the server received since
+	 * it started or was reset.
 	 * @return the sequence number
 	 */
 	public int sequence() {
@@ -217,7 +234,8 @@ public final class RecordedRequest {
 
 	/**
 	 * Whether usage was asked for at the end of a stream.
-	 * @return {@code true} when the body has {@code "stream_options": {"include_usage": true}}
+	 * @return {@code true} when the body has {@code "stream_options": {"include_usage":
+	 * true}}
 	 */
 	public boolean includeUsage() {
 		return this.json.path("stream_options").path("include_usage").asBoolean(false);
@@ -247,7 +265,8 @@ public final class RecordedRequest {
 	}
 
 	/**
-	 * Return the text of the last user message; the text parts are joined when the content is an array.
+	 * Return the text of the last user message; the text parts are joined when the
+	 * content is an array.
 	 * @return the text, or {@code null} when there is no user message
 	 */
 	public @Nullable String lastUserMessage() {
@@ -331,7 +350,8 @@ public final class RecordedRequest {
 	}
 
 	/**
-	 * Whether the conversation ends with a tool result, i.e. the model is asked to use it.
+	 * Whether the conversation ends with a tool result, i.e. the model is asked to use
+	 * it.
 	 * @return {@code true} when the last message has the role {@code tool}
 	 */
 	public boolean endsWithToolResult() {
@@ -354,15 +374,17 @@ public final class RecordedRequest {
 
 	/**
 	 * Return the type of the requested response format.
-	 * @return {@code text}, {@code json_object} or {@code json_schema}, or {@code null} when none was set
+	 * @return {@code text}, {@code json_object} or {@code json_schema}, or {@code null}
+	 * when none was set
 	 */
 	public @Nullable String responseFormatType() {
 		return text(this.json.path("response_format").get("type"));
 	}
 
 	/**
-	 * Return the JSON schema of a {@code json_schema} response format: {@code response_format.json_schema.schema}
-	 * as OpenAI specifies, or {@code response_format.json_schema} itself when it is a schema (as some providers
+	 * Return the JSON schema of a {@code json_schema} response format:
+	 * {@code response_format.json_schema.schema} as OpenAI specifies, or
+	 * {@code response_format.json_schema} itself when it is a schema (as some providers
 	 * document).
 	 * @return the schema, or {@code null} when none was sent
 	 */

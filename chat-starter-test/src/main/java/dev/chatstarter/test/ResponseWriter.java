@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.test;
 
 import java.time.Duration;
@@ -15,8 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
 import dev.chatstarter.core.chat.ToolCall;
 
 /**
- * Turns a {@link FakeResponse} into the {@link HttpAnswer} for one request, in the OpenAI wire format: a
- * {@code chat.completion} body for a blocking request, {@code chat.completion.chunk} events for a stream.
+ * Turns a {@link FakeResponse} into the {@link HttpAnswer} for one request, in the OpenAI
+ * wire format: a {@code chat.completion} body for a blocking request,
+ * {@code chat.completion.chunk} events for a stream.
  */
 final class ResponseWriter {
 
@@ -102,8 +119,8 @@ final class ResponseWriter {
 
 	private static HttpAnswer plain(int status, @Nullable String contentType, String body, FakeResponse response,
 			Duration delay) {
-		return new HttpAnswer(status, headers(response, contentType), body.isEmpty() ? List.of() : List.of(body),
-				false, delay, Duration.ZERO);
+		return new HttpAnswer(status, headers(response, contentType), body.isEmpty() ? List.of() : List.of(body), false,
+				delay, Duration.ZERO);
 	}
 
 	private static HttpAnswer streamed(List<String> events, FakeResponse response, Duration delay,
@@ -161,8 +178,12 @@ final class ResponseWriter {
 			if (hasToolCalls()) {
 				ArrayNode calls = message.putArray("tool_calls");
 				for (ToolCall call : this.response.toolCalls()) {
-					calls.addObject().put("id", call.id()).put("type", "function").putObject("function")
-						.put("name", call.name()).put("arguments", call.arguments());
+					calls.addObject()
+						.put("id", call.id())
+						.put("type", "function")
+						.putObject("function")
+						.put("name", call.name())
+						.put("arguments", call.arguments());
 				}
 			}
 			choice.putNull("logprobs");
@@ -172,7 +193,8 @@ final class ResponseWriter {
 		}
 
 		/**
-		 * The role chunk, then one chunk per reasoning and content fragment and the tool call chunks.
+		 * The role chunk, then one chunk per reasoning and content fragment and the tool
+		 * call chunks.
 		 */
 		List<String> openingEvents() {
 			List<String> events = new ArrayList<>();
@@ -191,12 +213,21 @@ final class ResponseWriter {
 			for (int index = 0; index < calls.size(); index++) {
 				ToolCall call = calls.get(index);
 				ObjectNode first = delta();
-				first.putArray("tool_calls").addObject().put("index", index).put("id", call.id())
-					.put("type", "function").putObject("function").put("name", call.name()).put("arguments", "");
+				first.putArray("tool_calls")
+					.addObject()
+					.put("index", index)
+					.put("id", call.id())
+					.put("type", "function")
+					.putObject("function")
+					.put("name", call.name())
+					.put("arguments", "");
 				events.add(chunk(first, null));
 				for (String piece : argumentPieces(call.arguments())) {
 					ObjectNode next = delta();
-					next.putArray("tool_calls").addObject().put("index", index).putObject("function")
+					next.putArray("tool_calls")
+						.addObject()
+						.put("index", index)
+						.putObject("function")
 						.put("arguments", piece);
 					events.add(chunk(next, null));
 				}
@@ -251,7 +282,8 @@ final class ResponseWriter {
 		}
 
 		/**
-		 * The message content: {@code null} for an answer with only tool calls, as OpenAI sends it.
+		 * The message content: {@code null} for an answer with only tool calls, as OpenAI
+		 * sends it.
 		 */
 		private @Nullable String messageContent() {
 			String content = this.response.content();

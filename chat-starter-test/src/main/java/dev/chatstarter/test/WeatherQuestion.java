@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.test;
 
 import java.util.Locale;
@@ -8,8 +24,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Recognizes a question about the weather and the place it is about, in English or Chinese, for the demo
- * provider's {@code get_current_weather} tool calls.
+ * Recognizes a question about the weather and the place it is about, in English or
+ * Chinese, for the demo provider's {@code get_current_weather} tool calls.
  */
 final class WeatherQuestion {
 
@@ -17,13 +33,15 @@ final class WeatherQuestion {
 
 	private static final String[] FAHRENHEIT_WORDS = { "fahrenheit", "°f", "华氏" };
 
-	/** Well-known cities: Chinese name, English name (matched as whole words, in any case). */
+	/**
+	 * Well-known cities: Chinese name, English name (matched as whole words, in any
+	 * case).
+	 */
 	private static final String[][] CITIES = { { "北京", "Beijing" }, { "上海", "Shanghai" }, { "广州", "Guangzhou" },
-			{ "深圳", "Shenzhen" }, { "杭州", "Hangzhou" }, { "成都", "Chengdu" }, { "南京", "Nanjing" },
-			{ "武汉", "Wuhan" }, { "西安", "Xi'an" }, { "重庆", "Chongqing" }, { "天津", "Tianjin" },
-			{ "苏州", "Suzhou" }, { "香港", "Hong Kong" }, { "东京", "Tokyo" }, { "伦敦", "London" },
-			{ "巴黎", "Paris" }, { "纽约", "New York" }, { "柏林", "Berlin" }, { "旧金山", "San Francisco" },
-			{ "悉尼", "Sydney" } };
+			{ "深圳", "Shenzhen" }, { "杭州", "Hangzhou" }, { "成都", "Chengdu" }, { "南京", "Nanjing" }, { "武汉", "Wuhan" },
+			{ "西安", "Xi'an" }, { "重庆", "Chongqing" }, { "天津", "Tianjin" }, { "苏州", "Suzhou" }, { "香港", "Hong Kong" },
+			{ "东京", "Tokyo" }, { "伦敦", "London" }, { "巴黎", "Paris" }, { "纽约", "New York" }, { "柏林", "Berlin" },
+			{ "旧金山", "San Francisco" }, { "悉尼", "Sydney" } };
 
 	private static final Pattern[] CITY_PATTERNS = new Pattern[CITIES.length];
 
@@ -36,12 +54,11 @@ final class WeatherQuestion {
 	private static final Pattern ENGLISH_PLACE = Pattern
 		.compile("\\b(?:[Ii]n|[Aa]t|[Ff]or|[Oo]f)\\s+([\\p{L}][\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*)*)");
 
-	private static final Set<String> NOT_PLACES = Set.of("the", "a", "an", "today", "tomorrow", "now", "this",
-			"that", "my", "your", "our", "here", "there", "celsius", "fahrenheit", "me", "us", "it", "degrees",
-			"weather", "temperature");
+	private static final Set<String> NOT_PLACES = Set.of("the", "a", "an", "today", "tomorrow", "now", "this", "that",
+			"my", "your", "our", "here", "there", "celsius", "fahrenheit", "me", "us", "it", "degrees", "weather",
+			"temperature");
 
-	private static final Pattern CHINESE_PREFIX = Pattern
-		.compile("^(?:请问|请|帮我|帮忙|查询|查一下|查|告诉我|我想知道|今天|明天|现在|目前)+");
+	private static final Pattern CHINESE_PREFIX = Pattern.compile("^(?:请问|请|帮我|帮忙|查询|查一下|查|告诉我|我想知道|今天|明天|现在|目前)+");
 
 	private static final Pattern CHINESE_PLACE = Pattern.compile("^(\\p{IsHan}{2,8}?)(?:今天|明天|现在|目前|的|天气|气温)");
 
@@ -67,8 +84,8 @@ final class WeatherQuestion {
 	}
 
 	/**
-	 * Find the place a weather question is about: a well-known city, a capitalized place after "in", a Chinese
-	 * place name before 天气, else the whole message.
+	 * Find the place a weather question is about: a well-known city, a capitalized place
+	 * after "in", a Chinese place name before 天气, else the whole message.
 	 * @param message the user's message
 	 * @return the place
 	 */

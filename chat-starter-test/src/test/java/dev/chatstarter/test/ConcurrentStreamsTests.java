@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.test;
 
 import java.lang.management.ManagementFactory;
@@ -16,9 +32,10 @@ import dev.chatstarter.core.http.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Thousands of simultaneous streams against one local {@link FakeChatServer}: every stream completes with its own
- * content, no thread is used per stream, and the heap returns to about where it started (nothing is retained per
- * stream). Every build runs 2,000 streams on a template with its default connection pool;
+ * Thousands of simultaneous streams against one local {@link FakeChatServer}: every
+ * stream completes with its own content, no thread is used per stream, and the heap
+ * returns to about where it started (nothing is retained per stream). Every build runs
+ * 2,000 streams on a template with its default connection pool;
  * {@code -Dchat.concurrency.streams=N} runs another number.
  */
 class ConcurrentStreamsTests {
@@ -35,7 +52,7 @@ class ConcurrentStreamsTests {
 				for (int i = 0; i < FRAGMENTS; i++) {
 					fragments[i] = id + "-" + i + " ";
 				}
-				return FakeResponse.stream(fragments).chunkDelay(Duration.ofMillis(300));
+				return FakeResponse.stream(fragments).chunkDelay(Duration.ofMillis(500));
 			});
 			try (ChatTemplate template = ChatTemplate.builder()
 				.provider("fake")

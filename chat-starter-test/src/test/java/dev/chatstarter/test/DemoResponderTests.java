@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.test;
 
 import java.util.ArrayList;
@@ -24,8 +40,8 @@ import dev.chatstarter.core.model.ModelInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The offline demo provider, {@link DemoResponder}, as the default behaviour of {@link FakeChatServer}, driven by
- * the core's {@link ChatTemplate}.
+ * The offline demo provider, {@link DemoResponder}, as the default behaviour of
+ * {@link FakeChatServer}, driven by the core's {@link ChatTemplate}.
  */
 class DemoResponderTests extends FakeChatServerSupport {
 
@@ -41,10 +57,8 @@ class DemoResponderTests extends FakeChatServerSupport {
 	/** The math schema of seed 000. */
 	static final Map<String, Object> MATH_SCHEMA = Map.of("type", "object", "properties",
 			Map.of("steps",
-					Map.of("type", "array", "items",
-							Map.of("type", "object", "properties",
-									Map.of("explanation", Map.of("type", "string"), "output",
-											Map.of("type", "string")))),
+					Map.of("type", "array", "items", Map.of("type", "object", "properties",
+							Map.of("explanation", Map.of("type", "string"), "output", Map.of("type", "string")))),
 					"final_answer", Map.of("type", "string")));
 
 	@Test
@@ -108,8 +122,9 @@ class DemoResponderTests extends FakeChatServerSupport {
 
 		ChatResponse response = chat.prompt("北京今天天气怎么样").stream().response().block();
 
-		assertThat(response.toolCalls()).singleElement().satisfies((call) -> assertThat(JSON.readTree(call.arguments()))
-			.isEqualTo(JSON.readTree("{\"location\":\"北京\",\"unit\":\"celsius\"}")));
+		assertThat(response.toolCalls()).singleElement()
+			.satisfies((call) -> assertThat(JSON.readTree(call.arguments()))
+				.isEqualTo(JSON.readTree("{\"location\":\"北京\",\"unit\":\"celsius\"}")));
 	}
 
 	@Test
@@ -154,7 +169,8 @@ class DemoResponderTests extends FakeChatServerSupport {
 	void seedShapedJsonSchemaIsStreamedAndSolved() {
 		String body = """
 				{"model":"gpt-4o","messages":[{"role":"user","content":"求解方程: 8x + 31 = 2"}],"stream":true,
-				 "response_format":{"type":"json_schema","json_schema":%s}}""".formatted(JSON.writeValueAsString(MATH_SCHEMA));
+				 "response_format":{"type":"json_schema","json_schema":%s}}"""
+			.formatted(JSON.writeValueAsString(MATH_SCHEMA));
 
 		String events = post("/v1/chat/completions", body).body();
 
@@ -224,9 +240,10 @@ class DemoResponderTests extends FakeChatServerSupport {
 
 	@Test
 	void unitTestableWithoutAServer() {
-		FakeResponse response = new DemoResponder().respond(RecordedRequest.chatCompletion("""
-				{"messages":[{"role":"user","content":"How warm is it in Springfield today, in fahrenheit? temperature please"}],
-				 "tools":[{"type":"function","function":{"name":"get_current_weather","parameters":{}}}]}"""));
+		FakeResponse response = new DemoResponder().respond(RecordedRequest.chatCompletion(
+				"""
+						{"messages":[{"role":"user","content":"How warm is it in Springfield today, in fahrenheit? temperature please"}],
+						 "tools":[{"type":"function","function":{"name":"get_current_weather","parameters":{}}}]}"""));
 
 		assertThat(response.toolCalls()).singleElement().satisfies((call) -> {
 			assertThat(call.id()).isEqualTo("call_demo_1");

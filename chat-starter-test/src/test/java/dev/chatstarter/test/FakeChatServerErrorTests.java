@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.test;
 
 import java.time.Duration;
@@ -22,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Every scripted failure of {@link FakeChatServer} surfaces as the core's typed {@link ChatException}.
+ * Every scripted failure of {@link FakeChatServer} surfaces as the core's typed
+ * {@link ChatException}.
  */
 class FakeChatServerErrorTests extends FakeChatServerSupport {
 
@@ -81,8 +98,9 @@ class FakeChatServerErrorTests extends FakeChatServerSupport {
 
 	@Test
 	void insufficientQuota() {
-		ChatException failure = callFailure(FakeResponse.error(429, """
-				{"error":{"message":"You exceeded your current quota","type":"insufficient_quota","code":"insufficient_quota"}}"""));
+		ChatException failure = callFailure(FakeResponse.error(429,
+				"""
+						{"error":{"message":"You exceeded your current quota","type":"insufficient_quota","code":"insufficient_quota"}}"""));
 
 		assertThat(failure).isInstanceOf(ChatQuotaException.class);
 	}
@@ -130,16 +148,16 @@ class FakeChatServerErrorTests extends FakeChatServerSupport {
 
 		StepVerifier.create(template().prompt("hi").stream().content())
 			.expectNext("partial", " answer")
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ChatServerException.class)
-				.hasMessageContaining("TimeoutError"))
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isInstanceOf(ChatServerException.class).hasMessageContaining("TimeoutError"))
 			.verify();
 		assertThat(server.requestCount()).isEqualTo(1);
 	}
 
 	@Test
 	void errorInStreamAnswersABlockingRequestWithTheErrorInHttp200() {
-		ChatException failure = callFailure(
-				FakeResponse.errorInStream("{\"error\":{\"message\":\"upstream failed\",\"type\":\"upstream_error\"}}"));
+		ChatException failure = callFailure(FakeResponse
+			.errorInStream("{\"error\":{\"message\":\"upstream failed\",\"type\":\"upstream_error\"}}"));
 
 		assertThat(failure).isInstanceOf(ChatServerException.class);
 		assertThat(failure.getStatusCode()).isEqualTo(200);
@@ -167,8 +185,7 @@ class FakeChatServerErrorTests extends FakeChatServerSupport {
 		server.enqueue(FakeResponse.text("too late").delay(Duration.ofSeconds(2)));
 		ChatTemplate impatient = templateBuilder().responseTimeout(Duration.ofMillis(200)).build();
 
-		assertThatExceptionOfType(ChatTimeoutException.class)
-			.isThrownBy(() -> impatient.prompt("hi").call().content())
+		assertThatExceptionOfType(ChatTimeoutException.class).isThrownBy(() -> impatient.prompt("hi").call().content())
 			.withMessageContaining("response-timeout");
 	}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.test;
 
 import java.net.ServerSocket;
@@ -25,8 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * {@link FakeChatServer} answering the core's {@link ChatTemplate}: blocking, streamed, tool calls, JSON, models and
- * images, plus the exact wire format seen by a plain HTTP client.
+ * {@link FakeChatServer} answering the core's {@link ChatTemplate}: blocking, streamed,
+ * tool calls, JSON, models and images, plus the exact wire format seen by a plain HTTP
+ * client.
  */
 class FakeChatServerTests extends FakeChatServerSupport {
 
@@ -93,8 +110,8 @@ class FakeChatServerTests extends FakeChatServerSupport {
 				 "stream_options":{"include_usage":true}}""");
 
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("text/event-stream"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/event-stream"));
 		List<String> events = List.of(response.body().split("\n\n"));
 		assertThat(events).hasSize(6).allSatisfy((event) -> assertThat(event).startsWith("data: "));
 		assertThat(events.get(0)).contains("\"object\":\"chat.completion.chunk\"", "\"model\":\"gpt-4o-mini\"",
@@ -114,7 +131,8 @@ class FakeChatServerTests extends FakeChatServerSupport {
 		String body = post("/v1/chat/completions", """
 				{"messages":[{"role":"user","content":"hi"}],"stream":true}""").body();
 
-		assertThat(body).doesNotContain("usage").contains("\"model\":\"" + FakeResponse.DEFAULT_MODEL + "\"")
+		assertThat(body).doesNotContain("usage")
+			.contains("\"model\":\"" + FakeResponse.DEFAULT_MODEL + "\"")
 			.endsWith("data: [DONE]\n\n");
 	}
 
@@ -138,7 +156,10 @@ class FakeChatServerTests extends FakeChatServerSupport {
 		server.enqueue(FakeResponse.toolCalls(new ToolCall("call_a", "get_current_weather", arguments),
 				new ToolCall("call_b", "get_time", "{\"zone\":\"CET\"}")));
 
-		List<ChatChunk> chunks = template().prompt("Weather and time in Paris?").stream().chunks().collectList()
+		List<ChatChunk> chunks = template().prompt("Weather and time in Paris?")
+			.stream()
+			.chunks()
+			.collectList()
 			.block();
 		server.enqueue(FakeResponse.toolCalls(new ToolCall("call_a", "get_current_weather", arguments),
 				new ToolCall("call_b", "get_time", "{\"zone\":\"CET\"}")));
@@ -174,8 +195,7 @@ class FakeChatServerTests extends FakeChatServerSupport {
 		server.enqueue(FakeResponse.json(Map.of("answer", 42)), FakeResponse.json("{\"ok\":true}"));
 
 		assertThat(template().prompt("json please").call().content()).isEqualTo("{\"answer\":42}");
-		assertThat(template().prompt("json please").stream().response().block().content())
-			.isEqualTo("{\"ok\":true}");
+		assertThat(template().prompt("json please").stream().response().block().content()).isEqualTo("{\"ok\":true}");
 	}
 
 	@Test

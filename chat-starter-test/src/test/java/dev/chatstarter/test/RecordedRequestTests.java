@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.test;
 
 import java.net.URI;
@@ -15,14 +31,13 @@ import dev.chatstarter.core.chat.ToolDefinition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Inspecting what a {@link FakeChatServer} received: {@link RecordedRequest}, {@code takeRequest},
- * {@code requests}, {@code requestCount} and {@code reset}.
+ * Inspecting what a {@link FakeChatServer} received: {@link RecordedRequest},
+ * {@code takeRequest}, {@code requests}, {@code requestCount} and {@code reset}.
  */
 class RecordedRequestTests extends FakeChatServerSupport {
 
-	static final ToolDefinition WEATHER = ToolDefinition.of("get_current_weather", "Weather of a city",
-			Map.of("type", "object", "properties", Map.of("location", Map.of("type", "string")), "required",
-					List.of("location")));
+	static final ToolDefinition WEATHER = ToolDefinition.of("get_current_weather", "Weather of a city", Map.of("type",
+			"object", "properties", Map.of("location", Map.of("type", "string")), "required", List.of("location")));
 
 	@Test
 	void requestPartsAndShortcuts() {
@@ -51,7 +66,13 @@ class RecordedRequestTests extends FakeChatServerSupport {
 		assertThat(request.hasToolResult()).isFalse();
 		assertThat(request.responseFormatType()).isEqualTo("json_object");
 		assertThat(request.jsonSchema()).isNull();
-		assertThat(request.json().path("tools").get(0).path("function").path("parameters").path("required").get(0)
+		assertThat(request.json()
+			.path("tools")
+			.get(0)
+			.path("function")
+			.path("parameters")
+			.path("required")
+			.get(0)
 			.stringValue()).isEqualTo("location");
 		assertThat(request.body()).contains("\"role\":\"system\"");
 	}
@@ -115,8 +136,7 @@ class RecordedRequestTests extends FakeChatServerSupport {
 
 		assertThat(server.requestCount()).isZero();
 		assertThat(server.requests()).isEmpty();
-		assertThat(template().prompt("three").call().content())
-			.isEqualTo(DemoResponder.ECHO_PREFIX + "three");
+		assertThat(template().prompt("three").call().content()).isEqualTo(DemoResponder.ECHO_PREFIX + "three");
 		assertThat(server.takeRequest().sequence()).isEqualTo(1);
 	}
 

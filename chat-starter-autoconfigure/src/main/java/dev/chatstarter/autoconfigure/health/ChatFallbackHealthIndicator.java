@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure.health;
 
 import java.util.List;
@@ -12,11 +28,13 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.util.Assert;
 
 /**
- * The health of a provider that has fallbacks: its own health while it is {@code UP} (or {@code UNKNOWN}); when it is
- * {@code DOWN} (cooling down, or its probe failed) but a provider of its fallback chain is {@code UP}, it is reported
- * {@code UP} with its own state in the details ({@code providerStatus: DOWN}, {@code degraded: true},
- * {@code answeredBy: <fallback>}, and its {@code error} and {@code cooldown}), since its calls are answered; it is
- * {@code DOWN} only when the whole chain is. A fallback counts as healthy only when its own indicator is {@code UP}.
+ * The health of a provider that has fallbacks: its own health while it is {@code UP} (or
+ * {@code UNKNOWN}); when it is {@code DOWN} (cooling down, or its probe failed) but a
+ * provider of its fallback chain is {@code UP}, it is reported {@code UP} with its own
+ * state in the details ({@code providerStatus: DOWN}, {@code degraded: true},
+ * {@code answeredBy: <fallback>}, and its {@code error} and {@code cooldown}), since its
+ * calls are answered; it is {@code DOWN} only when the whole chain is. A fallback counts
+ * as healthy only when its own indicator is {@code UP}.
  */
 final class ChatFallbackHealthIndicator implements ReactiveHealthIndicator {
 
@@ -27,7 +45,8 @@ final class ChatFallbackHealthIndicator implements ReactiveHealthIndicator {
 	/**
 	 * Create an indicator.
 	 * @param own the provider's own indicator
-	 * @param chain the providers' own indicators of its fallback chain, in the order calls try them
+	 * @param chain the providers' own indicators of its fallback chain, in the order
+	 * calls try them
 	 */
 	ChatFallbackHealthIndicator(ReactiveHealthIndicator own, Map<String, ? extends ReactiveHealthIndicator> chain) {
 		Assert.notEmpty(chain, "chain must not be empty");
@@ -41,11 +60,13 @@ final class ChatFallbackHealthIndicator implements ReactiveHealthIndicator {
 			if (!Status.DOWN.equals(health.getStatus())) {
 				return Mono.just(withFallbacks(Health.status(health.getStatus()), health).build());
 			}
-			return firstHealthyFallback().map((fallback) -> withFallbacks(Health.up(), health)
-				.withDetail("providerStatus", Status.DOWN.getCode())
-				.withDetail("degraded", true)
-				.withDetail("answeredBy", fallback)
-				.build()).defaultIfEmpty(withFallbacks(Health.down(), health).build());
+			return firstHealthyFallback()
+				.map((fallback) -> withFallbacks(Health.up(), health)
+					.withDetail("providerStatus", Status.DOWN.getCode())
+					.withDetail("degraded", true)
+					.withDetail("answeredBy", fallback)
+					.build())
+				.defaultIfEmpty(withFallbacks(Health.down(), health).build());
 		});
 	}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure.health;
 
 import java.time.Duration;
@@ -27,15 +43,18 @@ import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the chat providers'
- * health: a reactive composite contributor named {@code chat} with one {@link ChatHealthIndicator} per provider, so
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of the chat providers' health: a reactive composite contributor
+ * named {@code chat} with one {@link ChatHealthIndicator} per provider, so
  * {@code /actuator/health} shows {@code chat.<provider>}. Each provider is probed as
- * {@code chat.providers.<name>.health.probe} says, within {@code chat.health.timeout}, and the result is reused for
- * {@code chat.health.cache-ttl}. A provider with fallbacks that is {@code DOWN} while one of its fallbacks is
- * {@code UP} is reported {@code UP}, degraded (see {@link ChatFallbackHealthIndicator}), since its calls are answered.
- * Spring Boot's liveness and readiness groups do not include {@code chat} unless the application adds it; adding it
- * to liveness logs a warning.
- * {@code management.health.chat.enabled=false} turns it off; a bean named {@code chatHealthContributor} replaces it.
+ * {@code chat.providers.<name>.health.probe} says, within {@code chat.health.timeout},
+ * and the result is reused for {@code chat.health.cache-ttl}. A provider with fallbacks
+ * that is {@code DOWN} while one of its fallbacks is {@code UP} is reported {@code UP},
+ * degraded (see {@link ChatFallbackHealthIndicator}), since its calls are answered.
+ * Spring Boot's liveness and readiness groups do not include {@code chat} unless the
+ * application adds it; adding it to liveness logs a warning.
+ * {@code management.health.chat.enabled=false} turns it off; a bean named
+ * {@code chatHealthContributor} replaces it.
  */
 @AutoConfiguration(after = ChatAutoConfiguration.class,
 		afterName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
@@ -43,8 +62,8 @@ import org.springframework.util.StringUtils;
 public final class ChatHealthContributorAutoConfiguration {
 
 	/**
-	 * The contributor, in a nested class so that its health conditions are only read when Spring Boot's health
-	 * support is on the class path.
+	 * The contributor, in a nested class so that its health conditions are only read when
+	 * Spring Boot's health support is on the class path.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBean({ ChatTemplates.class, ChatProperties.class })
@@ -72,8 +91,9 @@ public final class ChatHealthContributorAutoConfiguration {
 		}
 
 		/**
-		 * Add the own indicators of a provider's fallback chain in the order calls try them: each fallback, then its
-		 * own fallbacks (the startup validation ruled out cycles; a name seen before is skipped all the same).
+		 * Add the own indicators of a provider's fallback chain in the order calls try
+		 * them: each fallback, then its own fallbacks (the startup validation ruled out
+		 * cycles; a name seen before is skipped all the same).
 		 */
 		private static void addFallbacks(String name, ChatProperties properties, Map<String, ChatHealthIndicator> own,
 				Map<String, ChatHealthIndicator> chain) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure.health;
 
 import java.time.Duration;
@@ -23,18 +39,22 @@ import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.util.Assert;
 
 /**
- * The health of one chat provider, from a {@link ChatHealthProbe probe}: the model list, a one-token completion, or
- * nothing. The probe runs without retries, without observations and without tools, is cut after a timeout, and its
- * result is cached for a time to live; concurrent checks share one probe, so health checks never hammer a paid API.
+ * The health of one chat provider, from a {@link ChatHealthProbe probe}: the model list,
+ * a one-token completion, or nothing. The probe runs without retries, without
+ * observations and without tools, is cut after a timeout, and its result is cached for a
+ * time to live; concurrent checks share one probe, so health checks never hammer a paid
+ * API.
  * <p>
- * Any failure is {@code DOWN} with the reason: the provider's own message for authentication and quota failures, the
- * status for server errors, the timeout for a provider that does not answer in time. The details show the base URL's
- * host, the default model, the probe and the latency; never the API key, and the error text shows URLs without
- * user info or query, has no control characters and is cut to a few hundred characters.
+ * Any failure is {@code DOWN} with the reason: the provider's own message for
+ * authentication and quota failures, the status for server errors, the timeout for a
+ * provider that does not answer in time. The details show the base URL's host, the
+ * default model, the probe and the latency; never the API key, and the error text shows
+ * URLs without user info or query, has no control characters and is cut to a few hundred
+ * characters.
  * <p>
- * The details also show the provider's cooldown (circuit breaker) state, read afresh on every check:
- * {@code closed}, {@code half-open}, or {@code open}, which makes the provider {@code DOWN} without a probe while
- * fallback chains skip it.
+ * The details also show the provider's cooldown (circuit breaker) state, read afresh on
+ * every check: {@code closed}, {@code half-open}, or {@code open}, which makes the
+ * provider {@code DOWN} without a probe while fallback chains skip it.
  */
 public final class ChatHealthIndicator implements ReactiveHealthIndicator {
 
@@ -58,7 +78,8 @@ public final class ChatHealthIndicator implements ReactiveHealthIndicator {
 
 	/**
 	 * Create an indicator.
-	 * @param template the provider's template; the probe uses a variant without retries, observations or tools
+	 * @param template the provider's template; the probe uses a variant without retries,
+	 * observations or tools
 	 * @param probe how to probe the provider
 	 * @param host the host of the provider's base URL, shown in the details, if known
 	 * @param timeout the longest a probe may take

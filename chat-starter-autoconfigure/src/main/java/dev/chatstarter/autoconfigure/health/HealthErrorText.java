@@ -1,13 +1,30 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure.health;
 
 import dev.chatstarter.core.http.BaseUrl;
 
 /**
- * Makes a failure message (or any other provider-controlled text, like the answering model's name) fit to show in
- * health details, which may be public: every {@code http://} or {@code https://} URL in it loses its user info, query
- * and fragment ({@link BaseUrl#redacted(String)}), control characters become spaces, and the text is cut to
- * {@value #MAX_LENGTH} characters. One pass over the text, no regular expression: linear in its length whatever a
- * provider put into it.
+ * Makes a failure message (or any other provider-controlled text, like the answering
+ * model's name) fit to show in health details, which may be public: every {@code http://}
+ * or {@code https://} URL in it loses its user info, query and fragment
+ * ({@link BaseUrl#redacted(String)}), control characters become spaces, and the text is
+ * cut to {@value #MAX_LENGTH} characters. One pass over the text, no regular expression:
+ * linear in its length whatever a provider put into it.
  */
 final class HealthErrorText {
 
@@ -22,7 +39,8 @@ final class HealthErrorText {
 	/**
 	 * Return the text to show.
 	 * @param message the failure message, possibly long and provider-controlled
-	 * @return the text without URL credentials or control characters, at most {@value #MAX_LENGTH} characters
+	 * @return the text without URL credentials or control characters, at most
+	 * {@value #MAX_LENGTH} characters
 	 */
 	static String of(String message) {
 		StringBuilder shown = new StringBuilder(Math.min(message.length(), MAX_LENGTH + 16));
@@ -57,9 +75,9 @@ final class HealthErrorText {
 	}
 
 	/**
-	 * Where a URL ends: at whitespace, a control character or a character a URL cannot hold ({@code " < > \ ^ `
-	 * { | }}). Characters a password may hold ({@code ) , ' ;}) do not end it, so no part of a user info is left
-	 * outside the URL that is redacted.
+	 * Where a URL ends: at whitespace, a control character or a character a URL cannot
+	 * hold ({@code " < > \ ^ ` { | }}). Characters a password may hold ({@code ) , ' ;})
+	 * do not end it, so no part of a user info is left outside the URL that is redacted.
 	 */
 	private static int urlEnd(String message, int from) {
 		int end = from;

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure.health;
 
 import java.util.Set;
@@ -10,9 +26,9 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
- * Warns at startup when the application puts the {@code chat} health contributor into the {@code liveness} group:
- * Kubernetes restarts a pod whose liveness is {@code DOWN}, which cures no provider outage and restarts every pod at
- * once.
+ * Warns at startup when the application puts the {@code chat} health contributor into the
+ * {@code liveness} group: Kubernetes restarts a pod whose liveness is {@code DOWN}, which
+ * cures no provider outage and restarts every pod at once.
  */
 final class LivenessGroupCheck {
 

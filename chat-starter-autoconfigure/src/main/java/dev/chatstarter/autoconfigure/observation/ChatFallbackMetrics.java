@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure.observation;
 
 import io.micrometer.core.instrument.Counter;
@@ -11,9 +27,11 @@ import dev.chatstarter.core.resilience.FallbackListener;
 import org.springframework.util.Assert;
 
 /**
- * Counts the fallbacks of every provider in {@value #FALLBACKS}, tagged {@code gen_ai.provider.name} (the provider
- * that failed or was skipped), {@value #FALLBACK_TO} (the provider tried next) and {@code error.type} (why, e.g.
- * {@code ChatServerException}, or {@code ChatProviderUnavailableException} for a provider cooling down).
+ * Counts the fallbacks of every provider in {@value #FALLBACKS}, tagged
+ * {@code gen_ai.provider.name} (the provider that failed or was skipped),
+ * {@value #FALLBACK_TO} (the provider tried next) and {@code error.type} (why, e.g.
+ * {@code ChatServerException}, or {@code ChatProviderUnavailableException} for a provider
+ * cooling down).
  */
 public final class ChatFallbackMetrics implements FallbackListener {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure.observation;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,11 +30,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the chat providers'
- * metrics when the application has a {@link MeterRegistry}: token usage and stream chunk timings from the observations
- * of model calls ({@link ChatMetricsObservationHandler}, registered with the observation registry like every
- * {@link io.micrometer.observation.ObservationHandler} bean), a retry counter ({@link ChatRetryMetrics}) and a
- * fallback counter ({@link ChatFallbackMetrics}), added to every template's listeners.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of the chat providers' metrics when the application has a
+ * {@link MeterRegistry}: token usage and stream chunk timings from the observations of
+ * model calls ({@link ChatMetricsObservationHandler}, registered with the observation
+ * registry like every {@link io.micrometer.observation.ObservationHandler} bean), a retry
+ * counter ({@link ChatRetryMetrics}) and a fallback counter
+ * ({@link ChatFallbackMetrics}), added to every template's listeners.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure.observation;
 
 import java.time.Duration;
@@ -23,18 +39,21 @@ import dev.chatstarter.core.observation.ChatObservationDocumentation.ModelLowCar
 import org.springframework.util.Assert;
 
 /**
- * Records the GenAI metrics that a timer alone cannot give, from the observations of model calls (the timer
- * {@code gen_ai.client.operation.duration} itself comes from Micrometer's default meter handler):
+ * Records the GenAI metrics that a timer alone cannot give, from the observations of
+ * model calls (the timer {@code gen_ai.client.operation.duration} itself comes from
+ * Micrometer's default meter handler):
  * <ul>
- * <li>{@value #TOKEN_USAGE}: distribution summary of the tokens the provider reported, tagged
- * {@code gen_ai.token.type} = {@code input} or {@code output} plus the observation's low-cardinality tags, streams
- * included;</li>
- * <li>{@value #TIME_TO_FIRST_CHUNK}: timer of a stream's time to its first chunk, with the same tags;</li>
- * <li>{@value #TIME_PER_OUTPUT_CHUNK}: timer of the time between two chunks of a stream, recorded per chunk, tagged
- * with the tags known when the stream starts (not the error type).</li>
+ * <li>{@value #TOKEN_USAGE}: distribution summary of the tokens the provider reported,
+ * tagged {@code gen_ai.token.type} = {@code input} or {@code output} plus the
+ * observation's low-cardinality tags, streams included;</li>
+ * <li>{@value #TIME_TO_FIRST_CHUNK}: timer of a stream's time to its first chunk, with
+ * the same tags;</li>
+ * <li>{@value #TIME_PER_OUTPUT_CHUNK}: timer of the time between two chunks of a stream,
+ * recorded per chunk, tagged with the tags known when the stream starts (not the error
+ * type).</li>
  * </ul>
- * It is a plain {@link ObservationHandler}, not a meter observation handler, so it runs next to the default meter
- * handler rather than instead of it.
+ * It is a plain {@link ObservationHandler}, not a meter observation handler, so it runs
+ * next to the default meter handler rather than instead of it.
  */
 public final class ChatMetricsObservationHandler implements ObservationHandler<ChatObservationContext> {
 
@@ -50,7 +69,8 @@ public final class ChatMetricsObservationHandler implements ObservationHandler<C
 	/** The tag that tells input from output tokens. */
 	public static final String TOKEN_TYPE = "gen_ai.token.type";
 
-	private static final List<String> KEYS_UNKNOWN_AT_START = List.of(ModelLowCardinalityKeyNames.ERROR_TYPE.asString());
+	private static final List<String> KEYS_UNKNOWN_AT_START = List
+		.of(ModelLowCardinalityKeyNames.ERROR_TYPE.asString());
 
 	private final MeterRegistry registry;
 
@@ -124,7 +144,8 @@ public final class ChatMetricsObservationHandler implements ObservationHandler<C
 	}
 
 	/**
-	 * Records the time between two chunks; the timer is looked up once per stream, at its second chunk.
+	 * Records the time between two chunks; the timer is looked up once per stream, at its
+	 * second chunk.
 	 */
 	private static final class ChunkTimer implements LongConsumer {
 

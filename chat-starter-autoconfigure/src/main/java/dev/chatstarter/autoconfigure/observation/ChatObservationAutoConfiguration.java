@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure.observation;
 
 import io.micrometer.observation.ObservationRegistry;
@@ -21,12 +37,14 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ConfigurationCondition;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the observations of
- * the chat providers' calls: when the application has an {@link ObservationRegistry} (Spring Boot creates one with
- * {@code spring-boot-starter-actuator}), every provider's template reports its model calls and tool executions to it,
- * named and tagged by the {@link ChatObservationConvention} and {@link ToolObservationConvention} beans when there are
- * any. With {@code chat.observations.log-prompts} or {@code chat.observations.log-completions} the prompts or answers
- * are logged too.
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of the observations of the chat providers' calls: when the
+ * application has an {@link ObservationRegistry} (Spring Boot creates one with
+ * {@code spring-boot-starter-actuator}), every provider's template reports its model
+ * calls and tool executions to it, named and tagged by the
+ * {@link ChatObservationConvention} and {@link ToolObservationConvention} beans when
+ * there are any. With {@code chat.observations.log-prompts} or
+ * {@code chat.observations.log-completions} the prompts or answers are logged too.
  */
 @AutoConfiguration(
 		afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")

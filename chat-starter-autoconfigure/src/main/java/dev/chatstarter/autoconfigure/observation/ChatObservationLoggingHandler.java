@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure.observation;
 
 import java.util.List;
@@ -16,10 +32,11 @@ import dev.chatstarter.core.observation.ChatObservationContext.Operation;
 import dev.chatstarter.core.observation.ErrorTypes;
 
 /**
- * Logs the messages and the answers of chat calls at {@code INFO} level, when {@code chat.observations.log-prompts}
- * or {@code chat.observations.log-completions} asks for it. Prompts and answers may contain personal or confidential
- * data, so both are off by default and a warning is logged at startup when either is on. API keys are never part of
- * what is logged: they travel in a header, never in the messages.
+ * Logs the messages and the answers of chat calls at {@code INFO} level, when
+ * {@code chat.observations.log-prompts} or {@code chat.observations.log-completions} asks
+ * for it. Prompts and answers may contain personal or confidential data, so both are off
+ * by default and a warning is logged at startup when either is on. API keys are never
+ * part of what is logged: they travel in a header, never in the messages.
  */
 public final class ChatObservationLoggingHandler implements ObservationHandler<ChatObservationContext> {
 
@@ -47,7 +64,9 @@ public final class ChatObservationLoggingHandler implements ObservationHandler<C
 		ChatRequest request = context.getRequest();
 		if (this.logPrompts && request != null && logger.isInfoEnabled()) {
 			StringBuilder text = new StringBuilder("Chat prompt to provider '").append(context.getProvider())
-				.append("' (").append(valueOrDefault(context.getRequestModel())).append("):");
+				.append("' (")
+				.append(valueOrDefault(context.getRequestModel()))
+				.append("):");
 			for (ChatMessage message : request.messages()) {
 				text.append(System.lineSeparator()).append(render(message));
 			}
@@ -61,7 +80,9 @@ public final class ChatObservationLoggingHandler implements ObservationHandler<C
 			return;
 		}
 		StringBuilder text = new StringBuilder("Chat completion from provider '").append(context.getProvider())
-			.append("' (").append(valueOrDefault(context.getResponseModel())).append(")");
+			.append("' (")
+			.append(valueOrDefault(context.getResponseModel()))
+			.append(")");
 		if (context.getError() != null) {
 			text.append(" failed: ").append(ErrorTypes.of(context.getError()));
 		}

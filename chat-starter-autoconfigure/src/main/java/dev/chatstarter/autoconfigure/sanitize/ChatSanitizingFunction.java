@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure.sanitize;
 
 import java.util.Locale;
@@ -11,22 +27,24 @@ import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 
 /**
- * Keeps chat secrets out of {@code /actuator/configprops} and {@code /actuator/env}, even with
- * {@code show-values: always}:
+ * Keeps chat secrets out of {@code /actuator/configprops} and {@code /actuator/env}, even
+ * with {@code show-values: always}:
  * <ul>
- * <li>masks {@code chat.providers.<name>.api-key} and the values of credential-like headers under
- * {@code chat.providers.<name>.headers} ({@link CredentialHeaders});</li>
+ * <li>masks {@code chat.providers.<name>.api-key} and the values of credential-like
+ * headers under {@code chat.providers.<name>.headers} ({@link CredentialHeaders});</li>
  * <li>shows {@code chat.providers.<name>.base-url} without its user info and query
  * ({@code http://******@host/v1?******});</li>
- * <li>masks the properties that hold a whole command line or a JSON document of properties
- * ({@code sun.java.command}, {@code SPRING_APPLICATION_JSON}, {@code spring.application.json},
- * {@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS}, {@code _JAVA_OPTIONS}), where a key given on the command
- * line would otherwise show;</li>
- * <li>masks any other property whose value contains one of the configured secrets ({@link ConfiguredSecrets}).</li>
+ * <li>masks the properties that hold a whole command line or a JSON document of
+ * properties ({@code sun.java.command}, {@code SPRING_APPLICATION_JSON},
+ * {@code spring.application.json}, {@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS},
+ * {@code _JAVA_OPTIONS}), where a key given on the command line would otherwise
+ * show;</li>
+ * <li>masks any other property whose value contains one of the configured secrets
+ * ({@link ConfiguredSecrets}).</li>
  * </ul>
- * Keys are compared in every form Spring Boot accepts: kebab case ({@code api-key}), camel case ({@code apiKey}, as
- * {@code /actuator/configprops} shows them), bracketed map keys and environment variables
- * ({@code CHAT_PROVIDERS_KUAI_APIKEY}).
+ * Keys are compared in every form Spring Boot accepts: kebab case ({@code api-key}),
+ * camel case ({@code apiKey}, as {@code /actuator/configprops} shows them), bracketed map
+ * keys and environment variables ({@code CHAT_PROVIDERS_KUAI_APIKEY}).
  */
 final class ChatSanitizingFunction implements SanitizingFunction {
 
@@ -36,7 +54,10 @@ final class ChatSanitizingFunction implements SanitizingFunction {
 
 	private static final String MASK = SanitizableData.SANITIZED_VALUE;
 
-	/** Normalised names of properties that hold a command line or a JSON document of properties. */
+	/**
+	 * Normalised names of properties that hold a command line or a JSON document of
+	 * properties.
+	 */
 	private static final Set<String> WHOLE_COMMAND_LINES = Set.of("sun.java.command", "spring.application.json",
 			"java.tool.options", "jdk.java.options", ".java.options");
 
@@ -51,8 +72,8 @@ final class ChatSanitizingFunction implements SanitizingFunction {
 
 	/**
 	 * Create a function.
-	 * @param secrets the configured secrets, asked for on each use (the bound properties may not exist yet when
-	 * this function is made)
+	 * @param secrets the configured secrets, asked for on each use (the bound properties
+	 * may not exist yet when this function is made)
 	 */
 	ChatSanitizingFunction(Supplier<Set<String>> secrets) {
 		this.secrets = secrets;
@@ -89,7 +110,8 @@ final class ChatSanitizingFunction implements SanitizingFunction {
 		if (key.indexOf(HEADERS) == -1) {
 			return false;
 		}
-		// the header name as written (normalising drops its dashes, which separate words like X-PAT); the first
+		// the header name as written (normalising drops its dashes, which separate words
+		// like X-PAT); the first
 		// "headers" after the prefix, so that what is checked holds the whole header name
 		int headers = originalKey.toLowerCase(Locale.ROOT).indexOf("headers", PROVIDERS.length());
 		String header = originalKey.substring(headers + "headers".length()).replace("[", "").replace("]", "");
@@ -101,7 +123,8 @@ final class ChatSanitizingFunction implements SanitizingFunction {
 	}
 
 	/**
-	 * The URL as {@link BaseUrl#redacted(String)} shows it, with a mask where a user info or query was.
+	 * The URL as {@link BaseUrl#redacted(String)} shows it, with a mask where a user info
+	 * or query was.
 	 */
 	static String maskUrl(String url) {
 		String shown = BaseUrl.redacted(url);
@@ -123,12 +146,16 @@ final class ChatSanitizingFunction implements SanitizingFunction {
 	}
 
 	/**
-	 * Lower case, dots for underscores, no dashes and no brackets: {@code chat.providers.kuai.api-key},
-	 * {@code chat.providers.kuai.apiKey} and {@code CHAT_PROVIDERS_KUAI_APIKEY} all read
-	 * {@code chat.providers.kuai.apikey}.
+	 * Lower case, dots for underscores, no dashes and no brackets:
+	 * {@code chat.providers.kuai.api-key}, {@code chat.providers.kuai.apiKey} and
+	 * {@code CHAT_PROVIDERS_KUAI_APIKEY} all read {@code chat.providers.kuai.apikey}.
 	 */
 	private static String normalize(String key) {
-		return key.toLowerCase(Locale.ROOT).replace('_', '.').replace("-", "").replace("[", ".").replace("]", "")
+		return key.toLowerCase(Locale.ROOT)
+			.replace('_', '.')
+			.replace("-", "")
+			.replace("[", ".")
+			.replace("]", "")
 			.replace("..", ".");
 	}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure.sanitize;
 
 import java.net.URI;
@@ -12,9 +28,10 @@ import dev.chatstarter.autoconfigure.ChatProperties;
 import dev.chatstarter.core.error.CredentialHeaders;
 
 /**
- * The secret values of the bound {@link ChatProperties}: every provider's api-key, the values of its
- * credential-like headers (and, for {@code Bearer xyz}, the token alone), and the user info and query values of its
- * base URL. Values shorter than {@value #MIN_LENGTH} characters are left out, so that masking every property that
+ * The secret values of the bound {@link ChatProperties}: every provider's api-key, the
+ * values of its credential-like headers (and, for {@code Bearer xyz}, the token alone),
+ * and the user info and query values of its base URL. Values shorter than
+ * {@value #MIN_LENGTH} characters are left out, so that masking every property that
  * contains one does not mask half of the environment.
  */
 final class ConfiguredSecrets {

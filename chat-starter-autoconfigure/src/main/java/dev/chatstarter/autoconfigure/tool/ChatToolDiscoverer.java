@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure.tool;
 
 import java.util.ArrayList;
@@ -24,9 +40,10 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Finds the tools of the application: every {@code @ChatTool} method of every singleton bean (beans from
- * {@code @Bean} methods and proxied beans included; the proxy is invoked, so its advice applies) and every
- * {@link ToolCallback} bean. Discovery runs once, when all singletons exist, so a tool bean may itself inject a
+ * Finds the tools of the application: every {@code @ChatTool} method of every singleton
+ * bean (beans from {@code @Bean} methods and proxied beans included; the proxy is
+ * invoked, so its advice applies) and every {@link ToolCallback} bean. Discovery runs
+ * once, when all singletons exist, so a tool bean may itself inject a
  * {@code ChatTemplate}; each tool's schema is built then and kept.
  */
 public final class ChatToolDiscoverer implements Supplier<ToolRegistry>, BeanFactoryAware, SmartInitializingSingleton {

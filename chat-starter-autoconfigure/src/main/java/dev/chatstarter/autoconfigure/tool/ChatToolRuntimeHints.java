@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure.tool;
 
 import java.lang.reflect.Method;
@@ -25,12 +41,14 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * The native-image reflection hints of the application's {@code @ChatTool} beans, contributed when Spring AOT
- * processes each bean: the bean class (the tools are discovered by reading its methods), each tool method (invoked
- * reflectively, on the class and on the interfaces a proxy may expose it through), and Jackson binding of every
- * parameter type (tool arguments are read into them, their JSON schema is built from them) and of the result type
- * (written as the tool's answer), records, enums, collections and nested types included. A result in a
- * {@code Mono}, {@code CompletionStage} or {@code Optional} is bound as the type it holds.
+ * The native-image reflection hints of the application's {@code @ChatTool} beans,
+ * contributed when Spring AOT processes each bean: the bean class (the tools are
+ * discovered by reading its methods), each tool method (invoked reflectively, on the
+ * class and on the interfaces a proxy may expose it through), and Jackson binding of
+ * every parameter type (tool arguments are read into them, their JSON schema is built
+ * from them) and of the result type (written as the tool's answer), records, enums,
+ * collections and nested types included. A result in a {@code Mono},
+ * {@code CompletionStage} or {@code Optional} is bound as the type it holds.
  */
 final class ChatToolRuntimeHints implements BeanRegistrationAotProcessor {
 
@@ -47,7 +65,8 @@ final class ChatToolRuntimeHints implements BeanRegistrationAotProcessor {
 			tools = toolMethods(beanClass);
 		}
 		catch (IllegalStateException | LinkageError ex) {
-			// a class whose methods cannot be read (a missing optional dependency) has no tools to discover
+			// a class whose methods cannot be read (a missing optional dependency) has no
+			// tools to discover
 			return null;
 		}
 		if (tools.length == 0) {

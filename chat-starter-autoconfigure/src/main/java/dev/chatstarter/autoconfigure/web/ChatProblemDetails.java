@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure.web;
 
 import dev.chatstarter.core.error.ChatConnectionException;
@@ -10,14 +26,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Describes a {@link ChatException} as an RFC 9457 problem: {@code 429} when the provider still rate-limits after the
- * retries, {@code 504} on a timeout, {@code 500} when one of the application's own tools failed and {@code 502} for
- * every other provider failure (the request the application sent was rejected, the key was refused, the provider
- * failed or answered nonsense). The problem carries the provider's own message, already redacted of keys and capped
- * by the exception, and the properties {@code provider}, {@code kind} (the exception's simple class name),
- * {@code providerStatus}, {@code providerCode} and {@code tool} when known. A failure the provider did not answer (a connection
- * failure, a timeout) and a tool failure are described in general terms only, since their messages may name an
- * internal URL or the application's internals.
+ * Describes a {@link ChatException} as an RFC 9457 problem: {@code 429} when the provider
+ * still rate-limits after the retries, {@code 504} on a timeout, {@code 500} when one of
+ * the application's own tools failed and {@code 502} for every other provider failure
+ * (the request the application sent was rejected, the key was refused, the provider
+ * failed or answered nonsense). The problem carries the provider's own message, already
+ * redacted of keys and capped by the exception, and the properties {@code provider},
+ * {@code kind} (the exception's simple class name), {@code providerStatus},
+ * {@code providerCode} and {@code tool} when known. A failure the provider did not answer
+ * (a connection failure, a timeout) and a tool failure are described in general terms
+ * only, since their messages may name an internal URL or the application's internals.
  */
 public final class ChatProblemDetails {
 
@@ -78,7 +96,8 @@ public final class ChatProblemDetails {
 	}
 
 	/**
-	 * The detail a client may see: the provider's own message when it answered, else what kind of failure it was.
+	 * The detail a client may see: the provider's own message when it answered, else what
+	 * kind of failure it was.
 	 */
 	private static String publicDetail(ChatException failure) {
 		String provider = failure.getProvider();

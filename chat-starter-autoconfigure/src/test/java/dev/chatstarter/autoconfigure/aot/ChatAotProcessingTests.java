@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure.aot;
 
 import java.time.Duration;
@@ -49,19 +65,23 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Spring AOT on the JVM: the context is processed ahead of time with two providers configured, the generated code is
- * compiled and a fresh context is started from it, which then calls, streams, runs a tool and reads structured
- * output against a fake provider. What AOT fixes at build time (the provider names) fails the startup with the starter's message when it
- * changes; what it does not (URLs, keys, the default provider) is read at run time.
+ * Spring AOT on the JVM: the context is processed ahead of time with two providers
+ * configured, the generated code is compiled and a fresh context is started from it,
+ * which then calls, streams, runs a tool and reads structured output against a fake
+ * provider. What AOT fixes at build time (the provider names) fails the startup with the
+ * starter's message when it changes; what it does not (URLs, keys, the default provider)
+ * is read at run time.
  */
 @CompileWithForkedClassLoader
 class ChatAotProcessingTests {
 
 	private static final Duration DEADLINE = Duration.ofSeconds(30);
 
-	/** The initializers generated for each build-time configuration: processing and compiling take seconds. */
-	private static final Map<Map<String, Object>, ApplicationContextInitializer<GenericApplicationContext>> INITIALIZERS =
-			new ConcurrentHashMap<>();
+	/**
+	 * The initializers generated for each build-time configuration: processing and
+	 * compiling take seconds.
+	 */
+	private static final Map<Map<String, Object>, ApplicationContextInitializer<GenericApplicationContext>> INITIALIZERS = new ConcurrentHashMap<>();
 
 	private static FakeChatServer fast;
 
@@ -104,16 +124,21 @@ class ChatAotProcessingTests {
 				.expectComplete()
 				.verify(DEADLINE);
 
-			smart.enqueue(FakeResponse.toolCall("lookup_order", "{\"query\":{\"orderId\":\"o-1\",\"channel\":\"web\"}}"),
+			smart.enqueue(
+					FakeResponse.toolCall("lookup_order", "{\"query\":{\"orderId\":\"o-1\",\"channel\":\"web\"}}"),
 					FakeResponse.text("o-1 ships on Christmas Eve"));
 			assertThat(context.getBean("smart", ChatTemplate.class).prompt("where is o-1?").call().content())
 				.isEqualTo("o-1 ships on Christmas Eve");
 			smart.takeRequest();
 			RecordedRequest second = smart.takeRequest();
-			assertThat(second.body()).contains("SHIPPED").contains("2026-12-24").contains("\\\"channel\\\":\\\"web\\\"");
+			assertThat(second.body()).contains("SHIPPED")
+				.contains("2026-12-24")
+				.contains("\\\"channel\\\":\\\"web\\\"");
 
 			fast.enqueue(FakeResponse.json(Map.of("order_id", "o-1", "status", "SHIPPED", "items", List.of("book"))));
-			assertThat(context.getBean("fast", ChatTemplate.class).prompt("summarize o-1").call()
+			assertThat(context.getBean("fast", ChatTemplate.class)
+				.prompt("summarize o-1")
+				.call()
 				.entity(OrderSummary.class))
 				.isEqualTo(new OrderSummary("o-1", OrderTools.Status.SHIPPED, List.of("book")));
 		}));
@@ -139,12 +164,14 @@ class ChatAotProcessingTests {
 		Map<String, Object> runTime = new LinkedHashMap<>();
 		runTime.put("chat.providers.fast.base-url", fast.baseUrl());
 		runTime.put("chat.providers.other.base-url", smart.baseUrl());
-		assertTimeoutPreemptively(DEADLINE, () -> assertThatExceptionOfType(InvalidChatConfigurationException.class)
-			.isThrownBy(() -> runAotProcessed(providers("http://127.0.0.1:1/v1", "http://127.0.0.1:2/v1", "k"),
-					runTime, (context) -> {
-					}))
-			.withMessageContaining("AOT-processed with chat.providers [fast, smart] but runs with chat.providers "
-					+ "[fast, other]"));
+		assertTimeoutPreemptively(DEADLINE,
+				() -> assertThatExceptionOfType(InvalidChatConfigurationException.class)
+					.isThrownBy(() -> runAotProcessed(providers("http://127.0.0.1:1/v1", "http://127.0.0.1:2/v1", "k"),
+							runTime, (context) -> {
+							}))
+					.withMessageContaining(
+							"AOT-processed with chat.providers [fast, smart] but runs with chat.providers "
+									+ "[fast, other]"));
 	}
 
 	@Test
@@ -164,11 +191,12 @@ class ChatAotProcessingTests {
 	void chatDisabledAtRunTimeOfAContextProcessedWithItFailsTheStartupSayingSo() {
 		Map<String, Object> runTime = providers(fast.baseUrl(), smart.baseUrl(), "k");
 		runTime.put("chat.enabled", "false");
-		assertTimeoutPreemptively(DEADLINE, () -> assertThatExceptionOfType(InvalidChatConfigurationException.class)
-			.isThrownBy(() -> runAotProcessed(providers("http://127.0.0.1:1/v1", "http://127.0.0.1:2/v1", "k"),
-					runTime, (context) -> {
-					}))
-			.withMessageContaining("AOT-processed with chat.enabled=true but runs with chat.enabled=false"));
+		assertTimeoutPreemptively(DEADLINE,
+				() -> assertThatExceptionOfType(InvalidChatConfigurationException.class)
+					.isThrownBy(() -> runAotProcessed(providers("http://127.0.0.1:1/v1", "http://127.0.0.1:2/v1", "k"),
+							runTime, (context) -> {
+							}))
+					.withMessageContaining("AOT-processed with chat.enabled=true but runs with chat.enabled=false"));
 	}
 
 	@Test
@@ -181,7 +209,8 @@ class ChatAotProcessingTests {
 
 	@Test
 	void aotProcessingRegistersTheReflectionHintsOfToolBeansAndTheirTypes() throws Exception {
-		RuntimeHints hints = process(providers("http://127.0.0.1:1/v1", "http://127.0.0.1:2/v1", "k")).generationContext()
+		RuntimeHints hints = process(providers("http://127.0.0.1:1/v1", "http://127.0.0.1:2/v1", "k"))
+			.generationContext()
 			.getRuntimeHints();
 		ReflectionHintsPredicates reflection = RuntimeHintsPredicates.reflection();
 		assertThat(reflection.onType(OrderTools.class)).accepts(hints);
@@ -192,7 +221,8 @@ class ChatAotProcessingTests {
 		assertThat(reflection.onMethodInvocation(OrderTools.OrderInfo.class, "eta")).accepts(hints);
 		assertThat(reflection.onFieldAccess(OrderTools.Channel.class.getField("WEB"))).accepts(hints);
 		assertThat(reflection.onMethodInvocation(OrderSummary.class, "orderId")).accepts(hints);
-		// what the registrar binds at run time: Spring Boot's hints for the @ConfigurationProperties type
+		// what the registrar binds at run time: Spring Boot's hints for the
+		// @ConfigurationProperties type
 		assertThat(reflection.onMethodInvocation(ChatProperties.Provider.class, "setBaseUrl")).accepts(hints);
 		assertThat(reflection.onMethodInvocation(ChatProperties.Retry.class, "setMaxAttempts")).accepts(hints);
 		assertThat(reflection.onType(OrderTools.Status.class)
@@ -211,8 +241,9 @@ class ChatAotProcessingTests {
 	}
 
 	/**
-	 * Process an application ahead of time with the build-time properties, compile the generated code (once per
-	 * build-time configuration), start a context from it with the run-time properties and hand it to the assertions.
+	 * Process an application ahead of time with the build-time properties, compile the
+	 * generated code (once per build-time configuration), start a context from it with
+	 * the run-time properties and hand it to the assertions.
 	 */
 	private static void runAotProcessed(Map<String, Object> buildTime, Map<String, Object> runTime,
 			Consumer<GenericApplicationContext> assertions) {
@@ -238,8 +269,8 @@ class ChatAotProcessingTests {
 		AtomicReference<ApplicationContextInitializer<GenericApplicationContext>> initializer = new AtomicReference<>();
 		TestCompiler.forSystem()
 			.with(processed.generationContext())
-			.compile((compiled) -> initializer.set(compiled.getInstance(ApplicationContextInitializer.class,
-					processed.initializer().toString())));
+			.compile((compiled) -> initializer
+				.set(compiled.getInstance(ApplicationContextInitializer.class, processed.initializer().toString())));
 		return initializer.get();
 	}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure.aot;
 
 import java.time.LocalDate;
@@ -9,7 +25,8 @@ import dev.chatstarter.core.tool.ChatTool;
 import dev.chatstarter.core.tool.ToolParam;
 
 /**
- * A user's tool bean as the AOT tests see it: a record parameter with an enum, a record result.
+ * A user's tool bean as the AOT tests see it: a record parameter with an enum, a record
+ * result.
  */
 public class OrderTools {
 
@@ -43,6 +60,7 @@ public class OrderTools {
 
 	/**
 	 * The tool's argument.
+	 *
 	 * @param orderId the order
 	 * @param channel where it was placed
 	 */
@@ -51,6 +69,7 @@ public class OrderTools {
 
 	/**
 	 * The tool's result.
+	 *
 	 * @param orderId the order
 	 * @param status its state
 	 * @param eta when it arrives

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure.aot;
 
 import java.io.IOException;
@@ -29,9 +45,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Spring Boot's own AOT path, the one {@code spring-boot:process-aot} runs: {@link SpringApplicationAotProcessor}
- * processes a {@code SpringApplication} with a provider given as arguments, and the application then starts from the
- * generated code on the JVM ({@code spring.aot.enabled}) with the run-time URL and answers through its template.
+ * Spring Boot's own AOT path, the one {@code spring-boot:process-aot} runs:
+ * {@link SpringApplicationAotProcessor} processes a {@code SpringApplication} with a
+ * provider given as arguments, and the application then starts from the generated code on
+ * the JVM ({@code spring.aot.enabled}) with the run-time URL and answers through its
+ * template.
  */
 @CompileWithForkedClassLoader
 class SpringApplicationAotProcessingTests {

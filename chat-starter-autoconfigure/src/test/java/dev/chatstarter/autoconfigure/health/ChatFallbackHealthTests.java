@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure.health;
 
 import java.time.Duration;
@@ -40,9 +56,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * The health of a provider with a fallback (trial 4): {@code fast} falls back to {@code smart}. A provider that is
- * down or cooling down while its fallback answers does not turn the application {@code DOWN}; the chat component is
- * in neither the liveness nor the readiness group, and a warning says so when the application adds it to liveness.
+ * The health of a provider with a fallback (trial 4): {@code fast} falls back to
+ * {@code smart}. A provider that is down or cooling down while its fallback answers does
+ * not turn the application {@code DOWN}; the chat component is in neither the liveness
+ * nor the readiness group, and a warning says so when the application adds it to
+ * liveness.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ChatFallbackHealthTests {
@@ -59,10 +77,10 @@ class ChatFallbackHealthTests {
 		.build();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ChatAutoConfiguration.class,
-				ChatHealthContributorAutoConfiguration.class, HealthContributorAutoConfiguration.class,
-				HealthContributorRegistryAutoConfiguration.class, HealthEndpointAutoConfiguration.class,
-				EndpointAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(ChatAutoConfiguration.class, ChatHealthContributorAutoConfiguration.class,
+						HealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
+						HealthEndpointAutoConfiguration.class, EndpointAutoConfiguration.class))
 		.withPropertyValues("chat.default-provider=fast",
 				"chat.providers.fast.base-url=http://127.0.0.1:" + wireMock.getPort() + "/fast/v1",
 				"chat.providers.fast.model=fast-model", "chat.providers.fast.fallback=smart",
@@ -79,7 +97,8 @@ class ChatFallbackHealthTests {
 	@Test
 	void aDownProviderWhoseFallbackIsUpIsReportedUpAndDegraded() {
 		wireMock.stubFor(get("/fast/v1/models").willReturn(serviceUnavailable()));
-		wireMock.stubFor(get("/smart/v1/models").willReturn(okJson(ChatHealthContributorAutoConfigurationTests.MODELS)));
+		wireMock
+			.stubFor(get("/smart/v1/models").willReturn(okJson(ChatHealthContributorAutoConfigurationTests.MODELS)));
 		assertTimeoutPreemptively(TIME_LIMIT, () -> this.runner.run((context) -> {
 			HealthEndpoint endpoint = context.getBean(HealthEndpoint.class);
 			IndicatedHealthDescriptor fast = health(endpoint, "fast");
@@ -100,21 +119,22 @@ class ChatFallbackHealthTests {
 		wireMock.stubFor(post("/fast/v1/chat/completions").willReturn(serviceUnavailable()));
 		wireMock.stubFor(get("/fast/v1/models").willReturn(okJson(ChatHealthContributorAutoConfigurationTests.MODELS)));
 		wireMock.stubFor(post("/smart/v1/chat/completions").willReturn(okJson(COMPLETION)));
-		wireMock.stubFor(get("/smart/v1/models").willReturn(okJson(ChatHealthContributorAutoConfigurationTests.MODELS)));
-		assertTimeoutPreemptively(TIME_LIMIT, () -> this.runner.withPropertyValues("chat.providers.fast.cooldown.failures=1")
-			.run((context) -> {
-				ChatTemplate fast = context.getBean("fast", ChatTemplate.class);
-				assertThat(fast.prompt("hi").call().content()).isEqualTo("hi");
-				assertThat(fast.cooldownState()).isEqualTo(CooldownState.OPEN);
-				HealthEndpoint endpoint = context.getBean(HealthEndpoint.class);
+		wireMock
+			.stubFor(get("/smart/v1/models").willReturn(okJson(ChatHealthContributorAutoConfigurationTests.MODELS)));
+		assertTimeoutPreemptively(TIME_LIMIT,
+				() -> this.runner.withPropertyValues("chat.providers.fast.cooldown.failures=1").run((context) -> {
+					ChatTemplate fast = context.getBean("fast", ChatTemplate.class);
+					assertThat(fast.prompt("hi").call().content()).isEqualTo("hi");
+					assertThat(fast.cooldownState()).isEqualTo(CooldownState.OPEN);
+					HealthEndpoint endpoint = context.getBean(HealthEndpoint.class);
 
-				IndicatedHealthDescriptor health = health(endpoint, "fast");
-				assertThat(health.getStatus()).isEqualTo(Status.UP);
-				assertThat(health.getDetails()).containsEntry("cooldown", "open")
-					.containsEntry("degraded", true)
-					.containsEntry("answeredBy", "smart");
-				assertThat(endpoint.health().getStatus()).isEqualTo(Status.UP);
-			}));
+					IndicatedHealthDescriptor health = health(endpoint, "fast");
+					assertThat(health.getStatus()).isEqualTo(Status.UP);
+					assertThat(health.getDetails()).containsEntry("cooldown", "open")
+						.containsEntry("degraded", true)
+						.containsEntry("answeredBy", "smart");
+					assertThat(endpoint.health().getStatus()).isEqualTo(Status.UP);
+				}));
 	}
 
 	@Test
@@ -134,8 +154,8 @@ class ChatFallbackHealthTests {
 	@Test
 	void chatInTheLivenessGroupIsWarnedAbout(CapturedOutput output) {
 		this.runner.withPropertyValues("management.endpoint.health.group.liveness.include=livenessState,chat")
-			.run((context) -> assertThat(output).contains(
-					"management.endpoint.health.group.liveness.include includes the chat health contributor"));
+			.run((context) -> assertThat(output)
+				.contains("management.endpoint.health.group.liveness.include includes the chat health contributor"));
 	}
 
 	@Test
@@ -148,24 +168,22 @@ class ChatFallbackHealthTests {
 	void chatIsInNeitherTheLivenessNorTheReadinessGroup() {
 		wireMock.stubFor(get("/fast/v1/models").willReturn(serviceUnavailable()));
 		wireMock.stubFor(get("/smart/v1/models").willReturn(serviceUnavailable()));
-		assertTimeoutPreemptively(TIME_LIMIT,
-				() -> this.runner
-					.withConfiguration(AutoConfigurations.of(ApplicationAvailabilityAutoConfiguration.class,
-							AvailabilityHealthContributorAutoConfiguration.class,
-							AvailabilityProbesAutoConfiguration.class))
-					.withPropertyValues("management.endpoint.health.probes.enabled=true")
-					.run((context) -> {
-						// what SpringApplication.run publishes once the application has started
-						AvailabilityChangeEvent.publish(context, LivenessState.CORRECT);
-						AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
-						HealthEndpointGroups groups = context.getBean(HealthEndpointGroups.class);
-						assertThat(groups.get("liveness").isMember("chat")).isFalse();
-						assertThat(groups.get("readiness").isMember("chat")).isFalse();
-						HealthEndpoint endpoint = context.getBean(HealthEndpoint.class);
-						assertThat(endpoint.health().getStatus()).isEqualTo(Status.DOWN);
-						assertThat(endpoint.healthForPath("liveness").getStatus()).isEqualTo(Status.UP);
-						assertThat(endpoint.healthForPath("readiness").getStatus()).isEqualTo(Status.UP);
-					}));
+		assertTimeoutPreemptively(TIME_LIMIT, () -> this.runner
+			.withConfiguration(AutoConfigurations.of(ApplicationAvailabilityAutoConfiguration.class,
+					AvailabilityHealthContributorAutoConfiguration.class, AvailabilityProbesAutoConfiguration.class))
+			.withPropertyValues("management.endpoint.health.probes.enabled=true")
+			.run((context) -> {
+				// what SpringApplication.run publishes once the application has started
+				AvailabilityChangeEvent.publish(context, LivenessState.CORRECT);
+				AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+				HealthEndpointGroups groups = context.getBean(HealthEndpointGroups.class);
+				assertThat(groups.get("liveness").isMember("chat")).isFalse();
+				assertThat(groups.get("readiness").isMember("chat")).isFalse();
+				HealthEndpoint endpoint = context.getBean(HealthEndpoint.class);
+				assertThat(endpoint.health().getStatus()).isEqualTo(Status.DOWN);
+				assertThat(endpoint.healthForPath("liveness").getStatus()).isEqualTo(Status.UP);
+				assertThat(endpoint.healthForPath("readiness").getStatus()).isEqualTo(Status.UP);
+			}));
 	}
 
 }

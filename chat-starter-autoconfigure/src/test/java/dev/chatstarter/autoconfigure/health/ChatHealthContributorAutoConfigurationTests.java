@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure.health;
 
 import java.util.Map;
@@ -50,10 +66,10 @@ class ChatHealthContributorAutoConfigurationTests {
 		.build();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ChatAutoConfiguration.class,
-				ChatHealthContributorAutoConfiguration.class, HealthContributorAutoConfiguration.class,
-				HealthContributorRegistryAutoConfiguration.class, HealthEndpointAutoConfiguration.class,
-				EndpointAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(ChatAutoConfiguration.class, ChatHealthContributorAutoConfiguration.class,
+						HealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
+						HealthEndpointAutoConfiguration.class, EndpointAutoConfiguration.class))
 		.withPropertyValues("chat.providers.kuai.base-url=http://127.0.0.1:" + wireMock.getPort() + "/v1",
 				"chat.providers.kuai.api-key=" + API_KEY, "chat.providers.kuai.model=gpt-4o",
 				"management.endpoint.health.show-details=always");
@@ -82,8 +98,8 @@ class ChatHealthContributorAutoConfigurationTests {
 	}
 
 	/**
-	 * C5: a password in the base URL's user info and a key in its query never show in the health details, even
-	 * where the failure message names the URL.
+	 * C5: a password in the base URL's user info and a key in its query never show in the
+	 * health details, even where the failure message names the URL.
 	 */
 	@Test
 	void credentialsInTheBaseUrlNeverShowInTheDetails() {
@@ -155,8 +171,9 @@ class ChatHealthContributorAutoConfigurationTests {
 
 	@Test
 	void serverErrorIsDownWithTheStatusAndIsNotRetried() {
-		wireMock.stubFor(get("/v1/models").willReturn(serviceUnavailable().withHeader("Content-Type", "application/json")
-			.withBody("{\"error\":{\"message\":\"upstream overloaded\"}}")));
+		wireMock
+			.stubFor(get("/v1/models").willReturn(serviceUnavailable().withHeader("Content-Type", "application/json")
+				.withBody("{\"error\":{\"message\":\"upstream overloaded\"}}")));
 		this.runner.run((context) -> {
 			IndicatedHealthDescriptor health = health(context.getBean(HealthEndpoint.class), "kuai");
 
@@ -205,9 +222,10 @@ class ChatHealthContributorAutoConfigurationTests {
 
 	@Test
 	void chatProbeSendsAOneTokenCompletionWithoutTools() {
-		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson("""
-				{"id":"c1","model":"gpt-4o-2024-08-06","choices":[{"index":0,"message":{"role":"assistant","content":"p"},
-				 "finish_reason":"length"}],"usage":{"prompt_tokens":8,"completion_tokens":1,"total_tokens":9}}""")));
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(
+				okJson("""
+						{"id":"c1","model":"gpt-4o-2024-08-06","choices":[{"index":0,"message":{"role":"assistant","content":"p"},
+						 "finish_reason":"length"}],"usage":{"prompt_tokens":8,"completion_tokens":1,"total_tokens":9}}""")));
 		this.runner.withPropertyValues("chat.providers.kuai.health.probe=chat").run((context) -> {
 			IndicatedHealthDescriptor health = health(context.getBean(HealthEndpoint.class), "kuai");
 
@@ -229,8 +247,8 @@ class ChatHealthContributorAutoConfigurationTests {
 	@Test
 	void noContributorWithoutSpringBootHealth() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(ChatAutoConfiguration.class,
-					ChatHealthContributorAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(ChatAutoConfiguration.class, ChatHealthContributorAutoConfiguration.class))
 			.withClassLoader(new FilteredClassLoader("org.springframework.boot.health."))
 			.withPropertyValues("chat.providers.kuai.base-url=http://127.0.0.1:1/v1")
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("chatHealthContributor"));
@@ -239,8 +257,8 @@ class ChatHealthContributorAutoConfigurationTests {
 	@Test
 	void noContributorWithoutProviders() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(ChatAutoConfiguration.class,
-					ChatHealthContributorAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(ChatAutoConfiguration.class, ChatHealthContributorAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean("chatHealthContributor"));
 	}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure.health;
 
 import java.time.Duration;
@@ -8,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Tests for {@link HealthErrorText}: URL credentials, control characters, length, and linear time on hostile text.
+ * Tests for {@link HealthErrorText}: URL credentials, control characters, length, and
+ * linear time on hostile text.
  */
 class HealthErrorTextTests {
 
@@ -45,8 +62,9 @@ class HealthErrorTextTests {
 	}
 
 	/**
-	 * The review's hostile text for the old regex (C5, C1 class): {@code "http://"} repeated. Time per byte must not
-	 * grow with the size: 1 KB and 1 MB are compared, never a wall-clock bound.
+	 * The review's hostile text for the old regex (C5, C1 class): {@code "http://"}
+	 * repeated. Time per byte must not grow with the size: 1 KB and 1 MB are compared,
+	 * never a wall-clock bound.
 	 */
 	@Test
 	void hostileUrlTextTakesLinearTime() {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure.observation;
 
 import java.util.List;
@@ -42,8 +58,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The metrics of a provider's calls, read from a {@link SimpleMeterRegistry} after real calls against WireMock:
- * blocking, streaming, failing, retried and tool calls.
+ * The metrics of a provider's calls, read from a {@link SimpleMeterRegistry} after real
+ * calls against WireMock: blocking, streaming, failing, retried and tool calls.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ChatMetricsApplicationTests {
@@ -126,9 +142,8 @@ class ChatMetricsApplicationTests {
 			assertThat(input.getId().getTag("gen_ai.response.model")).isNull();
 			assertThat(tokens(registry, "output").totalAmount()).isEqualTo(6);
 			assertThat(registry.find("gen_ai.client.operation.time_to_first_chunk").meters()).isEmpty();
-			assertThat(registry.getMeters()).allSatisfy((meter) -> assertThat(meter.getId().toString())
-				.doesNotContain(API_KEY)
-				.doesNotContain("你好"));
+			assertThat(registry.getMeters()).allSatisfy(
+					(meter) -> assertThat(meter.getId().toString()).doesNotContain(API_KEY).doesNotContain("你好"));
 		});
 	}
 
@@ -176,8 +191,8 @@ class ChatMetricsApplicationTests {
 
 	@Test
 	void streamWithUsageInTheLastChunk() {
-		wireMock.stubFor(post("/v1/chat/completions").willReturn(
-				aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(STREAM)));
+		wireMock.stubFor(post("/v1/chat/completions")
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(STREAM)));
 		this.runner.run((context) -> {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 
@@ -247,8 +262,8 @@ class ChatMetricsApplicationTests {
 	void fallbacksAreCounted() {
 		wireMock.stubFor(post("/v1/chat/completions").withRequestBody(containing("main-model"))
 			.willReturn(serviceUnavailable()));
-		wireMock.stubFor(post("/v1/chat/completions").withRequestBody(containing("spare-model"))
-			.willReturn(okJson(ANSWER)));
+		wireMock.stubFor(
+				post("/v1/chat/completions").withRequestBody(containing("spare-model")).willReturn(okJson(ANSWER)));
 		String spare = "http://127.0.0.1:" + wireMock.getPort() + "/v1";
 		this.runner
 			.withPropertyValues("chat.default-provider=kuai", "chat.providers.kuai.model=main-model",
@@ -281,8 +296,8 @@ class ChatMetricsApplicationTests {
 				+ "\"finish_reason\":\"tool_calls\"}],\"usage\":{\"prompt_tokens\":20,\"completion_tokens\":7,\"total_tokens\":27}}";
 		wireMock.stubFor(post("/v1/chat/completions").withRequestBody(notContaining("tool_call_id"))
 			.willReturn(okJson(toolCall)));
-		wireMock.stubFor(post("/v1/chat/completions").withRequestBody(containing("tool_call_id"))
-			.willReturn(okJson(ANSWER)));
+		wireMock.stubFor(
+				post("/v1/chat/completions").withRequestBody(containing("tool_call_id")).willReturn(okJson(ANSWER)));
 		this.runner.withUserConfiguration(WeatherToolConfiguration.class).run((context) -> {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 
@@ -315,18 +330,20 @@ class ChatMetricsApplicationTests {
 	}
 
 	/**
-	 * C10: 200 calls, each asking for a model of the user's choice and answered by a model name the provider made
-	 * up, create a bounded number of meters: the response model is no tag, the request model has at most 100
-	 * values per provider, then {@code _OTHER}.
+	 * C10: 200 calls, each asking for a model of the user's choice and answered by a
+	 * model name the provider made up, create a bounded number of meters: the response
+	 * model is no tag, the request model has at most 100 values per provider, then
+	 * {@code _OTHER}.
 	 */
 	@Test
 	void modelsChosenByUsersAndNamedByTheProviderKeepTheMetersBounded() {
 		wireMock.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(200)
 			.withHeader("Content-Type", "application/json")
-			.withBody("""
-					{"id":"chatcmpl-9","model":"{{jsonPath request.body '$.model'}}-{{randomValue length=8 type='ALPHANUMERIC'}}",
-					 "choices":[{"index":0,"message":{"role":"assistant","content":"ok"},"finish_reason":"stop"}],
-					 "usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}""")
+			.withBody(
+					"""
+							{"id":"chatcmpl-9","model":"{{jsonPath request.body '$.model'}}-{{randomValue length=8 type='ALPHANUMERIC'}}",
+							 "choices":[{"index":0,"message":{"role":"assistant","content":"ok"},"finish_reason":"stop"}],
+							 "usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}""")
 			.withTransformers("response-template")));
 		this.runner.run((context) -> {
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
@@ -342,7 +359,8 @@ class ChatMetricsApplicationTests {
 			assertThat(timers).extracting((timer) -> timer.getId().getTag("gen_ai.request.model"))
 				.contains("user-model-0", "user-model-99", "_OTHER")
 				.doesNotContain("user-model-100", "user-model-199");
-			assertThat(timers).allSatisfy((timer) -> assertThat(timer.getId().getTag("gen_ai.response.model")).isNull());
+			assertThat(timers)
+				.allSatisfy((timer) -> assertThat(timer.getId().getTag("gen_ai.response.model")).isNull());
 			assertThat(registry.find("gen_ai.client.token.usage").meters()).as("input and output").hasSize(202);
 			assertThat(registry.get("gen_ai.client.operation.duration")
 				.tag("gen_ai.request.model", "_OTHER")
@@ -359,8 +377,8 @@ class ChatMetricsApplicationTests {
 
 			SpanRecorder spans = context.getBean(SpanRecorder.class);
 			assertThat(spans.names).containsExactly("chat gpt-4o");
-			assertThat(spans.highCardinality).anySatisfy((value) -> assertThat(value)
-				.isEqualTo("gen_ai.response.id=chatcmpl-9"));
+			assertThat(spans.highCardinality)
+				.anySatisfy((value) -> assertThat(value).isEqualTo("gen_ai.response.id=chatcmpl-9"));
 		});
 	}
 
@@ -410,8 +428,8 @@ class ChatMetricsApplicationTests {
 
 	@Test
 	void streamedCompletionsAreLoggedWhole(CapturedOutput output) {
-		wireMock.stubFor(post("/v1/chat/completions").willReturn(
-				aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(STREAM)));
+		wireMock.stubFor(post("/v1/chat/completions")
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(STREAM)));
 		this.runner.withPropertyValues("chat.observations.log-completions=true").run((context) -> {
 			context.getBean(ChatTemplate.class).prompt("hi").stream().content().blockLast();
 
@@ -487,7 +505,8 @@ class ChatMetricsApplicationTests {
 	}
 
 	/**
-	 * Sees what a tracing handler sees: the contextual name (the span name) and the high-cardinality values.
+	 * Sees what a tracing handler sees: the contextual name (the span name) and the
+	 * high-cardinality values.
 	 */
 	static class SpanRecorder implements ObservationHandler<Observation.Context> {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure.observation;
 
 import java.util.List;
@@ -33,8 +49,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With Spring Boot's Micrometer Tracing (Brave here) the trace reaches the provider: a model call is a client span,
- * and its request carries a W3C {@code traceparent} of that trace, on both transports.
+ * With Spring Boot's Micrometer Tracing (Brave here) the trace reaches the provider: a
+ * model call is a client span, and its request carries a W3C {@code traceparent} of that
+ * trace, on both transports.
  */
 class ChatTracePropagationTests {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure.observation;
 
 import java.io.IOException;
@@ -19,8 +35,9 @@ import org.springframework.util.ClassUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keeps the documented defaults of the {@code chat.health.*} and {@code chat.observations.*} properties in step with
- * the code (the provider-level {@code health.probe} is checked by {@code ConfigurationDocumentationTests}).
+ * Keeps the documented defaults of the {@code chat.health.*} and
+ * {@code chat.observations.*} properties in step with the code (the provider-level
+ * {@code health.probe} is checked by {@code ConfigurationDocumentationTests}).
  */
 class ObservabilityPropertiesDocumentationTests {
 

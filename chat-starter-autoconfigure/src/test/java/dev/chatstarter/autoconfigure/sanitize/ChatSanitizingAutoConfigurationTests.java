@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure.sanitize;
 
 import java.util.Map;
@@ -30,18 +46,20 @@ class ChatSanitizingAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(ChatAutoConfiguration.class, ChatSanitizingAutoConfiguration.class,
 				ConfigurationPropertiesReportEndpointAutoConfiguration.class,
 				EnvironmentEndpointAutoConfiguration.class))
-		.withPropertyValues(
-				"management.endpoints.web.exposure.include=configprops,env",
+		.withPropertyValues("management.endpoints.web.exposure.include=configprops,env",
 				"management.endpoint.configprops.show-values=always", "management.endpoint.env.show-values=always",
 				"chat.providers.kuai.base-url=https://api.kuaiai.app/", "chat.providers.kuai.api-key=" + SECRET,
-				"chat.providers.kuai.headers.X-Team=search", "chat.providers.kuai.headers.Authorization=Bearer " + SECRET,
-				"chat.providers.kuai.headers.X-Api-Key=" + SECRET, "chat.providers.kuai.headers.[x-auth-token]=" + SECRET);
+				"chat.providers.kuai.headers.X-Team=search",
+				"chat.providers.kuai.headers.Authorization=Bearer " + SECRET,
+				"chat.providers.kuai.headers.X-Api-Key=" + SECRET,
+				"chat.providers.kuai.headers.[x-auth-token]=" + SECRET);
 
 	@Test
 	@SuppressWarnings("unchecked")
 	void configpropsMasksTheApiKeyAndCredentialHeadersEvenWhenShowingValues() {
 		this.runner.run((context) -> {
-			ConfigurationPropertiesReportEndpoint endpoint = context.getBean(ConfigurationPropertiesReportEndpoint.class);
+			ConfigurationPropertiesReportEndpoint endpoint = context
+				.getBean(ConfigurationPropertiesReportEndpoint.class);
 			Map<String, Object> chat = endpoint.configurationPropertiesWithPrefix("chat")
 				.getContexts()
 				.get(context.getId())
@@ -77,7 +95,8 @@ class ChatSanitizingAutoConfigurationTests {
 	}
 
 	/**
-	 * C5: a password in the base URL's user info and a key in its query are masked in configprops and env.
+	 * C5: a password in the base URL's user info and a key in its query are masked in
+	 * configprops and env.
 	 */
 	@Test
 	@SuppressWarnings("unchecked")
@@ -104,24 +123,27 @@ class ChatSanitizingAutoConfigurationTests {
 					.getProperty()
 					.getValue();
 				assertThat(env).isEqualTo("http://******@127.0.0.1:1/v1?******");
-				assertThat(context.getBean(ChatProperties.class).getProviders()
-					.get("down")
-					.toString()).contains("http://127.0.0.1:1/v1").doesNotContain("URLPASSWORD123", "QUERYSECRET123");
+				assertThat(context.getBean(ChatProperties.class).getProviders().get("down").toString())
+					.contains("http://127.0.0.1:1/v1")
+					.doesNotContain("URLPASSWORD123", "QUERYSECRET123");
 			});
 	}
 
 	/**
-	 * C6: with {@code show-values: always}, a key given on the command line does not show through
-	 * {@code sun.java.command}, and no property that contains a configured secret shows it.
+	 * C6: with {@code show-values: always}, a key given on the command line does not show
+	 * through {@code sun.java.command}, and no property that contains a configured secret
+	 * shows it.
 	 */
 	@Test
 	void envNeverShowsAConfiguredSecretThroughAnotherProperty() {
 		this.runner
 			.withSystemProperties("sun.java.command=app.jar --chat.providers.kuai.api-key=" + SECRET,
 					"JAVA_TOOL_OPTIONS=-Dchat.providers.kuai.api-key=" + SECRET)
-			.withPropertyValues("spring.application.json={\"chat\":{\"providers\":{\"kuai\":{\"api-key\":\"" + SECRET
-					+ "\"}}}}", "app.copy-of-the-key=Bearer " + SECRET + " (copied)",
-					"app.header-token-copy=xyz-HEADERTOKEN-123456", "chat.providers.kuai.headers.X-Auth=xyz-HEADERTOKEN-123456",
+			.withPropertyValues(
+					"spring.application.json={\"chat\":{\"providers\":{\"kuai\":{\"api-key\":\"" + SECRET + "\"}}}}",
+					"app.copy-of-the-key=Bearer " + SECRET + " (copied)",
+					"app.header-token-copy=xyz-HEADERTOKEN-123456",
+					"chat.providers.kuai.headers.X-Auth=xyz-HEADERTOKEN-123456",
 					"chat.providers.kuai.headers.X-Trace=not-a-secret", "app.unrelated=not-a-secret")
 			.run((context) -> {
 				EnvironmentEndpoint endpoint = context.getBean(EnvironmentEndpoint.class);
@@ -177,7 +199,8 @@ class ChatSanitizingAutoConfigurationTests {
 	}
 
 	/**
-	 * S3: the credential header names the review found unmasked, and names that only look like them.
+	 * S3: the credential header names the review found unmasked, and names that only look
+	 * like them.
 	 */
 	@Test
 	void credentialHeaderNamesWithoutFalsePositives() {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure.web;
 
 import org.junit.jupiter.api.Test;
@@ -32,9 +48,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The auto-configured {@link ChatExceptionHandler} in a Spring MVC application (MockMvc) and a WebFlux application
- * (WebTestClient): a {@code ChatException} becomes a problem response with the status of its kind, the provider's
- * message and name, never an internal URL; the application's own advice wins; the property turns it off.
+ * The auto-configured {@link ChatExceptionHandler} in a Spring MVC application (MockMvc)
+ * and a WebFlux application (WebTestClient): a {@code ChatException} becomes a problem
+ * response with the status of its kind, the provider's message and name, never an
+ * internal URL; the application's own advice wins; the property turns it off.
  */
 class ChatWebAutoConfigurationTests {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.autoconfigure.web;
 
 import java.time.Duration;
@@ -20,13 +36,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A controller, for Spring MVC and WebFlux alike, that fails as a provider would, blocking or reactive, and streams
- * answers through {@link ChatServerSentEvents}.
+ * A controller, for Spring MVC and WebFlux alike, that fails as a provider would,
+ * blocking or reactive, and streams answers through {@link ChatServerSentEvents}.
  */
 @RestController
 class WebFailures {
 
-	/** A private address that a connection failure's message names and no client may see. */
+	/**
+	 * A private address that a connection failure's message names and no client may see.
+	 */
 	static final String INTERNAL_URL = "http://10.1.2.3:8081/v1";
 
 	static ChatException failure(String kind) {
@@ -37,8 +55,8 @@ class WebFailures {
 			case "timeout" -> new ChatTimeoutException(
 					ErrorDetails.local("fast", "no answer from " + INTERNAL_URL + " within 60 ms (response-timeout)"),
 					null);
-			case "connection" -> new ChatConnectionException(
-					ErrorDetails.local("fast", "Connection refused: " + INTERNAL_URL), null);
+			case "connection" ->
+				new ChatConnectionException(ErrorDetails.local("fast", "Connection refused: " + INTERNAL_URL), null);
 			case "tool" -> new ToolExecutionException("fast", "lookup_order",
 					"SELECT * FROM orders failed: table orders is locked", null);
 			default -> new ChatAuthenticationException(

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.chat;
 
 import java.util.ArrayList;
@@ -8,16 +24,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * One message of a conversation, in any role. Requests are built from these, and the model's reply comes back as
- * an {@link Role#ASSISTANT} message that can be appended to the history as it is.
+ * One message of a conversation, in any role. Requests are built from these, and the
+ * model's reply comes back as an {@link Role#ASSISTANT} message that can be appended to
+ * the history as it is.
  *
  * @param role the author
  * @param content the content parts; a single text part is sent as a plain string
  * @param name the optional participant name (or function name for {@link Role#FUNCTION})
  * @param toolCalls the tool calls of an assistant message
  * @param toolCallId the call a {@link Role#TOOL} message answers
- * @param reasoningContent the reasoning text of an assistant message ({@code reasoning_content} or
- * {@code reasoning} on the wire)
+ * @param reasoningContent the reasoning text of an assistant message
+ * ({@code reasoning_content} or {@code reasoning} on the wire)
  */
 public record ChatMessage(Role role, List<ContentPart> content, @Nullable String name, List<ToolCall> toolCalls,
 		@Nullable String toolCallId, @Nullable String reasoningContent) {
@@ -41,7 +58,8 @@ public record ChatMessage(Role role, List<ContentPart> content, @Nullable String
 	}
 
 	/**
-	 * A developer message (sent as {@code system} to providers that do not accept the role).
+	 * A developer message (sent as {@code system} to providers that do not accept the
+	 * role).
 	 * @param text the instructions
 	 * @return the message
 	 */
@@ -133,8 +151,9 @@ public record ChatMessage(Role role, List<ContentPart> content, @Nullable String
 	}
 
 	/**
-	 * Return the text of this message: its text parts joined, or {@code null} when it has none (e.g. an assistant
-	 * message with only tool calls, or {@code content: null} on the wire).
+	 * Return the text of this message: its text parts joined, or {@code null} when it has
+	 * none (e.g. an assistant message with only tool calls, or {@code content: null} on
+	 * the wire).
 	 * @return the text or {@code null}
 	 */
 	public @Nullable String text() {

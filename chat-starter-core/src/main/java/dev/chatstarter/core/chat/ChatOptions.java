@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.chat;
 
 import java.util.Arrays;
@@ -9,17 +25,20 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The options of a chat completion request. Every option is optional: unset ({@code null}) options are left out of
- * the request body, never sent as {@code null}. A provider's default options are {@linkplain #mergedWith merged}
- * with each call's options, the call's winning.
+ * The options of a chat completion request. Every option is optional: unset
+ * ({@code null}) options are left out of the request body, never sent as {@code null}. A
+ * provider's default options are {@linkplain #mergedWith merged} with each call's
+ * options, the call's winning.
  *
  * @param model the model id, e.g. {@code gpt-4o}
  * @param temperature the sampling temperature, 0 to 2
  * @param topP nucleus sampling probability mass ({@code top_p})
  * @param n how many choices to generate
  * @param stop up to four stop sequences; one is sent as a string, several as a list
- * @param maxTokens the output token limit, sent as {@code max_tokens} or {@code max_completion_tokens} as the provider's dialect says
- * @param maxCompletionTokens the output token limit including reasoning, always sent as {@code max_completion_tokens}
+ * @param maxTokens the output token limit, sent as {@code max_tokens} or
+ * {@code max_completion_tokens} as the provider's dialect says
+ * @param maxCompletionTokens the output token limit including reasoning, always sent as
+ * {@code max_completion_tokens}
  * @param presencePenalty the presence penalty, -2 to 2
  * @param frequencyPenalty the frequency penalty, -2 to 2
  * @param logitBias token id to bias, -100 to 100
@@ -27,33 +46,22 @@ import org.jspecify.annotations.Nullable;
  * @param seed the sampling seed
  * @param logprobs whether to return token log probabilities
  * @param topLogprobs how many alternatives per token to return with {@code logprobs}
- * @param reasoningEffort the reasoning effort: {@code low}, {@code medium} or {@code high}
+ * @param reasoningEffort the reasoning effort: {@code low}, {@code medium} or
+ * {@code high}
  * @param responseFormat the response format: text, JSON mode or a JSON schema
  * @param tools the functions the model may call
  * @param toolChoice which tool the model must or may call
- * @param parallelToolCalls whether the model may call several tools in one turn (sent only with tools)
+ * @param parallelToolCalls whether the model may call several tools in one turn (sent
+ * only with tools)
  * @param extraBody provider-specific top-level fields merged into the request body
  */
-public record ChatOptions(@Nullable String model,
-		@Nullable Double temperature,
-		@Nullable Double topP,
-		@Nullable Integer n,
-		@Nullable List<String> stop,
-		@Nullable Integer maxTokens,
-		@Nullable Integer maxCompletionTokens,
-		@Nullable Double presencePenalty,
-		@Nullable Double frequencyPenalty,
-		@Nullable Map<String, Integer> logitBias,
-		@Nullable String user,
-		@Nullable Long seed,
-		@Nullable Boolean logprobs,
-		@Nullable Integer topLogprobs,
-		@Nullable String reasoningEffort,
-		@Nullable ResponseFormat responseFormat,
-		@Nullable List<ToolDefinition> tools,
-		@Nullable ToolChoice toolChoice,
-		@Nullable Boolean parallelToolCalls,
-		@Nullable Map<String, Object> extraBody) {
+public record ChatOptions(@Nullable String model, @Nullable Double temperature, @Nullable Double topP,
+		@Nullable Integer n, @Nullable List<String> stop, @Nullable Integer maxTokens,
+		@Nullable Integer maxCompletionTokens, @Nullable Double presencePenalty, @Nullable Double frequencyPenalty,
+		@Nullable Map<String, Integer> logitBias, @Nullable String user, @Nullable Long seed,
+		@Nullable Boolean logprobs, @Nullable Integer topLogprobs, @Nullable String reasoningEffort,
+		@Nullable ResponseFormat responseFormat, @Nullable List<ToolDefinition> tools, @Nullable ToolChoice toolChoice,
+		@Nullable Boolean parallelToolCalls, @Nullable Map<String, Object> extraBody) {
 
 	private static final ChatOptions EMPTY = builder().build();
 
@@ -89,8 +97,8 @@ public record ChatOptions(@Nullable String model,
 	}
 
 	/**
-	 * Merge these options (the defaults) with overrides: every option set in {@code overrides} wins; the
-	 * {@code extraBody} maps are merged key by key.
+	 * Merge these options (the defaults) with overrides: every option set in
+	 * {@code overrides} wins; the {@code extraBody} maps are merged key by key.
 	 * @param overrides the options of one call
 	 * @return the merged options
 	 */
@@ -105,10 +113,12 @@ public record ChatOptions(@Nullable String model,
 	}
 
 	/**
-	 * Move these options from one set of defaults onto another, as a fallback provider does with a request that was
-	 * merged with the first provider's defaults: every option still equal to its value in {@code from} is replaced
-	 * by the one in {@code to}, every option the caller changed is kept, and the model is {@code to}'s own when it
-	 * has one. Maps ({@code logitBias}, {@code extraBody}) are moved key by key the same way.
+	 * Move these options from one set of defaults onto another, as a fallback provider
+	 * does with a request that was merged with the first provider's defaults: every
+	 * option still equal to its value in {@code from} is replaced by the one in
+	 * {@code to}, every option the caller changed is kept, and the model is {@code to}'s
+	 * own when it has one. Maps ({@code logitBias}, {@code extraBody}) are moved key by
+	 * key the same way.
 	 * @param from the defaults these options were merged with
 	 * @param to the defaults to move onto
 	 * @return the rebased options
@@ -135,8 +145,8 @@ public record ChatOptions(@Nullable String model,
 		return Objects.equals(value, from) ? to : value;
 	}
 
-	private static <V> @Nullable Map<String, V> rebaseMap(@Nullable Map<String, V> value,
-			@Nullable Map<String, V> from, @Nullable Map<String, V> to) {
+	private static <V> @Nullable Map<String, V> rebaseMap(@Nullable Map<String, V> value, @Nullable Map<String, V> from,
+			@Nullable Map<String, V> to) {
 		if (Objects.equals(value, from)) {
 			return to;
 		}
@@ -335,7 +345,8 @@ public record ChatOptions(@Nullable String model,
 		}
 
 		/**
-		 * Set the output token limit, sent as {@code max_tokens} or {@code max_completion_tokens} as the provider's dialect says.
+		 * Set the output token limit, sent as {@code max_tokens} or
+		 * {@code max_completion_tokens} as the provider's dialect says.
 		 * @param maxTokens the value, or {@code null} to leave it unset
 		 * @return this builder
 		 */
@@ -345,7 +356,8 @@ public record ChatOptions(@Nullable String model,
 		}
 
 		/**
-		 * Set the output token limit including reasoning, always sent as {@code max_completion_tokens}.
+		 * Set the output token limit including reasoning, always sent as
+		 * {@code max_completion_tokens}.
 		 * @param maxCompletionTokens the value, or {@code null} to leave it unset
 		 * @return this builder
 		 */
@@ -475,7 +487,8 @@ public record ChatOptions(@Nullable String model,
 		}
 
 		/**
-		 * Set whether the model may call several tools in one turn (sent only with tools).
+		 * Set whether the model may call several tools in one turn (sent only with
+		 * tools).
 		 * @param parallelToolCalls the value, or {@code null} to leave it unset
 		 * @return this builder
 		 */
@@ -513,7 +526,10 @@ public record ChatOptions(@Nullable String model,
 		 * @return the options
 		 */
 		public ChatOptions build() {
-			return new ChatOptions(this.model, this.temperature, this.topP, this.n, this.stop, this.maxTokens, this.maxCompletionTokens, this.presencePenalty, this.frequencyPenalty, this.logitBias, this.user, this.seed, this.logprobs, this.topLogprobs, this.reasoningEffort, this.responseFormat, this.tools, this.toolChoice, this.parallelToolCalls, this.extraBody);
+			return new ChatOptions(this.model, this.temperature, this.topP, this.n, this.stop, this.maxTokens,
+					this.maxCompletionTokens, this.presencePenalty, this.frequencyPenalty, this.logitBias, this.user,
+					this.seed, this.logprobs, this.topLogprobs, this.reasoningEffort, this.responseFormat, this.tools,
+					this.toolChoice, this.parallelToolCalls, this.extraBody);
 		}
 
 	}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.chat;
 
 import java.util.List;
@@ -7,13 +23,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * A chat completion, from a blocking call or aggregated from a stream. Fields the provider did not send are
- * {@code null}: several relays omit {@code id}, {@code model} or {@code usage}.
+ * A chat completion, from a blocking call or aggregated from a stream. Fields the
+ * provider did not send are {@code null}: several relays omit {@code id}, {@code model}
+ * or {@code usage}.
  *
  * @param provider the name of the provider that answered
  * @param id the completion id
- * @param model the model that answered; may differ from the one requested (relays map names, e.g.
- * {@code gpt-4.1} to {@code gpt-4.1-2025-04-14})
+ * @param model the model that answered; may differ from the one requested (relays map
+ * names, e.g. {@code gpt-4.1} to {@code gpt-4.1-2025-04-14})
  * @param created the creation time in epoch seconds
  * @param choices the choices, at least one for a successful completion
  * @param usage the token usage

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.chat;
 
 import java.io.IOException;
@@ -15,8 +31,9 @@ import org.springframework.util.Assert;
 import org.springframework.util.MimeType;
 
 /**
- * An image part of a user message ({@code {"type":"image_url","image_url":{"url":...}}}). The URL is either
- * a public {@code http(s)} URL or a {@code data:<mime>;base64,...} URL built from bytes.
+ * An image part of a user message ({@code {"type":"image_url","image_url":{"url":...}}}).
+ * The URL is either a public {@code http(s)} URL or a {@code data:<mime>;base64,...} URL
+ * built from bytes.
  *
  * @param url the image URL or data URL
  * @param detail the optional detail level ({@code low}, {@code high}, {@code auto})
@@ -51,10 +68,12 @@ public record ImagePart(String url, @Nullable String detail) implements ContentP
 	}
 
 	/**
-	 * An image read from a resource, sent as a base64 data URL; its type is guessed from the file name.
+	 * An image read from a resource, sent as a base64 data URL; its type is guessed from
+	 * the file name.
 	 * @param resource the image resource
 	 * @return the part
-	 * @throws IllegalArgumentException if the type cannot be guessed (use {@link #of(Resource, MimeType)})
+	 * @throws IllegalArgumentException if the type cannot be guessed (use
+	 * {@link #of(Resource, MimeType)})
 	 */
 	public static ImagePart of(Resource resource) {
 		Assert.notNull(resource, "resource must not be null");

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.chat;
 
 import java.util.Collections;
@@ -14,7 +30,8 @@ import org.springframework.util.Assert;
  * @param type the format type
  * @param schemaName the schema's name ({@link Type#JSON_SCHEMA} only)
  * @param schema the JSON schema as a map ({@link Type#JSON_SCHEMA} only)
- * @param strict whether the provider must follow the schema exactly ({@link Type#JSON_SCHEMA} only)
+ * @param strict whether the provider must follow the schema exactly
+ * ({@link Type#JSON_SCHEMA} only)
  */
 public record ResponseFormat(Type type, @Nullable String schemaName, @Nullable Map<String, Object> schema,
 		@Nullable Boolean strict) {
@@ -37,7 +54,8 @@ public record ResponseFormat(Type type, @Nullable String schemaName, @Nullable M
 	}
 
 	/**
-	 * JSON mode: the answer is a JSON object (the prompt must mention JSON for most providers).
+	 * JSON mode: the answer is a JSON object (the prompt must mention JSON for most
+	 * providers).
 	 * @return the format
 	 */
 	public static ResponseFormat jsonObject() {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.chat;
 
 import org.jspecify.annotations.Nullable;
@@ -5,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * The {@code tool_choice} of a request: {@code auto}, {@code none}, {@code required} or one named function.
+ * The {@code tool_choice} of a request: {@code auto}, {@code none}, {@code required} or
+ * one named function.
  *
  * @param mode the mode
  * @param functionName the function to call when the mode is {@link Mode#FUNCTION}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.error;
 
 import org.jspecify.annotations.Nullable;
@@ -5,11 +21,13 @@ import org.jspecify.annotations.Nullable;
 import dev.chatstarter.core.internal.text.ProviderText;
 
 /**
- * The root of every exception a {@code ChatTemplate} raises for a failed provider call. It carries the provider name,
- * the HTTP status, the provider's own message, code and type, and a short excerpt of the raw body; never the API key
- * or another configured secret. Its message is one line, with the provider's message cut to
- * {@value ProviderText#MESSAGE_LIMIT} characters; {@link #getProviderMessage()} has it in full.
- * Subclasses tell the kind of failure; {@link #isRetryable()} says whether trying again may help.
+ * The root of every exception a {@code ChatTemplate} raises for a failed provider call.
+ * It carries the provider name, the HTTP status, the provider's own message, code and
+ * type, and a short excerpt of the raw body; never the API key or another configured
+ * secret. Its message is one line, with the provider's message cut to
+ * {@value ProviderText#MESSAGE_LIMIT} characters; {@link #getProviderMessage()} has it in
+ * full. Subclasses tell the kind of failure; {@link #isRetryable()} says whether trying
+ * again may help.
  */
 public class ChatException extends RuntimeException {
 
@@ -105,9 +123,10 @@ public class ChatException extends RuntimeException {
 	}
 
 	/**
-	 * Return the provider's own error message in full, unlike {@link #getMessage()}, which shows at most
-	 * {@value ProviderText#MESSAGE_LIMIT} characters of it. Secrets are masked and control characters escaped, as in
-	 * every text of {@link ErrorDetails}.
+	 * Return the provider's own error message in full, unlike {@link #getMessage()},
+	 * which shows at most {@value ProviderText#MESSAGE_LIMIT} characters of it. Secrets
+	 * are masked and control characters escaped, as in every text of
+	 * {@link ErrorDetails}.
 	 * @return the message, or {@code null}
 	 */
 	public @Nullable String getProviderMessage() {
@@ -147,7 +166,8 @@ public class ChatException extends RuntimeException {
 	}
 
 	/**
-	 * Whether the same request may succeed when sent again (408, 409, 429, 5xx, timeouts, connection failures).
+	 * Whether the same request may succeed when sent again (408, 409, 429, 5xx, timeouts,
+	 * connection failures).
 	 * @return {@code true} if a retry may help
 	 */
 	public boolean isRetryable() {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.error;
 
 import org.jspecify.annotations.Nullable;
@@ -7,11 +23,12 @@ import dev.chatstarter.core.internal.text.ProviderText;
 import org.springframework.util.Assert;
 
 /**
- * What is known about one failed provider call. Every text here has been cleared of the provider's secrets, and its
- * control characters (CR, LF, other C0/C1 controls, {@code U+2028}/{@code U+2029}, bidirectional overrides) are
- * escaped ({@link ProviderText#escapeControls(String)}), so that no text can forge a log line. The texts are kept in
- * full; {@link ChatException#getMessage()} shows at most {@value ProviderText#MESSAGE_LIMIT} characters of the
- * provider's message.
+ * What is known about one failed provider call. Every text here has been cleared of the
+ * provider's secrets, and its control characters (CR, LF, other C0/C1 controls,
+ * {@code U+2028}/{@code U+2029}, bidirectional overrides) are escaped
+ * ({@link ProviderText#escapeControls(String)}), so that no text can forge a log line.
+ * The texts are kept in full; {@link ChatException#getMessage()} shows at most
+ * {@value ProviderText#MESSAGE_LIMIT} characters of the provider's message.
  *
  * @param provider the configured provider name
  * @param status the HTTP status, or {@code 0} when no response was received
@@ -19,7 +36,8 @@ import org.springframework.util.Assert;
  * @param code the provider's error code (string or number as text)
  * @param type the provider's error type
  * @param rawExcerpt a short excerpt of the raw body (HTML reduced to its title)
- * @param requestId the request id the provider or relay reported (body or headers), for support tickets
+ * @param requestId the request id the provider or relay reported (body or headers), for
+ * support tickets
  */
 public record ErrorDetails(String provider, int status, @Nullable String providerMessage, @Nullable String code,
 		@Nullable String type, @Nullable String rawExcerpt, @Nullable String requestId) {

@@ -1,15 +1,32 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.error;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.chatstarter.core.internal.error.ChatErrorMapper;
-
 /**
- * The error a provider reported, whatever shape its body had. Texts are as the provider sent them (not yet
- * redacted); {@link ChatErrorMapper} redacts them before they reach an exception.
+ * The error a provider reported, whatever shape its body had. Texts are as the provider
+ * sent them (not yet redacted); the error mapper redacts them before they reach an
+ * exception.
  *
- * @param message the provider's error message, kept in full (including a relay's {@code (request id: ...)} suffix)
- * @param code the provider's error code as text, whether it was sent as a string or a number
+ * @param message the provider's error message, kept in full (including a relay's
+ * {@code (request id: ...)} suffix)
+ * @param code the provider's error code as text, whether it was sent as a string or a
+ * number
  * @param type the provider's error type
  * @param param the request parameter the error is about
  * @param requestId the request id found in the body or in the message suffix

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.http;
 
 import java.time.Duration;
@@ -8,16 +24,18 @@ import reactor.netty.resources.ConnectionProvider;
 import org.springframework.util.Assert;
 
 /**
- * The connection pool a template creates for its provider. Chat calls are slow (seconds to minutes) and every
- * in-flight call or stream holds one HTTP/1.1 connection, so the defaults let the pool grow with the application's
- * concurrency instead of queueing callers behind a small pool: a deliberate cap belongs in the client-side limits
+ * The connection pool a template creates for its provider. Chat calls are slow (seconds
+ * to minutes) and every in-flight call or stream holds one HTTP/1.1 connection, so the
+ * defaults let the pool grow with the application's concurrency instead of queueing
+ * callers behind a small pool: a deliberate cap belongs in the client-side limits
  * ({@code ProviderLimits}), which fail or queue with a clear error.
  *
  * @param maxConnections the most connections open at once
- * @param maxPendingAcquires the most callers waiting for a connection when all are busy, or {@code -1} for no limit
+ * @param maxPendingAcquires the most callers waiting for a connection when all are busy,
+ * or {@code -1} for no limit
  * @param pendingAcquireTimeout the longest a caller waits for a connection
- * @param maxIdleTime how long an idle connection is kept; shorter than the provider's keep-alive so that a request
- * is never sent on a connection the server is closing
+ * @param maxIdleTime how long an idle connection is kept; shorter than the provider's
+ * keep-alive so that a request is never sent on a connection the server is closing
  * @param maxLifeTime how long a connection is used at most, or {@code null} for no limit
  */
 public record ConnectionPoolSettings(int maxConnections, int maxPendingAcquires, Duration pendingAcquireTimeout,
@@ -45,8 +63,9 @@ public record ConnectionPoolSettings(int maxConnections, int maxPendingAcquires,
 	}
 
 	/**
-	 * Return the defaults: up to {@value #DEFAULT_MAX_CONNECTIONS} connections, no limit on waiting callers, a
-	 * 60 s acquire timeout and connections idle for more than 30 s closed.
+	 * Return the defaults: up to {@value #DEFAULT_MAX_CONNECTIONS} connections, no limit
+	 * on waiting callers, a 60 s acquire timeout and connections idle for more than 30 s
+	 * closed.
 	 * @return the defaults
 	 */
 	public static ConnectionPoolSettings defaults() {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.http;
 
 import java.time.Duration;
@@ -5,16 +21,19 @@ import java.time.Duration;
 import org.springframework.util.Assert;
 
 /**
- * How failed calls are retried: exponential backoff with jitter between {@code initialBackoff} and
- * {@code maxBackoff}, a provider's {@code Retry-After} honoured up to {@code maxRetryAfter}. Only retryable failures
- * are retried (408, 409, 429, 5xx, timeouts, connection failures), never authentication, quota or bad requests, and a
- * stream only before its first chunk.
+ * How failed calls are retried: exponential backoff with jitter between
+ * {@code initialBackoff} and {@code maxBackoff}, a provider's {@code Retry-After}
+ * honoured up to {@code maxRetryAfter}. Only retryable failures are retried (408, 409,
+ * 429, 5xx, timeouts, connection failures), never authentication, quota or bad requests,
+ * and a stream only before its first chunk.
  *
  * @param maxAttempts the total number of attempts, {@code 1} for no retry
  * @param initialBackoff the wait before the first retry
  * @param maxBackoff the longest computed wait
- * @param maxRetryAfter the longest wait a provider's {@code Retry-After} may ask for; longer requests fail at once
- * @param jitter the random spread applied to each computed wait, from {@code 0} to {@code 1}
+ * @param maxRetryAfter the longest wait a provider's {@code Retry-After} may ask for;
+ * longer requests fail at once
+ * @param jitter the random spread applied to each computed wait, from {@code 0} to
+ * {@code 1}
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter,
 		double jitter) {

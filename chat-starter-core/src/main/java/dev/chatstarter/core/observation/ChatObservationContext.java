@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.observation;
 
 import java.time.Duration;
@@ -18,18 +34,22 @@ import dev.chatstarter.core.stream.ChunkChoice;
 import org.springframework.util.Assert;
 
 /**
- * The {@link Observation.Context} of one call to a provider's model: what was asked (operation, provider, server,
- * model, whether it streams) and what came back (model, id, usage, finish reason and, for streams, the chunk timings).
- * The request's messages and the answer are here only for handlers that log them on request; conventions must never
+ * The {@link Observation.Context} of one call to a provider's model: what was asked
+ * (operation, provider, server, model, whether it streams) and what came back (model, id,
+ * usage, finish reason and, for streams, the chunk timings). The request's messages and
+ * the answer are here only for handlers that log them on request; conventions must never
  * turn them into tags.
  * <p>
- * For a stream, {@link #getTimeToFirstChunk()} is measured from the subscription to the first chunk with a choice,
- * and every further such chunk reports the time since the previous one to the
- * {@linkplain #setChunkIntervalListener(LongConsumer) chunk interval listener}, without allocating.
+ * For a stream, {@link #getTimeToFirstChunk()} is measured from the subscription to the
+ * first chunk with a choice, and every further such chunk reports the time since the
+ * previous one to the {@linkplain #setChunkIntervalListener(LongConsumer) chunk interval
+ * listener}, without allocating.
  * <p>
- * It is the context of a client call ({@link Kind#CLIENT}): a tracing handler that propagates (Micrometer Tracing's
- * {@code PropagatingSenderTracingObservationHandler}) writes the trace context into its {@linkplain #getCarrier()
- * carrier}, and the template sends those headers ({@code traceparent}, {@code b3}, baggage) with the call's requests.
+ * It is the context of a client call ({@link Kind#CLIENT}): a tracing handler that
+ * propagates (Micrometer Tracing's {@code PropagatingSenderTracingObservationHandler})
+ * writes the trace context into its {@linkplain #getCarrier() carrier}, and the template
+ * sends those headers ({@code traceparent}, {@code b3}, baggage) with the call's
+ * requests.
  */
 public final class ChatObservationContext extends SenderContext<Map<String, String>> {
 
@@ -155,7 +175,8 @@ public final class ChatObservationContext extends SenderContext<Map<String, Stri
 	}
 
 	/**
-	 * Return the port of the provider's base URL (the scheme's default when the URL names none).
+	 * Return the port of the provider's base URL (the scheme's default when the URL names
+	 * none).
 	 * @return the port
 	 */
 	public int getServerPort() {
@@ -179,7 +200,8 @@ public final class ChatObservationContext extends SenderContext<Map<String, Stri
 	}
 
 	/**
-	 * Return the chat request, with the messages. For logging on request only: messages may hold personal data.
+	 * Return the chat request, with the messages. For logging on request only: messages
+	 * may hold personal data.
 	 * @return the request, or {@code null} when the operation is not a chat
 	 */
 	public @Nullable ChatRequest getRequest() {
@@ -235,7 +257,8 @@ public final class ChatObservationContext extends SenderContext<Map<String, Stri
 	}
 
 	/**
-	 * Return the token usage the provider reported; for a stream, that of the last chunk that carried usage.
+	 * Return the token usage the provider reported; for a stream, that of the last chunk
+	 * that carried usage.
 	 * @return the usage, or {@code null} when none was reported
 	 */
 	public @Nullable Usage getUsage() {
@@ -252,14 +275,16 @@ public final class ChatObservationContext extends SenderContext<Map<String, Stri
 
 	/**
 	 * Return the response of a blocking chat call.
-	 * @return the response, or {@code null} for streams, other operations and failed calls
+	 * @return the response, or {@code null} for streams, other operations and failed
+	 * calls
 	 */
 	public @Nullable ChatResponse getResponse() {
 		return this.response;
 	}
 
 	/**
-	 * Set the response of a blocking chat call, and with it the response model, id, finish reason and usage.
+	 * Set the response of a blocking chat call, and with it the response model, id,
+	 * finish reason and usage.
 	 * @param response the response
 	 */
 	public void setResponse(ChatResponse response) {
@@ -271,8 +296,8 @@ public final class ChatObservationContext extends SenderContext<Map<String, Stri
 	}
 
 	/**
-	 * Return the answer's text, for logging on request only. For a stream the text is only kept after
-	 * {@link #captureStreamedText()}.
+	 * Return the answer's text, for logging on request only. For a stream the text is
+	 * only kept after {@link #captureStreamedText()}.
 	 * @return the text of the first choice, or {@code null}
 	 */
 	public @Nullable String getResponseText() {
@@ -283,8 +308,9 @@ public final class ChatObservationContext extends SenderContext<Map<String, Stri
 	}
 
 	/**
-	 * Keep the text of the streamed chunks so that {@link #getResponseText()} returns it. Costs a copy of the answer;
-	 * call it only to log the answer, from a handler's {@code onStart}.
+	 * Keep the text of the streamed chunks so that {@link #getResponseText()} returns it.
+	 * Costs a copy of the answer; call it only to log the answer, from a handler's
+	 * {@code onStart}.
 	 */
 	public void captureStreamedText() {
 		if (this.streaming && this.streamedText == null) {
@@ -293,9 +319,9 @@ public final class ChatObservationContext extends SenderContext<Map<String, Stri
 	}
 
 	/**
-	 * Set the listener told, for every chunk of a stream after the first, the nanoseconds since the previous chunk.
-	 * It runs on the stream's thread for every chunk, so it must be quick and must not allocate; set it from a
-	 * handler's {@code onStart}.
+	 * Set the listener told, for every chunk of a stream after the first, the nanoseconds
+	 * since the previous chunk. It runs on the stream's thread for every chunk, so it
+	 * must be quick and must not allocate; set it from a handler's {@code onStart}.
 	 * @param listener the listener, or {@code null} for none
 	 */
 	public void setChunkIntervalListener(@Nullable LongConsumer listener) {
@@ -326,7 +352,8 @@ public final class ChatObservationContext extends SenderContext<Map<String, Stri
 	}
 
 	/**
-	 * Record one chunk of a stream: its arrival time, and the model, id, finish reason and usage it carries.
+	 * Record one chunk of a stream: its arrival time, and the model, id, finish reason
+	 * and usage it carries.
 	 * @param chunk the chunk
 	 */
 	public void chunkReceived(ChatChunk chunk) {

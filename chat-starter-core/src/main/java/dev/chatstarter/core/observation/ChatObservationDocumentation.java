@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.observation;
 
 import io.micrometer.common.docs.KeyName;
@@ -6,14 +22,14 @@ import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.docs.ObservationDocumentation;
 
 /**
- * The observations of a {@link dev.chatstarter.core.ChatTemplate} and their keys, after the OpenTelemetry GenAI
- * semantic conventions.
+ * The observations of a {@link dev.chatstarter.core.ChatTemplate} and their keys, after
+ * the OpenTelemetry GenAI semantic conventions.
  */
 public enum ChatObservationDocumentation implements ObservationDocumentation {
 
 	/**
-	 * One call to the model: a chat completion (blocking or streamed; each round of the tool-call loop is one call),
-	 * a model listing or an image generation.
+	 * One call to the model: a chat completion (blocking or streamed; each round of the
+	 * tool-call loop is one call), a model listing or an image generation.
 	 */
 	MODEL_OPERATION {
 
@@ -88,14 +104,21 @@ public enum ChatObservationDocumentation implements ObservationDocumentation {
 	}
 
 	/**
-	 * High-cardinality keys of {@link #MODEL_OPERATION}: span attributes only, each present when known.
+	 * High-cardinality keys of {@link #MODEL_OPERATION}: span attributes only, each
+	 * present when known.
 	 */
 	public enum ModelHighCardinalityKeyNames implements KeyName {
 
-		/** The model that answered, as the provider names it, or {@code none}; never a metric tag (unbounded). */
+		/**
+		 * The model that answered, as the provider names it, or {@code none}; never a
+		 * metric tag (unbounded).
+		 */
 		RESPONSE_MODEL("gen_ai.response.model"),
 
-		/** The request model when its metric tag is {@code _OTHER} (over the bound of distinct values). */
+		/**
+		 * The request model when its metric tag is {@code _OTHER} (over the bound of
+		 * distinct values).
+		 */
 		REQUEST_MODEL("gen_ai.request.model"),
 
 		/** The completion id. */

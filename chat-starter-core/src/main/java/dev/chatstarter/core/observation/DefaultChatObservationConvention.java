@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.observation;
 
 import java.time.Duration;
@@ -11,21 +27,23 @@ import dev.chatstarter.core.observation.ChatObservationDocumentation.ModelHighCa
 import dev.chatstarter.core.observation.ChatObservationDocumentation.ModelLowCardinalityKeyNames;
 
 /**
- * The default {@link ChatObservationConvention}, after the OpenTelemetry GenAI semantic conventions: the observation
- * is named {@value #NAME} (so the default meter handler records a timer of that name), the span
- * {@code "{operation} {request model}"} (e.g. {@code chat gpt-4o}); the tags are the operation, the configured
- * provider name, the request model, the server address and port and the error type; the span also carries the
- * response model, response id, finish reason, token counts and time to first chunk when known. Prompts, answers and
- * keys are never tags.
+ * The default {@link ChatObservationConvention}, after the OpenTelemetry GenAI semantic
+ * conventions: the observation is named {@value #NAME} (so the default meter handler
+ * records a timer of that name), the span {@code "{operation} {request model}"} (e.g.
+ * {@code chat gpt-4o}); the tags are the operation, the configured provider name, the
+ * request model, the server address and port and the error type; the span also carries
+ * the response model, response id, finish reason, token counts and time to first chunk
+ * when known. Prompts, answers and keys are never tags.
  * <p>
- * Every tag value is bounded: the response model is named by the provider, so it is a span attribute only (a
- * provider that names a new model in every answer would otherwise create a new meter each time); the request model
- * keeps at most {@value #MAX_REQUEST_MODELS} distinct values per provider and convention instance (for applications
- * that let their users pick a model), later new ones are tagged {@code _OTHER} on metrics while the span keeps the
- * exact name. Without a convention of its own, each template uses its own instance.
+ * Every tag value is bounded: the response model is named by the provider, so it is a
+ * span attribute only (a provider that names a new model in every answer would otherwise
+ * create a new meter each time); the request model keeps at most
+ * {@value #MAX_REQUEST_MODELS} distinct values per provider and convention instance (for
+ * applications that let their users pick a model), later new ones are tagged
+ * {@code _OTHER} on metrics while the span keeps the exact name. Without a convention of
+ * its own, each template uses its own instance.
  * <p>
- * Extend it to add or change tags:
- * <pre class="code">
+ * Extend it to add or change tags: <pre class="code">
  * class StreamingTagConvention extends DefaultChatObservationConvention {
  *
  *     &#064;Override
@@ -38,10 +56,15 @@ import dev.chatstarter.core.observation.ChatObservationDocumentation.ModelLowCar
  */
 public class DefaultChatObservationConvention implements ChatObservationConvention {
 
-	/** The name of the observation, and of the timer the default meter handler records. */
+	/**
+	 * The name of the observation, and of the timer the default meter handler records.
+	 */
 	public static final String NAME = "gen_ai.client.operation.duration";
 
-	/** The most distinct {@code gen_ai.request.model} tag values per provider; later new ones are {@code _OTHER}. */
+	/**
+	 * The most distinct {@code gen_ai.request.model} tag values per provider; later new
+	 * ones are {@code _OTHER}.
+	 */
 	public static final int MAX_REQUEST_MODELS = 100;
 
 	/** The longest model name put on a span; a longer one is cut. */
@@ -52,7 +75,8 @@ public class DefaultChatObservationConvention implements ChatObservationConventi
 	private final BoundedTagValues requestModels;
 
 	/**
-	 * Create the convention, with at most {@value #MAX_REQUEST_MODELS} request models per provider on metrics.
+	 * Create the convention, with at most {@value #MAX_REQUEST_MODELS} request models per
+	 * provider on metrics.
 	 */
 	public DefaultChatObservationConvention() {
 		this(MAX_REQUEST_MODELS);
@@ -60,7 +84,8 @@ public class DefaultChatObservationConvention implements ChatObservationConventi
 
 	/**
 	 * Create the convention.
-	 * @param maxRequestModels the most distinct {@code gen_ai.request.model} tag values per provider, at least 1
+	 * @param maxRequestModels the most distinct {@code gen_ai.request.model} tag values
+	 * per provider, at least 1
 	 */
 	public DefaultChatObservationConvention(int maxRequestModels) {
 		this.requestModels = new BoundedTagValues(maxRequestModels);
@@ -101,12 +126,12 @@ public class DefaultChatObservationConvention implements ChatObservationConventi
 		}
 		Usage usage = context.getUsage();
 		if (usage != null && usage.promptTokens() != null) {
-			values = values.and(ModelHighCardinalityKeyNames.USAGE_INPUT_TOKENS.withValue(
-					String.valueOf(usage.promptTokens())));
+			values = values
+				.and(ModelHighCardinalityKeyNames.USAGE_INPUT_TOKENS.withValue(String.valueOf(usage.promptTokens())));
 		}
 		if (usage != null && usage.completionTokens() != null) {
-			values = values.and(ModelHighCardinalityKeyNames.USAGE_OUTPUT_TOKENS.withValue(
-					String.valueOf(usage.completionTokens())));
+			values = values.and(ModelHighCardinalityKeyNames.USAGE_OUTPUT_TOKENS
+				.withValue(String.valueOf(usage.completionTokens())));
 		}
 		Duration timeToFirstChunk = context.getTimeToFirstChunk();
 		if (timeToFirstChunk != null) {
@@ -126,7 +151,8 @@ public class DefaultChatObservationConvention implements ChatObservationConventi
 	}
 
 	/**
-	 * The {@code gen_ai.provider.name} tag: the configured provider name, not the API's vendor.
+	 * The {@code gen_ai.provider.name} tag: the configured provider name, not the API's
+	 * vendor.
 	 * @param context the context
 	 * @return the tag
 	 */
@@ -135,8 +161,8 @@ public class DefaultChatObservationConvention implements ChatObservationConventi
 	}
 
 	/**
-	 * The {@code gen_ai.request.model} tag, bounded per provider: beyond the first distinct values, {@code _OTHER}
-	 * (the span then also carries the exact name).
+	 * The {@code gen_ai.request.model} tag, bounded per provider: beyond the first
+	 * distinct values, {@code _OTHER} (the span then also carries the exact name).
 	 * @param context the context
 	 * @return the tag, {@code none} when the request names no model
 	 */
@@ -147,7 +173,8 @@ public class DefaultChatObservationConvention implements ChatObservationConventi
 	}
 
 	/**
-	 * The {@code gen_ai.response.model} span attribute: the provider names it, so it is never a metric tag.
+	 * The {@code gen_ai.response.model} span attribute: the provider names it, so it is
+	 * never a metric tag.
 	 * @param context the context
 	 * @return the attribute, {@code none} when the answer names no model
 	 */

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.output;
 
 import java.lang.reflect.Field;
@@ -28,46 +44,52 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import dev.chatstarter.core.internal.output.JsonSchemaCache;
-
 import org.springframework.core.Nullness;
 import org.springframework.core.ResolvableType;
 import org.springframework.util.Assert;
 
 /**
- * The one place where JSON schemas of Java types are generated (with the victools generator, on Jackson 3), for tool
- * parameters and for structured output.
+ * The one place where JSON schemas of Java types are generated (with the victools
+ * generator, on Jackson 3), for tool parameters and for structured output.
  * <p>
  * What comes out:
  * <ul>
- * <li>primitives and wrappers, {@code String}, {@code BigDecimal}: {@code integer}/{@code number}/{@code string}/{@code boolean};</li>
- * <li>enums: {@code {"type":"string","enum":[...]}} with the values the mapper writes for the constants: the
- * constant names, or the {@code @JsonProperty}/{@code @JsonValue} names when the enum declares them. Names are never
- * lower-cased behind Jackson's back, so what the model sends back always parses;</li>
- * <li>records and POJOs: nested objects with the properties Jackson sees, in declaration order (names from
- * {@code @JsonProperty}, {@code @JsonNaming} or the mapper's naming strategy,
- * {@code @JsonIgnore} respected), descriptions from {@code @JsonPropertyDescription}, {@code @JsonClassDescription}
- * and the {@link SchemaPropertyResolver};</li>
- * <li>{@code List}/{@code Set}/arrays: {@code array} with {@code items}; {@code Map<String, V>}: {@code object} with
- * {@code additionalProperties} of {@code V}; {@code Optional<T>}: the schema of {@code T};</li>
- * <li>{@code java.time}: {@code string} with {@code format} {@code date}, {@code date-time}, {@code time} or
- * {@code duration} where JSON schema has one ({@code LocalDateTime} has none);</li>
- * <li>types used more than once or recursively are referenced through {@code $defs}, everything else is inlined.</li>
+ * <li>primitives and wrappers, {@code String}, {@code BigDecimal}:
+ * {@code integer}/{@code number}/{@code string}/{@code boolean};</li>
+ * <li>enums: {@code {"type":"string","enum":[...]}} with the values the mapper writes for
+ * the constants: the constant names, or the {@code @JsonProperty}/{@code @JsonValue}
+ * names when the enum declares them. Names are never lower-cased behind Jackson's back,
+ * so what the model sends back always parses;</li>
+ * <li>records and POJOs: nested objects with the properties Jackson sees, in declaration
+ * order (names from {@code @JsonProperty}, {@code @JsonNaming} or the mapper's naming
+ * strategy, {@code @JsonIgnore} respected), descriptions from
+ * {@code @JsonPropertyDescription}, {@code @JsonClassDescription} and the
+ * {@link SchemaPropertyResolver};</li>
+ * <li>{@code List}/{@code Set}/arrays: {@code array} with {@code items};
+ * {@code Map<String, V>}: {@code object} with {@code additionalProperties} of {@code V};
+ * {@code Optional<T>}: the schema of {@code T};</li>
+ * <li>{@code java.time}: {@code string} with {@code format} {@code date},
+ * {@code date-time}, {@code time} or {@code duration} where JSON schema has one
+ * ({@code LocalDateTime} has none);</li>
+ * <li>types used more than once or recursively are referenced through {@code $defs},
+ * everything else is inlined.</li>
  * </ul>
- * A property is optional when its type is {@code Optional}, when it is {@code @Nullable} (JSpecify or any annotation
- * named {@code Nullable}, as Spring's {@link Nullness} reads it) or when the {@link SchemaPropertyResolver} says so.
- * Two variants:
+ * A property is optional when its type is {@code Optional}, when it is {@code @Nullable}
+ * (JSpecify or any annotation named {@code Nullable}, as Spring's {@link Nullness} reads
+ * it) or when the {@link SchemaPropertyResolver} says so. Two variants:
  * <ul>
- * <li><b>relaxed</b> ({@code strict = false}): every non-optional property is listed in {@code required}, optional
- * ones are not; no {@code null} types. Small and readable: for tool parameters and for schema instructions in a
- * prompt;</li>
- * <li><b>strict</b> ({@code strict = true}): OpenAI's strict structured output rules: every object with
- * {@code properties} gets {@code "additionalProperties": false} and lists every property in {@code required};
- * optional properties are typed {@code ["<type>","null"]} (or {@code anyOf} with {@code {"type":"null"}}). Maps
- * cannot be expressed in strict mode and are left as they are.</li>
+ * <li><b>relaxed</b> ({@code strict = false}): every non-optional property is listed in
+ * {@code required}, optional ones are not; no {@code null} types. Small and readable: for
+ * tool parameters and for schema instructions in a prompt;</li>
+ * <li><b>strict</b> ({@code strict = true}): OpenAI's strict structured output rules:
+ * every object with {@code properties} gets {@code "additionalProperties": false} and
+ * lists every property in {@code required}; optional properties are typed
+ * {@code ["<type>","null"]} (or {@code anyOf} with {@code {"type":"null"}}). Maps cannot
+ * be expressed in strict mode and are left as they are.</li>
  * </ul>
- * Generation is synchronized (victools' configuration is stateful); callers are expected to generate once and keep
- * the result, as {@link JsonSchemaCache} and the tool callbacks do. The returned maps are unmodifiable.
+ * Generation is synchronized (victools' configuration is stateful); callers are expected
+ * to generate once and keep the result, as the template's schema cache and the tool
+ * callbacks do. The returned maps are unmodifiable.
  */
 public final class JsonSchemaGenerator {
 
@@ -83,7 +105,8 @@ public final class JsonSchemaGenerator {
 	private final Object monitor = new Object();
 
 	/**
-	 * Create a generator on Jackson's shared {@link JsonMapper} without extra property information.
+	 * Create a generator on Jackson's shared {@link JsonMapper} without extra property
+	 * information.
 	 * @param strict whether to generate the strict variant
 	 */
 	public JsonSchemaGenerator(boolean strict) {
@@ -92,8 +115,8 @@ public final class JsonSchemaGenerator {
 
 	/**
 	 * Create a generator.
-	 * @param jsonMapper the mapper whose configuration (naming strategy, annotations) the schema must follow; use the
-	 * one that parses the values
+	 * @param jsonMapper the mapper whose configuration (naming strategy, annotations) the
+	 * schema must follow; use the one that parses the values
 	 * @param strict whether to generate the strict variant
 	 * @param propertyResolver extra descriptions and optional flags for properties
 	 */
@@ -111,7 +134,8 @@ public final class JsonSchemaGenerator {
 				OptionPreset.PLAIN_JSON)
 			.without(Option.SCHEMA_VERSION_INDICATOR)
 			.with(Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES, Option.PLAIN_DEFINITION_KEYS);
-		// declaration order (or @JsonPropertyOrder), as Jackson writes them; victools sorts alphabetically by default
+		// declaration order (or @JsonPropertyOrder), as Jackson writes them; victools
+		// sorts alphabetically by default
 		builder.forTypesInGeneral().withPropertySorter(new JsonPropertySorter(false));
 		if (!strict) {
 			// Optional<T> as T, without the "null" type FLATTENED_OPTIONALS adds
@@ -120,27 +144,29 @@ public final class JsonSchemaGenerator {
 		// registered before the Jackson module: the first description found wins
 		builder.forFields().withDescriptionResolver((field) -> description(field, propertyResolver));
 		if (strict) {
-			builder.forFields()
-				.withNullableCheck((field) -> isOptional(field, propertyResolver) ? Boolean.TRUE : null);
+			builder.forFields().withNullableCheck((field) -> isOptional(field, propertyResolver) ? Boolean.TRUE : null);
 		}
 		else {
 			builder.forFields().withRequiredCheck((field) -> !isOptional(field, propertyResolver));
 		}
-		builder.forTypesInGeneral().withCustomDefinitionProvider((javaType, context) -> enumDefinition(jsonMapper,
-				javaType.getErasedType(), context.getGeneratorConfig().createObjectNode()));
+		builder.forTypesInGeneral()
+			.withCustomDefinitionProvider((javaType, context) -> enumDefinition(jsonMapper, javaType.getErasedType(),
+					context.getGeneratorConfig().createObjectNode()));
 		builder.with(new JacksonSchemaModule());
-		// after the Jackson module, whose @JsonProperty and @JsonNaming names win, as in Jackson
+		// after the Jackson module, whose @JsonProperty and @JsonNaming names win, as in
+		// Jackson
 		PropertyNamingStrategy namingStrategy = jsonMapper.deserializationConfig().getPropertyNamingStrategy();
 		if (namingStrategy != null) {
-			builder.forFields().withPropertyNameOverrideResolver((field) -> field.isFakeContainerItemScope() ? null
-					: namingStrategy.nameForField(jsonMapper.deserializationConfig(), null, field.getDeclaredName()));
+			builder.forFields()
+				.withPropertyNameOverrideResolver((field) -> field.isFakeContainerItemScope() ? null : namingStrategy
+					.nameForField(jsonMapper.deserializationConfig(), null, field.getDeclaredName()));
 		}
 		return new SchemaGenerator(builder.build());
 	}
 
 	/**
-	 * Describe an enum as a string with the values the mapper writes for its constants, so the schema follows
-	 * {@code @JsonProperty} and {@code @JsonValue} as Jackson does.
+	 * Describe an enum as a string with the values the mapper writes for its constants,
+	 * so the schema follows {@code @JsonProperty} and {@code @JsonValue} as Jackson does.
 	 */
 	private static @Nullable CustomDefinition enumDefinition(JsonMapper jsonMapper, Class<?> type, ObjectNode node) {
 		Object[] constants = type.getEnumConstants();
@@ -151,7 +177,8 @@ public final class JsonSchemaGenerator {
 		for (Object constant : constants) {
 			JsonNode value = jsonMapper.valueToTree(constant);
 			if (!value.isString()) {
-				// written as a number or an object: leave it to the standard enum handling
+				// written as a number or an object: leave it to the standard enum
+				// handling
 				return null;
 			}
 			values.add(value);
@@ -197,7 +224,8 @@ public final class JsonSchemaGenerator {
 
 	/**
 	 * Generate the schema of a type.
-	 * @param type a class or a generic type, e.g. from a {@code ParameterizedTypeReference}
+	 * @param type a class or a generic type, e.g. from a
+	 * {@code ParameterizedTypeReference}
 	 * @return the schema as an unmodifiable map
 	 */
 	public Map<String, Object> generate(Type type) {
@@ -210,9 +238,10 @@ public final class JsonSchemaGenerator {
 	}
 
 	/**
-	 * Generate the schema of an object whose properties are described one by one, e.g. the parameters of a method:
-	 * {@code {"type":"object","properties":{...},"required":[...]}}, with a {@code $defs} section when a type is
-	 * referenced more than once.
+	 * Generate the schema of an object whose properties are described one by one, e.g.
+	 * the parameters of a method:
+	 * {@code {"type":"object","properties":{...},"required":[...]}}, with a {@code $defs}
+	 * section when a type is referenced more than once.
 	 * @param properties the properties, in order
 	 * @return the schema as an unmodifiable map
 	 */
@@ -373,7 +402,8 @@ public final class JsonSchemaGenerator {
 	 * @param name the property name
 	 * @param type the property's Java type (generic types allowed)
 	 * @param description the description for the model, or {@code null}
-	 * @param required whether the property must be present (in the strict variant: whether it must be non-null)
+	 * @param required whether the property must be present (in the strict variant:
+	 * whether it must be non-null)
 	 */
 	public record Property(String name, Type type, @Nullable String description, boolean required) {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.output;
 
 import java.lang.reflect.Type;
@@ -13,7 +29,8 @@ import dev.chatstarter.core.chat.ResponseFormat;
  *
  * @param name the schema name, {@code [a-zA-Z0-9_-]{1,64}}, e.g. {@code MathSolution}
  * @param schema the JSON schema (unmodifiable)
- * @param strict whether the schema follows OpenAI's strict rules, so {@code "strict": true} may be sent with it
+ * @param strict whether the schema follows OpenAI's strict rules, so
+ * {@code "strict": true} may be sent with it
  */
 public record OutputSchema(String name, Map<String, Object> schema, boolean strict) {
 
@@ -25,8 +42,9 @@ public record OutputSchema(String name, Map<String, Object> schema, boolean stri
 	}
 
 	/**
-	 * Return the {@code response_format} that asks for this schema: {@code json_schema} with this name and schema,
-	 * and {@code "strict": true} only when the schema {@linkplain #strict() is strict}.
+	 * Return the {@code response_format} that asks for this schema: {@code json_schema}
+	 * with this name and schema, and {@code "strict": true} only when the schema
+	 * {@linkplain #strict() is strict}.
 	 * @return the response format
 	 */
 	public ResponseFormat responseFormat() {
@@ -34,9 +52,10 @@ public record OutputSchema(String name, Map<String, Object> schema, boolean stri
 	}
 
 	/**
-	 * Derive a schema name from a type: the simple class name, type arguments appended with {@code _}
-	 * ({@code List<Step>} gives {@code List_Step}), arrays suffixed with {@code Array}, every other character than
-	 * {@code [a-zA-Z0-9_-]} replaced with {@code _}, cut to 64 characters.
+	 * Derive a schema name from a type: the simple class name, type arguments appended
+	 * with {@code _} ({@code List<Step>} gives {@code List_Step}), arrays suffixed with
+	 * {@code Array}, every other character than {@code [a-zA-Z0-9_-]} replaced with
+	 * {@code _}, cut to 64 characters.
 	 * @param type the type
 	 * @return the name
 	 */

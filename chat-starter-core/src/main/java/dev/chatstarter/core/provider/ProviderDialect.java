@@ -1,20 +1,40 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.provider;
 
 import org.springframework.util.Assert;
 
 /**
- * The switches for the known differences between OpenAI-compatible servers. The defaults speak OpenAI's own dialect;
- * change a switch when a provider rejects or needs something.
+ * The switches for the known differences between OpenAI-compatible servers. The defaults
+ * speak OpenAI's own dialect; change a switch when a provider rejects or needs something.
  *
- * @param maxTokensField which field {@link dev.chatstarter.core.chat.ChatOptions#maxTokens()} is sent as
- * @param streamUsage whether streams ask for usage with {@code stream_options: {"include_usage": true}} (Groq,
- * Mistral and old Azure versions reject the field)
- * @param developerRole whether the {@code developer} role is accepted; when not, it is sent as {@code system}
- * (DeepSeek, Qwen, Zhipu reject it)
- * @param assistantToolCallContent how an assistant message with tool calls and no text carries its content
- * @param parallelToolCalls whether {@code parallel_tool_calls} is accepted (o-series models reject it)
- * @param echoReasoningContent whether assistant messages in the history send their reasoning back as
- * {@code reasoning_content} (DeepSeek thinking mode and Kimi need it; DeepSeek R1 rejects it)
+ * @param maxTokensField which field
+ * {@link dev.chatstarter.core.chat.ChatOptions#maxTokens()} is sent as
+ * @param streamUsage whether streams ask for usage with {@code stream_options:
+ * {"include_usage": true}} (Groq, Mistral and old Azure versions reject the field)
+ * @param developerRole whether the {@code developer} role is accepted; when not, it is
+ * sent as {@code system} (DeepSeek, Qwen, Zhipu reject it)
+ * @param assistantToolCallContent how an assistant message with tool calls and no text
+ * carries its content
+ * @param parallelToolCalls whether {@code parallel_tool_calls} is accepted (o-series
+ * models reject it)
+ * @param echoReasoningContent whether assistant messages in the history send their
+ * reasoning back as {@code reasoning_content} (DeepSeek thinking mode and Kimi need it;
+ * DeepSeek R1 rejects it)
  * @param structuredOutput how structured output is asked for
  */
 public record ProviderDialect(MaxTokensField maxTokensField, boolean streamUsage, boolean developerRole,
@@ -54,7 +74,9 @@ public record ProviderDialect(MaxTokensField maxTokensField, boolean streamUsage
 		/** {@code max_tokens}: understood by nearly every server. */
 		MAX_TOKENS("max_tokens"),
 
-		/** {@code max_completion_tokens}: required by OpenAI o-series and gpt-5 models. */
+		/**
+		 * {@code max_completion_tokens}: required by OpenAI o-series and gpt-5 models.
+		 */
 		MAX_COMPLETION_TOKENS("max_completion_tokens");
 
 		private final String wireName;
@@ -97,7 +119,10 @@ public record ProviderDialect(MaxTokensField maxTokensField, boolean streamUsage
 		/** {@code response_format: {"type":"json_schema", ...}}. */
 		JSON_SCHEMA,
 
-		/** {@code response_format: {"type":"json_object"}} plus the schema in the prompt (DeepSeek, Moonshot). */
+		/**
+		 * {@code response_format: {"type":"json_object"}} plus the schema in the prompt
+		 * (DeepSeek, Moonshot).
+		 */
 		JSON_OBJECT,
 
 		/** The schema in the prompt only. */

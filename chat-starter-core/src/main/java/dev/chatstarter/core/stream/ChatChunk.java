@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.stream;
 
 import java.util.List;
@@ -16,12 +32,12 @@ import dev.chatstarter.core.chat.Usage;
  * @param choices the choice deltas; empty on a usage-only chunk
  * @param usage the usage, on whichever chunk the provider puts it
  * @param systemFingerprint the backend fingerprint
- * @param provider the name of the configured provider that streams this chunk (after a fallback, the fallback's),
- * or {@code null} for a chunk that did not come from a template
+ * @param provider the name of the configured provider that streams this chunk (after a
+ * fallback, the fallback's), or {@code null} for a chunk that did not come from a
+ * template
  */
-public record ChatChunk(@Nullable String id, @Nullable String model, @Nullable Long created,
-		List<ChunkChoice> choices, @Nullable Usage usage, @Nullable String systemFingerprint,
-		@Nullable String provider) {
+public record ChatChunk(@Nullable String id, @Nullable String model, @Nullable Long created, List<ChunkChoice> choices,
+		@Nullable Usage usage, @Nullable String systemFingerprint, @Nullable String provider) {
 
 	public ChatChunk {
 		choices = List.copyOf(choices);

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.stream;
 
 import java.util.ArrayList;
@@ -21,18 +37,21 @@ import dev.chatstarter.core.chat.ToolCall;
 import dev.chatstarter.core.chat.Usage;
 
 /**
- * Folds the {@link ChatChunk chunks} of one stream into the {@link ChatResponse} a blocking call would have
- * returned.
+ * Folds the {@link ChatChunk chunks} of one stream into the {@link ChatResponse} a
+ * blocking call would have returned.
  *
  * <p>
- * Per choice index, content and reasoning fragments are concatenated, the first role is kept ({@code assistant}
- * when none came), tool calls are assembled by a {@link ToolCallAccumulator}, the last finish reason wins and
- * log probabilities are concatenated. At response level the first id, creation time and system fingerprint win,
- * the last model and the last usage (providers put usage on the last chunk, on the finish chunk, or cumulatively on
- * every chunk). A blank finish reason, which some providers send on intermediate chunks, counts as none.
+ * Per choice index, content and reasoning fragments are concatenated, the first role is
+ * kept ({@code assistant} when none came), tool calls are assembled by a
+ * {@link ToolCallAccumulator}, the last finish reason wins and log probabilities are
+ * concatenated. At response level the first id, creation time and system fingerprint win,
+ * the last model and the last usage (providers put usage on the last chunk, on the finish
+ * chunk, or cumulatively on every chunk). A blank finish reason, which some providers
+ * send on intermediate chunks, counts as none.
  *
  * <p>
- * Adding a chunk costs time proportional to its size only. Not thread-safe: one stream is consumed sequentially.
+ * Adding a chunk costs time proportional to its size only. Not thread-safe: one stream is
+ * consumed sequentially.
  */
 public final class ChatStreamAggregator {
 
@@ -56,8 +75,8 @@ public final class ChatStreamAggregator {
 
 	/**
 	 * Create an aggregator for one stream.
-	 * @param provider the name of the provider, copied into the response unless the chunks name the one that
-	 * streamed them (after a fallback)
+	 * @param provider the name of the provider, copied into the response unless the
+	 * chunks name the one that streamed them (after a fallback)
 	 */
 	public ChatStreamAggregator(String provider) {
 		Assert.notNull(provider, "provider must not be null");
@@ -101,8 +120,9 @@ public final class ChatStreamAggregator {
 	}
 
 	/**
-	 * Whether the stream reached a regular end: at least one choice had a finish reason. A stream that ended
-	 * without one (even with {@code [DONE]}) was cut and its response is incomplete.
+	 * Whether the stream reached a regular end: at least one choice had a finish reason.
+	 * A stream that ended without one (even with {@code [DONE]}) was cut and its response
+	 * is incomplete.
 	 * @return {@code true} once a finish reason was seen
 	 */
 	public boolean isFinished() {
@@ -110,7 +130,8 @@ public final class ChatStreamAggregator {
 	}
 
 	/**
-	 * Build the response from the chunks added so far. Can be called at any time, also more than once.
+	 * Build the response from the chunks added so far. Can be called at any time, also
+	 * more than once.
 	 * @return the response, with its choices sorted by index
 	 */
 	public ChatResponse toResponse() {
@@ -181,14 +202,15 @@ public final class ChatStreamAggregator {
 		}
 
 		private static StringBuilder append(@Nullable StringBuilder builder, String fragment) {
-			return (builder != null) ? builder.append(fragment) : new StringBuilder(Math.max(64, fragment.length()))
-				.append(fragment);
+			return (builder != null) ? builder.append(fragment)
+					: new StringBuilder(Math.max(64, fragment.length())).append(fragment);
 		}
 
 		Choice toChoice() {
 			List<ToolCall> calls = (this.toolCalls != null) ? this.toolCalls.toToolCalls() : List.of();
 			List<ContentPart> parts = List.of();
-			// content "" beside tool calls (Ollama) is reported like OpenAI's content null
+			// content "" beside tool calls (Ollama) is reported like OpenAI's content
+			// null
 			if (this.content != null && (this.content.length() > 0 || calls.isEmpty())) {
 				parts = List.of(new TextPart(this.content.toString()));
 			}

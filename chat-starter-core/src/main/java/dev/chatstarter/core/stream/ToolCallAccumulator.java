@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.stream;
 
 import java.util.ArrayList;
@@ -13,19 +29,21 @@ import org.springframework.util.StringUtils;
 import dev.chatstarter.core.chat.ToolCall;
 
 /**
- * Assembles the streamed tool calls of one choice from their {@link ToolCallDelta fragments}, tolerating the ways
- * providers deviate from the OpenAI shape:
+ * Assembles the streamed tool calls of one choice from their {@link ToolCallDelta
+ * fragments}, tolerating the ways providers deviate from the OpenAI shape:
  * <ul>
  * <li>A fragment is attributed by its {@code index} when present.</li>
- * <li>Without an index (Gemini, SGLang, grok2api), by its {@code id}: a new id starts a new call, a known id
- * continues that call; without either, it continues the last call. A name arriving for a call that already has
- * one starts a new call, since names are never concatenated.</li>
- * <li>Ollama sends whole calls in one fragment, and parallel calls all at index 0 with different ids: a fragment
- * at a known index whose id differs from that call's id <em>and</em> which carries a name starts a new call.</li>
- * <li>LM Studio and Kimi send a fresh id on every fragment: an id change without a name continues the call, which
- * keeps its first id.</li>
- * <li>The name may arrive after argument fragments: the arguments are kept until it does. A name is set when first
- * seen and never concatenated.</li>
+ * <li>Without an index (Gemini, SGLang, grok2api), by its {@code id}: a new id starts a
+ * new call, a known id continues that call; without either, it continues the last call. A
+ * name arriving for a call that already has one starts a new call, since names are never
+ * concatenated.</li>
+ * <li>Ollama sends whole calls in one fragment, and parallel calls all at index 0 with
+ * different ids: a fragment at a known index whose id differs from that call's id
+ * <em>and</em> which carries a name starts a new call.</li>
+ * <li>LM Studio and Kimi send a fresh id on every fragment: an id change without a name
+ * continues the call, which keeps its first id.</li>
+ * <li>The name may arrive after argument fragments: the arguments are kept until it does.
+ * A name is set when first seen and never concatenated.</li>
  * </ul>
  * Arguments are not validated: they are only complete once the choice finished.
  *
@@ -124,9 +142,10 @@ public final class ToolCallAccumulator {
 	}
 
 	/**
-	 * Return the assembled calls in order of first appearance. A missing id becomes {@code call_<n>} ({@code n} is
-	 * the call's position, from 0), a missing name the empty string and empty arguments {@code {}}. Fragments that
-	 * carried nothing at all are left out.
+	 * Return the assembled calls in order of first appearance. A missing id becomes
+	 * {@code call_<n>} ({@code n} is the call's position, from 0), a missing name the
+	 * empty string and empty arguments {@code {}}. Fragments that carried nothing at all
+	 * are left out.
 	 * @return the tool calls
 	 */
 	public List<ToolCall> toToolCalls() {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.tool;
 
 import java.lang.reflect.Type;
@@ -20,8 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.util.ClassUtils;
 
 /**
- * Words an argument that Jackson could not convert the way the model can act on, without Jackson's text (which names
- * Java classes): {@code 'unit' must be one of [celsius, fahrenheit], got "kelvin"},
+ * Words an argument that Jackson could not convert the way the model can act on, without
+ * Jackson's text (which names Java classes):
+ * {@code 'unit' must be one of [celsius, fahrenheit], got "kelvin"},
  * {@code 'line.quantity' must be an integer, got 3.9}.
  */
 final class ArgumentProblems {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.tool;
 
 import java.lang.reflect.Array;
@@ -41,29 +57,38 @@ import dev.chatstarter.core.chat.ToolDefinition;
 /**
  * A {@link ToolCallback} that calls a {@link ChatTool} method of a bean.
  * <p>
- * Built once per method: the name, description, parameters and argument types are worked out and checked in the
- * constructor, which fails with a {@link ToolDeclarationException} for a declaration that cannot work; the parameters'
- * JSON schema (from {@link ToolSchemaGenerator}) is built when a call first offers the tool, so that start-up does not
- * pay for it. Spring AOP proxies (CGLIB and JDK) are supported: annotations are read from the
- * target class and the method is invoked through the proxy, so advice (transactions, security, metrics) applies.
+ * Built once per method: the name, description, parameters and argument types are worked
+ * out and checked in the constructor, which fails with a {@link ToolDeclarationException}
+ * for a declaration that cannot work; the parameters' JSON schema (from
+ * {@link ToolSchemaGenerator}) is built when a call first offers the tool, so that
+ * start-up does not pay for it. Spring AOP proxies (CGLIB and JDK) are supported:
+ * annotations are read from the target class and the method is invoked through the proxy,
+ * so advice (transactions, security, metrics) applies.
  * <p>
  * Each call:
  * <ul>
- * <li>converts the arguments JSON into one value per parameter with Jackson, into the parameter's generic type
- * ({@linkplain #strict(JsonMapper.Builder) strictly} with the default mapper); a missing or {@code null} required
- * argument, invalid JSON or a value that does not fit fails the call with a {@link ToolArgumentException} that says in
- * plain words what is wrong ({@code 'amount' must be an integer, got 3.9}); a missing optional argument becomes
- * {@code null}, {@code Optional.empty()} or the primitive default; unknown arguments are ignored;</li>
- * <li>does the conversion (Jackson, custom deserializers, record constructors) and runs a plain (blocking) method on
- * the scheduler given to the constructor, never on the caller's thread, which may be an event loop; a method
- * returning {@code Mono} or {@code CompletionStage} is invoked there too and its result awaited without blocking;</li>
- * <li>fails at once with a {@link ToolErrorException} when the conversion or the method throws a
- * {@link StackOverflowError}, {@link OutOfMemoryError} or {@link LinkageError}, which Reactor would otherwise drop;</li>
- * <li>turns the result into the tool message: a {@code String} as it is, {@code void}/{@code Void} (also as
- * {@code Mono<Void>} or {@code CompletionStage<Void>}) as {@value #VOID_RESULT}, {@code null} or empty otherwise as
- * {@code null}, anything else as JSON;</li>
- * <li>lets exceptions of the method through as the error of the returned {@code Mono}, unwrapped from
- * {@code InvocationTargetException}; whether the model gets to see them is the caller's decision.</li>
+ * <li>converts the arguments JSON into one value per parameter with Jackson, into the
+ * parameter's generic type ({@linkplain #strict(JsonMapper.Builder) strictly} with the
+ * default mapper); a missing or {@code null} required argument, invalid JSON or a value
+ * that does not fit fails the call with a {@link ToolArgumentException} that says in
+ * plain words what is wrong ({@code 'amount' must be an integer, got 3.9}); a missing
+ * optional argument becomes {@code null}, {@code Optional.empty()} or the primitive
+ * default; unknown arguments are ignored;</li>
+ * <li>does the conversion (Jackson, custom deserializers, record constructors) and runs a
+ * plain (blocking) method on the scheduler given to the constructor, never on the
+ * caller's thread, which may be an event loop; a method returning {@code Mono} or
+ * {@code CompletionStage} is invoked there too and its result awaited without
+ * blocking;</li>
+ * <li>fails at once with a {@link ToolErrorException} when the conversion or the method
+ * throws a {@link StackOverflowError}, {@link OutOfMemoryError} or {@link LinkageError},
+ * which Reactor would otherwise drop;</li>
+ * <li>turns the result into the tool message: a {@code String} as it is,
+ * {@code void}/{@code Void} (also as {@code Mono<Void>} or {@code CompletionStage<Void>})
+ * as {@value #VOID_RESULT}, {@code null} or empty otherwise as {@code null}, anything
+ * else as JSON;</li>
+ * <li>lets exceptions of the method through as the error of the returned {@code Mono},
+ * unwrapped from {@code InvocationTargetException}; whether the model gets to see them is
+ * the caller's decision.</li>
  * </ul>
  */
 public final class MethodToolCallback implements ToolCallback {
@@ -73,8 +98,8 @@ public final class MethodToolCallback implements ToolCallback {
 
 	private static final Pattern NAME_PATTERN = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
 
-	private static final Pattern SOURCE_LOCATION = Pattern.compile("\\s*\\(start marker at \\[Source: [^\\]]*\\]\\)"
-			+ "|\\s*at \\[Source: [^\\]]*\\]");
+	private static final Pattern SOURCE_LOCATION = Pattern
+		.compile("\\s*\\(start marker at \\[Source: [^\\]]*\\]\\)" + "|\\s*at \\[Source: [^\\]]*\\]");
 
 	private static final int MAX_PARSE_MESSAGE_LENGTH = 1000;
 
@@ -91,7 +116,10 @@ public final class MethodToolCallback implements ToolCallback {
 
 	private final Method invocableMethod;
 
-	/** The bean's class, proxies looked through: the schema generator keeps schemas per class and method. */
+	/**
+	 * The bean's class, proxies looked through: the schema generator keeps schemas per
+	 * class and method.
+	 */
 	private final Class<?> targetClass;
 
 	private final String name;
@@ -100,7 +128,10 @@ public final class MethodToolCallback implements ToolCallback {
 
 	private final ToolSchemaGenerator schemaGenerator;
 
-	/** Built on the first call that offers the tool: describing parameters is the costly part of a tool. */
+	/**
+	 * Built on the first call that offers the tool: describing parameters is the costly
+	 * part of a tool.
+	 */
 	private volatile @Nullable ToolDefinition definition;
 
 	private final List<ToolParameter> parameters;
@@ -115,14 +146,19 @@ public final class MethodToolCallback implements ToolCallback {
 
 	private final ArgumentProblems argumentProblems;
 
-	/** Asked for on the first blocking call: Reactor's shared schedulers take tens of milliseconds to start. */
+	/**
+	 * Asked for on the first blocking call: Reactor's shared schedulers take tens of
+	 * milliseconds to start.
+	 */
 	private final Supplier<Scheduler> scheduler;
 
 	/**
-	 * Create a callback with a default schema generator, a default {@link JsonMapper} (case-insensitive enums) and
-	 * {@link Schedulers#boundedElastic()} for blocking methods.
+	 * Create a callback with a default schema generator, a default {@link JsonMapper}
+	 * (case-insensitive enums) and {@link Schedulers#boundedElastic()} for blocking
+	 * methods.
 	 * @param bean the bean (may be a Spring AOP proxy)
-	 * @param method the {@link ChatTool} method, declared on the bean's class, a superclass or an interface
+	 * @param method the {@link ChatTool} method, declared on the bean's class, a
+	 * superclass or an interface
 	 * @throws ToolDeclarationException if the method cannot be a tool
 	 */
 	public MethodToolCallback(Object bean, Method method) {
@@ -132,11 +168,14 @@ public final class MethodToolCallback implements ToolCallback {
 	/**
 	 * Create a callback.
 	 * @param bean the bean (may be a Spring AOP proxy)
-	 * @param method the {@link ChatTool} method, declared on the bean's class, a superclass or an interface
+	 * @param method the {@link ChatTool} method, declared on the bean's class, a
+	 * superclass or an interface
 	 * @param schemaGenerator builds the parameters' schema
-	 * @param jsonMapper converts arguments and results; enable {@code MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS} on
-	 * it to accept enum values in any case (as {@link #defaultJsonMapper()} does)
-	 * @param scheduler runs blocking methods; should be bounded, like {@link Schedulers#boundedElastic()}
+	 * @param jsonMapper converts arguments and results; enable
+	 * {@code MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS} on it to accept enum values in
+	 * any case (as {@link #defaultJsonMapper()} does)
+	 * @param scheduler runs blocking methods; should be bounded, like
+	 * {@link Schedulers#boundedElastic()}
 	 * @throws ToolDeclarationException if the method cannot be a tool
 	 */
 	public MethodToolCallback(Object bean, Method method, ToolSchemaGenerator schemaGenerator, JsonMapper jsonMapper,
@@ -145,7 +184,8 @@ public final class MethodToolCallback implements ToolCallback {
 	}
 
 	/**
-	 * Create a callback whose blocking calls run on a scheduler asked for when the first one is made.
+	 * Create a callback whose blocking calls run on a scheduler asked for when the first
+	 * one is made.
 	 */
 	MethodToolCallback(Object bean, Method method, ToolSchemaGenerator schemaGenerator, JsonMapper jsonMapper,
 			Supplier<Scheduler> scheduler) {
@@ -185,8 +225,8 @@ public final class MethodToolCallback implements ToolCallback {
 	}
 
 	/**
-	 * Return the mapper used when none is given: Jackson's defaults, case-insensitive enums and
-	 * {@linkplain #strict(JsonMapper.Builder) strict coercion}.
+	 * Return the mapper used when none is given: Jackson's defaults, case-insensitive
+	 * enums and {@linkplain #strict(JsonMapper.Builder) strict coercion}.
 	 * @return the mapper
 	 */
 	public static JsonMapper defaultJsonMapper() {
@@ -194,14 +234,17 @@ public final class MethodToolCallback implements ToolCallback {
 	}
 
 	/**
-	 * Configure a mapper to convert tool arguments strictly: a JSON value converts only into a Java type of its own
-	 * kind, so that nothing the model sent is silently changed. Refused (an argument error the model gets back):
-	 * a fraction into an integer ({@code 3.9}, {@code -0.5}, and {@code 3.0} too, which Jackson cannot tell apart
-	 * without truncating), a string into a number or boolean ({@code "false"}, {@code "12"}), a number into a boolean
-	 * ({@code 0}, {@code 1}), a number or boolean into a string ({@code 123}, {@code 1e400}), a number into an enum.
-	 * Accepted: an integer into a floating-point type ({@code 3} as {@code 3.0}) and enum values in any case.
-	 * @param builder the builder to configure, e.g. {@code JsonMapper.builder()} or a copy of the application's
-	 * mapper ({@code mapper.rebuild()})
+	 * Configure a mapper to convert tool arguments strictly: a JSON value converts only
+	 * into a Java type of its own kind, so that nothing the model sent is silently
+	 * changed. Refused (an argument error the model gets back): a fraction into an
+	 * integer ({@code 3.9}, {@code -0.5}, and {@code 3.0} too, which Jackson cannot tell
+	 * apart without truncating), a string into a number or boolean ({@code "false"},
+	 * {@code "12"}), a number into a boolean ({@code 0}, {@code 1}), a number or boolean
+	 * into a string ({@code 123}, {@code 1e400}), a number into an enum. Accepted: an
+	 * integer into a floating-point type ({@code 3} as {@code 3.0}) and enum values in
+	 * any case.
+	 * @param builder the builder to configure, e.g. {@code JsonMapper.builder()} or a
+	 * copy of the application's mapper ({@code mapper.rebuild()})
 	 * @return the builder
 	 */
 	public static JsonMapper.Builder strict(JsonMapper.Builder builder) {
@@ -333,9 +376,10 @@ public final class MethodToolCallback implements ToolCallback {
 	}
 
 	/**
-	 * Wrap what Reactor would treat as fatal and drop (so the call would hang until the tool timeout) in a
-	 * {@link ToolErrorException}: a {@link VirtualMachineError} such as {@link StackOverflowError} or
-	 * {@link OutOfMemoryError}, or a {@link LinkageError}, thrown by the conversion or the tool.
+	 * Wrap what Reactor would treat as fatal and drop (so the call would hang until the
+	 * tool timeout) in a {@link ToolErrorException}: a {@link VirtualMachineError} such
+	 * as {@link StackOverflowError} or {@link OutOfMemoryError}, or a
+	 * {@link LinkageError}, thrown by the conversion or the tool.
 	 */
 	private <T> Callable<T> guarded(Callable<T> work) {
 		return () -> {
@@ -403,8 +447,8 @@ public final class MethodToolCallback implements ToolCallback {
 			return this.jsonMapper.createObjectNode();
 		}
 		if (!arguments.isObject()) {
-			throw new ToolArgumentException(name(), null,
-					"the arguments must be a JSON object, not " + arguments.getNodeType().name().toLowerCase(Locale.ROOT), null);
+			throw new ToolArgumentException(name(), null, "the arguments must be a JSON object, not "
+					+ arguments.getNodeType().name().toLowerCase(Locale.ROOT), null);
 		}
 		return arguments;
 	}
@@ -423,9 +467,10 @@ public final class MethodToolCallback implements ToolCallback {
 	}
 
 	/**
-	 * Jackson's message without source locations, which mean nothing to the model. The message quotes the
-	 * model's arguments, so only its first {@value #MAX_PARSE_MESSAGE_LENGTH} characters are searched: the pattern's
-	 * leading whitespace would make it quadratic on a long run of blanks.
+	 * Jackson's message without source locations, which mean nothing to the model. The
+	 * message quotes the model's arguments, so only its first
+	 * {@value #MAX_PARSE_MESSAGE_LENGTH} characters are searched: the pattern's leading
+	 * whitespace would make it quadratic on a long run of blanks.
 	 */
 	private static String describe(JacksonException ex) {
 		String message = ex.getOriginalMessage();

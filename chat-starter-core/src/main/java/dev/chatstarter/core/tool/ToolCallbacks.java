@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.tool;
 
 import java.lang.reflect.Method;
@@ -18,9 +34,10 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.Assert;
 
 /**
- * Creates the {@link ToolCallback}s of a bean: one {@link MethodToolCallback} per {@link ChatTool} method, including
- * methods whose annotation sits on a superclass or interface declaration, and methods of Spring AOP proxies (found on
- * the target class, invoked through the proxy).
+ * Creates the {@link ToolCallback}s of a bean: one {@link MethodToolCallback} per
+ * {@link ChatTool} method, including methods whose annotation sits on a superclass or
+ * interface declaration, and methods of Spring AOP proxies (found on the target class,
+ * invoked through the proxy).
  */
 public final class ToolCallbacks {
 
@@ -28,11 +45,13 @@ public final class ToolCallbacks {
 	}
 
 	/**
-	 * Create the tools of a bean with a default schema generator, a default {@link JsonMapper} (case-insensitive
-	 * enums) and {@link Schedulers#boundedElastic()} for blocking methods.
+	 * Create the tools of a bean with a default schema generator, a default
+	 * {@link JsonMapper} (case-insensitive enums) and {@link Schedulers#boundedElastic()}
+	 * for blocking methods.
 	 * @param bean the bean (may be a proxy)
 	 * @return its tools, ordered by name; empty if it has no {@link ChatTool} method
-	 * @throws ToolDeclarationException if a tool method cannot work, or two of them have the same name
+	 * @throws ToolDeclarationException if a tool method cannot work, or two of them have
+	 * the same name
 	 */
 	public static List<ToolCallback> fromBean(Object bean) {
 		return fromBean(bean, MethodToolCallback.DEFAULT_SCHEMA_GENERATOR, MethodToolCallback.defaultJsonMapper(),
@@ -46,15 +65,16 @@ public final class ToolCallbacks {
 	 * @param jsonMapper converts arguments and results
 	 * @param scheduler runs blocking tool methods
 	 * @return its tools, ordered by name; empty if it has no {@link ChatTool} method
-	 * @throws ToolDeclarationException if a tool method cannot work, or two of them have the same name
+	 * @throws ToolDeclarationException if a tool method cannot work, or two of them have
+	 * the same name
 	 */
 	public static List<ToolCallback> fromBean(Object bean, ToolSchemaGenerator schemaGenerator, JsonMapper jsonMapper,
 			Scheduler scheduler) {
 		return fromBean(bean, schemaGenerator, jsonMapper, MethodToolCallback.given(scheduler));
 	}
 
-	private static List<ToolCallback> fromBean(Object bean, ToolSchemaGenerator schemaGenerator,
-			JsonMapper jsonMapper, Supplier<Scheduler> scheduler) {
+	private static List<ToolCallback> fromBean(Object bean, ToolSchemaGenerator schemaGenerator, JsonMapper jsonMapper,
+			Supplier<Scheduler> scheduler) {
 		Assert.notNull(bean, "bean must not be null");
 		Class<?> targetClass = AopUtils.getTargetClass(bean);
 		Map<Method, ChatTool> methods = MethodIntrospector.selectMethods(targetClass,

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.tool;
 
 import java.util.HashMap;
@@ -8,9 +24,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * What the caller passes to its tools besides the model's arguments, e.g. the current user or request attributes.
- * It is never part of a tool's schema and never seen by the model; a {@link ChatTool} method receives it by declaring a
- * {@code ToolContext} parameter. Immutable.
+ * What the caller passes to its tools besides the model's arguments, e.g. the current
+ * user or request attributes. It is never part of a tool's schema and never seen by the
+ * model; a {@link ChatTool} method receives it by declaring a {@code ToolContext}
+ * parameter. Immutable.
  *
  * @param attributes the attributes (unmodifiable, no {@code null} keys or values)
  */

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.tool;
 
 import java.lang.reflect.Method;
@@ -5,9 +21,10 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * A tool is declared in a way that cannot work: a blank or invalid name, two tools with one name, a parameter type
- * that cannot be described as JSON, missing parameter names, a method a proxy cannot call. Raised when the tools are
- * created (at startup), with a message that names the class and method and says what to change.
+ * A tool is declared in a way that cannot work: a blank or invalid name, two tools with
+ * one name, a parameter type that cannot be described as JSON, missing parameter names, a
+ * method a proxy cannot call. Raised when the tools are created (at startup), with a
+ * message that names the class and method and says what to change.
  */
 public class ToolDeclarationException extends IllegalStateException {
 
@@ -36,11 +53,13 @@ public class ToolDeclarationException extends IllegalStateException {
 	 * @return the exception
 	 */
 	static ToolDeclarationException forMethod(Method method, String problem, String fix) {
-		return new ToolDeclarationException("Tool method " + describe(method) + " cannot be used: " + problem + ". " + fix);
+		return new ToolDeclarationException(
+				"Tool method " + describe(method) + " cannot be used: " + problem + ". " + fix);
 	}
 
 	/**
-	 * Describe a method for messages: {@code com.example.WeatherTools.currentWeather(String, Unit)}.
+	 * Describe a method for messages:
+	 * {@code com.example.WeatherTools.currentWeather(String, Unit)}.
 	 * @param method the method
 	 * @return the description
 	 */

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.tool;
 
 import java.util.concurrent.TimeoutException;
@@ -7,15 +23,16 @@ import tools.jackson.core.io.JsonStringEncoder;
 import dev.chatstarter.core.internal.text.ToolNames;
 
 /**
- * Decides what the model sees when one of its tool calls fails and {@code chat.tools.return-errors-to-model} is on:
- * the content of the {@code tool} message sent back in place of the tool's result. Whatever it returns then passes
- * the provider's secret redactor.
+ * Decides what the model sees when one of its tool calls fails and
+ * {@code chat.tools.return-errors-to-model} is on: the content of the {@code tool}
+ * message sent back in place of the tool's result. Whatever it returns then passes the
+ * provider's secret redactor.
  * <p>
- * The {@linkplain #neutral() default} says what kind of failure it was and never passes on the message of an
- * arbitrary exception, which may carry a JDBC URL with its password, a file path or a stack of class names. Replace
- * it (a bean of this type in a Spring Boot application, or {@code ChatTemplate.Builder#toolErrorConverter}) to tell
- * the model more, e.g. the message of your own exception types:
- * <pre>{@code
+ * The {@linkplain #neutral() default} says what kind of failure it was and never passes
+ * on the message of an arbitrary exception, which may carry a JDBC URL with its password,
+ * a file path or a stack of class names. Replace it (a bean of this type in a Spring Boot
+ * application, or {@code ChatTemplate.Builder#toolErrorConverter}) to tell the model
+ * more, e.g. the message of your own exception types: <pre>{@code
  * ToolErrorConverter neutral = ToolErrorConverter.neutral();
  * ToolErrorConverter converter = (toolName, failure) -> (failure instanceof OrderRejectedException rejected)
  *         ? ToolErrorConverter.errorResult(rejected.getReason()) : neutral.convert(toolName, failure);
@@ -26,16 +43,19 @@ public interface ToolErrorConverter {
 
 	/**
 	 * Return the tool message content for a failed tool call.
-	 * @param toolName the tool name as the model sent it; it may be made up and hold anything, so quote it
-	 * @param failure what went wrong: a {@link ToolArgumentException} (the arguments do not fit), an
-	 * {@link UnknownToolException}, a {@link TimeoutException} (the tool timeout), a {@link ToolErrorException} (the
-	 * tool threw an {@code Error}), or whatever the tool threw
+	 * @param toolName the tool name as the model sent it; it may be made up and hold
+	 * anything, so quote it
+	 * @param failure what went wrong: a {@link ToolArgumentException} (the arguments do
+	 * not fit), an {@link UnknownToolException}, a {@link TimeoutException} (the tool
+	 * timeout), a {@link ToolErrorException} (the tool threw an {@code Error}), or
+	 * whatever the tool threw
 	 * @return the content the model gets
 	 */
 	String convert(String toolName, Throwable failure);
 
 	/**
-	 * The default: {@code {"error":"<neutral message>"}}, with the message of {@link #neutralMessage}.
+	 * The default: {@code {"error":"<neutral message>"}}, with the message of
+	 * {@link #neutralMessage}.
 	 * @return the neutral converter
 	 */
 	static ToolErrorConverter neutral() {
@@ -43,7 +63,8 @@ public interface ToolErrorConverter {
 	}
 
 	/**
-	 * Return the tool message content {@code {"error":"<message>"}}, the message JSON-escaped.
+	 * Return the tool message content {@code {"error":"<message>"}}, the message
+	 * JSON-escaped.
 	 * @param message the message for the model
 	 * @return the JSON object
 	 */
@@ -54,11 +75,12 @@ public interface ToolErrorConverter {
 	}
 
 	/**
-	 * Return a message that says what kind of failure it was and nothing the tool did not mean to tell: the text of
-	 * a {@link ToolArgumentException} and an {@link UnknownToolException} (written for the model, e.g.
-	 * {@code 'unit' must be one of [celsius, fahrenheit], got "kelvin"}), "did not finish in time" for a
-	 * {@link TimeoutException}, and only the simple class name of any other exception or error
-	 * ({@code tool 'lookup' failed with IllegalStateException}).
+	 * Return a message that says what kind of failure it was and nothing the tool did not
+	 * mean to tell: the text of a {@link ToolArgumentException} and an
+	 * {@link UnknownToolException} (written for the model, e.g.
+	 * {@code 'unit' must be one of [celsius, fahrenheit], got "kelvin"}), "did not finish
+	 * in time" for a {@link TimeoutException}, and only the simple class name of any
+	 * other exception or error ({@code tool 'lookup' failed with IllegalStateException}).
 	 * @param toolName the tool name as the model sent it
 	 * @param failure what went wrong
 	 * @return the message

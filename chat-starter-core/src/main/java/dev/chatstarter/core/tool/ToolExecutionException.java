@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.tool;
 
 import org.jspecify.annotations.Nullable;
@@ -6,9 +22,10 @@ import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.core.error.ErrorDetails;
 
 /**
- * The tool-call loop failed: a tool failed while errors are not returned to the model (the message is the neutral
- * text of {@link ToolErrorConverter#neutralMessage}, the tool's exception the cause), or the model asked for more than
- * the loop allows ({@link ToolLimitExceededException}).
+ * The tool-call loop failed: a tool failed while errors are not returned to the model
+ * (the message is the neutral text of {@link ToolErrorConverter#neutralMessage}, the
+ * tool's exception the cause), or the model asked for more than the loop allows
+ * ({@link ToolLimitExceededException}).
  */
 public class ToolExecutionException extends ChatException {
 
@@ -17,7 +34,8 @@ public class ToolExecutionException extends ChatException {
 	/**
 	 * Create an exception.
 	 * @param provider the provider name
-	 * @param toolName the tool that failed, or {@code null} when the round limit was reached
+	 * @param toolName the tool that failed, or {@code null} when the round limit was
+	 * reached
 	 * @param message what happened
 	 * @param cause the tool's failure, if any
 	 */

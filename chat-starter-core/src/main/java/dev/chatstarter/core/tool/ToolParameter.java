@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.tool;
 
 import java.io.InputStream;
@@ -26,10 +42,12 @@ import org.springframework.core.annotation.AnnotatedMethod;
 import org.springframework.util.StringUtils;
 
 /**
- * One parameter of a tool method, as the schema and the argument conversion see it. Introspected once per method.
+ * One parameter of a tool method, as the schema and the argument conversion see it.
+ * Introspected once per method.
  *
  * @param name the argument name (the Java parameter name)
- * @param type the parameter's generic type, type variables resolved against the bean class
+ * @param type the parameter's generic type, type variables resolved against the bean
+ * class
  * @param rawType the parameter's class
  * @param description the {@link ToolParam} description, or {@code null}
  * @param required whether the model must pass it
@@ -44,11 +62,12 @@ record ToolParameter(String name, Type type, Class<?> rawType, @Nullable String 
 
 	/**
 	 * Introspect the parameters of a tool method.
-	 * @param method the method as declared on the bean class (annotations of interface and superclass declarations
-	 * are merged)
+	 * @param method the method as declared on the bean class (annotations of interface
+	 * and superclass declarations are merged)
 	 * @param beanClass the bean's (user) class, to resolve type variables
 	 * @return the parameters, in order
-	 * @throws ToolDeclarationException if a parameter has no name or a type that cannot be described
+	 * @throws ToolDeclarationException if a parameter has no name or a type that cannot
+	 * be described
 	 */
 	static List<ToolParameter> of(Method method, Class<?> beanClass) {
 		MethodParameter[] methodParameters = new AnnotatedMethod(method).getMethodParameters();

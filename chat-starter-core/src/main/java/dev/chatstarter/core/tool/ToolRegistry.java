@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.tool;
 
 import java.util.ArrayList;
@@ -14,8 +30,8 @@ import org.springframework.util.Assert;
 import dev.chatstarter.core.chat.ToolDefinition;
 
 /**
- * All known tools by name. Immutable; built once (at startup) from the callbacks of every tool bean, and asked per call
- * for the tools that call offers.
+ * All known tools by name. Immutable; built once (at startup) from the callbacks of every
+ * tool bean, and asked per call for the tools that call offers.
  */
 public final class ToolRegistry {
 
@@ -69,7 +85,8 @@ public final class ToolRegistry {
 	 * Return the tools of the given names.
 	 * @param names the tool names
 	 * @return the tools, in the order of the names (duplicates once)
-	 * @throws IllegalArgumentException if a name is unknown; the message lists the known names
+	 * @throws IllegalArgumentException if a name is unknown; the message lists the known
+	 * names
 	 */
 	public List<ToolCallback> resolve(Collection<String> names) {
 		Assert.notNull(names, "names must not be null");
@@ -86,8 +103,8 @@ public final class ToolRegistry {
 		}
 		if (!unknown.isEmpty()) {
 			throw new IllegalArgumentException("Unknown tool" + ((unknown.size() > 1) ? "s " : " ") + unknown
-					+ "; known tools: " + (this.callbacks.isEmpty() ? "none (no bean has @ChatTool methods)"
-							: this.callbacks.keySet()));
+					+ "; known tools: "
+					+ (this.callbacks.isEmpty() ? "none (no bean has @ChatTool methods)" : this.callbacks.keySet()));
 		}
 		return List.copyOf(resolved.values());
 	}

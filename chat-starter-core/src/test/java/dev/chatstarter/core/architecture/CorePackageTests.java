@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -11,8 +27,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Tests for the package structure of core: the API packages and the pipeline's stages below them form a graph
- * without cycles, and the engine in {@code internal} stays out of the API's way.
+ * Tests for the package structure of core: the API packages and the pipeline's stages
+ * below them form a graph without cycles, the engine in {@code internal} stays out of the
+ * API's way, and only the WebClient transport needs the optional Spring WebFlux.
  */
 class CorePackageTests {
 
@@ -36,6 +53,19 @@ class CorePackageTests {
 			.should()
 			.dependOnClassesThat(resideInAPackage("dev.chatstarter.core.internal..")
 				.and(not(resideInAPackage("dev.chatstarter.core.internal.text.."))))
+			.check(CORE);
+	}
+
+	@Test
+	void onlyTheWebClientTransportUsesSpringWebFlux() {
+		noClasses().that()
+			.doNotHaveSimpleName("WebClientTransport")
+			.and()
+			.doNotHaveSimpleName("WebClientConnection")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.web.reactive..", "org.springframework.http.client.reactive..")
+			.because("spring-webflux is optional: the default transport needs only Reactor Netty")
 			.check(CORE);
 	}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.chat;
 
 import java.util.List;
@@ -42,8 +58,8 @@ class ChatOptionsRebasedTests {
 		assertThat(sent.user()).as("a default of the first provider only").isNull();
 		assertThat(sent.maxTokens()).isEqualTo(50);
 		assertThat(sent.responseFormat()).isEqualTo(ResponseFormat.jsonObject());
-		assertThat(sent.extraBody()).containsExactlyInAnyOrderEntriesOf(
-				Map.of("enable_thinking", true, "seed_note", "x"));
+		assertThat(sent.extraBody())
+			.containsExactlyInAnyOrderEntriesOf(Map.of("enable_thinking", true, "seed_note", "x"));
 	}
 
 	@Test
@@ -64,8 +80,10 @@ class ChatOptionsRebasedTests {
 	@Test
 	void everyOptionTheCallerChangedIsKept() {
 		ChatOptions everything = everyOptionSet();
-		assertThat(everything.rebased(ChatOptions.empty(), this.fallbackDefaults))
-			.isEqualTo(everything.mutate().model("qwen-plus").extraBody(Map.of("enable_thinking", true, "region", "eu")).build());
+		assertThat(everything.rebased(ChatOptions.empty(), this.fallbackDefaults)).isEqualTo(everything.mutate()
+			.model("qwen-plus")
+			.extraBody(Map.of("enable_thinking", true, "region", "eu"))
+			.build());
 	}
 
 	private static ChatOptions everyOptionSet() {

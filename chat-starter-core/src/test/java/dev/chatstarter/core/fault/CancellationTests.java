@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.fault;
 
 import java.time.Duration;
@@ -16,15 +32,16 @@ import dev.chatstarter.core.resilience.ProviderLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * When the caller cancels, the upstream request is cancelled and its connection closed: the server sees the client
- * close the connection, and the template's connection pool has no connection acquired afterwards. Servers here never finish their answers, so only the cancellation can end them.
+ * When the caller cancels, the upstream request is cancelled and its connection closed:
+ * the server sees the client close the connection, and the template's connection pool has
+ * no connection acquired afterwards. Servers here never finish their answers, so only the
+ * cancellation can end them.
  */
 class CancellationTests {
 
-
 	/**
-	 * A template whose timeouts are far longer than the waits of these tests, so only a cancellation can close the
-	 * connection in time.
+	 * A template whose timeouts are far longer than the waits of these tests, so only a
+	 * cancellation can close the connection in time.
 	 */
 	private ChatTemplate patient(RawHttpServer server) {
 		return transport(FaultSupport.builder(server.baseUrl())
@@ -34,7 +51,8 @@ class CancellationTests {
 	}
 
 	/**
-	 * Choose how the template sends; subclasses run the same tests through a {@code WebClient}.
+	 * Choose how the template sends; subclasses run the same tests through a
+	 * {@code WebClient}.
 	 * @param builder the template builder
 	 * @return the builder
 	 */
@@ -109,7 +127,6 @@ class CancellationTests {
 			assertThat(server.awaitClientClosed(5)).as("server saw the connection closed").isTrue();
 		}
 	}
-
 
 	@Test
 	void cancelledCallReleasesItsConcurrencyPermit() throws Exception {

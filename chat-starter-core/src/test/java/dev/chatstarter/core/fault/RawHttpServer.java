@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.fault;
 
 import java.io.ByteArrayOutputStream;
@@ -14,8 +30,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A tiny HTTP/1.1 server on loopback for faults WireMock cannot express: it reads one request per connection, then
- * runs a script that writes raw bytes (or nothing), and records when the client closed the connection.
+ * A tiny HTTP/1.1 server on loopback for faults WireMock cannot express: it reads one
+ * request per connection, then runs a script that writes raw bytes (or nothing), and
+ * records when the client closed the connection.
  */
 public final class RawHttpServer implements AutoCloseable {
 
@@ -166,7 +183,8 @@ public final class RawHttpServer implements AutoCloseable {
 	 * Write the head of a 200 answer.
 	 * @param out the stream
 	 * @param contentType the content type
-	 * @param chunked whether the body is chunked (else it is delimited by closing the connection)
+	 * @param chunked whether the body is chunked (else it is delimited by closing the
+	 * connection)
 	 */
 	public static void head(OutputStream out, String contentType, boolean chunked) throws IOException {
 		out.write(("HTTP/1.1 200 OK\r\nContent-Type: " + contentType + "\r\n"

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.fault;
 
 import java.nio.charset.StandardCharsets;
@@ -17,9 +33,10 @@ import dev.chatstarter.core.error.ChatTimeoutException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Failure modes that need control over the raw bytes and the socket: a stream that stalls, a chunked body cut
- * short, a connection reset in the middle of an answer. Each ends within {@link FaultSupport#BOUND} in a typed
- * exception, and the connection is closed, not left open.
+ * Failure modes that need control over the raw bytes and the socket: a stream that
+ * stalls, a chunked body cut short, a connection reset in the middle of an answer. Each
+ * ends within {@link FaultSupport#BOUND} in a typed exception, and the connection is
+ * closed, not left open.
  */
 class RawServerFaultTests {
 
@@ -33,7 +50,8 @@ class RawServerFaultTests {
 	}
 
 	/**
-	 * Choose how the template sends; subclasses run the same tests through a {@code WebClient}.
+	 * Choose how the template sends; subclasses run the same tests through a
+	 * {@code WebClient}.
 	 * @param builder the template builder
 	 * @return the builder
 	 */

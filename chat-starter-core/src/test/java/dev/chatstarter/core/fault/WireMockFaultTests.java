@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.fault;
 
 import java.io.IOException;
@@ -29,8 +45,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Failure modes WireMock can inject: each ends, within {@link FaultSupport#BOUND}, in the expected typed exception,
- * with no leaked buffer (PARANOID leak detection, checked by {@link dev.chatstarter.core.LeakDetection}).
+ * Failure modes WireMock can inject: each ends, within {@link FaultSupport#BOUND}, in the
+ * expected typed exception, with no leaked buffer (PARANOID leak detection, checked by
+ * {@link dev.chatstarter.core.LeakDetection}).
  */
 class WireMockFaultTests {
 
@@ -51,7 +68,8 @@ class WireMockFaultTests {
 	}
 
 	/**
-	 * Choose how the template sends; subclasses run the same tests through a {@code WebClient}.
+	 * Choose how the template sends; subclasses run the same tests through a
+	 * {@code WebClient}.
 	 * @param builder the template builder
 	 * @return the builder
 	 */
@@ -84,8 +102,8 @@ class WireMockFaultTests {
 	void brokenConnectionOnACall(Fault fault) {
 		wireMock.stubFor(post("/v1/chat/completions").willReturn(aResponse().withFault(fault)));
 		StepVerifier.create(template().prompt("hi").call().responseMono())
-			.expectErrorSatisfies((ex) -> assertThat(ex)
-				.isInstanceOfAny(ChatConnectionException.class, ChatMalformedResponseException.class))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfAny(ChatConnectionException.class,
+					ChatMalformedResponseException.class))
 			.verify(FaultSupport.BOUND);
 	}
 
@@ -94,15 +112,15 @@ class WireMockFaultTests {
 	void brokenConnectionOnAStream(Fault fault) {
 		wireMock.stubFor(post("/v1/chat/completions").willReturn(aResponse().withFault(fault)));
 		StepVerifier.create(template().prompt("hi").stream().content())
-			.expectErrorSatisfies((ex) -> assertThat(ex)
-				.isInstanceOfAny(ChatConnectionException.class, ChatMalformedResponseException.class))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfAny(ChatConnectionException.class,
+					ChatMalformedResponseException.class))
 			.verify(FaultSupport.BOUND);
 	}
 
 	@Test
 	void resetBeforeTheResponseIsAConnectionFailure() {
-		wireMock.stubFor(post("/v1/chat/completions")
-			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		wireMock
+			.stubFor(post("/v1/chat/completions").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 		StepVerifier.create(template().prompt("hi").call().responseMono())
 			.expectError(ChatConnectionException.class)
 			.verify(FaultSupport.BOUND);
@@ -140,7 +158,7 @@ class WireMockFaultTests {
 		wireMock.stubFor(post("/v1/chat/completions")
 			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(invalid)));
 		StepVerifier.create(template().prompt("hi").stream().content())
-						.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ChatMalformedResponseException.class)
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ChatMalformedResponseException.class)
 				.hasMessageContaining("UTF-8"))
 			.verify(FaultSupport.BOUND);
 	}
@@ -159,7 +177,8 @@ class WireMockFaultTests {
 	@Test
 	void oversizedBody() {
 		String padding = "x".repeat(4096);
-		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(FaultSupport.ANSWER.replace("Hi there", padding))));
+		wireMock
+			.stubFor(post("/v1/chat/completions").willReturn(okJson(FaultSupport.ANSWER.replace("Hi there", padding))));
 		ChatTemplate template = builder().maxResponseSize(DataSize.ofKilobytes(1)).build();
 		StepVerifier.create(template.prompt("hi").call().responseMono())
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ChatMalformedResponseException.class)
@@ -173,7 +192,7 @@ class WireMockFaultTests {
 		stubStream(FaultSupport.chunk("Hi") + FaultSupport.chunk("x".repeat(4096)) + FaultSupport.finish());
 		ChatTemplate template = builder().maxResponseSize(DataSize.ofKilobytes(1)).build();
 		StepVerifier.create(template.prompt("hi").stream().content())
-						.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ChatMalformedResponseException.class)
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ChatMalformedResponseException.class)
 				.hasMessageContaining("max-response-size"))
 			.verify(FaultSupport.BOUND);
 	}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.fuzz;
 
 import java.nio.charset.StandardCharsets;
@@ -27,10 +43,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Fuzz test of the error-body classifier ({@link ProviderErrorParser}, {@link ChatErrorMapper}): any status, headers
- * and body map to a typed {@link ChatException} that never shows the API key, never another exception or a hang.
+ * Fuzz test of the error-body classifier ({@link ProviderErrorParser},
+ * {@link ChatErrorMapper}): any status, headers and body map to a typed
+ * {@link ChatException} that never shows the API key, never another exception or a hang.
  * {@code ./mvnw verify} replays the corpus in
- * {@code src/test/resources/dev/chatstarter/core/fuzz/ErrorClassifierFuzzTestsInputs}; {@code JAZZER_FUZZ=1} fuzzes.
+ * {@code src/test/resources/dev/chatstarter/core/fuzz/ErrorClassifierFuzzTestsInputs};
+ * {@code JAZZER_FUZZ=1} fuzzes.
  */
 class ErrorClassifierFuzzTests {
 
@@ -86,16 +104,17 @@ class ErrorClassifierFuzzTests {
 				Arguments.of("only <", (IntFunction<String>) (n) -> fill("<", n)),
 				Arguments.of("request id suffixes",
 						(IntFunction<String>) (n) -> "{\"error\":{\"message\":\"" + fill("(request id: x", n) + "\"}}"),
-				Arguments.of("token words", (IntFunction<String>) (n) -> "{\"error\":{\"message\":\""
-						+ fill("token invalid expired ", n) + "\"}}"),
-				Arguments.of("key prefixes and escapes",
-						(IntFunction<String>) (n) -> fill("sk-fuzz-\\\\u00%2", n)),
+				Arguments.of("token words",
+						(IntFunction<String>) (n) -> "{\"error\":{\"message\":\"" + fill("token invalid expired ", n)
+								+ "\"}}"),
+				Arguments.of("key prefixes and escapes", (IntFunction<String>) (n) -> fill("sk-fuzz-\\\\u00%2", n)),
 				Arguments.of("bearer words", (IntFunction<String>) (n) -> fill("bearer  sk-sk-", n)));
 	}
 
 	/**
-	 * Mapping time grows linearly with the body: the time per byte of a 1 MB body is at most a few times that of a
-	 * 1 KB body (median of several runs after warm-up). A quadratic step would make the ratio about 1000.
+	 * Mapping time grows linearly with the body: the time per byte of a 1 MB body is at
+	 * most a few times that of a 1 KB body (median of several runs after warm-up). A
+	 * quadratic step would make the ratio about 1000.
 	 */
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("adversarialShapes")

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.fuzz;
 
 import java.nio.charset.StandardCharsets;
@@ -18,11 +34,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Fuzz test of the fast paths for stream chunks ({@link ChatCompletionReader#readPlainChunk}) and for answers
- * ({@link ChatCompletionReader#readPlainResponse}): for any text, each either gives up or returns exactly what the
- * general path (parse, check for errors, read) returns, and never accepts an error or text that is not JSON.
- * {@code ./mvnw verify} replays the corpus in
- * {@code src/test/resources/dev/chatstarter/core/fuzz/PlainChunkFuzzTestsInputs}; {@code JAZZER_FUZZ=1} fuzzes.
+ * Fuzz test of the fast paths for stream chunks
+ * ({@link ChatCompletionReader#readPlainChunk}) and for answers
+ * ({@link ChatCompletionReader#readPlainResponse}): for any text, each either gives up or
+ * returns exactly what the general path (parse, check for errors, read) returns, and
+ * never accepts an error or text that is not JSON. {@code ./mvnw verify} replays the
+ * corpus in
+ * {@code src/test/resources/dev/chatstarter/core/fuzz/PlainChunkFuzzTestsInputs};
+ * {@code JAZZER_FUZZ=1} fuzzes.
  */
 class PlainChunkFuzzTests {
 

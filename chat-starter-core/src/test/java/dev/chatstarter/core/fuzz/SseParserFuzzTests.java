@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.fuzz;
 
 import java.nio.charset.StandardCharsets;
@@ -23,9 +39,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Fuzz test of {@link SseParser}: any bytes, split anywhere, end in events or in one of its two documented
- * exceptions, never in another exception or a hang; and adversarial shapes are parsed in linear time. {@code ./mvnw verify} replays the corpus in
- * {@code src/test/resources/dev/chatstarter/core/fuzz/SseParserFuzzTestsInputs}; {@code JAZZER_FUZZ=1} fuzzes.
+ * Fuzz test of {@link SseParser}: any bytes, split anywhere, end in events or in one of
+ * its two documented exceptions, never in another exception or a hang; and adversarial
+ * shapes are parsed in linear time. {@code ./mvnw verify} replays the corpus in
+ * {@code src/test/resources/dev/chatstarter/core/fuzz/SseParserFuzzTestsInputs};
+ * {@code JAZZER_FUZZ=1} fuzzes.
  */
 class SseParserFuzzTests {
 
@@ -61,12 +79,14 @@ class SseParserFuzzTests {
 	}
 
 	/**
-	 * Parsing time grows linearly with the input, for the shapes that would make a careless parser quadratic: many
-	 * lone {@code \r}, one long line without a line break (fed in 1 KB buffers), many comment lines, many
-	 * {@code data:} lines in one event. For each size from 1 KB to 1 MB, inputs of that size are parsed until 1 MB
-	 * was read in all, and the time per byte at each size must stay within {@value #MAX_TIME_PER_BYTE_RATIO} times
-	 * that at 1 KB (the median of {@value #RUNS} runs, after a warm-up). A quadratic parser would be about 1,000 times
-	 * slower per byte at 1 MB. No wall-clock bound: only the ratio.
+	 * Parsing time grows linearly with the input, for the shapes that would make a
+	 * careless parser quadratic: many lone {@code \r}, one long line without a line break
+	 * (fed in 1 KB buffers), many comment lines, many {@code data:} lines in one event.
+	 * For each size from 1 KB to 1 MB, inputs of that size are parsed until 1 MB was read
+	 * in all, and the time per byte at each size must stay within
+	 * {@value #MAX_TIME_PER_BYTE_RATIO} times that at 1 KB (the median of {@value #RUNS}
+	 * runs, after a warm-up). A quadratic parser would be about 1,000 times slower per
+	 * byte at 1 MB. No wall-clock bound: only the ratio.
 	 */
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("adversarialShapes")
@@ -117,7 +137,10 @@ class SseParserFuzzTests {
 		return runs[RUNS / 2];
 	}
 
-	/** Parse fresh copies of the input, 1 KB buffers at a time, until 1 MB was parsed; return nanoseconds per byte. */
+	/**
+	 * Parse fresh copies of the input, 1 KB buffers at a time, until 1 MB was parsed;
+	 * return nanoseconds per byte.
+	 */
 	private static double timePerByte(byte[] input) {
 		int copies = Math.max(1, SWEEP_BYTES / input.length);
 		long start = System.nanoTime();

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.hostile;
 
 import java.nio.charset.StandardCharsets;
@@ -34,13 +50,17 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Hostile error bodies (review findings C1, C12, C13): 16 MB HTML pages of unclosed tags map to a typed exception in
- * linear time, off nobody's back (another provider's calls keep flowing meanwhile), and a provider's message cannot
- * forge log lines or flood a log with megabytes.
+ * Hostile error bodies (review findings C1, C12, C13): 16 MB HTML pages of unclosed tags
+ * map to a typed exception in linear time, off nobody's back (another provider's calls
+ * keep flowing meanwhile), and a provider's message cannot forge log lines or flood a log
+ * with megabytes.
  */
 class HostileErrorBodyTests {
 
-	/** Every hostile body must be mapped within this bound; the quadratic regexes took days for 16 MB. */
+	/**
+	 * Every hostile body must be mapped within this bound; the quadratic regexes took
+	 * days for 16 MB.
+	 */
 	private static final Duration BOUND = Duration.ofSeconds(20);
 
 	private static final int SIXTEEN_MB = 16 * 1024 * 1024 - 1024;
@@ -85,8 +105,8 @@ class HostileErrorBodyTests {
 			try {
 				List<Future<ChatException>> hostileCalls = new ArrayList<>();
 				for (int i = 0; i < 2; i++) {
-					hostileCalls.add(threads.submit(() -> catchThrowableOfType(ChatException.class,
-							() -> bad.prompt("hi").call().content())));
+					hostileCalls.add(threads.submit(
+							() -> catchThrowableOfType(ChatException.class, () -> bad.prompt("hi").call().content())));
 				}
 				assertTimeoutPreemptively(BOUND, () -> {
 					while (hostile.requests.get() == 0) {
@@ -116,10 +136,11 @@ class HostileErrorBodyTests {
 				(headers) -> ScriptedProvider.Answer.of(200, "text/event-stream", event))) {
 			ChatTemplate template = template(hostile.baseUrl(), "hostile").build();
 			AtomicReference<String> mappedOn = new AtomicReference<>();
-			StepVerifier.create(template.prompt("hi")
-				.stream()
-				.content()
-				.doOnError((ex) -> mappedOn.set(Thread.currentThread().getName())))
+			StepVerifier
+				.create(template.prompt("hi")
+					.stream()
+					.content()
+					.doOnError((ex) -> mappedOn.set(Thread.currentThread().getName())))
 				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ChatServerException.class))
 				.verify(BOUND);
 			assertThat(mappedOn.get()).as("thread the large error event was mapped on").startsWith("boundedElastic");
@@ -131,10 +152,12 @@ class HostileErrorBodyTests {
 	void providerMessagesCannotForgeLogLines() {
 		String forged = "bad request\n2026-12-01T00:00:00.000Z  INFO 1 --- [main] d.c.s.FORGED : user admin logged in"
 				+ "\r\u2028\u2029\u0085\u001b[31m\u202eevil";
-		byte[] body = ("{\"error\":{\"message\":\"" + forged.replace("\n", "\\n")
-			.replace("\r", "\\r")
-			.replace("\u001b", "\\u001b") + "\",\"type\":\"invalid\\nrequest\"}}").getBytes(StandardCharsets.UTF_8);
-		ChatException ex = assertTimeoutPreemptively(BOUND, () -> this.mapper.fromResponse(400, new HttpHeaders(), body));
+		byte[] body = ("{\"error\":{\"message\":\""
+				+ forged.replace("\n", "\\n").replace("\r", "\\r").replace("\u001b", "\\u001b")
+				+ "\",\"type\":\"invalid\\nrequest\"}}")
+			.getBytes(StandardCharsets.UTF_8);
+		ChatException ex = assertTimeoutPreemptively(BOUND,
+				() -> this.mapper.fromResponse(400, new HttpHeaders(), body));
 		assertThat(ex).isInstanceOf(ChatBadRequestException.class);
 		for (String text : new String[] { ex.getMessage(), ex.getProviderMessage(), ex.getErrorType() }) {
 			assertThat(text).doesNotContain("\n", "\r", "\u2028", "\u2029", "\u0085", "\u001b", "\u202e");
@@ -153,7 +176,8 @@ class HostileErrorBodyTests {
 	void longProviderMessagesAreCappedInTheExceptionMessageAndKeptInFull() {
 		int length = 4 * 1024 * 1024;
 		byte[] body = ("{\"error\":{\"message\":\"" + repeat("E", length) + "\"}}").getBytes(StandardCharsets.UTF_8);
-		ChatException ex = assertTimeoutPreemptively(BOUND, () -> this.mapper.fromResponse(400, new HttpHeaders(), body));
+		ChatException ex = assertTimeoutPreemptively(BOUND,
+				() -> this.mapper.fromResponse(400, new HttpHeaders(), body));
 		assertThat(ex.getMessage()).hasSizeLessThan(ProviderText.MESSAGE_LIMIT + 200)
 			.endsWith("… (" + length + " characters)");
 		assertThat(ex.getProviderMessage()).hasSize(length);
@@ -162,8 +186,10 @@ class HostileErrorBodyTests {
 	@Test
 	void hugeCodesAndTypesAreCappedInTheExceptionMessage() {
 		byte[] body = ("{\"error\":{\"message\":\"m\",\"code\":\"" + repeat("C", 1_000_000) + "\",\"type\":\""
-				+ repeat("T", 1_000_000) + "\"}}").getBytes(StandardCharsets.UTF_8);
-		ChatException ex = assertTimeoutPreemptively(BOUND, () -> this.mapper.fromResponse(400, new HttpHeaders(), body));
+				+ repeat("T", 1_000_000) + "\"}}")
+			.getBytes(StandardCharsets.UTF_8);
+		ChatException ex = assertTimeoutPreemptively(BOUND,
+				() -> this.mapper.fromResponse(400, new HttpHeaders(), body));
 		assertThat(ex.getMessage()).hasSizeLessThan(1_000);
 	}
 

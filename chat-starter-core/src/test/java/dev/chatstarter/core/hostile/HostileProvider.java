@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.hostile;
 
 import java.io.IOException;
@@ -17,12 +33,15 @@ import dev.chatstarter.core.tool.ToolCallback;
 import dev.chatstarter.core.tool.ToolContext;
 
 /**
- * What the hostile provider of these tests sends, written to a {@link RawHttpServer}: streams generated lazily (a
- * 200 MB stream is one pre-encoded event written again and again, never held), keep-alives, trickled bodies.
+ * What the hostile provider of these tests sends, written to a {@link RawHttpServer}:
+ * streams generated lazily (a 200 MB stream is one pre-encoded event written again and
+ * again, never held), keep-alives, trickled bodies.
  */
 final class HostileProvider {
 
-	/** Every hostile behaviour must end within this bound; a hang would exceed it by far. */
+	/**
+	 * Every hostile behaviour must end within this bound; a hang would exceed it by far.
+	 */
 	static final Duration BOUND = Duration.ofSeconds(15);
 
 	static final String ANSWER = """
@@ -70,8 +89,10 @@ final class HostileProvider {
 	}
 
 	/**
-	 * A stream of content events of about {@code eventBytes} each, {@code totalBytes} in all, then a finish.
-	 * @param totalBytes the total of the content, or {@code Long.MAX_VALUE} for an endless stream
+	 * A stream of content events of about {@code eventBytes} each, {@code totalBytes} in
+	 * all, then a finish.
+	 * @param totalBytes the total of the content, or {@code Long.MAX_VALUE} for an
+	 * endless stream
 	 * @param eventBytes the content of one event
 	 * @return the script
 	 */
@@ -86,8 +107,8 @@ final class HostileProvider {
 	}
 
 	/**
-	 * A stream of one tool call whose arguments come in fragments of {@code fragmentBytes}, {@code totalBytes} in
-	 * all.
+	 * A stream of one tool call whose arguments come in fragments of
+	 * {@code fragmentBytes}, {@code totalBytes} in all.
 	 * @param totalBytes the total of the arguments
 	 * @param fragmentBytes the arguments of one event
 	 * @return the script
@@ -105,8 +126,10 @@ final class HostileProvider {
 	}
 
 	/**
-	 * Events at a steady pace: {@code count} content events {@code interval} apart, then a finish.
-	 * @param count the number of events, or {@code Integer.MAX_VALUE} for an endless stream
+	 * Events at a steady pace: {@code count} content events {@code interval} apart, then
+	 * a finish.
+	 * @param count the number of events, or {@code Integer.MAX_VALUE} for an endless
+	 * stream
 	 * @param interval the pause between two events
 	 * @param sent counts the events sent
 	 * @return the script

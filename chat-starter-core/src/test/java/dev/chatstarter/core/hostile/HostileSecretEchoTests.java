@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.hostile;
 
 import java.io.PrintWriter;
@@ -28,17 +44,22 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * A provider on loopback that echoes the credential it received, altered the ways real providers and relays alter it
- * (review findings C2, C3, C4, C5, S2): whatever the credential (a key with a trailing newline or a leading space, a
- * key without {@code sk-}, {@code x-api-key}, {@code api-key}, {@code Authorization: Bearer}) and whatever the echo
- * (as it is, JSON-escaped, {@code &#92;u002f}, URL-encoded, lower-cased, truncated), no form of it shows in the message,
- * the excerpt, the provider's message, or any message of the cause and suppressed chain.
+ * A provider on loopback that echoes the credential it received, altered the ways real
+ * providers and relays alter it (review findings C2, C3, C4, C5, S2): whatever the
+ * credential (a key with a trailing newline or a leading space, a key without
+ * {@code sk-}, {@code x-api-key}, {@code api-key}, {@code Authorization: Bearer}) and
+ * whatever the echo (as it is, JSON-escaped, {@code &#92;u002f}, URL-encoded,
+ * lower-cased, truncated), no form of it shows in the message, the excerpt, the
+ * provider's message, or any message of the cause and suppressed chain.
  */
 class HostileSecretEchoTests {
 
 	private static final Duration BOUND = Duration.ofSeconds(15);
 
-	/** How a credential is configured, and which request header carries it back to the provider. */
+	/**
+	 * How a credential is configured, and which request header carries it back to the
+	 * provider.
+	 */
 	record Credential(String name, String apiKey, String header, String headerValue, String secret) {
 
 		String received(Headers headers) {
@@ -92,7 +113,10 @@ class HostileSecretEchoTests {
 		return echoes;
 	}
 
-	/** The bodies an echo is sent in: a JSON message, a field only the excerpt shows, a 2xx envelope, plain text. */
+	/**
+	 * The bodies an echo is sent in: a JSON message, a field only the excerpt shows, a
+	 * 2xx envelope, plain text.
+	 */
 	static List<Arguments> shapes() {
 		return List.of(
 				Arguments.of("401 message", 401, "application/json",
@@ -206,7 +230,10 @@ class HostileSecretEchoTests {
 		assertThat(dump).doesNotContain(secret.substring(8));
 	}
 
-	/** Everything an application could print: the message, every field, the stack trace with causes and suppressed. */
+	/**
+	 * Everything an application could print: the message, every field, the stack trace
+	 * with causes and suppressed.
+	 */
 	private static String dump(Throwable ex) {
 		StringWriter out = new StringWriter();
 		ex.printStackTrace(new PrintWriter(out));

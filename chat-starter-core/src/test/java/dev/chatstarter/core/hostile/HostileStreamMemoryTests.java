@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.hostile;
 
 import java.nio.file.Files;
@@ -14,12 +30,14 @@ import dev.chatstarter.core.fault.RawHttpServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * C7: a stream's total is limited, not only each event. The hostile streams (200 MB of content, 30 MB of tool-call
- * arguments) are read by a client JVM started with {@code -Xmx160m}, so the proof does not depend on this JVM's
- * heap: each must end in a {@link ChatResponseTooLargeException}, not an {@link OutOfMemoryError}, and close its
- * connection. A third stream of 200 MB read with {@code stream().content()} and the limit raised to 1 GB completes
- * in that heap, which shows that chunks nobody asked to fold are not folded. The provider side writes one
- * pre-encoded 64 KB event again and again and never holds the stream.
+ * C7: a stream's total is limited, not only each event. The hostile streams (200 MB of
+ * content, 30 MB of tool-call arguments) are read by a client JVM started with
+ * {@code -Xmx160m}, so the proof does not depend on this JVM's heap: each must end in a
+ * {@link ChatResponseTooLargeException}, not an {@link OutOfMemoryError}, and close its
+ * connection. A third stream of 200 MB read with {@code stream().content()} and the limit
+ * raised to 1 GB completes in that heap, which shows that chunks nobody asked to fold are
+ * not folded. The provider side writes one pre-encoded 64 KB event again and again and
+ * never holds the stream.
  */
 class HostileStreamMemoryTests {
 
@@ -40,12 +58,11 @@ class HostileStreamMemoryTests {
 	@Test
 	void oversizedStreamsEndInATypedErrorInASmallHeap() throws Exception {
 		try (RawHttpServer content = new RawHttpServer(HostileProvider.contentStream(200 * MB, EVENT_BYTES));
-				RawHttpServer arguments = new RawHttpServer(
-						HostileProvider.toolArgumentStream(30 * MB, EVENT_BYTES));
+				RawHttpServer arguments = new RawHttpServer(HostileProvider.toolArgumentStream(30 * MB, EVENT_BYTES));
 				RawHttpServer unfolded = new RawHttpServer(HostileProvider.contentStream(200 * MB, EVENT_BYTES))) {
 			Process client = new ProcessBuilder(javaCommand(), "-Xmx160m", "-XX:+ExitOnOutOfMemoryError", "-cp",
-					System.getProperty("java.class.path"), SmallHeapClient.class.getName(), "tool-arguments", arguments.baseUrl(), "content-unfolded",
-					unfolded.baseUrl(), "content-response", content.baseUrl())
+					System.getProperty("java.class.path"), SmallHeapClient.class.getName(), "tool-arguments",
+					arguments.baseUrl(), "content-unfolded", unfolded.baseUrl(), "content-response", content.baseUrl())
 				.redirectErrorStream(true)
 				.redirectOutput(this.output.toFile())
 				.start();

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.hostile;
 
 import java.nio.charset.StandardCharsets;
@@ -27,16 +43,18 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * C7 and C11: a hostile provider holds a call neither longer than its deadline nor with more memory than the
- * stream's limit. Every test ends within {@link HostileProvider#BOUND} (a guard against hangs, not a performance
- * assertion) and, where the provider would go on, checks that the connection was closed.
+ * C7 and C11: a hostile provider holds a call neither longer than its deadline nor with
+ * more memory than the stream's limit. Every test ends within
+ * {@link HostileProvider#BOUND} (a guard against hangs, not a performance assertion) and,
+ * where the provider would go on, checks that the connection was closed.
  */
 class HostileStreamTests {
 
 	private static final int EVENT_BYTES = 64 * 1024;
 
 	/**
-	 * Load the HTTP stack once, so that the first test's deadline is not spent on class loading.
+	 * Load the HTTP stack once, so that the first test's deadline is not spent on class
+	 * loading.
 	 */
 	@BeforeAll
 	static void warmUp() throws Exception {
@@ -123,9 +141,10 @@ class HostileStreamTests {
 				out.flush();
 				Thread.sleep(50);
 			}
-		}); ChatTemplate template = HostileProvider.builder(server.baseUrl())
-			.callTimeout(Duration.ofSeconds(1))
-			.build()) {
+		});
+				ChatTemplate template = HostileProvider.builder(server.baseUrl())
+					.callTimeout(Duration.ofSeconds(1))
+					.build()) {
 			assertTimeoutPreemptively(HostileProvider.BOUND,
 					() -> assertThatExceptionOfType(ChatTimeoutException.class)
 						.isThrownBy(() -> template.prompt("hi").call().content())
@@ -143,8 +162,8 @@ class HostileStreamTests {
 				ChatTemplate template = HostileProvider.builder(server.baseUrl())
 					.callTimeout(Duration.ofSeconds(1))
 					.build()) {
-			assertEndsWithClosedConnection(template.prompt("hi").stream().content(), server,
-					ChatTimeoutException.class, "call-timeout");
+			assertEndsWithClosedConnection(template.prompt("hi").stream().content(), server, ChatTimeoutException.class,
+					"call-timeout");
 			assertThat(sent.get()).as("events sent before the deadline").isGreaterThan(1);
 		}
 	}
@@ -155,8 +174,7 @@ class HostileStreamTests {
 			.write("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"
 				.getBytes(StandardCharsets.ISO_8859_1)));
 				ChatTemplate template = HostileProvider.builder(server.baseUrl())
-					.retryPolicy(new RetryPolicy(20, Duration.ofMillis(200), Duration.ofMillis(200),
-							Duration.ZERO, 0))
+					.retryPolicy(new RetryPolicy(20, Duration.ofMillis(200), Duration.ofMillis(200), Duration.ZERO, 0))
 					.callTimeout(Duration.ofMillis(1500))
 					.build()) {
 			// 20 attempts 200 ms apart would take 4 s and end in a ChatServerException
@@ -191,13 +209,16 @@ class HostileStreamTests {
 		};
 		byte[] body = toolCallAnswer.getBytes(StandardCharsets.UTF_8);
 		try (RawHttpServer server = new RawHttpServer((out) -> {
-			out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
-					+ "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+			out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n" + "Content-Length: "
+					+ body.length + "\r\n\r\n")
+				.getBytes(StandardCharsets.ISO_8859_1));
 			out.write(body);
-		}); ChatTemplate template = HostileProvider.builder(server.baseUrl())
-			.callTimeout(Duration.ofSeconds(2))
-			.build()) {
-			// warm up (without tools, with a generous timeout of its own), so that the first round is quick
+		});
+				ChatTemplate template = HostileProvider.builder(server.baseUrl())
+					.callTimeout(Duration.ofSeconds(2))
+					.build()) {
+			// warm up (without tools, with a generous timeout of its own), so that the
+			// first round is quick
 			template.prompt("warm up").timeout(HostileProvider.BOUND).call().response();
 			StepVerifier.create(template.prompt("hi").tools(slowTool).call().responseMono())
 				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ChatTimeoutException.class)
@@ -236,7 +257,8 @@ class HostileStreamTests {
 	@Test
 	void aLongHealthyStreamWithoutCallTimeoutIsNotCut() throws Exception {
 		AtomicInteger sent = new AtomicInteger();
-		// longer than the response timeout and the idle timeout together; each event well within the idle timeout
+		// longer than the response timeout and the idle timeout together; each event well
+		// within the idle timeout
 		try (RawHttpServer server = new RawHttpServer(HostileProvider.pacedStream(30, Duration.ofMillis(100), sent));
 				ChatTemplate template = HostileProvider.builder(server.baseUrl())
 					.responseTimeout(Duration.ofSeconds(2))
@@ -249,8 +271,8 @@ class HostileStreamTests {
 	}
 
 	/**
-	 * Read a stream to its end and check that it failed with the given type, naming each of the texts, and that the
-	 * provider saw its connection closed.
+	 * Read a stream to its end and check that it failed with the given type, naming each
+	 * of the texts, and that the provider saw its connection closed.
 	 */
 	private static void assertEndsWithClosedConnection(Flux<String> content, RawHttpServer server,
 			Class<? extends Throwable> type, String... texts) throws InterruptedException {

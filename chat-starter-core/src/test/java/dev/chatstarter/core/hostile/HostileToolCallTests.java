@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.hostile;
 
 import java.time.Duration;
@@ -50,8 +66,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * A hostile or broken model against the tool-call loop, on a loopback WireMock provider: floods of tool calls, tools
- * whose failures carry secrets, lossy arguments, recursive tools and made-up tool names that try to forge log lines.
+ * A hostile or broken model against the tool-call loop, on a loopback WireMock provider:
+ * floods of tool calls, tools whose failures carry secrets, lossy arguments, recursive
+ * tools and made-up tool names that try to forge log lines.
  */
 class HostileToolCallTests {
 
@@ -129,8 +146,8 @@ class HostileToolCallTests {
 
 	private static String streamedCalls(int count, String name) {
 		String calls = IntStream.range(0, count)
-			.mapToObj((i) -> "{\"index\":" + i + ",\"id\":\"c" + i + "\",\"type\":\"function\",\"function\":{\"name\":\""
-					+ name + "\",\"arguments\":\"{}\"}}")
+			.mapToObj((i) -> "{\"index\":" + i + ",\"id\":\"c" + i
+					+ "\",\"type\":\"function\",\"function\":{\"name\":\"" + name + "\",\"arguments\":\"{}\"}}")
 			.collect(Collectors.joining(","));
 		return "data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"tool_calls\":[" + calls
 				+ "]}}]}\n\ndata: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}\n\n"
@@ -259,7 +276,8 @@ class HostileToolCallTests {
 		assertTimeoutPreemptively(BOUND,
 				() -> template().build().prompt("hi").toolsFrom(new ArgumentTools()).call().content());
 
-		List<String> errors = toolResults().stream().map((result) -> JSON.readTree(result).get("error").asString())
+		List<String> errors = toolResults().stream()
+			.map((result) -> JSON.readTree(result).get("error").asString())
 			.toList();
 		assertThat(errors).containsExactly(
 				"Invalid arguments for tool 'weather': 'unit' must be one of [celsius, fahrenheit], got \"kelvin\"",
@@ -284,10 +302,11 @@ class HostileToolCallTests {
 
 		assertTimeoutPreemptively(BOUND, () -> template().build().prompt("hi").toolsFrom(tools).call().content());
 
-		assertThat(Parcel.threads).hasSize(2).allSatisfy((thread) -> assertThat(thread).startsWith("boundedElastic")
-			.doesNotContain("reactor-http")
-			.doesNotContain("nio")
-			.doesNotContain("epoll"));
+		assertThat(Parcel.threads).hasSize(2)
+			.allSatisfy((thread) -> assertThat(thread).startsWith("boundedElastic")
+				.doesNotContain("reactor-http")
+				.doesNotContain("nio")
+				.doesNotContain("epoll"));
 		assertThat(toolResults()).containsExactly("2", "3");
 	}
 
@@ -296,16 +315,14 @@ class HostileToolCallTests {
 	@Test
 	void toolThatOverflowsItsStackFailsItsCallAtOnce() {
 		stubRounds(List.of(call("c1", "recurse", "{}"), call("c2", "link", "{}"), call("c3", "oom", "{}")));
-		ChatTemplate template = template()
-			.toolExecution(new ToolExecutionOptions(10, true, Duration.ofSeconds(60)))
+		ChatTemplate template = template().toolExecution(new ToolExecutionOptions(10, true, Duration.ofSeconds(60)))
 			.build();
 
 		String answer = assertTimeoutPreemptively(Duration.ofSeconds(10),
 				() -> template.prompt("hi").toolsFrom(new ErrorTools()).call().content());
 
 		assertThat(answer).isEqualTo("done");
-		assertThat(toolResults()).containsExactly(
-				"{\"error\":\"tool 'recurse' failed with StackOverflowError\"}",
+		assertThat(toolResults()).containsExactly("{\"error\":\"tool 'recurse' failed with StackOverflowError\"}",
 				"{\"error\":\"tool 'link' failed with NoClassDefFoundError\"}",
 				"{\"error\":\"tool 'oom' failed with OutOfMemoryError\"}");
 	}
@@ -313,8 +330,7 @@ class HostileToolCallTests {
 	@Test
 	void toolThatOverflowsItsStackFailsTheCallWithATypedExceptionWhenErrorsAreNotReturned() {
 		stubRounds(List.of(call("c1", "recurse", "{}")));
-		ChatTemplate template = template()
-			.toolExecution(new ToolExecutionOptions(10, false, Duration.ofSeconds(60)))
+		ChatTemplate template = template().toolExecution(new ToolExecutionOptions(10, false, Duration.ofSeconds(60)))
 			.build();
 
 		assertTimeoutPreemptively(Duration.ofSeconds(10),
@@ -362,12 +378,13 @@ class HostileToolCallTests {
 		CountingTools tools = new CountingTools();
 		stubRounds(List.of(call("c1", "web_search", "{\"q\":\"x\"}"), call("c2", "count", "{}")));
 
-		ChatResponse response = assertTimeoutPreemptively(BOUND, () -> template().build()
-			.prompt("hi")
-			.toolsFrom(tools)
-			.options((options) -> options.tools(List.of(search)))
-			.call()
-			.response());
+		ChatResponse response = assertTimeoutPreemptively(BOUND,
+				() -> template().build()
+					.prompt("hi")
+					.toolsFrom(tools)
+					.options((options) -> options.tools(List.of(search)))
+					.call()
+					.response());
 
 		assertThat(response.toolCalls()).extracting((call) -> call.name()).containsExactly("web_search", "count");
 		assertThat(tools.executions).as("the turn is the caller's").hasValue(0);
@@ -481,7 +498,9 @@ class HostileToolCallTests {
 
 	}
 
-	/** Records the thread its compact constructor runs on: user code called by Jackson. */
+	/**
+	 * Records the thread its compact constructor runs on: user code called by Jackson.
+	 */
 	record Parcel(int weight) {
 
 		static final List<String> threads = new CopyOnWriteArrayList<>();

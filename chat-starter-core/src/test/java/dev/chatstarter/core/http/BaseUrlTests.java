@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.http;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class BaseUrlTests {
 
 	@ParameterizedTest
-	@CsvSource({ "https://api.kuaiai.app, https://api.kuaiai.app/v1", "https://api.kuaiai.app/, https://api.kuaiai.app/v1",
+	@CsvSource({ "https://api.kuaiai.app, https://api.kuaiai.app/v1",
+			"https://api.kuaiai.app/, https://api.kuaiai.app/v1",
 			"https://api2.aigcbest.top/v1, https://api2.aigcbest.top/v1",
 			"https://api2.aigcbest.top/v1/, https://api2.aigcbest.top/v1",
 			"https://open.bigmodel.cn/api/paas/v4, https://open.bigmodel.cn/api/paas/v4",
@@ -28,11 +45,10 @@ class BaseUrlTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "ftp://user:PASS@host/v1?key=QUERY",
-			"http://user:PASS@/v1?key=QUERY", "http://user:PASS@host name/v1?key=QUERY" })
+	@ValueSource(strings = { "ftp://user:PASS@host/v1?key=QUERY", "http://user:PASS@/v1?key=QUERY",
+			"http://user:PASS@host name/v1?key=QUERY" })
 	void parseFailuresShowNoUserInfoOrQuery(String url) {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> BaseUrl.parse(url))
+		assertThatIllegalArgumentException().isThrownBy(() -> BaseUrl.parse(url))
 			.withMessageNotContaining("PASS")
 			.withMessageNotContaining("QUERY");
 	}

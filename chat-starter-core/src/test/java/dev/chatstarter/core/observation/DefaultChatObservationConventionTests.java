@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.observation;
 
 import java.util.HashSet;
@@ -20,7 +36,8 @@ import dev.chatstarter.core.observation.ChatObservationContext.Operation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link DefaultChatObservationConvention} and {@link DefaultToolObservationConvention}.
+ * Tests for {@link DefaultChatObservationConvention} and
+ * {@link DefaultToolObservationConvention}.
  */
 class DefaultChatObservationConventionTests {
 
@@ -45,16 +62,17 @@ class DefaultChatObservationConventionTests {
 		ChatObservationContext models = new ChatObservationContext(Operation.MODELS, "kuai", "api.kuaiai.app", 443,
 				null, false, null);
 		assertThat(this.convention.getContextualName(models)).isEqualTo("models");
-		ChatObservationContext images = new ChatObservationContext(Operation.IMAGE_GENERATION, "kuai",
-				"api.kuaiai.app", 443, "dall-e-3", false, null);
+		ChatObservationContext images = new ChatObservationContext(Operation.IMAGE_GENERATION, "kuai", "api.kuaiai.app",
+				443, "dall-e-3", false, null);
 		assertThat(this.convention.getContextualName(images)).isEqualTo("image_generation dall-e-3");
 	}
 
 	@Test
 	void lowCardinalityTagsBeforeAnAnswer() {
-		assertThat(asMap(this.convention.getLowCardinalityKeyValues(chat("gpt-4o")))).containsExactlyInAnyOrderEntriesOf(
-				Map.of("gen_ai.operation.name", "chat", "gen_ai.provider.name", "kuai", "gen_ai.request.model",
-						"gpt-4o", "server.address", "api.kuaiai.app", "server.port", "443", "error.type", "none"));
+		assertThat(asMap(this.convention.getLowCardinalityKeyValues(chat("gpt-4o"))))
+			.containsExactlyInAnyOrderEntriesOf(
+					Map.of("gen_ai.operation.name", "chat", "gen_ai.provider.name", "kuai", "gen_ai.request.model",
+							"gpt-4o", "server.address", "api.kuaiai.app", "server.port", "443", "error.type", "none"));
 	}
 
 	@Test
@@ -67,8 +85,8 @@ class DefaultChatObservationConventionTests {
 
 		assertThat(tags).doesNotContainKey("gen_ai.response.model")
 			.containsEntry("error.type", "ChatAuthenticationException");
-		assertThat(asMap(this.convention.getHighCardinalityKeyValues(context)))
-			.containsEntry("gen_ai.response.model", "gpt-4o-2024-08-06");
+		assertThat(asMap(this.convention.getHighCardinalityKeyValues(context))).containsEntry("gen_ai.response.model",
+				"gpt-4o-2024-08-06");
 		assertThat(tags.values()).noneMatch((value) -> value.contains("card") || value.contains("API key"));
 	}
 
@@ -102,12 +120,12 @@ class DefaultChatObservationConventionTests {
 		DefaultChatObservationConvention bounded = new DefaultChatObservationConvention(100);
 		Set<String> tagged = new HashSet<>();
 		for (int i = 0; i < 200; i++) {
-			ChatObservationContext context = new ChatObservationContext(Operation.CHAT, "kuai", "api.kuaiai.app",
-					443, "user-model-" + i, false, null);
+			ChatObservationContext context = new ChatObservationContext(Operation.CHAT, "kuai", "api.kuaiai.app", 443,
+					"user-model-" + i, false, null);
 			tagged.add(asMap(bounded.getLowCardinalityKeyValues(context)).get("gen_ai.request.model"));
 			if (i >= 100) {
-				assertThat(asMap(bounded.getHighCardinalityKeyValues(context)))
-					.as("the span keeps the exact name").containsEntry("gen_ai.request.model", "user-model-" + i);
+				assertThat(asMap(bounded.getHighCardinalityKeyValues(context))).as("the span keeps the exact name")
+					.containsEntry("gen_ai.request.model", "user-model-" + i);
 			}
 		}
 		assertThat(tagged).hasSize(101).contains("user-model-0", "user-model-99", "_OTHER");
@@ -125,8 +143,7 @@ class DefaultChatObservationConventionTests {
 	void longModelNamesAreCut() {
 		ChatObservationContext context = chat("m".repeat(10_000));
 		context.setResponseModel("r".repeat(1_000_000));
-		assertThat(asMap(this.convention.getLowCardinalityKeyValues(context)).get("gen_ai.request.model"))
-			.hasSize(256);
+		assertThat(asMap(this.convention.getLowCardinalityKeyValues(context)).get("gen_ai.request.model")).hasSize(256);
 		assertThat(asMap(this.convention.getHighCardinalityKeyValues(context)).get("gen_ai.response.model"))
 			.hasSize(256);
 	}
@@ -147,9 +164,9 @@ class DefaultChatObservationConventionTests {
 
 		assertThat(tools.getName()).isEqualTo("gen_ai.execute_tool.duration");
 		assertThat(tools.getContextualName(context)).isEqualTo("execute_tool get_current_weather");
-		assertThat(asMap(tools.getLowCardinalityKeyValues(context))).containsExactlyInAnyOrderEntriesOf(
-				Map.of("gen_ai.operation.name", "execute_tool", "gen_ai.tool.name", "get_current_weather",
-						"gen_ai.provider.name", "kuai", "error.type", "IllegalArgumentException"));
+		assertThat(asMap(tools.getLowCardinalityKeyValues(context)))
+			.containsExactlyInAnyOrderEntriesOf(Map.of("gen_ai.operation.name", "execute_tool", "gen_ai.tool.name",
+					"get_current_weather", "gen_ai.provider.name", "kuai", "error.type", "IllegalArgumentException"));
 		assertThat(tools.supportsContext(context)).isTrue();
 		assertThat(tools.supportsContext(chat("gpt-4o"))).isFalse();
 		assertThat(this.convention.supportsContext(context)).isFalse();

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.resilience;
 
 import java.time.Duration;
@@ -73,7 +89,9 @@ class FallbackTests {
 			.build();
 	}
 
-	/** A third provider, served by the primary's server for requests that name its model. */
+	/**
+	 * A third provider, served by the primary's server for requests that name its model.
+	 */
 	private static ChatTemplate last() {
 		return ChatTemplate.builder()
 			.provider("last")
@@ -90,8 +108,8 @@ class FallbackTests {
 			.defaultOptions((options) -> options.model("primary-model").temperature(0.1))
 			.retryPolicy(new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ZERO, 0))
 			.fallback(backup())
-			.fallbackListener((from, to, failure) -> this.fallbacks.add(from + "->" + to + ":"
-					+ failure.getClass().getSimpleName()))
+			.fallbackListener((from, to, failure) -> this.fallbacks
+				.add(from + "->" + to + ":" + failure.getClass().getSimpleName()))
 			.clock(this.clock);
 	}
 
@@ -109,17 +127,21 @@ class FallbackTests {
 		primaryFails(503, "{\"error\":{\"message\":\"overloaded\"}}");
 		backupAnswers();
 
-		ChatResponse response = primaryBuilder().build().prompt().user("hi").options((options) -> options.maxTokens(50))
+		ChatResponse response = primaryBuilder().build()
+			.prompt()
+			.user("hi")
+			.options((options) -> options.maxTokens(50))
 			.call()
 			.response();
 
 		assertThat(response.provider()).isEqualTo("backup");
 		assertThat(response.content()).isEqualTo("from backup");
 		primaryServer.verify(2, postRequestedFor(urlEqualTo("/v1/chat/completions")));
-		backupServer.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions"))
-			.withRequestBody(matchingJsonPath("$.model", equalTo("backup-model")))
-			.withRequestBody(matchingJsonPath("$.temperature", equalTo("0.9")))
-			.withRequestBody(matchingJsonPath("$.max_tokens", equalTo("50"))));
+		backupServer.verify(1,
+				postRequestedFor(urlEqualTo("/v1/chat/completions"))
+					.withRequestBody(matchingJsonPath("$.model", equalTo("backup-model")))
+					.withRequestBody(matchingJsonPath("$.temperature", equalTo("0.9")))
+					.withRequestBody(matchingJsonPath("$.max_tokens", equalTo("50"))));
 		assertThat(this.fallbacks).containsExactly("primary->backup:ChatServerException");
 	}
 
@@ -142,12 +164,8 @@ class FallbackTests {
 		backupAnswers();
 
 		assertThat(primaryBuilder().build().prompt("hi").call().content()).isEqualTo("from backup");
-		ChatException ex = catchThrowableOfType(ChatException.class, () -> primaryBuilder()
-			.fallbackOn(FallbackTrigger.RETRYABLE)
-			.build()
-			.prompt("hi")
-			.call()
-			.content());
+		ChatException ex = catchThrowableOfType(ChatException.class,
+				() -> primaryBuilder().fallbackOn(FallbackTrigger.RETRYABLE).build().prompt("hi").call().content());
 		assertThat(ex).isInstanceOf(ChatAuthenticationException.class);
 	}
 
@@ -157,8 +175,8 @@ class FallbackTests {
 		backupServer.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(502)));
 
 		StepVerifier.create(primaryBuilder().build().prompt("hi").call().responseMono())
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ChatServerException.class)
-				.hasMessageContaining("'backup'"))
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isInstanceOf(ChatServerException.class).hasMessageContaining("'backup'"))
 			.verify(BOUND);
 	}
 
@@ -178,12 +196,17 @@ class FallbackTests {
 	void aFallbacksOwnFallbacksAreFollowed() {
 		primaryFails(503, "{\"error\":{\"message\":\"overloaded\"}}");
 		backupServer.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(502)));
-		primaryServer.stubFor(post("/v1/chat/completions").withRequestBody(matchingJsonPath("$.model",
-				equalTo("last-model"))).willReturn(okJson(ANSWER.formatted("last"))));
+		primaryServer
+			.stubFor(post("/v1/chat/completions").withRequestBody(matchingJsonPath("$.model", equalTo("last-model")))
+				.willReturn(okJson(ANSWER.formatted("last"))));
 		ChatTemplate last = last();
 		ChatTemplate backup = backup().mutate().fallback(last).build();
 
-		ChatResponse response = primaryBuilder().fallback(backup).build().prompt("hi").call().responseMono()
+		ChatResponse response = primaryBuilder().fallback(backup)
+			.build()
+			.prompt("hi")
+			.call()
+			.responseMono()
 			.block(BOUND);
 
 		assertThat(response.provider()).isEqualTo("last");
@@ -288,12 +311,8 @@ class FallbackTests {
 		assertThat(template.prompt("hi").call().content()).isEqualTo("from backup");
 
 		assertThat(this.fallbacks).containsExactly("primary->backup:ChatLimitExceededException");
-		ChatException alone = catchThrowableOfType(ChatException.class, () -> template.mutate()
-			.fallback()
-			.build()
-			.prompt("hi")
-			.call()
-			.content());
+		ChatException alone = catchThrowableOfType(ChatException.class,
+				() -> template.mutate().fallback().build().prompt("hi").call().content());
 		assertThat(alone).as("a template of its own gets its own limiter").isNull();
 	}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.stream;
 
 import java.util.List;
@@ -95,7 +111,8 @@ class ChatStreamAggregatorTests {
 	void twoInterleavedChoicesSortedByIndex() {
 		this.aggregator.add(chunk("c", "m", null, choice(1, Role.ASSISTANT, "B1", null, null)));
 		this.aggregator.add(chunk("c", "m", null, choice(0, Role.ASSISTANT, "A1", null, null)));
-		this.aggregator.add(chunk("c", "m", null, choice(0, null, " A2", null, null), choice(1, null, " B2", null, null)));
+		this.aggregator
+			.add(chunk("c", "m", null, choice(0, null, " A2", null, null), choice(1, null, " B2", null, null)));
 		this.aggregator.add(chunk("c", "m", null, choice(1, null, null, null, "length")));
 		assertThat(this.aggregator.isFinished()).isTrue();
 		this.aggregator.add(chunk("c", "m", null, choice(0, null, null, null, "stop")));
@@ -130,8 +147,8 @@ class ChatStreamAggregatorTests {
 	void toolCallStreamToFinishReasonToolCalls() {
 		this.aggregator.add(chunk("c", "m", null, new ChunkChoice(0, Role.ASSISTANT, null, null,
 				List.of(new ToolCallDelta(0, "call_abc", "get_weather", "")), null, null)));
-		this.aggregator.add(chunk("c", "m", null,
-				new ChunkChoice(0, null, null, null, List.of(new ToolCallDelta(0, null, null, "{\"city\":")), null, null)));
+		this.aggregator.add(chunk("c", "m", null, new ChunkChoice(0, null, null, null,
+				List.of(new ToolCallDelta(0, null, null, "{\"city\":")), null, null)));
 		this.aggregator.add(chunk("c", "m", null, new ChunkChoice(0, null, null, null,
 				List.of(new ToolCallDelta(0, null, null, "\"Paris\"}")), null, null)));
 		this.aggregator.add(chunk("c", "m", null, choice(0, null, null, null, "tool_calls")));

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.tool;
 
 import java.io.IOException;
@@ -80,9 +96,9 @@ class MethodToolCallbackTests {
 		String result = callback(tools, "everything").call(arguments).block();
 		assertThat(result).isEqualTo("ok");
 		Object[] received = tools.received;
-		assertThat(received).containsExactly(3, 0.5, true, List.of("a", "b"), Set.of(1, 2), new int[][] { { 1, 2 }, { 3 } },
-				Map.of("x", 1.5), new ConversionTools.Line("A-1", 2), List.of(new ConversionTools.Line("B", 1)),
-				LocalDate.of(2024, 5, 1), Optional.of("here"), null, 0L);
+		assertThat(received).containsExactly(3, 0.5, true, List.of("a", "b"), Set.of(1, 2),
+				new int[][] { { 1, 2 }, { 3 } }, Map.of("x", 1.5), new ConversionTools.Line("A-1", 2),
+				List.of(new ConversionTools.Line("B", 1)), LocalDate.of(2024, 5, 1), Optional.of("here"), null, 0L);
 	}
 
 	@Test
@@ -126,7 +142,8 @@ class MethodToolCallbackTests {
 
 	@Test
 	void missingRequiredArgumentNamesTheParameter() {
-		ToolArgumentException ex = argumentFailure(callback(new WeatherTools(), "currentWeather"), "{\"unit\":\"celsius\"}");
+		ToolArgumentException ex = argumentFailure(callback(new WeatherTools(), "currentWeather"),
+				"{\"unit\":\"celsius\"}");
 		assertThat(ex.getParameterName()).isEqualTo("location");
 		assertThat(ex.getMessage())
 			.isEqualTo("Invalid arguments for tool 'get_current_weather': 'location' is required");
@@ -262,8 +279,8 @@ class MethodToolCallbackTests {
 	@Test
 	void exceptionOfABlockingMethodSurfacesUnwrapped() {
 		StepVerifier.create(callback(new FailingTools(), "fails").call("{}"))
-			.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(IllegalStateException.class)
-				.hasMessage("boom"))
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isExactlyInstanceOf(IllegalStateException.class).hasMessage("boom"))
 			.verify();
 	}
 
@@ -277,16 +294,16 @@ class MethodToolCallbackTests {
 	@Test
 	void exceptionThrownWhileCreatingAMonoSurfacesUnwrapped() {
 		StepVerifier.create(callback(new FailingTools(), "failsBeforeMono").call("{}"))
-			.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(IllegalArgumentException.class)
-				.hasMessage("early"))
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isExactlyInstanceOf(IllegalArgumentException.class).hasMessage("early"))
 			.verify();
 	}
 
 	@Test
 	void failedMonoSurfacesItsError() {
 		StepVerifier.create(callback(new FailingTools(), "failedMono").call("{}"))
-			.expectErrorSatisfies((ex) -> assertThat(ex).isExactlyInstanceOf(IllegalStateException.class)
-				.hasMessage("late"))
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isExactlyInstanceOf(IllegalStateException.class).hasMessage("late"))
 			.verify();
 	}
 

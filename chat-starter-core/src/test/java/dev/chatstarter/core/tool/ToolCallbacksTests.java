@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.tool;
 
 import java.io.InputStream;
@@ -173,7 +189,8 @@ class ToolCallbacksTests {
 		String classes = Path.of(ChatTool.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
 		int status = compiler.run(null, null, null, "-classpath", classes, "-d", dir.toString(), source.toString());
 		assertThat(status).isZero();
-		try (URLClassLoader loader = new URLClassLoader(new URL[] { dir.toUri().toURL() }, getClass().getClassLoader())) {
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { dir.toUri().toURL() },
+				getClass().getClassLoader())) {
 			Object bean = loader.loadClass("NoNames").getConstructor().newInstance();
 			assertThatExceptionOfType(ToolDeclarationException.class).isThrownBy(() -> ToolCallbacks.fromBean(bean))
 				.withMessageContaining("NoNames.echo(String)")

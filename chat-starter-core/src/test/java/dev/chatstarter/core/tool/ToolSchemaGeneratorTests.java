@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.tool;
 
 import java.lang.reflect.Method;
@@ -82,7 +98,8 @@ class ToolSchemaGeneratorTests {
 	@Test
 	void enumsUseTheNamesJacksonUses() {
 		Map<String, Object> schema = this.generator.generate(method(EnumTools.class, "paint"));
-		assertThat(properties(schema).get("plain")).isEqualTo(Map.of("type", "string", "enum", List.of("RED", "GREEN")));
+		assertThat(properties(schema).get("plain"))
+			.isEqualTo(Map.of("type", "string", "enum", List.of("RED", "GREEN")));
 		assertThat(properties(schema).get("valued"))
 			.isEqualTo(Map.of("type", "string", "enum", List.of("small", "large")));
 	}
@@ -150,9 +167,11 @@ class ToolSchemaGeneratorTests {
 	void typeUsedTwiceIsReferencedThroughDefs() {
 		Map<String, Object> schema = this.generator.generate(method(OrderTools.class, "compare"));
 		assertThat(properties(schema).get("first")).isEqualTo(Map.of("$ref", "#/$defs/Line"));
-		assertThat(properties(schema).get("second")).isEqualTo(Map.of("$ref", "#/$defs/Line", "description", "the other"));
+		assertThat(properties(schema).get("second"))
+			.isEqualTo(Map.of("$ref", "#/$defs/Line", "description", "the other"));
 		assertThat(schema).containsKey("$defs");
-		assertThat(schema.get("$defs")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsOnlyKeys("Line");
+		assertThat(schema.get("$defs")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+			.containsOnlyKeys("Line");
 	}
 
 	@Test

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.langchain4j.autoconfigure;
 
 import java.util.List;
@@ -19,11 +35,12 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.util.Assert;
 
 /**
- * Creates the LangChain4j models of one chat provider: the static factory methods of each provider's
- * {@code <provider>ChatModel} and {@code <provider>StreamingChatModel} bean definitions, so Spring AOT generates
- * plain calls to them. Each model sends through the {@link ChatTemplate} bean named after the provider (the
- * auto-configured one, or the application's bean that replaces it) and is observed by every
- * {@link ChatModelListener} bean, in order.
+ * Creates the LangChain4j models of one chat provider: the static factory methods of each
+ * provider's {@code <provider>ChatModel} and {@code <provider>StreamingChatModel} bean
+ * definitions, so Spring AOT generates plain calls to them. Each model sends through the
+ * {@link ChatTemplate} bean named after the provider (the auto-configured one, or the
+ * application's bean that replaces it) and is observed by every {@link ChatModelListener}
+ * bean, in order.
  */
 final class LangChain4jModelFactory {
 
@@ -33,7 +50,8 @@ final class LangChain4jModelFactory {
 	/**
 	 * Create the LangChain4j {@link ChatModel} of a provider.
 	 * @param provider the provider name
-	 * @param beanFactory the bean factory to take the template, the properties and the listeners from
+	 * @param beanFactory the bean factory to take the template, the properties and the
+	 * listeners from
 	 * @return the model
 	 */
 	public static ChatModel chatModel(String provider, ListableBeanFactory beanFactory) {
@@ -44,7 +62,8 @@ final class LangChain4jModelFactory {
 	/**
 	 * Create the LangChain4j {@link StreamingChatModel} of a provider.
 	 * @param provider the provider name
-	 * @param beanFactory the bean factory to take the template, the properties and the listeners from
+	 * @param beanFactory the bean factory to take the template, the properties and the
+	 * listeners from
 	 * @return the model
 	 */
 	public static StreamingChatModel streamingChatModel(String provider, ListableBeanFactory beanFactory) {
@@ -53,8 +72,9 @@ final class LangChain4jModelFactory {
 	}
 
 	/**
-	 * A provider whose dialect asks for structured output with a JSON-schema {@code response_format} declares it, so
-	 * {@code AiServices} sends its schema that way; for the others it puts the schema in the prompt.
+	 * A provider whose dialect asks for structured output with a JSON-schema
+	 * {@code response_format} declares it, so {@code AiServices} sends its schema that
+	 * way; for the others it puts the schema in the prompt.
 	 */
 	private static Set<Capability> capabilities(ListableBeanFactory beanFactory, String provider) {
 		ChatProperties.Provider properties = beanFactory.getBean(ChatProperties.class).getProviders().get(provider);

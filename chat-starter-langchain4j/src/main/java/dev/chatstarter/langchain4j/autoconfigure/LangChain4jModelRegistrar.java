@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.langchain4j.autoconfigure;
 
 import java.lang.reflect.Method;
@@ -27,16 +43,19 @@ import org.springframework.util.Assert;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * Registers a LangChain4j {@link ChatModel} and {@link StreamingChatModel} bean definition per entry of
- * {@code chat.providers}, the way chat-starter registers its {@link ChatTemplate}s: named {@code <provider>ChatModel}
- * and {@code <provider>StreamingChatModel}, qualified with the provider's name, the default provider's primary. Each
- * model looks its template up by the provider's name when it is created, so a template bean the application
- * defines in place of the auto-configured one is used too. The properties are validated by chat-starter's own
- * registrar; this one only reads the provider names.
+ * Registers a LangChain4j {@link ChatModel} and {@link StreamingChatModel} bean
+ * definition per entry of {@code chat.providers}, the way chat-starter registers its
+ * {@link ChatTemplate}s: named {@code <provider>ChatModel} and
+ * {@code <provider>StreamingChatModel}, qualified with the provider's name, the default
+ * provider's primary. Each model looks its template up by the provider's name when it is
+ * created, so a template bean the application defines in place of the auto-configured one
+ * is used too. The properties are validated by chat-starter's own registrar; this one
+ * only reads the provider names.
  * <p>
- * Each model is defined by a static factory method of {@link LangChain4jModelFactory} with the provider name as its
- * argument, so Spring AOT generates plain code for it; in an AOT-processed context chat-starter's registrar makes the
- * run-time default provider's models primary.
+ * Each model is defined by a static factory method of {@link LangChain4jModelFactory}
+ * with the provider name as its argument, so Spring AOT generates plain code for it; in
+ * an AOT-processed context chat-starter's registrar makes the run-time default provider's
+ * models primary.
  */
 final class LangChain4jModelRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
 
@@ -49,8 +68,9 @@ final class LangChain4jModelRegistrar implements BeanDefinitionRegistryPostProce
 	static final String STREAMING_CHAT_MODEL_SUFFIX = "StreamingChatModel";
 
 	/**
-	 * The bean definition attribute that names the provider of a bean, the one chat-starter's registrar sets on its
-	 * templates and reads in an AOT-processed context to make the run-time default provider's beans primary.
+	 * The bean definition attribute that names the provider of a bean, the one
+	 * chat-starter's registrar sets on its templates and reads in an AOT-processed
+	 * context to make the run-time default provider's beans primary.
 	 */
 	static final String PROVIDER_ATTRIBUTE = "dev.chatstarter.provider";
 
@@ -70,14 +90,15 @@ final class LangChain4jModelRegistrar implements BeanDefinitionRegistryPostProce
 		for (String name : properties.getProviders().keySet()) {
 			boolean primary = name.equals(defaultName);
 			register(registry, name, name + CHAT_MODEL_SUFFIX, ChatModel.class, "chatModel", primary);
-			register(registry, name, name + STREAMING_CHAT_MODEL_SUFFIX, StreamingChatModel.class,
-					"streamingChatModel", primary);
+			register(registry, name, name + STREAMING_CHAT_MODEL_SUFFIX, StreamingChatModel.class, "streamingChatModel",
+					primary);
 		}
 	}
 
 	/**
-	 * Register a model defined by a static factory method of {@link LangChain4jModelFactory} with the provider name as
-	 * its argument, so Spring AOT generates plain code for it (it rejects instance suppliers).
+	 * Register a model defined by a static factory method of
+	 * {@link LangChain4jModelFactory} with the provider name as its argument, so Spring
+	 * AOT generates plain code for it (it rejects instance suppliers).
 	 */
 	private static void register(BeanDefinitionRegistry registry, String provider, String beanName, Class<?> type,
 			String factoryMethod, boolean primary) {

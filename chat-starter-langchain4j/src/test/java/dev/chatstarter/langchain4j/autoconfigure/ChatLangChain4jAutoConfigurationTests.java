@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.langchain4j.autoconfigure;
 
 import java.time.Duration;
@@ -88,8 +104,9 @@ class ChatLangChain4jAutoConfigurationTests {
 		twoProviders().run((context) -> {
 			assertThat(((ChatTemplateChatModel) context.getBean(ChatModel.class)).template().provider())
 				.isEqualTo("aigc");
-			assertThat(((ChatTemplateStreamingChatModel) context.getBean(StreamingChatModel.class)).template()
-				.provider()).isEqualTo("aigc");
+			assertThat(
+					((ChatTemplateStreamingChatModel) context.getBean(StreamingChatModel.class)).template().provider())
+				.isEqualTo("aigc");
 		});
 	}
 
@@ -112,18 +129,20 @@ class ChatLangChain4jAutoConfigurationTests {
 
 	@Test
 	void aProviderWithoutJsonSchemaStructuredOutputDoesNotDeclareIt() {
-		twoProviders().withPropertyValues("chat.providers.kuai.dialect.structured-output=json-object").run((context) -> {
-			assertThat(context.getBean("aigcChatModel", ChatModel.class).supportedCapabilities())
-				.containsExactly(Capability.RESPONSE_FORMAT_JSON_SCHEMA);
-			assertThat(context.getBean("kuaiChatModel", ChatModel.class).supportedCapabilities()).isEmpty();
-			assertThat(context.getBean("kuaiStreamingChatModel", StreamingChatModel.class).supportedCapabilities())
-				.isEmpty();
-		});
+		twoProviders().withPropertyValues("chat.providers.kuai.dialect.structured-output=json-object")
+			.run((context) -> {
+				assertThat(context.getBean("aigcChatModel", ChatModel.class).supportedCapabilities())
+					.containsExactly(Capability.RESPONSE_FORMAT_JSON_SCHEMA);
+				assertThat(context.getBean("kuaiChatModel", ChatModel.class).supportedCapabilities()).isEmpty();
+				assertThat(context.getBean("kuaiStreamingChatModel", StreamingChatModel.class).supportedCapabilities())
+					.isEmpty();
+			});
 	}
 
 	@Test
 	void aFailingProvidersLangChain4jCallFallsBackThroughTheTemplate() {
-		twoProviders().withPropertyValues("chat.providers.aigc.fallback=kuai", "chat.providers.aigc.retry.max-attempts=1")
+		twoProviders()
+			.withPropertyValues("chat.providers.aigc.fallback=kuai", "chat.providers.aigc.retry.max-attempts=1")
 			.run((context) -> {
 				aigc.enqueue(FakeResponse.openAiError(503, "overloaded"));
 				kuai.enqueue(FakeResponse.text("answered by kuai"), FakeResponse.stream("streamed ", "by kuai"));
@@ -148,7 +167,8 @@ class ChatLangChain4jAutoConfigurationTests {
 				});
 
 				assertThat(answer).isEqualTo("answered by kuai");
-				// the fallback's own model: LangChain4j's default parameters carry none of the provider's options
+				// the fallback's own model: LangChain4j's default parameters carry none
+				// of the provider's options
 				List<RecordedRequest> answered = kuai.requests();
 				assertThat(answered.get(answered.size() - 1).model()).isEqualTo("gpt-3.5-turbo");
 				assertThat(streamed.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).aiMessage().text())

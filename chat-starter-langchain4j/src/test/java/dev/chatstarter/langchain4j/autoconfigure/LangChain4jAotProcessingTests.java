@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.langchain4j.autoconfigure;
 
 import java.time.Duration;
@@ -34,9 +50,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Spring AOT on the JVM with the LangChain4j adapter: an application with two providers is processed ahead of time
- * (once, with build-time URLs), the generated code is compiled and a fresh context is started from it with the
- * run-time properties, which then calls a fake provider through the adapter's {@link ChatModel} beans.
+ * Spring AOT on the JVM with the LangChain4j adapter: an application with two providers
+ * is processed ahead of time (once, with build-time URLs), the generated code is compiled
+ * and a fresh context is started from it with the run-time properties, which then calls a
+ * fake provider through the adapter's {@link ChatModel} beans.
  */
 @CompileWithForkedClassLoader
 class LangChain4jAotProcessingTests {
@@ -47,7 +64,10 @@ class LangChain4jAotProcessingTests {
 
 	private static FakeChatServer kuai;
 
-	/** The initializer generated for the one build-time configuration: processing and compiling take seconds. */
+	/**
+	 * The initializer generated for the one build-time configuration: processing and
+	 * compiling take seconds.
+	 */
 	private static ApplicationContextInitializer<GenericApplicationContext> initializer;
 
 	@BeforeAll
@@ -116,8 +136,8 @@ class LangChain4jAotProcessingTests {
 	}
 
 	/**
-	 * Start a context from the AOT-generated code (processed and compiled on first use) with the run-time properties
-	 * and hand it to the assertions.
+	 * Start a context from the AOT-generated code (processed and compiled on first use)
+	 * with the run-time properties and hand it to the assertions.
 	 */
 	private static synchronized void runAotProcessed(Map<String, Object> runTime,
 			Consumer<GenericApplicationContext> assertions) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.sample.web;
 
 import java.net.URI;
@@ -21,8 +37,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Chat endpoints: a blocking answer as text, a stream of fragments as server-sent events, and a JSON answer with
- * images. Every call offers the {@code get_current_weather} tool; the template runs the tool calls itself.
+ * Chat endpoints: a blocking answer as text, a stream of fragments as server-sent events,
+ * and a JSON answer with images. Every call offers the {@code get_current_weather} tool;
+ * the template runs the tool calls itself.
  */
 @RestController
 public class ChatController {
@@ -53,9 +70,10 @@ public class ChatController {
 	}
 
 	/**
-	 * Stream the answer to a message, one event per fragment whose data is the fragment as a JSON string (see
-	 * {@link ChatServerSentEvents}). A failure after the stream started arrives as an {@code error} event carrying the
-	 * problem as JSON: a provider failure as such, any other failure as a generic internal error.
+	 * Stream the answer to a message, one event per fragment whose data is the fragment
+	 * as a JSON string (see {@link ChatServerSentEvents}). A failure after the stream
+	 * started arrives as an {@code error} event carrying the problem as JSON: a provider
+	 * failure as such, any other failure as a generic internal error.
 	 * @param message the user's message
 	 * @param provider the provider to ask, the default one when not given
 	 * @return the fragments
@@ -65,7 +83,8 @@ public class ChatController {
 			@RequestParam(required = false) @Nullable String provider) {
 		String text = ProviderSelector.requireMessage(message, provider);
 		ChatTemplate chat = this.providers.select(provider);
-		return ChatServerSentEvents.of(chat.prompt().user(text).tools(WeatherTools.GET_CURRENT_WEATHER).stream().content());
+		return ChatServerSentEvents
+			.of(chat.prompt().user(text).tools(WeatherTools.GET_CURRENT_WEATHER).stream().content());
 	}
 
 	/**
@@ -78,22 +97,18 @@ public class ChatController {
 	public ChatAnswer chat(@RequestBody ChatQuestion question) {
 		String text = ProviderSelector.requireMessage(question.message(), question.provider());
 		if (question.imageUrls().size() > InputLimits.MAX_IMAGES) {
-			throw new BadChatRequestException("At most " + InputLimits.MAX_IMAGES + " image URLs are allowed, got "
-					+ question.imageUrls().size(), question.provider());
+			throw new BadChatRequestException(
+					"At most " + InputLimits.MAX_IMAGES + " image URLs are allowed, got " + question.imageUrls().size(),
+					question.provider());
 		}
 		List<URI> images = question.imageUrls()
 			.stream()
 			.map((url) -> ImageUrlPolicy.check(url, question.provider()))
 			.toList();
-		ChatResponse response = this.providers.select(question.provider())
-			.prompt()
-			.user((user) -> {
-				user.text(text);
-				images.forEach(user::image);
-			})
-			.tools(WeatherTools.GET_CURRENT_WEATHER)
-			.call()
-			.response();
+		ChatResponse response = this.providers.select(question.provider()).prompt().user((user) -> {
+			user.text(text);
+			images.forEach(user::image);
+		}).tools(WeatherTools.GET_CURRENT_WEATHER).call().response();
 		return ChatAnswer.of(response);
 	}
 
@@ -101,8 +116,9 @@ public class ChatController {
 	 * The body of {@code POST /chat}.
 	 *
 	 * @param message the user's message
-	 * @param imageUrls image URLs sent to the model as {@code image_url} parts: public http(s) URLs or
-	 * {@code data:image/...;base64,} URLs, at most {@link InputLimits#MAX_IMAGES} (see {@link ImageUrlPolicy})
+	 * @param imageUrls image URLs sent to the model as {@code image_url} parts: public
+	 * http(s) URLs or {@code data:image/...;base64,} URLs, at most
+	 * {@link InputLimits#MAX_IMAGES} (see {@link ImageUrlPolicy})
 	 * @param provider the provider to ask, the default one when not given
 	 */
 	public record ChatQuestion(@Nullable String message, List<String> imageUrls, @Nullable String provider) {
@@ -127,7 +143,8 @@ public class ChatController {
 		static ChatAnswer of(ChatResponse response) {
 			Usage usage = response.usage();
 			return new ChatAnswer(response.content(), response.model(), response.finishReason(),
-					(usage != null) ? new TokenUsage(usage.promptTokens(), usage.completionTokens(), usage.totalTokens())
+					(usage != null)
+							? new TokenUsage(usage.promptTokens(), usage.completionTokens(), usage.totalTokens())
 							: new TokenUsage(null, null, null));
 		}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.sample.web;
 
 import java.net.Inet4Address;
@@ -12,22 +28,25 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides which image URLs the sample forwards to a provider. A provider that fetches {@code image_url}s itself
- * (self-hosted vLLM, Ollama, LocalAI) would otherwise fetch, from inside the network, whatever a client names: the
- * cloud metadata service, an admin port on loopback, a private host (SSRF by proxy). Allowed:
+ * Decides which image URLs the sample forwards to a provider. A provider that fetches
+ * {@code image_url}s itself (self-hosted vLLM, Ollama, LocalAI) would otherwise fetch,
+ * from inside the network, whatever a client names: the cloud metadata service, an admin
+ * port on loopback, a private host (SSRF by proxy). Allowed:
  * <ul>
- * <li>{@code http} and {@code https} URLs, without user info, at most {@value InputLimits#MAX_HTTP_URL_CHARS}
- * characters, whose host is a public name or a public IP literal: loopback, private, link-local, shared (CGNAT),
- * reserved, multicast and documentation addresses are refused in every literal form (IPv4, IPv6, IPv4-mapped or
- * embedded IPv6), and so are names that are obviously internal ({@code localhost}, {@code *.local},
- * {@code *.internal}, {@code metadata}, names without a dot, names that embed a private IPv4 address like
- * {@code 10.0.0.1.nip.io});</li>
- * <li>{@code data:image/png|jpeg|gif|webp;base64,...} URLs of at most {@value InputLimits#MAX_DATA_URL_CHARS}
- * characters.</li>
+ * <li>{@code http} and {@code https} URLs, without user info, at most
+ * {@value InputLimits#MAX_HTTP_URL_CHARS} characters, whose host is a public name or a
+ * public IP literal: loopback, private, link-local, shared (CGNAT), reserved, multicast
+ * and documentation addresses are refused in every literal form (IPv4, IPv6, IPv4-mapped
+ * or embedded IPv6), and so are names that are obviously internal ({@code localhost},
+ * {@code *.local}, {@code *.internal}, {@code metadata}, names without a dot, names that
+ * embed a private IPv4 address like {@code 10.0.0.1.nip.io});</li>
+ * <li>{@code data:image/png|jpeg|gif|webp;base64,...} URLs of at most
+ * {@value InputLimits#MAX_DATA_URL_CHARS} characters.</li>
  * </ul>
- * Names are not resolved (that would block a request thread on DNS and still not hold: the provider resolves the
- * name again, later, and may get another answer, as in DNS rebinding), so a public name that points to an internal
- * address passes. A provider inside your network still needs its own egress rules.
+ * Names are not resolved (that would block a request thread on DNS and still not hold:
+ * the provider resolves the name again, later, and may get another answer, as in DNS
+ * rebinding), so a public name that points to an internal address passes. A provider
+ * inside your network still needs its own egress rules.
  */
 final class ImageUrlPolicy {
 
@@ -37,8 +56,8 @@ final class ImageUrlPolicy {
 	private static final List<String> INTERNAL_SUFFIXES = List.of(".localhost", ".local", ".internal", ".localdomain",
 			".home.arpa", ".lan", ".intranet", ".corp", ".private");
 
-	private static final List<String> DATA_IMAGE_PREFIXES = List.of("data:image/png;base64,",
-			"data:image/jpeg;base64,", "data:image/jpg;base64,", "data:image/gif;base64,", "data:image/webp;base64,");
+	private static final List<String> DATA_IMAGE_PREFIXES = List.of("data:image/png;base64,", "data:image/jpeg;base64,",
+			"data:image/jpg;base64,", "data:image/gif;base64,", "data:image/webp;base64,");
 
 	private ImageUrlPolicy() {
 	}
@@ -56,8 +75,8 @@ final class ImageUrlPolicy {
 			return checkDataUrl(text, provider);
 		}
 		if (text.length() > InputLimits.MAX_HTTP_URL_CHARS) {
-			throw bad("An image URL is " + text.length() + " characters long; at most "
-					+ InputLimits.MAX_HTTP_URL_CHARS + " are allowed", provider);
+			throw bad("An image URL is " + text.length() + " characters long; at most " + InputLimits.MAX_HTTP_URL_CHARS
+					+ " are allowed", provider);
 		}
 		URI uri;
 		try {
@@ -91,8 +110,8 @@ final class ImageUrlPolicy {
 		String prefix = DATA_IMAGE_PREFIXES.stream()
 			.filter((candidate) -> text.regionMatches(true, 0, candidate, 0, candidate.length()))
 			.findFirst()
-			.orElseThrow(() -> bad("data: URLs must be base64 images: data:image/png|jpeg|gif|webp;base64,...",
-					provider));
+			.orElseThrow(
+					() -> bad("data: URLs must be base64 images: data:image/png|jpeg|gif|webp;base64,...", provider));
 		if (text.length() == prefix.length() || !isBase64(text, prefix.length())) {
 			throw bad("A data: image URL does not hold valid base64", provider);
 		}
@@ -112,8 +131,8 @@ final class ImageUrlPolicy {
 	}
 
 	/**
-	 * Whether a host (as {@link URI#getHost()} gives it) is internal: an internal IP literal or an obviously internal
-	 * name. Never resolves a name.
+	 * Whether a host (as {@link URI#getHost()} gives it) is internal: an internal IP
+	 * literal or an obviously internal name. Never resolves a name.
 	 * @param rawHost the host
 	 * @return {@code true} if the sample must not forward a URL to it
 	 */
@@ -142,7 +161,8 @@ final class ImageUrlPolicy {
 	}
 
 	/**
-	 * Names like {@code 10.0.0.1.nip.io} or {@code app.127.0.0.1.sslip.io} resolve to the address they embed.
+	 * Names like {@code 10.0.0.1.nip.io} or {@code app.127.0.0.1.sslip.io} resolve to the
+	 * address they embed.
 	 */
 	private static boolean embedsInternalIpv4(String host) {
 		String[] labels = host.split("\\.");
@@ -156,8 +176,9 @@ final class ImageUrlPolicy {
 	}
 
 	/**
-	 * Parse an IPv4 literal in every form {@code inet_aton} accepts: one to four parts, each decimal, octal (leading
-	 * {@code 0}) or hex ({@code 0x}); {@code 127.1}, {@code 2130706433}, {@code 0x7f.0.0.1}.
+	 * Parse an IPv4 literal in every form {@code inet_aton} accepts: one to four parts,
+	 * each decimal, octal (leading {@code 0}) or hex ({@code 0x}); {@code 127.1},
+	 * {@code 2130706433}, {@code 0x7f.0.0.1}.
 	 * @return the four bytes, or {@code null} if it is not an IPv4 literal
 	 */
 	static byte @Nullable [] ipv4Literal(String host) {
@@ -256,7 +277,8 @@ final class ImageUrlPolicy {
 			return isInternal(lastFour(bytes)); // 64:ff9b::/96 NAT64
 		}
 		if (first == 0x20 && (bytes[1] & 0xff) == 0x02) {
-			return isInternal(new byte[] { bytes[2], bytes[3], bytes[4], bytes[5] }); // 2002::/16 6to4
+			return isInternal(new byte[] { bytes[2], bytes[3], bytes[4], bytes[5] }); // 2002::/16
+																						// 6to4
 		}
 		if (first == 0x20 && (bytes[1] & 0xff) == 0x01 && (bytes[2] & 0xff) == 0x0d && (bytes[3] & 0xff) == 0xb8) {
 			return true; // 2001:db8::/32 documentation
@@ -265,9 +287,10 @@ final class ImageUrlPolicy {
 	}
 
 	/**
-	 * Whether an IPv4 address is not public: this network, private, shared (CGNAT, also Alibaba's metadata
-	 * 100.100.100.200), loopback, link-local (the AWS, GCP and Azure metadata 169.254.169.254), IETF protocol
-	 * assignments, documentation, benchmarking, multicast, reserved and broadcast.
+	 * Whether an IPv4 address is not public: this network, private, shared (CGNAT, also
+	 * Alibaba's metadata 100.100.100.200), loopback, link-local (the AWS, GCP and Azure
+	 * metadata 169.254.169.254), IETF protocol assignments, documentation, benchmarking,
+	 * multicast, reserved and broadcast.
 	 */
 	private static boolean isInternal(byte[] ipv4) {
 		int a = ipv4[0] & 0xff;

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.sample.web;
 
 import java.util.List;
@@ -61,7 +77,8 @@ public class ProviderResourcesController {
 	 *
 	 * @param prompt the description of the image
 	 * @param n how many images, 1 to {@link InputLimits#MAX_IMAGE_COUNT}
-	 * @param size the size, one of {@link InputLimits#IMAGE_SIZES}, e.g. {@code 1024x1024}
+	 * @param size the size, one of {@link InputLimits#IMAGE_SIZES}, e.g.
+	 * {@code 1024x1024}
 	 * @param provider the provider to ask, the default one when not given
 	 */
 	public record ImagesQuestion(@Nullable String prompt, @Nullable Integer n, @Nullable String size,

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.sample.web;
 
 import java.io.IOException;
@@ -17,9 +33,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies over {@link InputLimits#MAX_BODY_BYTES} before they are read into memory: a declared
- * {@code Content-Length} over the limit is answered {@code 413} at once, and a body without one (chunked) stops being
- * read at the limit, which fails the request with {@code 400}. Servlet containers limit form posts only, not JSON.
+ * Refuses request bodies over {@link InputLimits#MAX_BODY_BYTES} before they are read
+ * into memory: a declared {@code Content-Length} over the limit is answered {@code 413}
+ * at once, and a body without one (chunked) stops being read at the limit, which fails
+ * the request with {@code 400}. Servlet containers limit form posts only, not JSON.
  */
 @Component
 public class RequestBodyLimitFilter extends OncePerRequestFilter {

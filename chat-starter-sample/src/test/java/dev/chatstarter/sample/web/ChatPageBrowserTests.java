@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.sample.web;
 
 import java.nio.file.Files;
@@ -30,10 +46,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The sample's chat page ({@code /index.html}) in a real headless Chromium, driven by Selenium through Debian's
- * {@code chromium} and {@code chromium-driver}, against the offline demo provider and a provider that cannot be
- * reached. Skipped, with a message saying why, when Chromium or its driver is missing, unless the environment variable
- * {@code CHAT_BROWSER_TESTS} is {@code required} (as in CI), where a missing browser fails the test.
+ * The sample's chat page ({@code /index.html}) in a real headless Chromium, driven by
+ * Selenium through Debian's {@code chromium} and {@code chromium-driver}, against the
+ * offline demo provider and a provider that cannot be reached. Skipped, with a message
+ * saying why, when Chromium or its driver is missing, unless the environment variable
+ * {@code CHAT_BROWSER_TESTS} is {@code required} (as in CI), where a missing browser
+ * fails the test.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "sample.demo.enabled=true", "chat.default-provider=demo",
@@ -61,7 +79,8 @@ class ChatPageBrowserTests {
 			if ("required".equals(System.getenv("CHAT_BROWSER_TESTS"))) {
 				fail(message + " (CHAT_BROWSER_TESTS=required)");
 			}
-			assumeTrue(false, message + "; skipping the browser test (set CHAT_BROWSER_TESTS=required to fail instead)");
+			assumeTrue(false,
+					message + "; skipping the browser test (set CHAT_BROWSER_TESTS=required to fail instead)");
 		}
 		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
 			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.sample.web;
 
 import java.util.Base64;
@@ -17,8 +33,8 @@ class ImageUrlPolicyTests {
 	@Test
 	void publicHttpUrlsAndBase64ImagesPass() {
 		for (String url : new String[] { "https://example.com/image.jpg", "http://cdn.example.org:8080/a.png?x=1",
-				"HTTPS://Example.COM/a.png", "https://93.184.215.14/a.png", "https://[2606:2800:21f:cb07:6820:80da:af6b:8b2c]/a",
-				PNG, "DATA:image/JPEG;base64,/9j/4AAQ" }) {
+				"HTTPS://Example.COM/a.png", "https://93.184.215.14/a.png",
+				"https://[2606:2800:21f:cb07:6820:80da:af6b:8b2c]/a", PNG, "DATA:image/JPEG;base64,/9j/4AAQ" }) {
 			assertThat(ImageUrlPolicy.check(url, null)).as(url).isNotNull();
 		}
 	}
@@ -26,14 +42,15 @@ class ImageUrlPolicyTests {
 	@Test
 	void internalHostsAreRefusedInEveryLiteralForm() {
 		for (String url : new String[] { "http://169.254.169.254/latest/meta-data/iam/security-credentials/",
-				"http://127.0.0.1:8080/actuator/env", "http://localhost/", "http://LOCALHOST./", "http://app.localhost/",
-				"http://10.0.0.5/", "http://172.16.3.4/", "http://192.168.1.1/", "http://100.100.100.200/",
-				"http://0.0.0.0/", "http://[::1]/", "http://[::ffff:127.0.0.1]/", "http://[::ffff:a9fe:a9fe]/",
-				"http://[fd00:ec2::254]/", "http://[fe80::1]/", "http://[64:ff9b::7f00:1]/", "http://[2002:a00:1::]/",
-				"http://[::]/", "http://metadata.google.internal/computeMetadata/v1/", "http://metadata/",
-				"http://intranet/", "http://printer.local/", "http://10.0.0.1.nip.io/", "http://app.127.0.0.1.sslip.io/",
-				"http://2130706433/", "http://0x7f.0.0.1/", "http://0177.0.0.1/", "http://127.1/",
-				"http://224.0.0.1/", "http://255.255.255.255/" }) {
+				"http://127.0.0.1:8080/actuator/env", "http://localhost/", "http://LOCALHOST./",
+				"http://app.localhost/", "http://10.0.0.5/", "http://172.16.3.4/", "http://192.168.1.1/",
+				"http://100.100.100.200/", "http://0.0.0.0/", "http://[::1]/", "http://[::ffff:127.0.0.1]/",
+				"http://[::ffff:a9fe:a9fe]/", "http://[fd00:ec2::254]/", "http://[fe80::1]/",
+				"http://[64:ff9b::7f00:1]/", "http://[2002:a00:1::]/", "http://[::]/",
+				"http://metadata.google.internal/computeMetadata/v1/", "http://metadata/", "http://intranet/",
+				"http://printer.local/", "http://10.0.0.1.nip.io/", "http://app.127.0.0.1.sslip.io/",
+				"http://2130706433/", "http://0x7f.0.0.1/", "http://0177.0.0.1/", "http://127.1/", "http://224.0.0.1/",
+				"http://255.255.255.255/" }) {
 			assertThatExceptionOfType(BadChatRequestException.class).as(url)
 				.isThrownBy(() -> ImageUrlPolicy.check(url, null));
 		}

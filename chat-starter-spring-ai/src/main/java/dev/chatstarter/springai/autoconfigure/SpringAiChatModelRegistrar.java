@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.springai.autoconfigure;
 
 import java.lang.reflect.Method;
@@ -31,21 +47,24 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * Registers, per entry of {@code chat.providers}, a Spring AI {@link ChatModel} bean named
- * {@code <provider>SpringAiChatModel} on the provider's {@link ChatTemplate}, and a prototype
- * {@link ChatClient.Builder} bean named {@code <provider>ChatClientBuilder} on that model (when Spring AI's
- * {@code ChatClient} is on the class path). Both carry the qualifier {@code <provider>}, like the template, so
- * {@code @Qualifier("kuai") ChatModel} and {@code @Qualifier("kuai") ChatClient.Builder} work; the default provider's
- * are {@linkplain RootBeanDefinition#setPrimary primary}, so unqualified injection (and Spring AI's own
- * {@code ChatClientAutoConfiguration}) gets the default provider. A bean that already has one of these names replaces
- * it.
+ * Registers, per entry of {@code chat.providers}, a Spring AI {@link ChatModel} bean
+ * named {@code <provider>SpringAiChatModel} on the provider's {@link ChatTemplate}, and a
+ * prototype {@link ChatClient.Builder} bean named {@code <provider>ChatClientBuilder} on
+ * that model (when Spring AI's {@code ChatClient} is on the class path). Both carry the
+ * qualifier {@code <provider>}, like the template, so
+ * {@code @Qualifier("kuai") ChatModel} and {@code @Qualifier("kuai") ChatClient.Builder}
+ * work; the default provider's are {@linkplain RootBeanDefinition#setPrimary primary}, so
+ * unqualified injection (and Spring AI's own {@code ChatClientAutoConfiguration}) gets
+ * the default provider. A bean that already has one of these names replaces it.
  * <p>
- * Each bean is defined by a static factory method ({@link SpringAiChatModelFactory#chatModel},
- * {@link ChatClientBuilderFactory#chatClientBuilder}) with the provider name as its argument, so Spring AOT generates
- * plain code for it; in an AOT-processed context chat-starter's registrar makes the run-time default provider's beans
- * primary.
+ * Each bean is defined by a static factory method
+ * ({@link SpringAiChatModelFactory#chatModel},
+ * {@link ChatClientBuilderFactory#chatClientBuilder}) with the provider name as its
+ * argument, so Spring AOT generates plain code for it; in an AOT-processed context
+ * chat-starter's registrar makes the run-time default provider's beans primary.
  */
-final class SpringAiChatModelRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware, BeanClassLoaderAware {
+final class SpringAiChatModelRegistrar
+		implements BeanDefinitionRegistryPostProcessor, EnvironmentAware, BeanClassLoaderAware {
 
 	/** The suffix of the {@link ChatModel} bean names. */
 	static final String CHAT_MODEL_SUFFIX = "SpringAiChatModel";
@@ -54,8 +73,9 @@ final class SpringAiChatModelRegistrar implements BeanDefinitionRegistryPostProc
 	static final String CHAT_CLIENT_BUILDER_SUFFIX = "ChatClientBuilder";
 
 	/**
-	 * The bean definition attribute that names the provider of a bean, the one chat-starter's registrar sets on its
-	 * templates and reads in an AOT-processed context to make the run-time default provider's beans primary.
+	 * The bean definition attribute that names the provider of a bean, the one
+	 * chat-starter's registrar sets on its templates and reads in an AOT-processed
+	 * context to make the run-time default provider's beans primary.
 	 */
 	static final String PROVIDER_ATTRIBUTE = "dev.chatstarter.provider";
 
@@ -80,7 +100,8 @@ final class SpringAiChatModelRegistrar implements BeanDefinitionRegistryPostProc
 	@Override
 	public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
 		Assert.state(this.environment != null, "environment was not set");
-		// chat-starter's own registrar binds and validates the same properties and fails the startup when wrong
+		// chat-starter's own registrar binds and validates the same properties and fails
+		// the startup when wrong
 		ChatProperties properties = Binder.get(this.environment)
 			.bindOrCreate(ChatProperties.PREFIX, Bindable.of(ChatProperties.class));
 		String defaultName = properties.determineDefaultProvider();
@@ -99,15 +120,18 @@ final class SpringAiChatModelRegistrar implements BeanDefinitionRegistryPostProc
 		if (isNameTaken(registry, beanName)) {
 			return;
 		}
-		registry.registerBeanDefinition(beanName, definition(SpringAiChatModelFactory.class, "chatModel",
-				ChatStarterChatModel.class, provider, primary, "Spring AI ChatModel of chat provider '" + provider + "'"));
+		registry.registerBeanDefinition(beanName,
+				definition(SpringAiChatModelFactory.class, "chatModel", ChatStarterChatModel.class, provider, primary,
+						"Spring AI ChatModel of chat provider '" + provider + "'"));
 	}
 
 	/**
-	 * A bean definition on a static factory method {@code (String provider, ListableBeanFactory)}, with the provider
-	 * name as its argument, so Spring AOT generates plain code for it (it rejects instance suppliers). The
-	 * {@value #PROVIDER_ATTRIBUTE} attribute lets chat-starter's registrar make the run-time default provider's beans
-	 * the primary ones in an AOT-processed context.
+	 * A bean definition on a static factory method
+	 * {@code (String provider, ListableBeanFactory)}, with the provider name as its
+	 * argument, so Spring AOT generates plain code for it (it rejects instance
+	 * suppliers). The {@value #PROVIDER_ATTRIBUTE} attribute lets chat-starter's
+	 * registrar make the run-time default provider's beans the primary ones in an
+	 * AOT-processed context.
 	 */
 	static RootBeanDefinition definition(Class<?> factory, String factoryMethod, Class<?> type, String provider,
 			boolean primary, String description) {
@@ -135,8 +159,8 @@ final class SpringAiChatModelRegistrar implements BeanDefinitionRegistryPostProc
 	}
 
 	/**
-	 * The {@link ChatClient.Builder} beans, in a class of their own so that nothing of {@code ChatClient} is loaded
-	 * when it is not on the class path.
+	 * The {@link ChatClient.Builder} beans, in a class of their own so that nothing of
+	 * {@code ChatClient} is loaded when it is not on the class path.
 	 */
 	private static final class ChatClientBuilders {
 

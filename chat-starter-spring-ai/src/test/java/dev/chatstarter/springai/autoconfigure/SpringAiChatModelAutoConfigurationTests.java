@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.springai.autoconfigure;
 
 import java.time.Duration;
@@ -31,9 +47,10 @@ import static org.mockito.Mockito.mock;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * {@link SpringAiChatModelAutoConfiguration}: a Spring AI {@link ChatModel} and {@link ChatClient.Builder} per
- * provider, qualified by provider, the default provider's primary; nothing without Spring AI on the class path; and
- * Spring AI's own {@code ChatClientAutoConfiguration} beside it.
+ * {@link SpringAiChatModelAutoConfiguration}: a Spring AI {@link ChatModel} and
+ * {@link ChatClient.Builder} per provider, qualified by provider, the default provider's
+ * primary; nothing without Spring AI on the class path; and Spring AI's own
+ * {@code ChatClientAutoConfiguration} beside it.
  */
 class SpringAiChatModelAutoConfigurationTests {
 
@@ -63,7 +80,8 @@ class SpringAiChatModelAutoConfigurationTests {
 				.isEqualTo("beta");
 			assertThat(context.getBeansOfType(ChatClient.Builder.class)).containsOnlyKeys("alphaChatClientBuilder",
 					"betaChatClientBuilder");
-			assertThat(context.getBean("alphaChatClientBuilder")).isNotSameAs(context.getBean("alphaChatClientBuilder"));
+			assertThat(context.getBean("alphaChatClientBuilder"))
+				.isNotSameAs(context.getBean("alphaChatClientBuilder"));
 			assertThat(context.getBean(ChatModel.class)).isSameAs(context.getBean("alphaSpringAiChatModel"));
 			assertThat(context.getBean(ChatStarterChatModel.class).getOptions().getModel()).isEqualTo("alpha-model");
 		});
@@ -72,13 +90,15 @@ class SpringAiChatModelAutoConfigurationTests {
 	@Test
 	void injectsByProviderQualifier() {
 		providers.beta().enqueue(FakeResponse.text("from beta"));
-		providers.runner().withUserConfiguration(QualifiedUser.class).run((context) -> assertTimeoutPreemptively(BOUND, () -> {
-			QualifiedUser user = context.getBean(QualifiedUser.class);
-			assertThat(((ChatStarterChatModel) user.betaModel).provider()).isEqualTo("beta");
-			assertThat(((ChatStarterChatModel) user.defaultModel).provider()).isEqualTo("alpha");
-			assertThat(user.betaClient.build().prompt("hi").call().content()).isEqualTo("from beta");
-			assertThat(providers.alpha().requestCount()).isZero();
-		}));
+		providers.runner()
+			.withUserConfiguration(QualifiedUser.class)
+			.run((context) -> assertTimeoutPreemptively(BOUND, () -> {
+				QualifiedUser user = context.getBean(QualifiedUser.class);
+				assertThat(((ChatStarterChatModel) user.betaModel).provider()).isEqualTo("beta");
+				assertThat(((ChatStarterChatModel) user.defaultModel).provider()).isEqualTo("alpha");
+				assertThat(user.betaClient.build().prompt("hi").call().content()).isEqualTo("from beta");
+				assertThat(providers.alpha().requestCount()).isZero();
+			}));
 	}
 
 	@Test
@@ -94,13 +114,19 @@ class SpringAiChatModelAutoConfigurationTests {
 	void chatClientBuilderCustomizersApplyToEveryProvidersBuilder() {
 		providers.beta().enqueue(FakeResponse.text("ok"));
 		ChatClientBuilderCustomizer customizer = (builder) -> builder.defaultSystem("Answer in French.");
-		providers.runner().withBean(ChatClientBuilderCustomizer.class, () -> customizer).run((context) -> assertTimeoutPreemptively(BOUND, () -> {
-			context.getBean("betaChatClientBuilder", ChatClient.Builder.class).build().prompt("hi").call().content();
+		providers.runner()
+			.withBean(ChatClientBuilderCustomizer.class, () -> customizer)
+			.run((context) -> assertTimeoutPreemptively(BOUND, () -> {
+				context.getBean("betaChatClientBuilder", ChatClient.Builder.class)
+					.build()
+					.prompt("hi")
+					.call()
+					.content();
 
-			RecordedRequest request = providers.beta().takeRequest();
-			assertThat(request.messages().get(0).path("role").asString()).isEqualTo("system");
-			assertThat(RecordedRequest.textOf(request.messages().get(0))).isEqualTo("Answer in French.");
-		}));
+				RecordedRequest request = providers.beta().takeRequest();
+				assertThat(request.messages().get(0).path("role").asString()).isEqualTo("system");
+				assertThat(RecordedRequest.textOf(request.messages().get(0))).isEqualTo("Answer in French.");
+			}));
 	}
 
 	@Test
@@ -163,7 +189,8 @@ class SpringAiChatModelAutoConfigurationTests {
 				ChatClient springAis = context.getBean("chatClientBuilder", ChatClient.Builder.class).build();
 				assertThat(springAis.prompt("time?").tools(new Clock()).call().content()).isEqualTo("from alpha");
 				assertThat(providers.alpha().requestCount()).isEqualTo(2);
-				// unqualified injection is not ambiguous: the default provider's builder is primary
+				// unqualified injection is not ambiguous: the default provider's builder
+				// is primary
 				assertThat(context.getBean(ChatClient.Builder.class)).isNotNull();
 				assertThat(context.getBeanFactory().getBeanDefinition("alphaChatClientBuilder").isPrimary()).isTrue();
 				assertThat(context.getBeanFactory().getBeanDefinition("chatClientBuilder").isPrimary()).isFalse();

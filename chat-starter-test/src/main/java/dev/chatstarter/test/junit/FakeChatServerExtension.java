@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.test.junit;
 
 import org.jspecify.annotations.Nullable;
@@ -14,14 +30,15 @@ import dev.chatstarter.test.FakeChatServer;
 import org.springframework.util.Assert;
 
 /**
- * A JUnit Jupiter extension that starts a {@link FakeChatServer} and injects it into {@code FakeChatServer}
- * parameters.
+ * A JUnit Jupiter extension that starts a {@link FakeChatServer} and injects it into
+ * {@code FakeChatServer} parameters.
  * <ul>
- * <li>Registered on a class ({@link FakeChatServerTest @FakeChatServerTest}, {@code @ExtendWith}, or a
- * {@code static} {@code @RegisterExtension} field): one server for all tests of the class and its {@code @Nested}
- * classes, {@linkplain FakeChatServer#reset() reset} after each test, closed after all tests.</li>
- * <li>Registered on an instance field with {@code @RegisterExtension}: a new server for each test, closed after
- * it.</li>
+ * <li>Registered on a class ({@link FakeChatServerTest @FakeChatServerTest},
+ * {@code @ExtendWith}, or a {@code static} {@code @RegisterExtension} field): one server
+ * for all tests of the class and its {@code @Nested} classes,
+ * {@linkplain FakeChatServer#reset() reset} after each test, closed after all tests.</li>
+ * <li>Registered on an instance field with {@code @RegisterExtension}: a new server for
+ * each test, closed after it.</li>
  * </ul>
  *
  * <pre class="code">
@@ -127,8 +144,8 @@ public final class FakeChatServerExtension
 	}
 
 	/**
-	 * Return the server visible from a context (its own or an enclosing one's), starting one owned by the context
-	 * if there is none.
+	 * Return the server visible from a context (its own or an enclosing one's), starting
+	 * one owned by the context if there is none.
 	 */
 	private FakeChatServer serverFor(ExtensionContext context) {
 		ExtensionContext.Store store = context.getStore(NAMESPACE);

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.test.spring;
 
 import java.util.LinkedHashMap;
@@ -17,9 +33,9 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Starts a {@link FakeChatServer} per {@link FakeChatProvider}, points {@code chat.providers.<name>.*} at it and
- * registers it as a bean, closed with the context. Equal for equal providers, so such tests share a cached
- * context.
+ * Starts a {@link FakeChatServer} per {@link FakeChatProvider}, points
+ * {@code chat.providers.<name>.*} at it and registers it as a bean, closed with the
+ * context. Equal for equal providers, so such tests share a cached context.
  */
 final class FakeChatProviderContextCustomizer implements ContextCustomizer {
 
@@ -52,8 +68,8 @@ final class FakeChatProviderContextCustomizer implements ContextCustomizer {
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
 		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
 		beanFactory.registerSingleton(FakeChatServers.BEAN_NAME, registry);
-		servers.forEach((name, server) -> beanFactory
-			.registerSingleton(FakeChatServers.SERVER_BEAN_NAME_PREFIX + name, server));
+		servers.forEach((name, server) -> beanFactory.registerSingleton(FakeChatServers.SERVER_BEAN_NAME_PREFIX + name,
+				server));
 		if (beanFactory instanceof DefaultSingletonBeanRegistry singletons) {
 			singletons.registerDisposableBean(FakeChatServers.BEAN_NAME, registry::close);
 		}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.test.junit;
 
 import java.util.List;
@@ -27,9 +43,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @FakeChatServerTest
 class WeatherAssistantTests {
 
-	static final ToolDefinition WEATHER = ToolDefinition.of("get_current_weather", "Current weather",
-			Map.of("type", "object", "properties", Map.of("location", Map.of("type", "string")),
-					"required", List.of("location")));
+	static final ToolDefinition WEATHER = ToolDefinition.of("get_current_weather", "Current weather", Map.of("type",
+			"object", "properties", Map.of("location", Map.of("type", "string")), "required", List.of("location")));
 
 	private final ChatTemplate chat;
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.error;
 
 import java.io.IOException;
@@ -44,20 +60,23 @@ import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
-import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /**
- * The one place that turns a failed provider call into the {@link ChatException} hierarchy: failed responses, errors
- * hidden in a 2xx body or an SSE event, non-standard finish reasons and transport failures. Classification goes by
- * HTTP status first, then by the provider's code, type and message (English and Chinese keywords). Every text is
- * redacted with the provider's {@link SecretRedactor}. One instance per provider; thread-safe.
+ * The one place that turns a failed provider call into the {@link ChatException}
+ * hierarchy: failed responses, errors hidden in a 2xx body or an SSE event, non-standard
+ * finish reasons and transport failures. Classification goes by HTTP status first, then
+ * by the provider's code, type and message (English and Chinese keywords). Every text is
+ * redacted with the provider's {@link SecretRedactor}. One instance per provider;
+ * thread-safe.
  */
 public final class ChatErrorMapper {
 
 	private static final String[] REQUEST_ID_HEADERS = { "x-request-id", "x-oneapi-request-id", "request-id" };
 
-	/** A non-negative decimal number; possessive, so a long run of digits is matched in linear time. */
+	/**
+	 * A non-negative decimal number; possessive, so a long run of digits is matched in
+	 * linear time.
+	 */
 	private static final Pattern NUMBER = Pattern.compile("[0-9]++(?:\\.[0-9]++)?|\\.[0-9]++");
 
 	private static final String[] CONTENT_FILTER_MARKERS = { "content_filter", "content_policy",
@@ -67,20 +86,26 @@ public final class ChatErrorMapper {
 	/** "sensitive" but not "case-sensitive" or "insensitive". */
 	private static final Pattern SENSITIVE = Pattern.compile("(?<!case[- ])(?<!in)sensitive");
 
-	/** Words that make {@code 非法} ("illegal") mean a malformed request rather than forbidden content. */
+	/**
+	 * Words that make {@code 非法} ("illegal") mean a malformed request rather than
+	 * forbidden content.
+	 */
 	private static final String[] ILLEGAL_REQUEST_WORDS = { "参数", "格式", "param", "json", "模型", "model" };
 
 	private static final String[] INSUFFICIENT_QUOTA_MARKERS = { "insufficient_quota", "insufficient_user_quota",
 			"exceeded your current quota", "not_enough_balance", "insufficient balance", "insufficient_balance",
 			"insufficient credit", "credit balance is too low", "arrearage", "余额不足", "欠费" };
 
-	/** A request over a per-minute token limit by itself: sending it again cannot succeed. */
+	/**
+	 * A request over a per-minute token limit by itself: sending it again cannot succeed.
+	 */
 	private static final String[] REQUEST_TOO_LARGE_MARKERS = { "request too large", "request_too_large",
 			"too large for" };
 
 	/**
-	 * How much of each of an error's code, type and message the keyword tests read, in characters. The words that
-	 * classify an error come first; a provider's 16 MB message is not scanned to its end.
+	 * How much of each of an error's code, type and message the keyword tests read, in
+	 * characters. The words that classify an error come first; a provider's 16 MB message
+	 * is not scanned to its end.
 	 */
 	private static final int SIGNAL_LIMIT = 8 * 1024;
 
@@ -96,8 +121,9 @@ public final class ChatErrorMapper {
 			"api key", "密钥", "令牌" };
 
 	/**
-	 * A token (not "tokens", not "max_tokens", not a "token count" or "token limit") said to be invalid or expired.
-	 * Every repetition is bounded, so a match attempt costs a bounded number of steps: linear over the text.
+	 * A token (not "tokens", not "max_tokens", not a "token count" or "token limit") said
+	 * to be invalid or expired. Every repetition is bounded, so a match attempt costs a
+	 * bounded number of steps: linear over the text.
 	 */
 	private static final Pattern BAD_TOKEN = Pattern.compile("(?:invalid|expired|revoked|无效|过期)\\W{0,3}"
 			+ "(?:(?:api|access|auth|bearer|refresh|session)\\W?)?(?<![a-z_])token(?![a-z_])"
@@ -106,15 +132,15 @@ public final class ChatErrorMapper {
 
 	/**
 	 * A key (not "keyword", not a quoted JSON key) said to be invalid, wrong or expired:
-	 * {@code "the key has expired or is wrong"}. Only read in errors inside a 2xx body, where no status says what
-	 * failed.
+	 * {@code "the key has expired or is wrong"}. Only read in errors inside a 2xx body,
+	 * where no status says what failed.
 	 */
 	private static final Pattern BAD_KEY = Pattern.compile("(?:invalid|expired|wrong|incorrect|revoked)\\W{0,3}"
 			+ "(?:api\\W?|access\\W?|secret\\W?)?(?<![a-z_])key(?![a-z_])"
 			+ "|(?<![a-z_])key(?![a-z_])[^'\"`\\[]{0,30}(?:invalid|expired|wrong|incorrect|revoked|not valid)");
 
-	private static final String[] GATEWAY_MARKERS = { "cf_bad_gateway", "upstream_error", "bad gateway",
-			"bad_gateway", "bad_response_status_code", "gateway timeout", "service unavailable", "server_error",
+	private static final String[] GATEWAY_MARKERS = { "cf_bad_gateway", "upstream_error", "bad gateway", "bad_gateway",
+			"bad_response_status_code", "gateway timeout", "service unavailable", "server_error",
 			"internal server error", "internal_error", "overloaded", "请求上游地址失败", "无可用渠道", "上游" };
 
 	private final String provider;
@@ -177,9 +203,9 @@ public final class ChatErrorMapper {
 	}
 
 	/**
-	 * Map a non-standard terminal finish reason: {@code error}, {@code abort} and {@code network_error} (the
-	 * provider failed mid-answer) and {@code sensitive} (Zhipu's content filter). Standard and unknown reasons are
-	 * not failures.
+	 * Map a non-standard terminal finish reason: {@code error}, {@code abort} and
+	 * {@code network_error} (the provider failed mid-answer) and {@code sensitive}
+	 * (Zhipu's content filter). Standard and unknown reasons are not failures.
 	 * @param finishReason the finish reason of a choice
 	 * @return the exception to raise, or {@code null} when the reason is not a failure
 	 */
@@ -203,10 +229,12 @@ public final class ChatErrorMapper {
 	}
 
 	/**
-	 * Map a failure without a usable response: connection refused or reset, DNS, TLS, timeouts. The cause chain is
-	 * searched; a {@link ChatException} in it is returned unchanged, a {@link WebClientResponseException} is mapped
-	 * like {@link #fromResponse}, a body that could not be decoded becomes a
-	 * {@link ChatMalformedResponseException}.
+	 * Map a failure without a usable response: connection refused or reset, DNS, TLS,
+	 * timeouts. The cause chain is searched; a {@link ChatException} in it is returned
+	 * unchanged, a body that could not be decoded becomes a
+	 * {@link ChatMalformedResponseException}. Error responses never get here: a
+	 * {@link dev.chatstarter.core.http.ProviderConnection} hands them to its handler like
+	 * any other answer.
 	 * @param failure what the HTTP client raised
 	 * @return the exception to raise
 	 */
@@ -215,8 +243,9 @@ public final class ChatErrorMapper {
 	}
 
 	/**
-	 * Map a failure without a usable response, like {@link #fromTransportFailure(Throwable)}, naming the request
-	 * that failed when the failure itself does not.
+	 * Map a failure without a usable response, like
+	 * {@link #fromTransportFailure(Throwable)}, naming the request that failed when the
+	 * failure itself does not.
 	 * @param failure what the HTTP client raised
 	 * @param method the request's method, e.g. {@code POST}
 	 * @param uri the request's URI; its query is left out of the message
@@ -234,24 +263,13 @@ public final class ChatErrorMapper {
 			}
 		}
 		for (Throwable link : chain) {
-			if (link instanceof WebClientResponseException) {
-				WebClientResponseException response = (WebClientResponseException) link;
-				ChatException mapped = fromResponse(response.getStatusCode().value(), response.getHeaders(),
-						response.getResponseBodyAsByteArray());
-				mapped.addSuppressed(clean(failure));
-				return mapped;
-			}
-		}
-		String described = requestDescription(chain);
-		String where = (described != null) ? described : request;
-		for (Throwable link : chain) {
 			if (isTimeout(link)) {
-				return new ChatTimeoutException(localDetails(link, where), clean(failure));
+				return new ChatTimeoutException(localDetails(link, request), clean(failure));
 			}
 		}
 		for (Throwable link : chain) {
 			if (isConnectionFailure(link)) {
-				return new ChatConnectionException(localDetails(link, where), clean(failure));
+				return new ChatConnectionException(localDetails(link, request), clean(failure));
 			}
 		}
 		for (Throwable link : chain) {
@@ -260,7 +278,7 @@ public final class ChatErrorMapper {
 			}
 		}
 		Throwable root = chain.get(chain.size() - 1);
-		return new ChatConnectionException(localDetails(root, where), clean(failure));
+		return new ChatConnectionException(localDetails(root, request), clean(failure));
 	}
 
 	/**
@@ -271,8 +289,10 @@ public final class ChatErrorMapper {
 	 * @return the exception to raise
 	 */
 	public ChatMalformedResponseException malformed(String what, @Nullable Throwable cause, byte @Nullable [] body) {
-		String excerpt = (body != null) ? this.redactor
-			.redact(ProviderErrorParser.excerptOf(this.redactor.redact(ProviderErrorParser.decode(body, null)))) : "";
+		String excerpt = (body != null)
+				? this.redactor
+					.redact(ProviderErrorParser.excerptOf(this.redactor.redact(ProviderErrorParser.decode(body, null))))
+				: "";
 		String message = excerpt.isEmpty() ? what : what + "; the body starts with: " + excerpt;
 		if (cause != null) {
 			message = message + " (" + describe(cause) + ")";
@@ -283,8 +303,9 @@ public final class ChatErrorMapper {
 	}
 
 	/**
-	 * Return how long the provider asked to wait: {@code retry-after-ms} (milliseconds), else {@code Retry-After} in
-	 * seconds (fractions allowed) or as an HTTP date (the time left from now, never negative).
+	 * Return how long the provider asked to wait: {@code retry-after-ms} (milliseconds),
+	 * else {@code Retry-After} in seconds (fractions allowed) or as an HTTP date (the
+	 * time left from now, never negative).
 	 * @param headers the response headers
 	 * @return the wait, or {@code null} when no usable header was sent
 	 */
@@ -355,15 +376,17 @@ public final class ChatErrorMapper {
 			return signals.invalidApiKey() ? Kind.AUTHENTICATION : Kind.BAD_REQUEST;
 		}
 		if (status >= 500) {
-			// a relay that wraps "insufficient_quota" in a 5xx: retrying or cooling down cannot help
+			// a relay that wraps "insufficient_quota" in a 5xx: retrying or cooling down
+			// cannot help
 			return signals.insufficientQuota() ? Kind.QUOTA : Kind.SERVER;
 		}
 		return Kind.GENERIC;
 	}
 
 	/**
-	 * An error inside a 2xx body: its own code when that is an HTTP status, else keywords. Content-filter words win
-	 * over the code because vendors put arbitrary numbers there ({@code "codes":402} for a blocked prompt).
+	 * An error inside a 2xx body: its own code when that is an HTTP status, else
+	 * keywords. Content-filter words win over the code because vendors put arbitrary
+	 * numbers there ({@code "codes":402} for a blocked prompt).
 	 */
 	private Kind kindInBody(ProviderError error, Signals signals) {
 		if (signals.contentFilter()) {
@@ -414,7 +437,8 @@ public final class ChatErrorMapper {
 		for (int i = 0; requestId == null && i < REQUEST_ID_HEADERS.length; i++) {
 			requestId = headers.getFirst(REQUEST_ID_HEADERS[i]);
 		}
-		// the excerpt was cut from the raw text, where a secret may stand escaped: it is redacted again as it is shown
+		// the excerpt was cut from the raw text, where a secret may stand escaped: it is
+		// redacted again as it is shown
 		String shownExcerpt = this.redactor.redact(excerpt);
 		return new ErrorDetails(this.provider, status, this.redactor.redactNullable(error.message()),
 				this.redactor.redactNullable(error.code()), this.redactor.redactNullable(error.type()),
@@ -430,8 +454,8 @@ public final class ChatErrorMapper {
 	}
 
 	/**
-	 * The failure to attach to an exception: itself when its chain shows no secret and no URL credentials, else a
-	 * redacted copy.
+	 * The failure to attach to an exception: itself when its chain shows no secret and no
+	 * URL credentials, else a redacted copy.
 	 */
 	private @Nullable Throwable clean(@Nullable Throwable failure) {
 		return RedactedCause.clean(failure, this.redactor);
@@ -458,18 +482,9 @@ public final class ChatErrorMapper {
 	}
 
 	/**
-	 * The method and URL of the failed request, without its query string (which may hold a key).
+	 * The method and URL of the failed request, without its query string (which may hold
+	 * a key).
 	 */
-	private static @Nullable String requestDescription(List<Throwable> chain) {
-		for (Throwable link : chain) {
-			if (link instanceof WebClientRequestException) {
-				WebClientRequestException request = (WebClientRequestException) link;
-				return describeRequest(request.getMethod().name(), request.getUri());
-			}
-		}
-		return null;
-	}
-
 	private static String describeRequest(String method, URI uri) {
 		return method + " " + BaseUrl.redacted(uri.toString());
 	}
@@ -522,7 +537,10 @@ public final class ChatErrorMapper {
 
 		private final String text;
 
-		/** The code and type only: what the provider itself says the error is, never quoted user text. */
+		/**
+		 * The code and type only: what the provider itself says the error is, never
+		 * quoted user text.
+		 */
 		private final String codeAndType;
 
 		private final @Nullable String code;
@@ -545,8 +563,9 @@ public final class ChatErrorMapper {
 		}
 
 		/**
-		 * Content-filter markers anywhere, or the plain word "sensitive" in the code or type. In a message,
-		 * "sensitive" is too often the user's own text quoted back ("Invalid value: 'my sensitive data'").
+		 * Content-filter markers anywhere, or the plain word "sensitive" in the code or
+		 * type. In a message, "sensitive" is too often the user's own text quoted back
+		 * ("Invalid value: 'my sensitive data'").
 		 */
 		boolean contentFilter() {
 			if (containsAny(CONTENT_FILTER_MARKERS) || SENSITIVE.matcher(this.codeAndType).find()

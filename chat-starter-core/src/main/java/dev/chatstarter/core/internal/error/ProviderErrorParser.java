@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.error;
 
 import java.nio.charset.Charset;
@@ -23,12 +39,14 @@ import dev.chatstarter.core.internal.text.ProviderText;
 import org.springframework.http.MediaType;
 
 /**
- * Recognises every error body shape seen from OpenAI-compatible providers and relays and turns it into a
- * {@link ProviderError}: OpenAI {@code {"error":{...}}} (code as string, number or null), {@code {"error":"text"}},
- * vLLM's flat {@code {"object":"error",...}}, vendor envelopes such as {@code {"code":N,"msg":...}},
- * {@code {"codes":N,"mess":...}}, SiliconFlow {@code {"code":20012,"message":...}}, FastAPI {@code {"detail":...}},
- * {@code {"reason":...,"message":...}}, DashScope's {@code request_id}, one-api/new-api's {@code (request id: ...)}
- * suffix, and non-JSON bodies (HTML gateway pages reduced to their title, plain text, empty bodies).
+ * Recognises every error body shape seen from OpenAI-compatible providers and relays and
+ * turns it into a {@link ProviderError}: OpenAI {@code {"error":{...}}} (code as string,
+ * number or null), {@code {"error":"text"}}, vLLM's flat {@code {"object":"error",...}},
+ * vendor envelopes such as {@code {"code":N,"msg":...}}, {@code {"codes":N,"mess":...}},
+ * SiliconFlow {@code {"code":20012,"message":...}}, FastAPI {@code {"detail":...}},
+ * {@code {"reason":...,"message":...}}, DashScope's {@code request_id}, one-api/new-api's
+ * {@code (request id: ...)} suffix, and non-JSON bodies (HTML gateway pages reduced to
+ * their title, plain text, empty bodies).
  * <p>
  * The texts returned are not redacted; {@link ChatErrorMapper} does that.
  */
@@ -53,19 +71,22 @@ public final class ProviderErrorParser {
 	private static final Pattern REQUEST_ID_SUFFIX = Pattern.compile("\\(request id:\\s*([^)\\s]+)\\s*\\)",
 			Pattern.CASE_INSENSITIVE);
 
-	/** How much of the end of a message is searched for a relay's {@code (request id: ...)} suffix. */
+	/**
+	 * How much of the end of a message is searched for a relay's
+	 * {@code (request id: ...)} suffix.
+	 */
 	private static final int REQUEST_ID_SCAN_LIMIT = 1024;
 
 	/**
-	 * How much of an HTML page is searched for its title or first heading, in characters. Gateway pages put them
-	 * near the top; the rest of a page (up to the answer size limit) is never scanned.
+	 * How much of an HTML page is searched for its title or first heading, in characters.
+	 * Gateway pages put them near the top; the rest of a page (up to the answer size
+	 * limit) is never scanned.
 	 */
 	static final int HTML_SCAN_LIMIT = 64 * 1024;
 
 	private static final String[] SUMMARY_ELEMENTS = { "title", "h1" };
 
-	private static final Pattern IPV4 = Pattern
-		.compile("(?<![0-9.])(?:[0-9]{1,3}\\.){3}[0-9]{1,3}(?![0-9.])");
+	private static final Pattern IPV4 = Pattern.compile("(?<![0-9.])(?:[0-9]{1,3}\\.){3}[0-9]{1,3}(?![0-9.])");
 
 	private static final Map<String, String> ENTITIES = Map.of("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", "\"",
 			"&#39;", "'", "&apos;", "'", "&nbsp;", " ", "&#124;", "|");
@@ -76,8 +97,9 @@ public final class ProviderErrorParser {
 	}
 
 	/**
-	 * Return the error in a JSON body, or {@code null} when the body is a normal answer. A body with a non-empty
-	 * {@code choices} array is never an error unless it also has an {@code error} object.
+	 * Return the error in a JSON body, or {@code null} when the body is a normal answer.
+	 * A body with a non-empty {@code choices} array is never an error unless it also has
+	 * an {@code error} object.
 	 * @param body the parsed body (or one SSE event)
 	 * @return the error, or {@code null} when the body is not an error shape
 	 */
@@ -97,8 +119,8 @@ public final class ProviderErrorParser {
 		if (hasChoices(body)) {
 			return null;
 		}
-		if (error != null && (error.isString() && !error.stringValue().isBlank()
-				|| error.isBoolean() && error.booleanValue())) {
+		if (error != null
+				&& (error.isString() && !error.stringValue().isBlank() || error.isBoolean() && error.booleanValue())) {
 			return fromErrorString(error, body);
 		}
 		JsonNode header = body.get("header");
@@ -109,9 +131,10 @@ public final class ProviderErrorParser {
 	}
 
 	/**
-	 * Return the error in the body of a failed response, whatever its format: JSON (leading blank lines allowed),
-	 * an SSE {@code data:} line, HTML (reduced to its title, never the raw page), plain text (a trimmed excerpt) or
-	 * nothing. Never throws.
+	 * Return the error in the body of a failed response, whatever its format: JSON
+	 * (leading blank lines allowed), an SSE {@code data:} line, HTML (reduced to its
+	 * title, never the raw page), plain text (a trimmed excerpt) or nothing. Never
+	 * throws.
 	 * @param body the raw body, possibly empty
 	 * @param contentType the response content type, if known
 	 * @return the error; {@link ProviderError#empty()} when the body says nothing useful
@@ -126,8 +149,8 @@ public final class ProviderErrorParser {
 	}
 
 	/**
-	 * Return a short single-line excerpt of a raw body: at most {@value #EXCERPT_LIMIT} characters, whitespace
-	 * collapsed, HTML reduced to its title.
+	 * Return a short single-line excerpt of a raw body: at most {@value #EXCERPT_LIMIT}
+	 * characters, whitespace collapsed, HTML reduced to its title.
 	 * @param body the raw body, possibly empty
 	 * @return the excerpt, empty for an empty body
 	 */
@@ -145,7 +168,8 @@ public final class ProviderErrorParser {
 	}
 
 	/**
-	 * Parse a decoded body into the error it reports and the excerpt to show, each computed once.
+	 * Parse a decoded body into the error it reports and the excerpt to show, each
+	 * computed once.
 	 */
 	static ParsedBody parse(String decoded, @Nullable MediaType contentType) {
 		String text = decoded.strip();
@@ -197,13 +221,15 @@ public final class ProviderErrorParser {
 		if (node.isString()) {
 			return ProviderError.ofMessage(text(node));
 		}
-		// the status already says it failed: take whatever the body offers, even with a "success" code
+		// the status already says it failed: take whatever the body offers, even with a
+		// "success" code
 		return node.isObject() ? fromFlat(node, node) : ProviderError.empty();
 	}
 
 	/**
-	 * Whether an {@code error} member reports a failure: an object with a non-success code or any other non-blank
-	 * field. {@code {"error":{}}}, {@code {"error":{"code":0,"message":""}}} and an object of nulls, which some relays
+	 * Whether an {@code error} member reports a failure: an object with a non-success
+	 * code or any other non-blank field. {@code {"error":{}}},
+	 * {@code {"error":{"code":0,"message":""}}} and an object of nulls, which some relays
 	 * send beside {@code choices}, are not failures.
 	 */
 	private static boolean isErrorObject(@Nullable JsonNode error) {
@@ -257,7 +283,9 @@ public final class ProviderErrorParser {
 		return isZeros(lower) || lower.equals("200") || lower.equals("ok") || lower.equals("success");
 	}
 
-	/** {@code "0"}, {@code "0000"}, {@code "00000"}: the success codes of many gateways. */
+	/**
+	 * {@code "0"}, {@code "0000"}, {@code "00000"}: the success codes of many gateways.
+	 */
 	private static boolean isZeros(String code) {
 		if (code.isEmpty() || code.length() > 8) {
 			return false;
@@ -281,7 +309,8 @@ public final class ProviderErrorParser {
 	}
 
 	private static ProviderError fromErrorString(JsonNode error, JsonNode root) {
-		// Spring-style {"error":"Bad Request","message":"..."}: the message is the more specific text
+		// Spring-style {"error":"Bad Request","message":"..."}: the message is the more
+		// specific text
 		JsonNode messageNode = root.get("message");
 		String message = (messageNode != null && messageNode.isString()) ? text(messageNode) : null;
 		if (message == null) {
@@ -305,8 +334,7 @@ public final class ProviderErrorParser {
 		if (requestId == null) {
 			requestId = firstText(root, REQUEST_ID_FIELDS);
 		}
-		return create(detailText(node), text(first(node, CODE_FIELDS)), firstText(node, TYPE_FIELDS), param,
-				requestId);
+		return create(detailText(node), text(first(node, CODE_FIELDS)), firstText(node, TYPE_FIELDS), param, requestId);
 	}
 
 	private static ProviderError create(@Nullable String message, @Nullable String code, @Nullable String type,
@@ -324,7 +352,8 @@ public final class ProviderErrorParser {
 	}
 
 	/**
-	 * The message of a flat body: the first message-like field, with FastAPI's validation list made readable.
+	 * The message of a flat body: the first message-like field, with FastAPI's validation
+	 * list made readable.
 	 */
 	private static @Nullable String detailText(JsonNode node) {
 		for (String field : MESSAGE_FIELDS) {
@@ -383,8 +412,8 @@ public final class ProviderErrorParser {
 	}
 
 	/**
-	 * The text of a value: strings as they are, numbers and booleans as written, containers as compact JSON;
-	 * {@code null} for null, missing or blank values.
+	 * The text of a value: strings as they are, numbers and booleans as written,
+	 * containers as compact JSON; {@code null} for null, missing or blank values.
 	 */
 	private static @Nullable String text(@Nullable JsonNode node) {
 		if (node == null || node.isNull() || node.isMissingNode()) {
@@ -414,8 +443,9 @@ public final class ProviderErrorParser {
 	}
 
 	/**
-	 * The data of the first non-empty event of an SSE body that was sent with a failure status, read by the same
-	 * {@link SseParser} that reads streams; the text itself when it holds no such event.
+	 * The data of the first non-empty event of an SSE body that was sent with a failure
+	 * status, read by the same {@link SseParser} that reads streams; the text itself when
+	 * it holds no such event.
 	 */
 	private static String firstDataValue(String text) {
 		SseParser parser = new SseParser();
@@ -436,10 +466,12 @@ public final class ProviderErrorParser {
 	}
 
 	/**
-	 * The title (or first heading) of an HTML page, without tags or IP addresses; {@code null} when it has none.
-	 * Gateway pages (Cloudflare 5xx) show the client's IP address in the body, so the body itself is never kept. Only
-	 * the first {@value #HTML_SCAN_LIMIT} characters are searched, by linear scans (no regular expression), so an
-	 * adversarial page (unclosed tags, millions of {@code <}) costs time proportional to that prefix at most.
+	 * The title (or first heading) of an HTML page, without tags or IP addresses;
+	 * {@code null} when it has none. Gateway pages (Cloudflare 5xx) show the client's IP
+	 * address in the body, so the body itself is never kept. Only the first
+	 * {@value #HTML_SCAN_LIMIT} characters are searched, by linear scans (no regular
+	 * expression), so an adversarial page (unclosed tags, millions of {@code <}) costs
+	 * time proportional to that prefix at most.
 	 */
 	private static @Nullable String htmlSummary(String html) {
 		String head = (html.length() > HTML_SCAN_LIMIT) ? html.substring(0, HTML_SCAN_LIMIT) : html;
@@ -460,8 +492,9 @@ public final class ProviderErrorParser {
 	}
 
 	/**
-	 * The text between the first {@code <element ...>} and the {@code </element>} that follows it, or {@code null}.
-	 * When the first opening tag has no closing tag after it, no later one can have either, so one attempt is enough.
+	 * The text between the first {@code <element ...>} and the {@code </element>} that
+	 * follows it, or {@code null}. When the first opening tag has no closing tag after
+	 * it, no later one can have either, so one attempt is enough.
 	 */
 	private static @Nullable String elementContent(String html, String element) {
 		String open = "<" + element;
@@ -497,8 +530,9 @@ public final class ProviderErrorParser {
 	}
 
 	/**
-	 * Replace each {@code <...>} with a space; a {@code <} without a closing {@code >} is kept as text. Linear: once
-	 * no {@code >} follows, none follows any later {@code <} either.
+	 * Replace each {@code <...>} with a space; a {@code <} without a closing {@code >} is
+	 * kept as text. Linear: once no {@code >} follows, none follows any later {@code <}
+	 * either.
 	 */
 	private static String stripTags(String html) {
 		StringBuilder text = new StringBuilder(html.length());
@@ -519,8 +553,9 @@ public final class ProviderErrorParser {
 	}
 
 	/**
-	 * The text on one line, runs of whitespace and control characters collapsed to one space, cut to
-	 * {@value #EXCERPT_LIMIT} characters. Only as much of the text as the result needs is read.
+	 * The text on one line, runs of whitespace and control characters collapsed to one
+	 * space, cut to {@value #EXCERPT_LIMIT} characters. Only as much of the text as the
+	 * result needs is read.
 	 */
 	static String singleLine(String text) {
 		StringBuilder line = new StringBuilder(Math.min(text.length(), EXCERPT_LIMIT + 1));

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.error;
 
 import java.util.Collections;
@@ -10,11 +26,13 @@ import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.core.http.BaseUrl;
 
 /**
- * A stand-in for a throwable whose message (or that of a throwable in its cause or suppressed chain) held a secret or
- * a URL with user info or a query: same class name (shown by {@link #toString()}, hence in printed stack traces),
- * same stack trace, the message with secrets masked and URLs {@link BaseUrl#redacted(String) reduced}. A
- * {@link ChatException} carries one of these instead of the original, so {@code log.error("...", ex)} prints no
- * secret. Chains that are already clean are kept as they are, with their real types.
+ * A stand-in for a throwable whose message (or that of a throwable in its cause or
+ * suppressed chain) held a secret or a URL with user info or a query: same class name
+ * (shown by {@link #toString()}, hence in printed stack traces), same stack trace, the
+ * message with secrets masked and URLs {@link BaseUrl#redacted(String) reduced}. A
+ * {@link ChatException} carries one of these instead of the original, so
+ * {@code log.error("...", ex)} prints no secret. Chains that are already clean are kept
+ * as they are, with their real types.
  */
 final class RedactedCause extends RuntimeException {
 
@@ -28,8 +46,9 @@ final class RedactedCause extends RuntimeException {
 	}
 
 	/**
-	 * Return the failure itself when no message in its chain shows a secret or a URL with user info or a query, else
-	 * a redacted copy of the whole chain (causes and suppressed).
+	 * Return the failure itself when no message in its chain shows a secret or a URL with
+	 * user info or a query, else a redacted copy of the whole chain (causes and
+	 * suppressed).
 	 * @param failure the failure, or {@code null}
 	 * @param redactor the provider's redactor
 	 * @return the failure or its redacted copy
@@ -93,15 +112,17 @@ final class RedactedCause extends RuntimeException {
 	}
 
 	/**
-	 * The text with secrets masked and every {@code scheme://...} URL in it reduced to scheme, host, port and path.
+	 * The text with secrets masked and every {@code scheme://...} URL in it reduced to
+	 * scheme, host, port and path.
 	 */
 	static String redact(String text, SecretRedactor redactor) {
 		return redactor.redact(withoutUrlCredentials(text));
 	}
 
 	/**
-	 * The text with every URL in it ({@code scheme://} up to whitespace, a quote or a closing bracket) shown by
-	 * {@link BaseUrl#redacted(String)}. Linear in the text's length.
+	 * The text with every URL in it ({@code scheme://} up to whitespace, a quote or a
+	 * closing bracket) shown by {@link BaseUrl#redacted(String)}. Linear in the text's
+	 * length.
 	 */
 	static String withoutUrlCredentials(String text) {
 		int separator = text.indexOf("://");

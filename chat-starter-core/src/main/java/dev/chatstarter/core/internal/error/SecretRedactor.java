@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.error;
 
 import java.nio.charset.StandardCharsets;
@@ -21,19 +37,24 @@ import dev.chatstarter.core.error.ErrorDetails;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Removes secrets (the API key and the values of credential headers), and anything that looks like a bearer token or
- * an {@code sk-} key, from text before it goes into an {@link ErrorDetails}. Providers echo keys back in their error
- * messages ("Incorrect API key provided: sk-..."), sometimes altered, so a secret is masked in every form below:
+ * Removes secrets (the API key and the values of credential headers), and anything that
+ * looks like a bearer token or an {@code sk-} key, from text before it goes into an
+ * {@link ErrorDetails}. Providers echo keys back in their error messages ("Incorrect API
+ * key provided: sk-..."), sometimes altered, so a secret is masked in every form below:
  * <ul>
- * <li>as it is, and JSON-escaped, once or several times ({@code \/}, {@code &#92;u002f} or any {@code &#92;uXXXX} form of its characters);</li>
- * <li>URL-encoded ({@code %2F}, {@code %2b}, either case), or mixed with JSON escapes;</li>
- * <li>for secrets of {@value #FUZZY_SECRET_LENGTH} characters or more: in any letter case, and any run of its first
- * {@value #FUZZY_SECRET_LENGTH} or more characters (a truncated echo such as {@code AbCdEf0123456789...}).</li>
+ * <li>as it is, and JSON-escaped, once or several times ({@code \/}, {@code &#92;u002f}
+ * or any {@code &#92;uXXXX} form of its characters);</li>
+ * <li>URL-encoded ({@code %2F}, {@code %2b}, either case), or mixed with JSON
+ * escapes;</li>
+ * <li>for secrets of {@value #FUZZY_SECRET_LENGTH} characters or more: in any letter
+ * case, and any run of its first {@value #FUZZY_SECRET_LENGTH} or more characters (a
+ * truncated echo such as {@code AbCdEf0123456789...}).</li>
  * </ul>
- * Shorter secrets (dummy keys such as {@code "EMPTY"}) are masked only as they are, and below
- * {@value #MIN_SUBSTRING_SECRET_LENGTH} characters only where they stand alone, so that they do not mask ordinary
- * words. Matching works on a decoded copy of the text and runs in time linear in the text's length (a
- * Knuth-Morris-Pratt scan per secret), whatever the text holds. Immutable and thread-safe.
+ * Shorter secrets (dummy keys such as {@code "EMPTY"}) are masked only as they are, and
+ * below {@value #MIN_SUBSTRING_SECRET_LENGTH} characters only where they stand alone, so
+ * that they do not mask ordinary words. Matching works on a decoded copy of the text and
+ * runs in time linear in the text's length (a Knuth-Morris-Pratt scan per secret),
+ * whatever the text holds. Immutable and thread-safe.
  */
 public final class SecretRedactor {
 
@@ -43,15 +64,16 @@ public final class SecretRedactor {
 	public static final String MASK = "******";
 
 	/**
-	 * Secrets shorter than this are only masked where they stand alone, so that a dummy key such as {@code "x"}
-	 * does not mask every letter x.
+	 * Secrets shorter than this are only masked where they stand alone, so that a dummy
+	 * key such as {@code "x"} does not mask every letter x.
 	 */
 	private static final int MIN_SUBSTRING_SECRET_LENGTH = 4;
 
 	/**
-	 * Secrets at least this long are also masked in any case and as any prefix of at least this many characters. A
-	 * random run of 8 characters (~40 bits or more) does not occur in ordinary text by chance, while shorter dummy keys
-	 * ({@code "EMPTY"}, {@code "none"}) would mask real words if matched in any case.
+	 * Secrets at least this long are also masked in any case and as any prefix of at
+	 * least this many characters. A random run of 8 characters (~40 bits or more) does
+	 * not occur in ordinary text by chance, while shorter dummy keys ({@code "EMPTY"},
+	 * {@code "none"}) would mask real words if matched in any case.
 	 */
 	private static final int FUZZY_SECRET_LENGTH = 8;
 
@@ -70,12 +92,12 @@ public final class SecretRedactor {
 	}
 
 	/**
-	 * Return a redactor for the given secrets. Each is also masked without its surrounding whitespace; blank and
-	 * {@code null} values are ignored.
+	 * Return a redactor for the given secrets. Each is also masked without its
+	 * surrounding whitespace; blank and {@code null} values are ignored.
 	 * @param secrets the API key and other secrets, any of them {@code null}
 	 * @return the redactor
 	 */
-	public static SecretRedactor of(@Nullable String @Nullable... secrets) {
+	public static SecretRedactor of(@Nullable String @Nullable ... secrets) {
 		return (secrets != null) ? of(Arrays.asList(secrets)) : NONE;
 	}
 
@@ -103,11 +125,14 @@ public final class SecretRedactor {
 	}
 
 	/**
-	 * Return a redactor for everything a provider's requests carry as a credential: the API key and the values of
-	 * every header whose name {@link CredentialHeaders#isCredential(String) is a credential}. For an
-	 * {@code Authorization}-like value with a scheme ({@code Bearer}, {@code Basic}, ...) the token after the scheme is
-	 * the secret, and for {@code Basic} also the decoded {@code user:password} and password. Header values shorter than
-	 * {@value #FUZZY_SECRET_LENGTH} characters are not credentials ({@code X-Session-Affinity: true}) and are ignored.
+	 * Return a redactor for everything a provider's requests carry as a credential: the
+	 * API key and the values of every header whose name
+	 * {@link CredentialHeaders#isCredential(String) is a credential}. For an
+	 * {@code Authorization}-like value with a scheme ({@code Bearer}, {@code Basic}, ...)
+	 * the token after the scheme is the secret, and for {@code Basic} also the decoded
+	 * {@code user:password} and password. Header values shorter than
+	 * {@value #FUZZY_SECRET_LENGTH} characters are not credentials
+	 * ({@code X-Session-Affinity: true}) and are ignored.
 	 * @param apiKey the API key, or {@code null}
 	 * @param headers the headers sent with every request
 	 * @return the redactor
@@ -127,7 +152,8 @@ public final class SecretRedactor {
 
 	private static void addHeaderSecrets(@Nullable String value, List<@Nullable String> secrets) {
 		if (value == null || value.strip().length() < FUZZY_SECRET_LENGTH) {
-			// a name like X-Session-Affinity or X-Signature-Version matches the credential words; its short value
+			// a name like X-Session-Affinity or X-Signature-Version matches the
+			// credential words; its short value
 			// ("true", "2") is no credential, and masking it would mask ordinary words
 			return;
 		}
@@ -161,7 +187,8 @@ public final class SecretRedactor {
 	}
 
 	/**
-	 * Return a redactor without a known secret; it still masks bearer tokens and {@code sk-} keys.
+	 * Return a redactor without a known secret; it still masks bearer tokens and
+	 * {@code sk-} keys.
 	 * @return the redactor
 	 */
 	public static SecretRedactor none() {
@@ -169,8 +196,8 @@ public final class SecretRedactor {
 	}
 
 	/**
-	 * Replace every occurrence of a secret (in the forms listed above), every {@code Bearer <token>} and every
-	 * {@code sk-} key with {@value #MASK}.
+	 * Replace every occurrence of a secret (in the forms listed above), every
+	 * {@code Bearer <token>} and every {@code sk-} key with {@value #MASK}.
 	 * @param text the text to clean
 	 * @return the text without secrets
 	 */
@@ -213,8 +240,8 @@ public final class SecretRedactor {
 	}
 
 	/**
-	 * One secret, ready to be searched for: its characters (lower-cased when it is matched in any case) and the
-	 * Knuth-Morris-Pratt failure table over them.
+	 * One secret, ready to be searched for: its characters (lower-cased when it is
+	 * matched in any case) and the Knuth-Morris-Pratt failure table over them.
 	 */
 	private static final class Secret {
 
@@ -274,10 +301,11 @@ public final class SecretRedactor {
 	}
 
 	/**
-	 * One pass over a text that decodes JSON escapes ({@code \/}, {@code \"}, {@code \\}, {@code &#92;uXXXX}) and URL
-	 * escapes ({@code %XX}) on the fly and feeds each decoded character to one Knuth-Morris-Pratt matcher per secret.
-	 * Memory is bounded by the secrets' lengths (a ring of the last decoded characters and where each started in the
-	 * original text), plus the ranges found.
+	 * One pass over a text that decodes JSON escapes ({@code \/}, {@code \"}, {@code \\},
+	 * {@code &#92;uXXXX}) and URL escapes ({@code %XX}) on the fly and feeds each decoded
+	 * character to one Knuth-Morris-Pratt matcher per secret. Memory is bounded by the
+	 * secrets' lengths (a ring of the last decoded characters and where each started in
+	 * the original text), plus the ranges found.
 	 */
 	private static final class SecretScan {
 
@@ -315,7 +343,8 @@ public final class SecretRedactor {
 				char c = text.charAt(i);
 				int consumed = 1;
 				if (c == '\\' && i + 1 < n) {
-					// a run of backslashes is one escape, however often the text was JSON-encoded: \/ \\/ \\\/
+					// a run of backslashes is one escape, however often the text was
+					// JSON-encoded: \/ \\/ \\\/
 					int run = 1;
 					while (i + run < n && text.charAt(i + run) == '\\') {
 						run++;
@@ -377,8 +406,8 @@ public final class SecretRedactor {
 		}
 
 		/**
-		 * Record decoded characters from {@code first} up to the original index {@code end}, unless a short secret
-		 * is glued to letters or digits.
+		 * Record decoded characters from {@code first} up to the original index
+		 * {@code end}, unless a short secret is glued to letters or digits.
 		 */
 		private void found(Secret secret, int first, int end, boolean wordCharAfter) {
 			if (secret.standsAloneOnly() && (wordCharAfter

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.http;
 
 import java.time.Duration;
@@ -16,18 +32,21 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The two timeouts of an answer: the first part must arrive within the response timeout, and every later part
- * within the idle timeout of the one before. Unlike {@code Flux.timeout(first, item -> Mono.delay(idle))}, which
- * schedules and cancels a timer for every buffer (half a microsecond each, per chunk of a stream), each answer has one
- * timer that only moves when it fires and finds that data arrived in the meantime, as Netty's
- * {@code IdleStateHandler} does; a buffer costs a clock read. The timers live on one shared Netty
- * {@link HashedWheelTimer} (20 ms ticks), whose scheduling and cancelling cost far less than a
- * {@code ScheduledThreadPoolExecutor}'s under contention (about 10 µs per blocking call at 64 callers); a timeout
- * is signalled on Reactor's parallel scheduler, never on the timer's own thread.
+ * The two timeouts of an answer: the first part must arrive within the response timeout,
+ * and every later part within the idle timeout of the one before. Unlike
+ * {@code Flux.timeout(first, item -> Mono.delay(idle))}, which schedules and cancels a
+ * timer for every buffer (half a microsecond each, per chunk of a stream), each answer
+ * has one timer that only moves when it fires and finds that data arrived in the
+ * meantime, as Netty's {@code IdleStateHandler} does; a buffer costs a clock read. The
+ * timers live on one shared Netty {@link HashedWheelTimer} (20 ms ticks), whose
+ * scheduling and cancelling cost far less than a {@code ScheduledThreadPoolExecutor}'s
+ * under contention (about 10 µs per blocking call at 64 callers); a timeout is signalled
+ * on Reactor's parallel scheduler, never on the timer's own thread.
  *
  * <p>
- * For an event stream, the parts are not activity by themselves: only the events with data are, signalled through
- * an {@link Activity}, so that keep-alive comments or a trickled event do not hold the stream open.
+ * For an event stream, the parts are not activity by themselves: only the events with
+ * data are, signalled through an {@link Activity}, so that keep-alive comments or a
+ * trickled event do not hold the stream open.
  */
 final class BodyTimeouts {
 
@@ -55,7 +74,10 @@ final class BodyTimeouts {
 
 	private @Nullable MonoSink<Long> expiry;
 
-	/** Whether every part is activity, or only what the {@link Activity} signals once the answer started. */
+	/**
+	 * Whether every part is activity, or only what the {@link Activity} signals once the
+	 * answer started.
+	 */
 	private final boolean partsAreActivity;
 
 	private BodyTimeouts(Duration first, Duration idle, TimeoutTimer timer, boolean partsAreActivity) {
@@ -67,7 +89,8 @@ final class BodyTimeouts {
 	}
 
 	/**
-	 * Start the shared timer, so that its thread is not started on an event loop by the first answer.
+	 * Start the shared timer, so that its thread is not started on an event loop by the
+	 * first answer.
 	 */
 	static void initialize() {
 		WheelTimer.TIMER.pendingTimeouts();
@@ -86,8 +109,8 @@ final class BodyTimeouts {
 	}
 
 	/**
-	 * Apply the timeouts to an answer whose first part starts it but whose later parts are not activity: only
-	 * {@link Activity#signal()} is.
+	 * Apply the timeouts to an answer whose first part starts it but whose later parts
+	 * are not activity: only {@link Activity#signal()} is.
 	 * @param body the parts of the answer
 	 * @param first the longest wait for the first part
 	 * @param idle the longest wait between two signals of activity
@@ -113,8 +136,8 @@ final class BodyTimeouts {
 			return body.doOnNext((part) -> timeouts.onPart())
 				.doOnTerminate(timeouts::onEnd)
 				.takeUntilOther(Mono.<Long>create(timeouts::start))
-				.concatWith(Mono.defer(() -> timeouts.timedOut() ? Mono.error(timeouts::timeoutException)
-						: Mono.empty()));
+				.concatWith(
+						Mono.defer(() -> timeouts.timedOut() ? Mono.error(timeouts::timeoutException) : Mono.empty()));
 		});
 	}
 
@@ -126,7 +149,8 @@ final class BodyTimeouts {
 		if (!this.started) {
 			this.started = true;
 			if (this.idleNanos < this.firstNanos) {
-				// the check waits for the response timeout: bring it forward to the idle timeout
+				// the check waits for the response timeout: bring it forward to the idle
+				// timeout
 				Disposable scheduled = this.check;
 				if (scheduled != null) {
 					scheduled.dispose();
@@ -190,8 +214,8 @@ final class BodyTimeouts {
 	}
 
 	/**
-	 * Signals the activity of one answer whose parts are not activity by themselves, e.g. the events of a stream.
-	 * One instance serves one subscription of the answer.
+	 * Signals the activity of one answer whose parts are not activity by themselves, e.g.
+	 * the events of a stream. One instance serves one subscription of the answer.
 	 */
 	static final class Activity {
 
@@ -285,8 +309,7 @@ final class BodyTimeouts {
 
 		@Override
 		public Disposable schedule(Runnable task, long delayNanos) {
-			io.netty.util.Timeout timeout = TIMER.newTimeout((expired) -> task.run(), delayNanos,
-					TimeUnit.NANOSECONDS);
+			io.netty.util.Timeout timeout = TIMER.newTimeout((expired) -> task.run(), delayNanos, TimeUnit.NANOSECONDS);
 			return timeout::cancel;
 		}
 
@@ -311,7 +334,8 @@ final class BodyTimeouts {
 
 		/**
 		 * Whether the answer had started, so that it was the idle timeout that passed.
-		 * @return {@code true} for the idle timeout, {@code false} for the response timeout
+		 * @return {@code true} for the idle timeout, {@code false} for the response
+		 * timeout
 		 */
 		boolean started() {
 			return this.started;

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.http;
 
 import java.time.Duration;
@@ -13,10 +29,11 @@ import dev.chatstarter.core.error.ErrorDetails;
 import org.springframework.util.Assert;
 
 /**
- * The overall deadline of one call ({@code call-timeout}, or a call's own timeout): counted from the subscription, it
- * spans every retry, fallback and tool round and the whole of a stream. When it passes, the call is cancelled, which
- * closes its connection, and fails with a {@link ChatTimeoutException}. A call costs one timer on the shared wheel of
- * the body timeouts, none per chunk.
+ * The overall deadline of one call ({@code call-timeout}, or a call's own timeout):
+ * counted from the subscription, it spans every retry, fallback and tool round and the
+ * whole of a stream. When it passes, the call is cancelled, which closes its connection,
+ * and fails with a {@link ChatTimeoutException}. A call costs one timer on the shared
+ * wheel of the body timeouts, none per chunk.
  */
 public final class CallDeadline {
 
@@ -75,7 +92,8 @@ public final class CallDeadline {
 	 * Bound a call by the deadline.
 	 * @param call the call
 	 * @param <T> the type of its value
-	 * @return the call, failing with a {@link ChatTimeoutException} when the deadline passes
+	 * @return the call, failing with a {@link ChatTimeoutException} when the deadline
+	 * passes
 	 */
 	public <T> Mono<T> apply(Mono<T> call) {
 		return call.timeout(expiry(), Mono.error(this::exception));
@@ -85,7 +103,8 @@ public final class CallDeadline {
 	 * Bound a stream by the deadline.
 	 * @param stream the stream
 	 * @param <T> the type of its values
-	 * @return the stream, failing with a {@link ChatTimeoutException} when the deadline passes before it ends
+	 * @return the stream, failing with a {@link ChatTimeoutException} when the deadline
+	 * passes before it ends
 	 */
 	public <T> Flux<T> apply(Flux<T> stream) {
 		return Flux.defer(() -> {

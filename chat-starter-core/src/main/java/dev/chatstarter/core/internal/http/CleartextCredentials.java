@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.http;
 
 import java.net.URI;
@@ -14,9 +30,10 @@ import dev.chatstarter.core.http.BaseUrl;
 import dev.chatstarter.core.http.HttpSettings;
 
 /**
- * Warns, once per provider and URL, when an API key or a credential header would be sent over plain {@code http://}
- * to a host that is not the loopback interface, where anyone on the path can read it. The warning names the provider
- * and the URL without user info or query, never the secret. Loopback is told from the URL alone (no DNS lookup):
+ * Warns, once per provider and URL, when an API key or a credential header would be sent
+ * over plain {@code http://} to a host that is not the loopback interface, where anyone
+ * on the path can read it. The warning names the provider and the URL without user info
+ * or query, never the secret. Loopback is told from the URL alone (no DNS lookup):
  * {@code localhost}, {@code *.localhost}, {@code 127.x.x.x} and {@code ::1}.
  */
 public final class CleartextCredentials {
@@ -29,8 +46,8 @@ public final class CleartextCredentials {
 	}
 
 	/**
-	 * Log the warning if the settings send a credential in clear text and it was not logged before for this provider
-	 * and URL.
+	 * Log the warning if the settings send a credential in clear text and it was not
+	 * logged before for this provider and URL.
 	 * @param provider the provider name
 	 * @param http the provider's HTTP settings
 	 * @return whether the warning was logged now
@@ -43,13 +60,15 @@ public final class CleartextCredentials {
 		if (!warned.add(provider + " " + url)) {
 			return false;
 		}
-		logger.warn("Provider '{}' sends its API key or credential headers over plain http to {}; anyone on the network "
-				+ "path can read them. Use an https:// base URL.", provider, url);
+		logger
+			.warn("Provider '{}' sends its API key or credential headers over plain http to {}; anyone on the network "
+					+ "path can read them. Use an https:// base URL.", provider, url);
 		return true;
 	}
 
 	/**
-	 * Whether the settings send a credential over plain http to a host that is not loopback.
+	 * Whether the settings send a credential over plain http to a host that is not
+	 * loopback.
 	 * @param http the provider's HTTP settings
 	 * @return {@code true} if a credential would travel in clear text
 	 */

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.http;
 
 import reactor.netty.resources.ConnectionProvider;
@@ -7,9 +23,10 @@ import dev.chatstarter.core.http.ConnectionPoolSettings;
 import org.springframework.util.Assert;
 
 /**
- * The connection pool of a provider: either created from {@link ConnectionPoolSettings} when the first request needs
- * it (Reactor Netty's pool and HTTP stack take a few hundred milliseconds to load, which start-up need not pay), or
- * one the caller made and manages. Thread-safe. Applications choose it through
+ * The connection pool of a provider: either created from {@link ConnectionPoolSettings}
+ * when the first request needs it (Reactor Netty's pool and HTTP stack take a few hundred
+ * milliseconds to load, which start-up need not pay), or one the caller made and manages.
+ * Thread-safe. Applications choose it through
  * {@code ChatTemplate.Builder.connectionPool(..)} or {@code connectionProvider(..)}.
  */
 public final class ConnectionPool {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.http;
 
 import java.net.URI;
@@ -5,15 +21,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
-import reactor.netty.http.client.HttpClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,7 +35,9 @@ import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.core.error.ChatTimeoutException;
 import dev.chatstarter.core.error.ErrorDetails;
 import dev.chatstarter.core.http.BaseUrl;
+import dev.chatstarter.core.http.ChatTransport;
 import dev.chatstarter.core.http.HttpSettings;
+import dev.chatstarter.core.http.ProviderConnection;
 import dev.chatstarter.core.http.RetryListener;
 import dev.chatstarter.core.internal.error.ChatErrorMapper;
 import dev.chatstarter.core.internal.http.sse.SseEvent;
@@ -37,19 +52,20 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The one HTTP client of a provider: sends JSON, applies the timeouts and the retry policy, and turns every
- * failure (HTTP errors, errors inside 2xx bodies or streams, timeouts, broken connections, malformed bodies) into a
- * {@link ChatException}. Answers come back as parsed JSON, or read by the caller's reader straight from their bytes
- * when they are plain; what they mean is for the caller.
+ * The one HTTP client of a provider: sends JSON, applies the timeouts and the retry
+ * policy, and turns every failure (HTTP errors, errors inside 2xx bodies or streams,
+ * timeouts, broken connections, malformed bodies) into a {@link ChatException}. Answers
+ * come back as parsed JSON, or read by the caller's reader straight from their bytes when
+ * they are plain; what they mean is for the caller.
  */
 public final class ProviderHttpClient {
 
 	/**
-	 * The Reactor context key of headers that every request made within carries, a {@code Map<String, String>}:
-	 * the trace context a tracing handler propagated into the call's observation.
+	 * The Reactor context key of headers that every request made within carries, a
+	 * {@code Map<String, String>}: the trace context a tracing handler propagated into
+	 * the call's observation.
 	 */
 	public static final String PROPAGATED_HEADERS = ProviderHttpClient.class.getName() + ".propagatedHeaders";
 
@@ -68,7 +84,10 @@ public final class ProviderHttpClient {
 
 	};
 
-	/** How long the body of a stream may go on after {@code [DONE]} before the connection is closed. */
+	/**
+	 * How long the body of a stream may go on after {@code [DONE]} before the connection
+	 * is closed.
+	 */
 	static final Duration END_OF_BODY_GRACE = Duration.ofMillis(500);
 
 	private final String provider;
@@ -76,10 +95,11 @@ public final class ProviderHttpClient {
 	private final HttpSettings settings;
 
 	/**
-	 * Built on the first request: creating the HTTP stack (Reactor Netty, the pool and, if asked for, WebClient and
-	 * its codecs) loads a few thousand classes, which start-up need not pay for.
+	 * Connected on the first request: creating the HTTP stack (Reactor Netty, the pool
+	 * and, if asked for, WebClient and its codecs) loads a few thousand classes, which
+	 * start-up need not pay for.
 	 */
-	private final Lazy<ProviderTransport> transport;
+	private final Lazy<Connected> connection;
 
 	private final JsonMapper jsonMapper;
 
@@ -97,17 +117,15 @@ public final class ProviderHttpClient {
 	 * Create a client.
 	 * @param provider the provider name
 	 * @param settings how to reach the provider
+	 * @param transport connects to the provider on its first request
 	 * @param connectionPool the connection pool
-	 * @param webClientBuilder supplies the builder of the {@code WebClient} to send through (cloned) when the first
-	 * request is made, or {@code null} to send straight on Reactor Netty
-	 * @param httpClientCustomizer customizes the Reactor Netty client after the timeouts are applied
 	 * @param jsonMapper the mapper that parses answers
 	 * @param errorMapper turns failures into exceptions
 	 * @param retryListener told of every retry
 	 */
-	public ProviderHttpClient(String provider, HttpSettings settings, ConnectionPool connectionPool,
-			@Nullable Supplier<WebClient.Builder> webClientBuilder, UnaryOperator<HttpClient> httpClientCustomizer,
-			JsonMapper jsonMapper, ChatErrorMapper errorMapper, RetryListener retryListener) {
+	public ProviderHttpClient(String provider, HttpSettings settings, ChatTransport transport,
+			ConnectionPool connectionPool, JsonMapper jsonMapper, ChatErrorMapper errorMapper,
+			RetryListener retryListener) {
 		Assert.hasText(provider, "provider must not be empty");
 		this.provider = provider;
 		this.settings = settings;
@@ -115,8 +133,7 @@ public final class ProviderHttpClient {
 		this.errorMapper = errorMapper;
 		this.retryListener = retryListener;
 		this.callRetries = retry(() -> true);
-		this.transport = Lazy.of(() -> ProviderTransport.create(provider, settings, webClientBuilder,
-				httpClientCustomizer, connectionPool));
+		this.connection = Lazy.of(() -> Connected.connect(provider, settings, transport, connectionPool));
 	}
 
 	/**
@@ -155,8 +172,8 @@ public final class ProviderHttpClient {
 	}
 
 	/**
-	 * {@code POST} a JSON body and read its JSON answer: straight from its bytes when the reader can, else parsed,
-	 * checked for errors and read.
+	 * {@code POST} a JSON body and read its JSON answer: straight from its bytes when the
+	 * reader can, else parsed, checked for errors and read.
 	 * @param path the path below the base URL
 	 * @param body the JSON body
 	 * @param reader reads the answer
@@ -168,10 +185,11 @@ public final class ProviderHttpClient {
 	}
 
 	/**
-	 * {@code POST} a JSON body and read a server-sent event stream, one value per event, up to {@code [DONE]}.
-	 * Every event is checked for errors (an {@code event: error}, an error object in the data) before it is read. A
-	 * provider that ignores {@code stream: true} and answers with one JSON body yields that body as the only value.
-	 * The request is retried only before the first value.
+	 * {@code POST} a JSON body and read a server-sent event stream, one value per event,
+	 * up to {@code [DONE]}. Every event is checked for errors (an {@code event: error},
+	 * an error object in the data) before it is read. A provider that ignores
+	 * {@code stream: true} and answers with one JSON body yields that body as the only
+	 * value. The request is retried only before the first value.
 	 * @param path the path below the base URL
 	 * @param body the JSON body
 	 * @param reader reads the events
@@ -193,8 +211,8 @@ public final class ProviderHttpClient {
 			return DataBufferUtils.join(attempt.body(method, path, body), maxBytes)
 				.map(ProviderHttpClient::readAndRelease)
 				.onErrorMap(DataBufferLimitException.class,
-						(ex) -> this.errorMapper.malformed("the answer is larger than " + maxBytes
-								+ " bytes (max-response-size)", ex, null))
+						(ex) -> this.errorMapper.malformed(
+								"the answer is larger than " + maxBytes + " bytes (max-response-size)", ex, null))
 				.switchIfEmpty(Mono.error(() -> this.errorMapper.malformed("the answer body is empty", null, null)))
 				.map((bytes) -> {
 					T plain = reader.readPlain(bytes);
@@ -205,9 +223,9 @@ public final class ProviderHttpClient {
 	}
 
 	/**
-	 * One attempt of a stream. Once it started, only its events count as activity for the idle timeout, not its
-	 * bytes: keep-alive comments or an event trickled byte by byte do not hold it open. A JSON answer counts its
-	 * bytes.
+	 * One attempt of a stream. Once it started, only its events count as activity for the
+	 * idle timeout, not its bytes: keep-alive comments or an event trickled byte by byte
+	 * do not hold it open. A JSON answer counts its bytes.
 	 */
 	private <T> Flux<T> streamAttempt(String path, byte[] body, StreamEventReader<T> reader) {
 		Attempt attempt = new Attempt();
@@ -230,9 +248,10 @@ public final class ProviderHttpClient {
 	}
 
 	/**
-	 * Read the events up to {@code [DONE]}. The body is not cancelled at {@code [DONE]}, which would close the
-	 * connection, but read to its end so that the connection goes back to the pool; a server that keeps the body
-	 * open after {@code [DONE]} gets {@link #END_OF_BODY_GRACE}, then the connection is closed and the stream ends
+	 * Read the events up to {@code [DONE]}. The body is not cancelled at {@code [DONE]},
+	 * which would close the connection, but read to its end so that the connection goes
+	 * back to the pool; a server that keeps the body open after {@code [DONE]} gets
+	 * {@link #END_OF_BODY_GRACE}, then the connection is closed and the stream ends
 	 * normally.
 	 */
 	private <T> Flux<T> readEvents(Flux<SseEvent> events, StreamEventReader<T> reader, Attempt attempt) {
@@ -250,9 +269,10 @@ public final class ProviderHttpClient {
 			sink.next(readEvent(event, reader, attempt));
 		})
 			.takeUntilOther(done.asMono().then(Mono.delay(END_OF_BODY_GRACE)))
-			.onErrorResume(LargeErrorEvent.class, (large) -> Mono.fromCallable(() -> errorOf(large.bytes))
-				.subscribeOn(Schedulers.boundedElastic())
-				.flatMap(Mono::error));
+			.onErrorResume(LargeErrorEvent.class,
+					(large) -> Mono.fromCallable(() -> errorOf(large.bytes))
+						.subscribeOn(Schedulers.boundedElastic())
+						.flatMap(Mono::error));
 	}
 
 	private <T> T readEvent(SseEvent event, StreamEventReader<T> reader, Attempt attempt) {
@@ -333,11 +353,31 @@ public final class ProviderHttpClient {
 	}
 
 	/**
-	 * The state of one attempt: the status and headers of its answer.
+	 * The connection of a provider and the URIs of its paths, made on its first request.
+	 * What the application customizes runs here: when it fails, the error names the
+	 * provider and what to check.
 	 */
+	private record Connected(ProviderConnection connection, ProviderUris uris) {
+
+		static Connected connect(String provider, HttpSettings settings, ChatTransport transport,
+				ConnectionPool connectionPool) {
+			try {
+				BodyTimeouts.initialize();
+				return new Connected(transport.connect(settings, connectionPool.get()),
+						new ProviderUris(settings.baseUrl()));
+			}
+			catch (RuntimeException ex) {
+				throw new IllegalStateException("Could not create the HTTP client of chat provider '" + provider + "': "
+						+ ex.getMessage() + ". Check its SSL bundle, its transport and the transport's customizers",
+						ex);
+			}
+		}
+
+	}
+
 	/**
-	 * An {@code event: error} too large to map on the event loop: it ends the stream, and is then mapped on
-	 * {@link Schedulers#boundedElastic()} like a large error body.
+	 * An {@code event: error} too large to map on the event loop: it ends the stream, and
+	 * is then mapped on {@link Schedulers#boundedElastic()} like a large error body.
 	 */
 	private static final class LargeErrorEvent extends RuntimeException {
 
@@ -350,6 +390,9 @@ public final class ProviderHttpClient {
 
 	}
 
+	/**
+	 * The state of one attempt: the status and headers of its answer.
+	 */
 	private final class Attempt {
 
 		private int status;
@@ -362,20 +405,20 @@ public final class ProviderHttpClient {
 
 		/**
 		 * Send the request and return the body of its answer, with the timeouts applied.
-		 * @param activity signals the activity of the answer once it started, or {@code null} when every part of
-		 * the body is activity
+		 * @param activity signals the activity of the answer once it started, or
+		 * {@code null} when every part of the body is activity
 		 */
 		Flux<DataBuffer> body(HttpMethod method, String path, byte @Nullable [] body,
 				BodyTimeouts.@Nullable Activity activity) {
 			Duration responseTimeout = ProviderHttpClient.this.settings.responseTimeout();
 			Duration idleTimeout = ProviderHttpClient.this.settings.streamIdleTimeout();
-			ProviderTransport transport = ProviderHttpClient.this.transport.get();
-			Flux<DataBuffer> answer = Flux.deferContextual((context) -> transport.exchange(method, path, body,
-					context.getOrDefault(PROPAGATED_HEADERS, Map.of()), this::onResponse));
+			Connected connected = ProviderHttpClient.this.connection.get();
+			URI uri = connected.uris().of(path);
+			Flux<DataBuffer> answer = Flux.deferContextual((context) -> connected.connection()
+				.exchange(method, uri, body, context.getOrDefault(PROPAGATED_HEADERS, Map.of()), this::onResponse));
 			return ((activity != null) ? BodyTimeouts.apply(answer, responseTimeout, idleTimeout, activity)
 					: BodyTimeouts.apply(answer, responseTimeout, idleTimeout))
-				.onErrorMap((ex) -> !(ex instanceof ChatException),
-						(ex) -> toChatException(ex, method.name(), transport.uri(path)));
+				.onErrorMap((ex) -> !(ex instanceof ChatException), (ex) -> toChatException(ex, method.name(), uri));
 		}
 
 		private Flux<DataBuffer> onResponse(int status, HttpHeaders headers, Flux<DataBuffer> body) {
@@ -392,9 +435,10 @@ public final class ProviderHttpClient {
 		}
 
 		/**
-		 * The mapped failure of an error response. Mapping is linear in the body's size; a body over
-		 * {@value ProviderHttpClient#LARGE_ERROR_BODY} bytes (a hostile 16 MB page) is mapped off the event loop, so that the loop's
-		 * other connections never wait for it.
+		 * The mapped failure of an error response. Mapping is linear in the body's size;
+		 * a body over {@value ProviderHttpClient#LARGE_ERROR_BODY} bytes (a hostile 16 MB
+		 * page) is mapped off the event loop, so that the loop's other connections never
+		 * wait for it.
 		 */
 		private Flux<DataBuffer> failure(int status, HttpHeaders headers, byte[] bytes) {
 			ChatErrorMapper mapper = ProviderHttpClient.this.errorMapper;
@@ -407,9 +451,10 @@ public final class ProviderHttpClient {
 		}
 
 		/**
-		 * Whether a stream request was answered with one JSON body. The content type is parsed only here: parsing it
-		 * for every answer would cost blocking calls, which do not need it. A content type that cannot be parsed is
-		 * not JSON: the answer is read as an event stream.
+		 * Whether a stream request was answered with one JSON body. The content type is
+		 * parsed only here: parsing it for every answer would cost blocking calls, which
+		 * do not need it. A content type that cannot be parsed is not JSON: the answer is
+		 * read as an event stream.
 		 */
 		boolean isJsonAnswer() {
 			MediaType contentType;
@@ -431,8 +476,7 @@ public final class ProviderHttpClient {
 								+ " ms in the middle of the answer (stream-idle-timeout)"
 						: "no answer within " + ProviderHttpClient.this.settings.responseTimeout().toMillis()
 								+ " ms (response-timeout)";
-				return new ChatTimeoutException(ErrorDetails.local(ProviderHttpClient.this.provider, message),
-						failure);
+				return new ChatTimeoutException(ErrorDetails.local(ProviderHttpClient.this.provider, message), failure);
 			}
 			if (failure instanceof DataBufferLimitException) {
 				return failure;

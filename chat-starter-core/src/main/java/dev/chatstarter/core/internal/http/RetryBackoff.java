@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.http;
 
 import java.time.Duration;
@@ -17,8 +33,9 @@ import dev.chatstarter.core.http.RetryPolicy;
 
 /**
  * Retries that apply a {@link RetryPolicy}: only {@linkplain ChatException#isRetryable()
- * retryable} failures, exponential backoff with jitter, {@code Retry-After} honoured up to the policy's cap, and an
- * extra condition (a stream is retried only before its first chunk).
+ * retryable} failures, exponential backoff with jitter, {@code Retry-After} honoured up
+ * to the policy's cap, and an extra condition (a stream is retried only before its first
+ * chunk).
  */
 final class RetryBackoff {
 
@@ -40,9 +57,9 @@ final class RetryBackoff {
 	}
 
 	/**
-	 * Retry a call as the policy says. Resubscribes to the call after each retryable failure; one
-	 * {@code onErrorResume} per attempt instead of {@code retryWhen}'s companion flux, which every call would pay for
-	 * even when it never fails.
+	 * Retry a call as the policy says. Resubscribes to the call after each retryable
+	 * failure; one {@code onErrorResume} per attempt instead of {@code retryWhen}'s
+	 * companion flux, which every call would pay for even when it never fails.
 	 * @param call the call, subscribed to once per attempt
 	 * @param <T> the type of the answer
 	 * @return the call with retries
@@ -71,8 +88,7 @@ final class RetryBackoff {
 	private <T> Flux<T> retry(Flux<T> stream, long retriesSoFar) {
 		return stream.onErrorResume((failure) -> {
 			Duration delay = nextDelay(failure, retriesSoFar);
-			return (delay != null) ? Mono.delay(delay).thenMany(retry(stream, retriesSoFar + 1))
-					: Flux.error(failure);
+			return (delay != null) ? Mono.delay(delay).thenMany(retry(stream, retriesSoFar + 1)) : Flux.error(failure);
 		});
 	}
 

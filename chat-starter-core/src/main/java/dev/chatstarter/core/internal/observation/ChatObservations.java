@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.observation;
 
 import java.net.URI;
@@ -38,21 +54,25 @@ import dev.chatstarter.core.tool.ToolExecutionListener;
 import org.springframework.util.Assert;
 
 /**
- * Wraps the reactive pipelines of one provider's template in observations: each observation starts when the pipeline
- * is subscribed to and stops when it completes, fails or is cancelled, before the result reaches the subscriber. The
- * observation is put in the Reactor context (under Micrometer's {@code micrometer.observation} key), so a
- * {@code WebClient} observation of the HTTP exchange (when the template sends through one) becomes its child; a
- * parent observation found there is used.
- * The headers a tracing handler propagated into a model call's context are put there too (under
+ * Wraps the reactive pipelines of one provider's template in observations: each
+ * observation starts when the pipeline is subscribed to and stops when it completes,
+ * fails or is cancelled, before the result reaches the subscriber. The observation is put
+ * in the Reactor context (under Micrometer's {@code micrometer.observation} key), so a
+ * {@code WebClient} observation of the HTTP exchange (when the template sends through
+ * one) becomes its child; a parent observation found there is used. The headers a tracing
+ * handler propagated into a model call's context are put there too (under
  * {@link ProviderHttpClient#PROPAGATED_HEADERS}), and the call's requests carry them.
  * <p>
- * With the {@link ObservationRegistry#NOOP NOOP} registry every method returns the pipeline unchanged.
+ * With the {@link ObservationRegistry#NOOP NOOP} registry every method returns the
+ * pipeline unchanged.
  */
 public final class ChatObservations {
 
-	/** The Reactor context key of the current observation ({@code ObservationThreadLocalAccessor.KEY}). */
+	/**
+	 * The Reactor context key of the current observation
+	 * ({@code ObservationThreadLocalAccessor.KEY}).
+	 */
 	private static final String OBSERVATION_KEY = "micrometer.observation";
-
 
 	private static final ToolObservationConvention DEFAULT_TOOL_CONVENTION = new DefaultToolObservationConvention();
 
@@ -62,7 +82,10 @@ public final class ChatObservations {
 
 	private final int serverPort;
 
-	/** The provider's {@code scheme://host:port}, for tracing handlers (remote IP and port of client spans). */
+	/**
+	 * The provider's {@code scheme://host:port}, for tracing handlers (remote IP and port
+	 * of client spans).
+	 */
 	private final String remoteServiceAddress;
 
 	private final ObservationRegistry registry;
@@ -86,7 +109,8 @@ public final class ChatObservations {
 		URI uri = BaseUrl.parse(baseUrl);
 		this.provider = provider;
 		this.serverAddress = uri.getHost();
-		this.serverPort = (uri.getPort() != -1) ? uri.getPort() : ("https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
+		this.serverPort = (uri.getPort() != -1) ? uri.getPort()
+				: ("https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
 		this.remoteServiceAddress = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost() + ":"
 				+ this.serverPort;
 		this.registry = settings.registry();
@@ -116,8 +140,9 @@ public final class ChatObservations {
 	}
 
 	/**
-	 * Observe a streaming chat call: the time to the first chunk, the time between chunks and the usage of the chunk
-	 * that carries it. Per chunk this costs a clock read and a counter.
+	 * Observe a streaming chat call: the time to the first chunk, the time between chunks
+	 * and the usage of the chunk that carries it. Per chunk this costs a clock read and a
+	 * counter.
 	 * @param request the request
 	 * @param stream the stream
 	 * @return the observed stream
@@ -166,7 +191,8 @@ public final class ChatObservations {
 	}
 
 	/**
-	 * Return a tool execution listener that observes every execution, around the given listener.
+	 * Return a tool execution listener that observes every execution, around the given
+	 * listener.
 	 * @param listener the listener to wrap
 	 * @return the observing listener, or the given one when calls are not observed
 	 */
@@ -205,8 +231,7 @@ public final class ChatObservations {
 				request.options().model(), streaming, request));
 	}
 
-	private ChatObservationContext context(Operation operation, @Nullable String model,
-			@Nullable ChatRequest request) {
+	private ChatObservationContext context(Operation operation, @Nullable String model, @Nullable ChatRequest request) {
 		return addressed(new ChatObservationContext(operation, this.provider, this.serverAddress, this.serverPort,
 				model, false, request));
 	}
@@ -216,11 +241,9 @@ public final class ChatObservations {
 		return context;
 	}
 
-	private <C extends Observation.Context> Scope start(C context,
-			@Nullable ObservationConvention<C> custom, ObservationConvention<C> defaultConvention,
-			ContextView reactorContext) {
-		Observation observation = Observation.createNotStarted(custom, defaultConvention, () -> context,
-				this.registry);
+	private <C extends Observation.Context> Scope start(C context, @Nullable ObservationConvention<C> custom,
+			ObservationConvention<C> defaultConvention, ContextView reactorContext) {
+		Observation observation = Observation.createNotStarted(custom, defaultConvention, () -> context, this.registry);
 		Object parent = reactorContext.getOrDefault(OBSERVATION_KEY, null);
 		if (parent instanceof Observation parentObservation) {
 			observation.parentObservation(parentObservation);
@@ -265,8 +288,7 @@ public final class ChatObservations {
 			Context withObservation = reactorContext.put(OBSERVATION_KEY, this.observation);
 			Map<String, String> headers = this.propagatedHeaders;
 			return (headers != null && !headers.isEmpty())
-					? withObservation.put(ProviderHttpClient.PROPAGATED_HEADERS, headers)
-					: withObservation;
+					? withObservation.put(ProviderHttpClient.PROPAGATED_HEADERS, headers) : withObservation;
 		}
 
 	}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.output;
 
 import java.lang.reflect.Type;
@@ -15,16 +31,17 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.util.Assert;
 
 /**
- * Parses the model's answer into a Java type with Jackson. Models and relays wrap JSON in various ways, so the parser
- * tries, in order, until one parses:
+ * Parses the model's answer into a Java type with Jackson. Models and relays wrap JSON in
+ * various ways, so the parser tries, in order, until one parses:
  * <ol>
- * <li>the text itself, trimmed (a byte-order mark and a leading {@code <think>...</think>} block removed);</li>
+ * <li>the text itself, trimmed (a byte-order mark and a leading
+ * {@code <think>...</think>} block removed);</li>
  * <li>the content of the first Markdown code fence (<code>```json ... ```</code>);</li>
- * <li>the part from the first <code>{</code> (or <code>[</code>) to the last <code>}</code> (or <code>]</code>),
- * which drops prose before and after the JSON.</li>
+ * <li>the part from the first <code>{</code> (or <code>[</code>) to the last
+ * <code>}</code> (or <code>]</code>), which drops prose before and after the JSON.</li>
  * </ol>
- * If none parses, a {@link StructuredOutputException} says which type was expected and why the last attempt failed,
- * and carries the full text. Thread-safe.
+ * If none parses, a {@link StructuredOutputException} says which type was expected and
+ * why the last attempt failed, and carries the full text. Thread-safe.
  */
 public final class EntityParser {
 

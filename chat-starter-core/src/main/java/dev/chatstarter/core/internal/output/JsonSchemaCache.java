@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.output;
 
 import java.lang.reflect.Type;
@@ -22,19 +38,25 @@ import org.springframework.util.function.SingletonSupplier;
  * <p>
  * Which variant to use:
  * <ul>
- * <li>{@code response_format: json_schema}: {@link #strict(Type)}. Its schema follows OpenAI's strict rules
- * (every property required, optional ones nullable, {@code "additionalProperties": false}) and is still a plain,
- * valid JSON schema for providers that ignore {@code strict}. {@link OutputSchema#strict()} is {@code false} when
- * the type cannot be expressed strictly (a {@code Map} or untyped property, or a root that is not an object, e.g. a
- * {@code List}); send {@link OutputSchema#responseFormat()} as it is, it only claims {@code strict} when it may;</li>
- * <li>{@code json_object} or prompt-only providers: {@link #relaxed(Type)} rendered with {@link SchemaPrompt}:
- * shorter, optional properties simply not required.</li>
+ * <li>{@code response_format: json_schema}: {@link #strict(Type)}. Its schema follows
+ * OpenAI's strict rules (every property required, optional ones nullable,
+ * {@code "additionalProperties": false}) and is still a plain, valid JSON schema for
+ * providers that ignore {@code strict}. {@link OutputSchema#strict()} is {@code false}
+ * when the type cannot be expressed strictly (a {@code Map} or untyped property, or a
+ * root that is not an object, e.g. a {@code List}); send
+ * {@link OutputSchema#responseFormat()} as it is, it only claims {@code strict} when it
+ * may;</li>
+ * <li>{@code json_object} or prompt-only providers: {@link #relaxed(Type)} rendered with
+ * {@link SchemaPrompt}: shorter, optional properties simply not required.</li>
  * </ul>
  * Thread-safe.
  */
 public final class JsonSchemaCache {
 
-	/** Built on first use: setting up a schema generator loads many classes, which start-up need not pay for. */
+	/**
+	 * Built on first use: setting up a schema generator loads many classes, which
+	 * start-up need not pay for.
+	 */
 	private final Supplier<JsonSchemaGenerator> strictGenerator;
 
 	private final Supplier<JsonSchemaGenerator> relaxedGenerator;
@@ -51,7 +73,8 @@ public final class JsonSchemaCache {
 	}
 
 	/**
-	 * Create a cache whose schemas follow the given mapper's configuration (use the mapper that parses the answers).
+	 * Create a cache whose schemas follow the given mapper's configuration (use the
+	 * mapper that parses the answers).
 	 * @param jsonMapper the mapper
 	 */
 	public JsonSchemaCache(JsonMapper jsonMapper) {
@@ -88,7 +111,8 @@ public final class JsonSchemaCache {
 	}
 
 	/**
-	 * Return the strict schema of a generic type, for {@code response_format: json_schema}.
+	 * Return the strict schema of a generic type, for
+	 * {@code response_format: json_schema}.
 	 * @param type the type reference
 	 * @return the schema, the same instance on every call for the same type
 	 */
@@ -100,7 +124,8 @@ public final class JsonSchemaCache {
 	/**
 	 * Return the relaxed schema of a type, for schema instructions in a prompt.
 	 * @param type a class or generic type
-	 * @return the schema ({@link OutputSchema#strict()} is {@code false}), the same instance on every call
+	 * @return the schema ({@link OutputSchema#strict()} is {@code false}), the same
+	 * instance on every call
 	 */
 	public OutputSchema relaxed(Type type) {
 		Assert.notNull(type, "type must not be null");
@@ -111,7 +136,8 @@ public final class JsonSchemaCache {
 	/**
 	 * Return the relaxed schema of a generic type, for schema instructions in a prompt.
 	 * @param type the type reference
-	 * @return the schema ({@link OutputSchema#strict()} is {@code false}), the same instance on every call
+	 * @return the schema ({@link OutputSchema#strict()} is {@code false}), the same
+	 * instance on every call
 	 */
 	public OutputSchema relaxed(ParameterizedTypeReference<?> type) {
 		Assert.notNull(type, "type must not be null");
@@ -119,8 +145,9 @@ public final class JsonSchemaCache {
 	}
 
 	/**
-	 * Whether a schema satisfies OpenAI's strict structured output rules: the root is an object, every object has
-	 * {@code properties} and {@code "additionalProperties": false}, no schema is empty.
+	 * Whether a schema satisfies OpenAI's strict structured output rules: the root is an
+	 * object, every object has {@code properties} and
+	 * {@code "additionalProperties": false}, no schema is empty.
 	 * @param schema the schema
 	 * @return {@code true} if {@code "strict": true} may be sent with it
 	 */

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.output;
 
 import java.util.Map;
@@ -10,10 +26,11 @@ import dev.chatstarter.core.output.OutputSchema;
 import org.springframework.util.Assert;
 
 /**
- * The instruction text that asks for JSON matching a schema, for providers that cannot take
- * {@code response_format: json_schema}: sent with {@code json_object} mode (whose providers also want the word "JSON"
- * in the prompt, which this text contains) or alone in prompt-only mode. Use the {@linkplain JsonSchemaCache#relaxed
- * relaxed} schema: it is shorter and reads more naturally.
+ * The instruction text that asks for JSON matching a schema, for providers that cannot
+ * take {@code response_format: json_schema}: sent with {@code json_object} mode (whose
+ * providers also want the word "JSON" in the prompt, which this text contains) or alone
+ * in prompt-only mode. Use the {@linkplain JsonSchemaCache#relaxed relaxed} schema: it is
+ * shorter and reads more naturally.
  */
 public final class SchemaPrompt {
 
@@ -31,8 +48,9 @@ public final class SchemaPrompt {
 	}
 
 	/**
-	 * Render the instructions for a schema: "Answer with a JSON object that matches this JSON schema:", the schema
-	 * as compact JSON, and a request to reply with the JSON only.
+	 * Render the instructions for a schema: "Answer with a JSON object that matches this
+	 * JSON schema:", the schema as compact JSON, and a request to reply with the JSON
+	 * only.
 	 * @param schema the JSON schema
 	 * @return the instruction text
 	 */

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.output;
 
 import java.lang.reflect.Type;
@@ -14,8 +30,9 @@ import dev.chatstarter.core.chat.ResponseFormat;
 import dev.chatstarter.core.provider.ProviderDialect;
 
 /**
- * Structured output of one provider: asks for a type the way the provider's dialect supports (a strict JSON
- * schema, a JSON object plus instructions, or instructions alone) and parses the answer into that type.
+ * Structured output of one provider: asks for a type the way the provider's dialect
+ * supports (a strict JSON schema, a JSON object plus instructions, or instructions alone)
+ * and parses the answer into that type.
  */
 public final class StructuredOutput {
 
@@ -55,8 +72,8 @@ public final class StructuredOutput {
 				options.responseFormat(ResponseFormat.jsonObject());
 				messages = withInstructions(messages, SchemaPrompt.instructions(this.schemaCache.relaxed(type)));
 			}
-			case PROMPT -> messages = withInstructions(messages,
-					SchemaPrompt.instructions(this.schemaCache.relaxed(type)));
+			case PROMPT ->
+				messages = withInstructions(messages, SchemaPrompt.instructions(this.schemaCache.relaxed(type)));
 		}
 		return new ChatRequest(messages, options.build());
 	}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.resilience;
 
 import java.util.ArrayList;
@@ -22,10 +38,11 @@ import dev.chatstarter.core.stream.ChatChunk;
 
 /**
  * Sends a request to the first provider's guarded stage and, when it fails in a way the
- * {@linkplain FallbackTrigger triggers} name, to the fallbacks in order, each followed by its own fallbacks. A
- * provider that is cooling down is skipped at once; a stream fails over only before its first chunk. Each fallback
- * gets the request with its own default options, the options the request set beyond the first provider's defaults
- * (per call, structured output, tools) kept, and its own model.
+ * {@linkplain FallbackTrigger triggers} name, to the fallbacks in order, each followed by
+ * its own fallbacks. A provider that is cooling down is skipped at once; a stream fails
+ * over only before its first chunk. Each fallback gets the request with its own default
+ * options, the options the request set beyond the first provider's defaults (per call,
+ * structured output, tools) kept, and its own model.
  */
 public final class FallbackExchange implements ChatExchange {
 
@@ -46,17 +63,19 @@ public final class FallbackExchange implements ChatExchange {
 	}
 
 	/**
-	 * Return the stage that falls back from a provider's guard to its fallbacks, or the guard itself when it has
-	 * none.
+	 * Return the stage that falls back from a provider's guard to its fallbacks, or the
+	 * guard itself when it has none.
 	 * @param primary the first provider's guard
 	 * @param primaryDefaults the first provider's default options
-	 * @param fallbacks the configured fallbacks; their own fallbacks follow each, depth first, every provider once
-	 * @param triggers the failures that fall back (besides a provider that cools down or is unavailable)
+	 * @param fallbacks the configured fallbacks; their own fallbacks follow each, depth
+	 * first, every provider once
+	 * @param triggers the failures that fall back (besides a provider that cools down or
+	 * is unavailable)
 	 * @param listener told of every fallback
 	 * @return the stage
 	 */
-	public static ChatExchange over(GuardedExchange primary, ChatOptions primaryDefaults, List<FallbackMember> fallbacks,
-			Set<FallbackTrigger> triggers, FallbackListener listener) {
+	public static ChatExchange over(GuardedExchange primary, ChatOptions primaryDefaults,
+			List<FallbackMember> fallbacks, Set<FallbackTrigger> triggers, FallbackListener listener) {
 		Set<FallbackMember> chain = new LinkedHashSet<>();
 		addWithTheirFallbacks(fallbacks, chain);
 		if (chain.isEmpty()) {
@@ -112,7 +131,8 @@ public final class FallbackExchange implements ChatExchange {
 		}
 		return Flux.defer(() -> {
 			AtomicBoolean started = new AtomicBoolean();
-			return member.exchange().stream(requestFor(member, request))
+			return member.exchange()
+				.stream(requestFor(member, request))
 				.doOnNext((chunk) -> started.set(true))
 				.onErrorResume((failure) -> !started.get() && triggersFallback(failure), (failure) -> {
 					notifyFallback(index, failure);
@@ -150,8 +170,8 @@ public final class FallbackExchange implements ChatExchange {
 	}
 
 	/**
-	 * One provider of the chain; {@code defaultOptions} is {@code null} for the first, which gets requests as they
-	 * are.
+	 * One provider of the chain; {@code defaultOptions} is {@code null} for the first,
+	 * which gets requests as they are.
 	 */
 	private record Member(ChatExchange exchange, @Nullable ChatOptions defaultOptions) {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.resilience;
 
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,10 +32,12 @@ import dev.chatstarter.core.resilience.CooldownState;
 import dev.chatstarter.core.stream.ChatChunk;
 
 /**
- * Guards one provider: its cooldown after repeated failures and its client-side limits (concurrency, requests and
- * tokens per minute). A provider that is cooling down is either still tried (alone, it is the only way to an answer)
- * or refused at once with {@link ChatProviderUnavailableException} (in a fallback chain, so that the next provider
- * answers without waiting); {@link #failingFast()} gives the second kind over the same state.
+ * Guards one provider: its cooldown after repeated failures and its client-side limits
+ * (concurrency, requests and tokens per minute). A provider that is cooling down is
+ * either still tried (alone, it is the only way to an answer) or refused at once with
+ * {@link ChatProviderUnavailableException} (in a fallback chain, so that the next
+ * provider answers without waiting); {@link #failingFast()} gives the second kind over
+ * the same state.
  */
 public final class GuardedExchange implements ChatExchange {
 
@@ -50,7 +68,8 @@ public final class GuardedExchange implements ChatExchange {
 	}
 
 	/**
-	 * Return a guard over the same cooldown and limits that refuses at once while the provider cools down.
+	 * Return a guard over the same cooldown and limits that refuses at once while the
+	 * provider cools down.
 	 * @return the guard for a fallback chain
 	 */
 	public GuardedExchange failingFast() {
@@ -126,8 +145,10 @@ public final class GuardedExchange implements ChatExchange {
 	}
 
 	private ChatProviderUnavailableException coolingDown() {
-		return new ChatProviderUnavailableException(ErrorDetails.local(provider(),
-				"the provider is cooling down after repeated failures until " + this.cooldown.openUntil()), null);
+		return new ChatProviderUnavailableException(
+				ErrorDetails.local(provider(),
+						"the provider is cooling down after repeated failures until " + this.cooldown.openUntil()),
+				null);
 	}
 
 }

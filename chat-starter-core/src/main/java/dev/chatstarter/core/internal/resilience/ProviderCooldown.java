@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.resilience;
 
 import java.time.Instant;
@@ -15,14 +31,17 @@ import dev.chatstarter.core.resilience.CooldownState;
 import org.springframework.util.Assert;
 
 /**
- * The cooldown (circuit breaker) of one provider, driven by a {@link CooldownPolicy}: closed while calls succeed,
- * open for {@link CooldownPolicy#duration()} after {@link CooldownPolicy#failures()} consecutive failures within
- * {@link CooldownPolicy#window()}, then half-open, letting exactly one probe through. Thread-safe.
+ * The cooldown (circuit breaker) of one provider, driven by a {@link CooldownPolicy}:
+ * closed while calls succeed, open for {@link CooldownPolicy#duration()} after
+ * {@link CooldownPolicy#failures()} consecutive failures within
+ * {@link CooldownPolicy#window()}, then half-open, letting exactly one probe through.
+ * Thread-safe.
  * <p>
- * Each call asks for a {@link Permit} with {@link #tryAcquire()} and reports its outcome through it. Only the
- * probe's outcome closes or re-opens a cooldown, and outcomes of calls that started before the cooldown last opened
- * or closed are ignored, so a late failure of an old call cannot re-open a cooldown, and an unrelated cancel or
- * bad request cannot let a second probe through.
+ * Each call asks for a {@link Permit} with {@link #tryAcquire()} and reports its outcome
+ * through it. Only the probe's outcome closes or re-opens a cooldown, and outcomes of
+ * calls that started before the cooldown last opened or closed are ignored, so a late
+ * failure of an old call cannot re-open a cooldown, and an unrelated cancel or bad
+ * request cannot let a second probe through.
  */
 public final class ProviderCooldown {
 
@@ -38,7 +57,10 @@ public final class ProviderCooldown {
 
 	private @Nullable Permit probe;
 
-	/** Incremented whenever the cooldown opens or closes; a permit's outcome counts only in its own generation. */
+	/**
+	 * Incremented whenever the cooldown opens or closes; a permit's outcome counts only
+	 * in its own generation.
+	 */
 	private long generation;
 
 	/**
@@ -90,9 +112,10 @@ public final class ProviderCooldown {
 	}
 
 	/**
-	 * Ask to call the provider. Closed: granted. Open: refused. Half-open: granted to exactly one caller, the probe,
-	 * until that caller reports its outcome. A refused permit may still be used for a call that must go ahead (no
-	 * fallback left); its outcome is ignored.
+	 * Ask to call the provider. Closed: granted. Open: refused. Half-open: granted to
+	 * exactly one caller, the probe, until that caller reports its outcome. A refused
+	 * permit may still be used for a call that must go ahead (no fallback left); its
+	 * outcome is ignored.
 	 * @return the permit, through which the call reports its outcome exactly once
 	 */
 	public synchronized Permit tryAcquire() {
@@ -194,8 +217,9 @@ public final class ProviderCooldown {
 	}
 
 	/**
-	 * The permission for one call, handed out by {@link ProviderCooldown#tryAcquire()}. The first report (success,
-	 * failure or cancel) counts; later ones are ignored. Thread-safe.
+	 * The permission for one call, handed out by {@link ProviderCooldown#tryAcquire()}.
+	 * The first report (success, failure or cancel) counts; later ones are ignored.
+	 * Thread-safe.
 	 */
 	public static final class Permit {
 
@@ -215,14 +239,16 @@ public final class ProviderCooldown {
 
 		/**
 		 * Whether the call may go ahead.
-		 * @return {@code false} while the provider is cooling down or another call is probing it
+		 * @return {@code false} while the provider is cooling down or another call is
+		 * probing it
 		 */
 		public boolean isGranted() {
 			return this.kind != Kind.REFUSED;
 		}
 
 		/**
-		 * Whether this call is the half-open probe, whose outcome closes or re-opens the cooldown.
+		 * Whether this call is the half-open probe, whose outcome closes or re-opens the
+		 * cooldown.
 		 * @return {@code true} for the probe
 		 */
 		public boolean isProbe() {
@@ -230,7 +256,8 @@ public final class ProviderCooldown {
 		}
 
 		/**
-		 * Report a successful call: the cooldown closes (for the probe) and the failure count restarts.
+		 * Report a successful call: the cooldown closes (for the probe) and the failure
+		 * count restarts.
 		 */
 		public void onSuccess() {
 			if (firstReport()) {
@@ -239,8 +266,9 @@ public final class ProviderCooldown {
 		}
 
 		/**
-		 * Report a failed call. Failures that say nothing of the provider's health (bad requests, content filters,
-		 * malformed answers, a call refused locally) do not count; the probe's frees the probe slot.
+		 * Report a failed call. Failures that say nothing of the provider's health (bad
+		 * requests, content filters, malformed answers, a call refused locally) do not
+		 * count; the probe's frees the probe slot.
 		 * @param failure the failure
 		 */
 		public void onFailure(Throwable failure) {
@@ -250,7 +278,8 @@ public final class ProviderCooldown {
 		}
 
 		/**
-		 * Report a call that ended without an outcome (cancelled): for the probe, the next call may probe again.
+		 * Report a call that ended without an outcome (cancelled): for the probe, the
+		 * next call may probe again.
 		 */
 		public void onCancel() {
 			if (firstReport()) {

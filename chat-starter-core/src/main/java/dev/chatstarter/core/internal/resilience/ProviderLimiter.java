@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.resilience;
 
 import java.time.Duration;
@@ -22,9 +38,10 @@ import dev.chatstarter.core.resilience.ProviderLimits;
 import org.springframework.util.Assert;
 
 /**
- * Applies {@link ProviderLimits} to the calls of one provider: hands out a {@link Permit} per call, or refuses it with
- * a {@link ChatLimitExceededException}, or (with {@link ProviderLimits.Mode#QUEUE}) makes it wait without blocking a
- * thread. Rates are counted over a sliding minute of the given clock. Thread-safe.
+ * Applies {@link ProviderLimits} to the calls of one provider: hands out a {@link Permit}
+ * per call, or refuses it with a {@link ChatLimitExceededException}, or (with
+ * {@link ProviderLimits.Mode#QUEUE}) makes it wait without blocking a thread. Rates are
+ * counted over a sliding minute of the given clock. Thread-safe.
  */
 public final class ProviderLimiter {
 
@@ -78,7 +95,8 @@ public final class ProviderLimiter {
 	}
 
 	/**
-	 * Whether any limit is set; without one, {@link #acquire()} always grants a permit at once and calls need not ask.
+	 * Whether any limit is set; without one, {@link #acquire()} always grants a permit at
+	 * once and calls need not ask.
 	 * @return {@code true} when calls must ask for a permit
 	 */
 	public boolean isLimited() {
@@ -86,11 +104,13 @@ public final class ProviderLimiter {
 	}
 
 	/**
-	 * Ask for a permit to send one call. The permit must be {@linkplain Permit#release() released} when the call
-	 * ends, however it ends. A request counts against the per-minute rate only once it is granted its concurrency
-	 * permit. A queued call waits at most {@link ProviderLimits#maxWait()} in all, however many times it waits for
+	 * Ask for a permit to send one call. The permit must be {@linkplain Permit#release()
+	 * released} when the call ends, however it ends. A request counts against the
+	 * per-minute rate only once it is granted its concurrency permit. A queued call waits
+	 * at most {@link ProviderLimits#maxWait()} in all, however many times it waits for
 	 * room in the rate or for a concurrency permit.
-	 * @return the permit, a {@link ChatLimitExceededException}, or (when queueing) a permit later
+	 * @return the permit, a {@link ChatLimitExceededException}, or (when queueing) a
+	 * permit later
 	 */
 	public Mono<Permit> acquire() {
 		if (!this.limits.isLimited()) {
@@ -101,8 +121,8 @@ public final class ProviderLimiter {
 			if (admission.permit() != null) {
 				return Mono.just(admission.permit());
 			}
-			if (this.limits.whenExceeded() == ProviderLimits.Mode.FAIL || admission.rateWait() == null
-					&& this.limits.maxWait().isZero()
+			if (this.limits.whenExceeded() == ProviderLimits.Mode.FAIL
+					|| admission.rateWait() == null && this.limits.maxWait().isZero()
 					|| admission.rateWait() != null && admission.rateWait().compareTo(this.limits.maxWait()) > 0) {
 				return Mono.error(exceeded(admission.limit()));
 			}
@@ -112,10 +132,11 @@ public final class ProviderLimiter {
 	}
 
 	/**
-	 * Grant a permit when both the rate and the concurrency limit have room, counting the request against the rate
-	 * only then; else say which limit is reached. A first try does not pass calls already queued. A queued
-	 * acquisition that finds no concurrency permit joins the queue in the same step, so that no release can be
-	 * missed: at its head when it had been woken from it, else at its end.
+	 * Grant a permit when both the rate and the concurrency limit have room, counting the
+	 * request against the rate only then; else say which limit is reached. A first try
+	 * does not pass calls already queued. A queued acquisition that finds no concurrency
+	 * permit joins the queue in the same step, so that no release can be missed: at its
+	 * head when it had been woken from it, else at its end.
 	 * @param queued the queued acquisition asking, or {@code null} for a first try
 	 * @param woken whether {@code queued} was just taken from the head of the queue
 	 * @return the admission
@@ -169,8 +190,8 @@ public final class ProviderLimiter {
 	}
 
 	/**
-	 * Let the first waiting call try again, within the same lock as taking it from the queue, so that a new call
-	 * cannot take its place in between.
+	 * Let the first waiting call try again, within the same lock as taking it from the
+	 * queue, so that a new call cannot take its place in between.
 	 */
 	private void wakeNextWaiter() {
 		QueuedAcquisition next;
@@ -193,8 +214,9 @@ public final class ProviderLimiter {
 	}
 
 	private ChatLimitExceededException exceeded(String limit) {
-		return new ChatLimitExceededException(ErrorDetails.local(this.provider,
-				"the client-side limit " + limit + " of this provider is reached"), null);
+		return new ChatLimitExceededException(
+				ErrorDetails.local(this.provider, "the client-side limit " + limit + " of this provider is reached"),
+				null);
 	}
 
 	@Override
@@ -238,17 +260,17 @@ public final class ProviderLimiter {
 	}
 
 	/**
-	 * The outcome of one try: a permit, or the limit that is reached and, for a rate, how long until there may be
-	 * room.
+	 * The outcome of one try: a permit, or the limit that is reached and, for a rate, how
+	 * long until there may be room.
 	 */
 	private record Admission(@Nullable Permit permit, @Nullable Duration rateWait, String limit) {
 
 	}
 
 	/**
-	 * A call that waits for room ({@link ProviderLimits.Mode#QUEUE}): it tries again when a permit is released or the
-	 * rate may have room, until one deadline, {@code maxWait} after it started. Its state changes under the
-	 * limiter's lock.
+	 * A call that waits for room ({@link ProviderLimits.Mode#QUEUE}): it tries again when
+	 * a permit is released or the rate may have room, until one deadline, {@code maxWait}
+	 * after it started. Its state changes under the limiter's lock.
 	 */
 	private final class QueuedAcquisition {
 
@@ -306,8 +328,8 @@ public final class ProviderLimiter {
 		}
 
 		/**
-		 * Act on an admission, outside the lock: hand over the permit, fail when the wait needed would pass the
-		 * deadline, or try again when the rate may have room.
+		 * Act on an admission, outside the lock: hand over the permit, fail when the wait
+		 * needed would pass the deadline, or try again when the rate may have room.
 		 * @param admission the admission
 		 */
 		void deliver(Admission admission) {
@@ -343,14 +365,16 @@ public final class ProviderLimiter {
 		}
 
 		private void cancel() {
-			// once granted, a permit that does not reach the caller is released as a discarded value
+			// once granted, a permit that does not reach the caller is released as a
+			// discarded value
 			end();
 		}
 
 		/**
-		 * Give up waiting. One that had been woken, or was waiting for the rate, may hold the wake-up of a released
-		 * permit: it hands it on.
-		 * @return whether this ended the wait ({@code false} when it had ended already, granted or not)
+		 * Give up waiting. One that had been woken, or was waiting for the rate, may hold
+		 * the wake-up of a released permit: it hands it on.
+		 * @return whether this ended the wait ({@code false} when it had ended already,
+		 * granted or not)
 		 */
 		private boolean end() {
 			boolean queued;

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.text;
 
 import java.util.Collection;
@@ -6,8 +22,9 @@ import java.util.regex.Pattern;
 import tools.jackson.core.io.JsonStringEncoder;
 
 /**
- * Tool names as log lines and error texts show them. A name the model made up may hold anything (CR/LF to forge a
- * log line, megabytes of text); one that is not a plain tool name is shown JSON-quoted and cut.
+ * Tool names as log lines and error texts show them. A name the model made up may hold
+ * anything (CR/LF to forge a log line, megabytes of text); one that is not a plain tool
+ * name is shown JSON-quoted and cut.
  */
 public final class ToolNames {
 
@@ -20,8 +37,9 @@ public final class ToolNames {
 	}
 
 	/**
-	 * Return the name for a log line or an error text: {@code 'get_weather'} for a plain name, else the name
-	 * JSON-quoted (control characters escaped) and cut after 64 characters, e.g. {@code "get\nFORGED"}.
+	 * Return the name for a log line or an error text: {@code 'get_weather'} for a plain
+	 * name, else the name JSON-quoted (control characters escaped) and cut after 64
+	 * characters, e.g. {@code "get\nFORGED"}.
 	 * @param name the name, possibly made up by the model
 	 * @return the name, safe to print
 	 */
@@ -33,7 +51,8 @@ public final class ToolNames {
 	}
 
 	/**
-	 * Return the names for a log line or an error text, each as {@link #quoted(String)} shows it.
+	 * Return the names for a log line or an error text, each as {@link #quoted(String)}
+	 * shows it.
 	 * @param names the names
 	 * @return the names, safe to print
 	 */
@@ -42,7 +61,8 @@ public final class ToolNames {
 	}
 
 	/**
-	 * Return a text JSON-quoted, control characters escaped, cut after {@code max} characters.
+	 * Return a text JSON-quoted, control characters escaped, cut after {@code max}
+	 * characters.
 	 * @param text the text
 	 * @param max how many characters to keep
 	 * @return the quoted text

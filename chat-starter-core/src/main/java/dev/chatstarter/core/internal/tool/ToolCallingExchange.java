@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.tool;
 
 import java.util.List;
@@ -16,8 +32,9 @@ import dev.chatstarter.core.tool.ToolCallback;
 import dev.chatstarter.core.tool.ToolContext;
 
 /**
- * The top stage of the pipeline: runs the tool-call loop over the stage below when a call offers tools, and folds
- * a stream into a response only when the caller asks for one. A call without tools passes straight through.
+ * The top stage of the pipeline: runs the tool-call loop over the stage below when a call
+ * offers tools, and folds a stream into a response only when the caller asks for one. A
+ * call without tools passes straight through.
  */
 public final class ToolCallingExchange {
 
@@ -47,12 +64,14 @@ public final class ToolCallingExchange {
 	}
 
 	/**
-	 * Send a streaming request, with the tool-call loop when tools are offered. The chunks are folded into a
-	 * response only when someone wants it or the tool-call loop needs it.
+	 * Send a streaming request, with the tool-call loop when tools are offered. The
+	 * chunks are folded into a response only when someone wants it or the tool-call loop
+	 * needs it.
 	 * @param request the request, options merged with the template's defaults
 	 * @param tools the tools offered
 	 * @param context the context passed to every tool
-	 * @param finalResponse receives the last round folded into a response, or {@code null} when nobody wants it
+	 * @param finalResponse receives the last round folded into a response, or
+	 * {@code null} when nobody wants it
 	 * @return the chunks of every round
 	 */
 	public Flux<ChatChunk> stream(ChatRequest request, List<ToolCallback> tools, ToolContext context,

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.tool;
 
 import java.util.ArrayList;
@@ -42,26 +58,31 @@ import dev.chatstarter.core.tool.UnknownToolException;
 import org.springframework.util.Assert;
 
 /**
- * The one place the tool-call loop runs, for blocking and streaming calls alike: offer the tools, let the model ask
- * for calls, run every call of a turn in parallel, send the results back as {@code tool} messages with their
- * {@code tool_call_id}, and repeat until the model answers or the round limit is reached.
+ * The one place the tool-call loop runs, for blocking and streaming calls alike: offer
+ * the tools, let the model ask for calls, run every call of a turn in parallel, send the
+ * results back as {@code tool} messages with their {@code tool_call_id}, and repeat until
+ * the model answers or the round limit is reached.
  * <p>
- * The assistant turn that asked for the calls goes back into the history as the provider sent it, reasoning included
- * (the provider's dialect decides whether the reasoning is echoed). A forced {@code tool_choice} ({@code required} or
- * a named function) applies to the first round only; later rounds use {@code auto}, or the model could never answer.
+ * The assistant turn that asked for the calls goes back into the history as the provider
+ * sent it, reasoning included (the provider's dialect decides whether the reasoning is
+ * echoed). A forced {@code tool_choice} ({@code required} or a named function) applies to
+ * the first round only; later rounds use {@code auto}, or the model could never answer.
  * <p>
- * Limits: a turn asking for more than {@link ToolExecutionOptions#maxCallsPerRound()} calls, or still asking for tools
- * after {@link ToolExecutionOptions#maxRounds()} rounds, fails the call with a {@link ToolLimitExceededException}
- * before any of its tools runs; at most {@link ToolExecutionOptions#maxConcurrency()} tools of one call run at once.
+ * Limits: a turn asking for more than {@link ToolExecutionOptions#maxCallsPerRound()}
+ * calls, or still asking for tools after {@link ToolExecutionOptions#maxRounds()} rounds,
+ * fails the call with a {@link ToolLimitExceededException} before any of its tools runs;
+ * at most {@link ToolExecutionOptions#maxConcurrency()} tools of one call run at once.
  * <p>
- * A failing call (the tool threw, the arguments do not fit, the tool is unknown or timed out) either goes back to the
- * model as the tool result, as the {@link ToolErrorConverter} words it and the {@link SecretRedactor} cleans it, or
- * fails the call with a {@link ToolExecutionException}. Per round the first failure is logged at WARN, the others at
- * DEBUG with a WARN summary, so a model cannot flood the log.
+ * A failing call (the tool threw, the arguments do not fit, the tool is unknown or timed
+ * out) either goes back to the model as the tool result, as the
+ * {@link ToolErrorConverter} words it and the {@link SecretRedactor} cleans it, or fails
+ * the call with a {@link ToolExecutionException}. Per round the first failure is logged
+ * at WARN, the others at DEBUG with a WARN summary, so a model cannot flood the log.
  * <p>
- * A tool the request offers as a bare {@link ToolDefinition} (through {@code ChatOptions.tools}, without a
- * {@link ToolCallback}) is the caller's to run: when the model calls one, the loop ends and returns the model's
- * response with all its tool calls, none of them run.
+ * A tool the request offers as a bare {@link ToolDefinition} (through
+ * {@code ChatOptions.tools}, without a {@link ToolCallback}) is the caller's to run: when
+ * the model calls one, the loop ends and returns the model's response with all its tool
+ * calls, none of them run.
  */
 public final class ToolCallingLoop {
 
@@ -84,7 +105,8 @@ public final class ToolCallingLoop {
 	private final SecretRedactor redactor;
 
 	/**
-	 * Create a loop whose failing tools tell the model what {@link ToolErrorConverter#neutral()} says.
+	 * Create a loop whose failing tools tell the model what
+	 * {@link ToolErrorConverter#neutral()} says.
 	 * @param provider the provider name, for errors and logs
 	 * @param options the limits, error handling and tool timeout
 	 * @param listener told of every tool execution
@@ -99,7 +121,8 @@ public final class ToolCallingLoop {
 	 * @param options the limits, error handling and tool timeout
 	 * @param listener told of every tool execution
 	 * @param errorConverter words the tool result of a failing call for the model
-	 * @param redactor removes the provider's secrets from what the model and the log get of a failure
+	 * @param redactor removes the provider's secrets from what the model and the log get
+	 * of a failure
 	 */
 	public ToolCallingLoop(String provider, ToolExecutionOptions options, ToolExecutionListener listener,
 			ToolErrorConverter errorConverter, SecretRedactor redactor) {
@@ -121,7 +144,8 @@ public final class ToolCallingLoop {
 	 * @param tools the tools offered
 	 * @param context the context passed to every tool
 	 * @param model sends one request to the model
-	 * @return the model's final answer, or its answer that calls a tool offered only as a definition
+	 * @return the model's final answer, or its answer that calls a tool offered only as a
+	 * definition
 	 */
 	public Mono<ChatResponse> call(ChatRequest request, List<ToolCallback> tools, ToolContext context,
 			Function<ChatRequest, Mono<ChatResponse>> model) {
@@ -141,8 +165,9 @@ public final class ToolCallingLoop {
 	}
 
 	/**
-	 * Run a streaming call with tools. The chunks of every round are emitted as they arrive (the rounds that ask for
-	 * tools usually carry no text); the tools run between rounds.
+	 * Run a streaming call with tools. The chunks of every round are emitted as they
+	 * arrive (the rounds that ask for tools usually carry no text); the tools run between
+	 * rounds.
 	 * @param request the request; its tool definitions are extended with the tools'
 	 * @param tools the tools offered
 	 * @param context the context passed to every tool
@@ -173,16 +198,18 @@ public final class ToolCallingLoop {
 	private Mono<ChatRequest> nextRequest(ChatRequest request, ChatResponse response, Round round, int number) {
 		List<ToolCall> calls = response.toolCalls();
 		if (number >= this.options.maxRounds()) {
-			return Mono.error(new ToolLimitExceededException(this.provider, MAX_ROUNDS_PROPERTY,
-					this.options.maxRounds(), "the model still asked for tools after " + number + " rounds ("
-							+ MAX_ROUNDS_PROPERTY + " is " + this.options.maxRounds() + "); the calls were "
-							+ ToolNames.quoted(names(calls, 20))));
+			return Mono
+				.error(new ToolLimitExceededException(this.provider, MAX_ROUNDS_PROPERTY, this.options.maxRounds(),
+						"the model still asked for tools after " + number + " rounds (" + MAX_ROUNDS_PROPERTY + " is "
+								+ this.options.maxRounds() + "); the calls were "
+								+ ToolNames.quoted(names(calls, 20))));
 		}
 		if (calls.size() > this.options.maxCallsPerRound()) {
 			return Mono.error(new ToolLimitExceededException(this.provider, MAX_CALLS_PER_ROUND_PROPERTY,
-					this.options.maxCallsPerRound(), "the model asked for " + calls.size()
-							+ " tool calls in one turn, more than " + MAX_CALLS_PER_ROUND_PROPERTY + " ("
-							+ this.options.maxCallsPerRound() + "); none of them was run"));
+					this.options.maxCallsPerRound(),
+					"the model asked for " + calls.size() + " tool calls in one turn, more than "
+							+ MAX_CALLS_PER_ROUND_PROPERTY + " (" + this.options.maxCallsPerRound()
+							+ "); none of them was run"));
 		}
 		ChatMessage assistant = response.message();
 		Failures failures = new Failures();
@@ -247,7 +274,8 @@ public final class ToolCallingLoop {
 	}
 
 	/**
-	 * The names of the tools the request offers as bare definitions, which the caller runs.
+	 * The names of the tools the request offers as bare definitions, which the caller
+	 * runs.
 	 */
 	private static Set<String> callerTools(ChatRequest request, List<ToolCallback> tools) {
 		List<ToolDefinition> definitions = request.options().tools();
@@ -264,7 +292,8 @@ public final class ToolCallingLoop {
 
 	private static ChatOptions afterFirstRound(ChatOptions options) {
 		ToolChoice choice = options.toolChoice();
-		if (choice != null && (choice.mode() == ToolChoice.Mode.REQUIRED || choice.mode() == ToolChoice.Mode.FUNCTION)) {
+		if (choice != null
+				&& (choice.mode() == ToolChoice.Mode.REQUIRED || choice.mode() == ToolChoice.Mode.FUNCTION)) {
 			return options.mutate().toolChoice(ToolChoice.auto()).build();
 		}
 		return options;
@@ -275,8 +304,8 @@ public final class ToolCallingLoop {
 		for (ToolCallback tool : tools) {
 			ToolCallback existing = byName.putIfAbsent(tool.name(), tool);
 			if (existing != null && existing != tool) {
-				throw new ToolDeclarationException("Two tools offered to one call are named '" + tool.name() + "': "
-						+ existing + " and " + tool);
+				throw new ToolDeclarationException(
+						"Two tools offered to one call are named '" + tool.name() + "': " + existing + " and " + tool);
 			}
 		}
 		return byName;
@@ -293,11 +322,15 @@ public final class ToolCallingLoop {
 	}
 
 	/**
-	 * What every round of one call shares: the tools by name, the names the caller runs itself, the tool context.
+	 * What every round of one call shares: the tools by name, the names the caller runs
+	 * itself, the tool context.
 	 */
 	private record Round(Map<String, ToolCallback> tools, Set<String> callerTools, ToolContext context) {
 
-		/** Whether the response ends the loop: no tool calls, or a call of a tool the caller runs. */
+		/**
+		 * Whether the response ends the loop: no tool calls, or a call of a tool the
+		 * caller runs.
+		 */
 		boolean isAnswer(ChatResponse response) {
 			List<ToolCall> calls = response.toolCalls();
 			return calls.isEmpty() || (!this.callerTools.isEmpty()
@@ -307,7 +340,8 @@ public final class ToolCallingLoop {
 	}
 
 	/**
-	 * The failed calls of one round, so that the first is logged at WARN and the others at DEBUG.
+	 * The failed calls of one round, so that the first is logged at WARN and the others
+	 * at DEBUG.
 	 */
 	private static final class Failures {
 
@@ -327,8 +361,10 @@ public final class ToolCallingLoop {
 		void summarize(int calls, String provider) {
 			int failed = this.count.get();
 			if (failed > 1) {
-				logger.warn("{} of {} tool calls of one turn of provider '{}' failed; the first was logged at WARN,"
-						+ " the others at DEBUG (logger {})", failed, calls, provider, ToolCallingLoop.class.getName());
+				logger.warn(
+						"{} of {} tool calls of one turn of provider '{}' failed; the first was logged at WARN,"
+								+ " the others at DEBUG (logger {})",
+						failed, calls, provider, ToolCallingLoop.class.getName());
 			}
 		}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.tool;
 
 import java.util.ArrayList;
@@ -12,8 +28,8 @@ import dev.chatstarter.core.tool.ToolCallbacks;
 import dev.chatstarter.core.tool.ToolRegistry;
 
 /**
- * Finds the tools a call offers: the template's default tools, tools named from the registry, and the
- * {@code @ChatTool} methods of objects handed to the call.
+ * Finds the tools a call offers: the template's default tools, tools named from the
+ * registry, and the {@code @ChatTool} methods of objects handed to the call.
  */
 public final class ToolResolver {
 
@@ -25,7 +41,8 @@ public final class ToolResolver {
 
 	/**
 	 * Create a resolver.
-	 * @param registry supplies the tool registry (asked on first use: the registry may be built after the template)
+	 * @param registry supplies the tool registry (asked on first use: the registry may be
+	 * built after the template)
 	 * @param defaultToolNames the names of the tools every call offers
 	 */
 	public ToolResolver(Supplier<ToolRegistry> registry, List<String> defaultToolNames) {
@@ -58,9 +75,10 @@ public final class ToolResolver {
 	}
 
 	/**
-	 * Return the tools of an object: the registry's when the object is a registered tool bean (the same instance),
-	 * else its {@code @ChatTool} methods, introspected for this call. Nothing is cached per object: a per-request
-	 * object (one that binds the current user, say) must not be kept alive by the template, and two objects that are
+	 * Return the tools of an object: the registry's when the object is a registered tool
+	 * bean (the same instance), else its {@code @ChatTool} methods, introspected for this
+	 * call. Nothing is cached per object: a per-request object (one that binds the
+	 * current user, say) must not be kept alive by the template, and two objects that are
 	 * {@code equals} but hold different state must each get their own calls.
 	 * @param toolObject the object
 	 * @return its tools

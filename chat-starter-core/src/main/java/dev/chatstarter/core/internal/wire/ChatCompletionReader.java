@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.wire;
 
 import java.util.ArrayList;
@@ -26,16 +42,16 @@ import dev.chatstarter.core.stream.ToolCallDelta;
 import org.springframework.util.Assert;
 
 /**
- * Reads {@code chat.completion} and {@code chat.completion.chunk} JSON into the public model, tolerating what real
- * providers do: missing {@code id}, {@code object}, {@code model} or {@code usage}, unknown fields,
- * {@code content: null}, content as an array of parts, {@code reasoning_content} or {@code reasoning}, tool call
- * arguments as an object instead of a string, legacy {@code function_call}, and a full {@code message} where a
- * {@code delta} was expected.
+ * Reads {@code chat.completion} and {@code chat.completion.chunk} JSON into the public
+ * model, tolerating what real providers do: missing {@code id}, {@code object},
+ * {@code model} or {@code usage}, unknown fields, {@code content: null}, content as an
+ * array of parts, {@code reasoning_content} or {@code reasoning}, tool call arguments as
+ * an object instead of a string, legacy {@code function_call}, and a full {@code message}
+ * where a {@code delta} was expected.
  */
 public final class ChatCompletionReader {
 
-	private static final Set<String> BASIC_USAGE_FIELDS = Set.of("prompt_tokens", "completion_tokens",
-			"total_tokens");
+	private static final Set<String> BASIC_USAGE_FIELDS = Set.of("prompt_tokens", "completion_tokens", "total_tokens");
 
 	private final JsonMapper jsonMapper;
 
@@ -99,26 +115,29 @@ public final class ChatCompletionReader {
 	}
 
 	/**
-	 * Read one streamed chunk straight from its JSON text, without building a tree, when it is a plain chunk: an
-	 * object with choices and no {@code error} field, which therefore cannot be an error in disguise. The result
-	 * equals what {@link #readChunk(String, JsonNode)} returns for the same text.
+	 * Read one streamed chunk straight from its JSON text, without building a tree, when
+	 * it is a plain chunk: an object with choices and no {@code error} field, which
+	 * therefore cannot be an error in disguise. The result equals what
+	 * {@link #readChunk(String, JsonNode)} returns for the same text.
 	 * @param provider the provider name to record in the chunk
 	 * @param json the event data
-	 * @return the chunk, or {@code null} when the text must take the general path: parsed as a tree, checked for
-	 * errors, then read with {@link #readChunk(String, JsonNode)}
+	 * @return the chunk, or {@code null} when the text must take the general path: parsed
+	 * as a tree, checked for errors, then read with {@link #readChunk(String, JsonNode)}
 	 */
 	public @Nullable ChatChunk readPlainChunk(String provider, String json) {
 		return this.plainParser.parseChunk(provider, json);
 	}
 
 	/**
-	 * Read a complete chat completion straight from its JSON, without building a tree, when it is a plain answer: an
-	 * object with choices and no {@code error} field, which therefore cannot be an error in disguise. The result
-	 * equals what {@link #readResponse(String, JsonNode)} returns for the same JSON.
+	 * Read a complete chat completion straight from its JSON, without building a tree,
+	 * when it is a plain answer: an object with choices and no {@code error} field, which
+	 * therefore cannot be an error in disguise. The result equals what
+	 * {@link #readResponse(String, JsonNode)} returns for the same JSON.
 	 * @param provider the provider name to record in the response
 	 * @param json the answer's body
-	 * @return the response, or {@code null} when the body must take the general path: parsed as a tree, checked for
-	 * errors, then read with {@link #readResponse(String, JsonNode)}
+	 * @return the response, or {@code null} when the body must take the general path:
+	 * parsed as a tree, checked for errors, then read with
+	 * {@link #readResponse(String, JsonNode)}
 	 */
 	public @Nullable ChatResponse readPlainResponse(String provider, byte[] json) {
 		return this.plainParser.parseResponse(provider, json);
@@ -166,7 +185,8 @@ public final class ChatCompletionReader {
 	}
 
 	/**
-	 * Read the tool calls of a message: its {@code tool_calls} array and its legacy {@code function_call}.
+	 * Read the tool calls of a message: its {@code tool_calls} array and its legacy
+	 * {@code function_call}.
 	 */
 	static List<ToolCall> toolCalls(@Nullable JsonNode calls, @Nullable JsonNode functionCall) {
 		if (calls == null && functionCall == null) {
@@ -239,8 +259,9 @@ public final class ChatCompletionReader {
 	}
 
 	/**
-	 * Assemble the usage from its fields: the three counts, the values of the fields that carry the cached and the
-	 * reasoning tokens, and every other non-null field as a plain value.
+	 * Assemble the usage from its fields: the three counts, the values of the fields that
+	 * carry the cached and the reasoning tokens, and every other non-null field as a
+	 * plain value.
 	 */
 	static Usage usage(@Nullable Integer prompt, @Nullable Integer completion, @Nullable Integer total,
 			@Nullable JsonNode promptDetails, @Nullable JsonNode cacheHit, @Nullable JsonNode completionDetails,
@@ -256,7 +277,8 @@ public final class ChatCompletionReader {
 	}
 
 	/**
-	 * Convert a nested value to plain Java values (maps, lists, strings, numbers, booleans).
+	 * Convert a nested value to plain Java values (maps, lists, strings, numbers,
+	 * booleans).
 	 */
 	Object toPlainValue(JsonNode value) {
 		return this.jsonMapper.convertValue(value, Object.class);

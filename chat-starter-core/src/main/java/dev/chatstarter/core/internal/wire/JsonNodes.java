@@ -1,11 +1,28 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.wire;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Tolerant accessors for provider JSON: a missing field, a JSON {@code null} and a value of an unexpected type all
- * read as {@code null} instead of failing, because real providers omit and mistype fields.
+ * Tolerant accessors for provider JSON: a missing field, a JSON {@code null} and a value
+ * of an unexpected type all read as {@code null} instead of failing, because real
+ * providers omit and mistype fields.
  */
 final class JsonNodes {
 
@@ -13,7 +30,8 @@ final class JsonNodes {
 	}
 
 	/**
-	 * Return a field as text: strings as they are, numbers and booleans in their JSON form.
+	 * Return a field as text: strings as they are, numbers and booleans in their JSON
+	 * form.
 	 * @param node the object
 	 * @param field the field name
 	 * @return the text, or {@code null}
@@ -23,7 +41,8 @@ final class JsonNodes {
 	}
 
 	/**
-	 * Return a value as text: strings as they are, numbers and booleans in their JSON form.
+	 * Return a value as text: strings as they are, numbers and booleans in their JSON
+	 * form.
 	 * @param value the value
 	 * @return the text, or {@code null} for missing, null and container values
 	 */

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.wire;
 
 import java.util.ArrayList;
@@ -29,28 +45,34 @@ import dev.chatstarter.core.stream.ChunkChoice;
 import dev.chatstarter.core.stream.ToolCallDelta;
 
 /**
- * Reads a plain {@code chat.completion} or {@code chat.completion.chunk} straight from its JSON, token by token,
- * without building a tree: the fast path for the answers of blocking calls and the hundreds of chunks of a stream. It
- * accepts only what it can read exactly as {@link ChatCompletionReader#readResponse} and
- * {@link ChatCompletionReader#readChunk} would: an object with a non-empty {@code choices} array and no
- * {@code error} field (so the answer cannot be an error, see
- * {@link dev.chatstarter.core.internal.error.ProviderErrorParser#fromJson}), string or {@code null} texts and integer numbers.
- * Anything else (content parts, numbers where text belongs, malformed JSON) makes it give up, and the caller takes the
- * general path. Rare nested values (tool calls, logprobs, the details of usage) are read as trees and handed to the
- * general reader.
+ * Reads a plain {@code chat.completion} or {@code chat.completion.chunk} straight from
+ * its JSON, token by token, without building a tree: the fast path for the answers of
+ * blocking calls and the hundreds of chunks of a stream. It accepts only what it can read
+ * exactly as {@link ChatCompletionReader#readResponse} and
+ * {@link ChatCompletionReader#readChunk} would: an object with a non-empty
+ * {@code choices} array and no {@code error} field (so the answer cannot be an error, see
+ * {@link dev.chatstarter.core.internal.error.ProviderErrorParser#fromJson}), string or
+ * {@code null} texts and integer numbers. Anything else (content parts, numbers where
+ * text belongs, malformed JSON) makes it give up, and the caller takes the general path.
+ * Rare nested values (tool calls, logprobs, the details of usage) are read as trees and
+ * handed to the general reader.
  */
 final class PlainCompletionParser {
 
 	private static final NotPlain NOT_PLAIN = new NotPlain();
 
 	/**
-	 * Creates the parsers: without the mapper's deserialization context, which would be created for every parse and
-	 * is only needed for the rare nested trees (read with {@link #treeReader} instead). The mapper's own read
-	 * features are not applied, so a parser may be stricter than the general path, which then takes over.
+	 * Creates the parsers: without the mapper's deserialization context, which would be
+	 * created for every parse and is only needed for the rare nested trees (read with
+	 * {@link #treeReader} instead). The mapper's own read features are not applied, so a
+	 * parser may be stricter than the general path, which then takes over.
 	 */
 	private final TokenStreamFactory parsers;
 
-	/** Reads a nested value as a tree, as the mapper would, leaving the parser on the value's last token. */
+	/**
+	 * Reads a nested value as a tree, as the mapper would, leaving the parser on the
+	 * value's last token.
+	 */
 	private final ObjectReader treeReader;
 
 	private final ChatCompletionReader reader;
@@ -87,8 +109,8 @@ final class PlainCompletionParser {
 	@Nullable ChatResponse parseResponse(String provider, byte[] json) {
 		try (JsonParser parser = this.parsers.createParser(ObjectReadContext.empty(), json)) {
 			Completion<Choice> response = readCompletion(parser, this::readResponseChoice);
-			return (response != null) ? new ChatResponse(provider, response.id(), response.model(),
-					response.created(), response.choices(), response.usage(), response.fingerprint()) : null;
+			return (response != null) ? new ChatResponse(provider, response.id(), response.model(), response.created(),
+					response.choices(), response.usage(), response.fingerprint()) : null;
 		}
 		catch (NotPlain | JacksonException ex) {
 			return null;
@@ -162,8 +184,7 @@ final class PlainCompletionParser {
 				}
 			}
 		}
-		return ChatCompletionReader.usage(prompt, completion, total, promptDetails, cacheHit, completionDetails,
-				extra);
+		return ChatCompletionReader.usage(prompt, completion, total, promptDetails, cacheHit, completionDetails, extra);
 	}
 
 	private static <C> List<C> readChoices(JsonParser parser, JsonToken token, ChoiceReader<C> choiceReader) {
@@ -206,8 +227,7 @@ final class PlainCompletionParser {
 			switch (name) {
 				case "index" -> choice.index = integer(parser, token);
 				case "delta" -> choice.delta = (token == JsonToken.START_OBJECT) ? readDelta(parser) : skip(parser);
-				case "message" -> choice.message = (token == JsonToken.START_OBJECT) ? readDelta(parser)
-						: skip(parser);
+				case "message" -> choice.message = (token == JsonToken.START_OBJECT) ? readDelta(parser) : skip(parser);
 				case "finish_reason" -> choice.finishReason = text(parser, token);
 				case "logprobs" -> choice.logprobs = (token == JsonToken.START_OBJECT)
 						? ChatCompletionReader.readLogprobs(tree(parser)) : skip(parser);
@@ -234,8 +254,8 @@ final class PlainCompletionParser {
 				case "reasoning" -> delta.reasoning = text(parser, token);
 				case "name" -> delta.name = text(parser, token);
 				case "tool_calls" -> delta.calls = (token == JsonToken.START_ARRAY) ? tree(parser) : skip(parser);
-				case "function_call" -> delta.functionCall = (token == JsonToken.START_OBJECT) ? tree(parser)
-						: skip(parser);
+				case "function_call" ->
+					delta.functionCall = (token == JsonToken.START_OBJECT) ? tree(parser) : skip(parser);
 				default -> parser.skipChildren();
 			}
 		}
@@ -247,7 +267,8 @@ final class PlainCompletionParser {
 	}
 
 	/**
-	 * Skip a value the general reader ignores too (it only reads objects and arrays where they belong).
+	 * Skip a value the general reader ignores too (it only reads objects and arrays where
+	 * they belong).
 	 */
 	private static <T> @Nullable T skip(JsonParser parser) {
 		parser.skipChildren();
@@ -255,8 +276,8 @@ final class PlainCompletionParser {
 	}
 
 	/**
-	 * Read a text the way {@link JsonNodes#text} does: strings as they are; {@code null} and containers as
-	 * {@code null}. Numbers and booleans are not plain.
+	 * Read a text the way {@link JsonNodes#text} does: strings as they are; {@code null}
+	 * and containers as {@code null}. Numbers and booleans are not plain.
 	 */
 	private static @Nullable String text(JsonParser parser, JsonToken token) {
 		switch (token) {
@@ -273,7 +294,8 @@ final class PlainCompletionParser {
 	}
 
 	/**
-	 * Read an int the way {@link JsonNodes#integer} does; numbers that are not ints are not plain.
+	 * Read an int the way {@link JsonNodes#integer} does; numbers that are not ints are
+	 * not plain.
 	 */
 	private static @Nullable Integer integer(JsonParser parser, JsonToken token) {
 		if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT) {
@@ -283,7 +305,8 @@ final class PlainCompletionParser {
 	}
 
 	/**
-	 * Read a long the way {@link JsonNodes#longValue} does; numbers that are not longs are not plain.
+	 * Read a long the way {@link JsonNodes#longValue} does; numbers that are not longs
+	 * are not plain.
 	 */
 	private static @Nullable Long longValue(JsonParser parser, JsonToken token) {
 		if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
@@ -308,8 +331,8 @@ final class PlainCompletionParser {
 	}
 
 	/** The top-level fields of an answer or a chunk. */
-	private record Completion<C>(@Nullable String id, @Nullable String model, @Nullable Long created,
-			List<C> choices, @Nullable Usage usage, @Nullable String fingerprint) {
+	private record Completion<C>(@Nullable String id, @Nullable String model, @Nullable Long created, List<C> choices,
+			@Nullable Usage usage, @Nullable String fingerprint) {
 	}
 
 	/** The fields of a choice. */

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.wire;
 
 import java.nio.charset.StandardCharsets;
@@ -23,9 +39,10 @@ import dev.chatstarter.core.stream.ChatChunk;
 import dev.chatstarter.core.stream.ChunkChoice;
 
 /**
- * The lowest stage: writes a request in the provider's dialect, sends it through the provider's one
- * {@link ProviderHttpClient} and reads the answer, or each chunk as its event arrives, in the same pass. A finish
- * reason that stands for an error fails the call; a stream that ends without a finish reason fails with
+ * The lowest stage: writes a request in the provider's dialect, sends it through the
+ * provider's one {@link ProviderHttpClient} and reads the answer, or each chunk as its
+ * event arrives, in the same pass. A finish reason that stands for an error fails the
+ * call; a stream that ends without a finish reason fails with
  * {@link ChatIncompleteStreamException}, one that grows past {@code max-stream-size} with
  * {@code ChatResponseTooLargeException}.
  */
@@ -52,7 +69,8 @@ public final class ProviderExchange implements ChatExchange {
 	 * @param requestWriter writes requests in the provider's dialect
 	 * @param completionReader reads answers and chunks
 	 * @param errorMapper turns error finish reasons and malformed answers into exceptions
-	 * @param maxStreamBytes the most a stream may deliver in all ({@code max-stream-size})
+	 * @param maxStreamBytes the most a stream may deliver in all
+	 * ({@code max-stream-size})
 	 */
 	public ProviderExchange(ProviderHttpClient http, ChatRequestWriter requestWriter,
 			ChatCompletionReader completionReader, ChatErrorMapper errorMapper, long maxStreamBytes) {
@@ -71,7 +89,8 @@ public final class ProviderExchange implements ChatExchange {
 
 	@Override
 	public Mono<ChatResponse> call(ChatRequest request) {
-		return Mono.defer(() -> this.http.post(CHAT_PATH, this.requestWriter.write(request, false), this.responseReader))
+		return Mono
+			.defer(() -> this.http.post(CHAT_PATH, this.requestWriter.write(request, false), this.responseReader))
 			.map((response) -> {
 				for (Choice choice : response.choices()) {
 					failOnErrorFinish(choice.finishReason());
@@ -115,8 +134,8 @@ public final class ProviderExchange implements ChatExchange {
 	}
 
 	/**
-	 * Reads the answer of a call: a plain one straight from its bytes, the others from the checked tree, which must
-	 * have choices.
+	 * Reads the answer of a call: a plain one straight from its bytes, the others from
+	 * the checked tree, which must have choices.
 	 */
 	private record ResponseReader(String provider, ChatCompletionReader reader,
 			ChatErrorMapper errorMapper) implements AnswerReader<ChatResponse> {
@@ -139,7 +158,8 @@ public final class ProviderExchange implements ChatExchange {
 	}
 
 	/**
-	 * Reads the chunks of a stream: plain ones straight from their text, the others from the checked tree.
+	 * Reads the chunks of a stream: plain ones straight from their text, the others from
+	 * the checked tree.
 	 */
 	private record ChunkReader(String provider, ChatCompletionReader reader) implements StreamEventReader<ChatChunk> {
 

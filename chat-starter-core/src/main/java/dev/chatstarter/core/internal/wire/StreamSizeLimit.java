@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.wire;
 
 import java.util.List;
@@ -13,14 +29,17 @@ import dev.chatstarter.core.stream.ToolCallDelta;
 import org.springframework.util.Assert;
 
 /**
- * The total limit of one stream ({@code max-stream-size}): counts what folding its chunks keeps, and fails once it
- * passes the limit. Text (content, reasoning, tool-call ids, names and arguments, log-probability tokens) counts its
- * UTF-8 length; every choice delta counts {@value #CHOICE_BYTES} bytes, every tool-call fragment
- * {@value #TOOL_CALL_BYTES} and every token log probability {@value #LOGPROB_BYTES} more, so that a flood of empty
- * choices or calls passes the limit too. A chunk without choices (usage only) counts nothing.
+ * The total limit of one stream ({@code max-stream-size}): counts what folding its chunks
+ * keeps, and fails once it passes the limit. Text (content, reasoning, tool-call ids,
+ * names and arguments, log-probability tokens) counts its UTF-8 length; every choice
+ * delta counts {@value #CHOICE_BYTES} bytes, every tool-call fragment
+ * {@value #TOOL_CALL_BYTES} and every token log probability {@value #LOGPROB_BYTES} more,
+ * so that a flood of empty choices or calls passes the limit too. A chunk without choices
+ * (usage only) counts nothing.
  *
  * <p>
- * Counting a chunk costs time proportional to its size. Not thread-safe: one stream is consumed sequentially.
+ * Counting a chunk costs time proportional to its size. Not thread-safe: one stream is
+ * consumed sequentially.
  */
 public final class StreamSizeLimit {
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.error;
 
 import java.io.IOException;
@@ -41,10 +57,8 @@ import dev.chatstarter.core.error.ErrorDetails;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
-import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 import static dev.chatstarter.core.internal.error.ErrorBodies.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,49 +86,72 @@ class ChatErrorMapperTests {
 
 	static Stream<Arguments> failedResponses() {
 		return Stream.of(
-				arguments(401, openAiError("Incorrect API key provided: sk-abc***xyz.", "invalid_request_error",
-						"invalid_api_key"), ChatAuthenticationException.class),
-				arguments(403, "{\"error\":{\"message\":\"该令牌无权使用模型：gpt-4o (request id: 2025021112000011)\",\"type\":\"new_api_error\"}}",
+				arguments(401,
+						openAiError("Incorrect API key provided: sk-abc***xyz.", "invalid_request_error",
+								"invalid_api_key"),
 						ChatAuthenticationException.class),
-				arguments(403, "{\"error\":{\"message\":\"user quota is not enough\",\"type\":\"one_api_error\",\"code\":\"insufficient_user_quota\"}}",
+				arguments(403,
+						"{\"error\":{\"message\":\"该令牌无权使用模型：gpt-4o (request id: 2025021112000011)\",\"type\":\"new_api_error\"}}",
+						ChatAuthenticationException.class),
+				arguments(403,
+						"{\"error\":{\"message\":\"user quota is not enough\",\"type\":\"one_api_error\",\"code\":\"insufficient_user_quota\"}}",
 						ChatQuotaException.class),
-				arguments(403, "{\"error\":{\"message\":\"该令牌额度已用尽 (request id: 2025021112000012)\",\"type\":\"new_api_error\"}}",
+				arguments(403,
+						"{\"error\":{\"message\":\"该令牌额度已用尽 (request id: 2025021112000012)\",\"type\":\"new_api_error\"}}",
 						ChatQuotaException.class),
-				arguments(402, "{\"error\":{\"message\":\"Insufficient Balance\",\"type\":\"unknown_error\",\"param\":null,\"code\":\"invalid_request_error\"}}",
+				arguments(402,
+						"{\"error\":{\"message\":\"Insufficient Balance\",\"type\":\"unknown_error\",\"param\":null,\"code\":\"invalid_request_error\"}}",
 						ChatQuotaException.class),
-				arguments(429, openAiError("Rate limit reached for gpt-4o on tokens per min (TPM). Please try again in 6ms.",
-						"tokens", "rate_limit_exceeded"), ChatRateLimitException.class),
-				arguments(429, openAiError("You exceeded your current quota, please check your plan and billing details.",
-						"insufficient_quota", "insufficient_quota"), ChatQuotaException.class),
-				arguments(429, "{\"error\":{\"message\":\"当前分组上游负载已饱和，请稍后再试 (request id: 2025021112000013)\",\"type\":\"new_api_error\"}}",
+				arguments(429,
+						openAiError("Rate limit reached for gpt-4o on tokens per min (TPM). Please try again in 6ms.",
+								"tokens", "rate_limit_exceeded"),
 						ChatRateLimitException.class),
-				arguments(429, "", ChatRateLimitException.class),
-				arguments(408, "", ChatTimeoutException.class),
+				arguments(429,
+						openAiError("You exceeded your current quota, please check your plan and billing details.",
+								"insufficient_quota", "insufficient_quota"),
+						ChatQuotaException.class),
+				arguments(429,
+						"{\"error\":{\"message\":\"当前分组上游负载已饱和，请稍后再试 (request id: 2025021112000013)\",\"type\":\"new_api_error\"}}",
+						ChatRateLimitException.class),
+				arguments(429, "", ChatRateLimitException.class), arguments(408, "", ChatTimeoutException.class),
 				arguments(409, "{\"error\":{\"message\":\"conflict\"}}", ChatException.class),
-				arguments(400, openAiError("Unsupported parameter: 'max_tokens'", "invalid_request_error",
-						"unsupported_parameter"), ChatBadRequestException.class),
-				arguments(400, "{\"error\":{\"code\":\"data_inspection_failed\",\"param\":null,\"message\":\"Input data may contain inappropriate content.\",\"type\":\"data_inspection_failed\"},\"request_id\":\"5d2f\"}",
+				arguments(400,
+						openAiError("Unsupported parameter: 'max_tokens'", "invalid_request_error",
+								"unsupported_parameter"),
+						ChatBadRequestException.class),
+				arguments(400,
+						"{\"error\":{\"code\":\"data_inspection_failed\",\"param\":null,\"message\":\"Input data may contain inappropriate content.\",\"type\":\"data_inspection_failed\"},\"request_id\":\"5d2f\"}",
 						ChatContentFilterException.class),
-				arguments(400, openAiError("Your request was rejected as a result of our safety system.",
-						"invalid_request_error", "content_policy_violation"), ChatContentFilterException.class),
-				arguments(400, "{\"error\":{\"code\":\"1301\",\"message\":\"系统检测到输入或生成内容可能包含不安全或敏感内容，请您避免输入易产生敏感内容的提示语，感谢您的配合。\"}}",
+				arguments(400,
+						openAiError("Your request was rejected as a result of our safety system.",
+								"invalid_request_error", "content_policy_violation"),
 						ChatContentFilterException.class),
-				arguments(400, "{\"error\":{\"message\":\"model names are case-sensitive\"}}", ChatBadRequestException.class),
+				arguments(400,
+						"{\"error\":{\"code\":\"1301\",\"message\":\"系统检测到输入或生成内容可能包含不安全或敏感内容，请您避免输入易产生敏感内容的提示语，感谢您的配合。\"}}",
+						ChatContentFilterException.class),
+				arguments(400, "{\"error\":{\"message\":\"model names are case-sensitive\"}}",
+						ChatBadRequestException.class),
 				arguments(400, "{\"error\":{\"message\":\"非法参数：temperature\"}}", ChatBadRequestException.class),
 				arguments(400, "{\"error\":{\"message\":\"账户已欠费\"}}", ChatQuotaException.class),
-				arguments(400, "[{\"error\":{\"code\":400,\"message\":\"API key not valid. Please pass a valid API key.\",\"status\":\"INVALID_ARGUMENT\"}}]",
+				arguments(400,
+						"[{\"error\":{\"code\":400,\"message\":\"API key not valid. Please pass a valid API key.\",\"status\":\"INVALID_ARGUMENT\"}}]",
 						ChatAuthenticationException.class),
-				arguments(400, "{\"code\":20012,\"message\":\"Model does not exist. Please check it carefully.\",\"data\":null}",
+				arguments(400,
+						"{\"code\":20012,\"message\":\"Model does not exist. Please check it carefully.\",\"data\":null}",
 						ChatBadRequestException.class),
 				arguments(400, "400 status code (no body)", ChatBadRequestException.class),
 				arguments(404, "{\"detail\":\"Not Found\"}", ChatBadRequestException.class),
 				arguments(413, "", ChatBadRequestException.class),
-				arguments(422, "{\"detail\":[{\"loc\":[\"body\",\"messages\"],\"msg\":\"field required\",\"type\":\"value_error.missing\"}]}",
+				arguments(422,
+						"{\"detail\":[{\"loc\":[\"body\",\"messages\"],\"msg\":\"field required\",\"type\":\"value_error.missing\"}]}",
 						ChatBadRequestException.class),
-				arguments(500, openAiError("The server had an error while processing your request.", "server_error",
-						"server_error"), ChatServerException.class),
+				arguments(500,
+						openAiError("The server had an error while processing your request.", "server_error",
+								"server_error"),
+						ChatServerException.class),
 				arguments(502, "Bad Gateway", ChatServerException.class),
-				arguments(503, "{\"error\":{\"message\":\"当前分组 default 下对于模型 gpt-4o 无可用渠道\",\"type\":\"new_api_error\"}}",
+				arguments(503,
+						"{\"error\":{\"message\":\"当前分组 default 下对于模型 gpt-4o 无可用渠道\",\"type\":\"new_api_error\"}}",
 						ChatServerException.class),
 				arguments(504, "", ChatServerException.class),
 				arguments(520, ErrorBodies.CLOUDFLARE_520, ChatServerException.class),
@@ -140,8 +177,8 @@ class ChatErrorMapperTests {
 
 	@Test
 	void fromResponseFillsDetails() {
-		ChatException ex = this.mapper.fromResponse(400, json(), bytes(openAiError(
-				"Unsupported parameter: 'max_tokens'", "invalid_request_error", "unsupported_parameter")));
+		ChatException ex = this.mapper.fromResponse(400, json(), bytes(
+				openAiError("Unsupported parameter: 'max_tokens'", "invalid_request_error", "unsupported_parameter")));
 		ErrorDetails details = ex.getDetails();
 		assertThat(details.provider()).isEqualTo("relay");
 		assertThat(details.status()).isEqualTo(400);
@@ -188,7 +225,8 @@ class ChatErrorMapperTests {
 		ChatException ex = this.mapper.fromResponse(520, headers, bytes(ErrorBodies.CLOUDFLARE_520));
 		assertThat(ex).isExactlyInstanceOf(ChatServerException.class);
 		assertThat(ex.isRetryable()).isTrue();
-		assertThat(ex.getProviderMessage()).isEqualTo("api.example.com | 520: Web server is returning an unknown error");
+		assertThat(ex.getProviderMessage())
+			.isEqualTo("api.example.com | 520: Web server is returning an unknown error");
 		assertThat(ex.getRawExcerpt()).isEqualTo(ex.getProviderMessage());
 		assertThat(ex.getMessage()).contains("520: Web server is returning an unknown error")
 			.doesNotContain(ErrorBodies.CLIENT_IP)
@@ -234,7 +272,8 @@ class ChatErrorMapperTests {
 	}
 
 	static Stream<Arguments> inBodyErrors() {
-		return Stream.of(arguments("seed 003 codes 900", ErrorBodies.SEED_003_BAD_KEY, ChatAuthenticationException.class),
+		return Stream.of(
+				arguments("seed 003 codes 900", ErrorBodies.SEED_003_BAD_KEY, ChatAuthenticationException.class),
 				arguments("seed 003 codes 400", ErrorBodies.SEED_003_ILLEGAL, ChatContentFilterException.class),
 				arguments("seed 003 codes 402", ErrorBodies.SEED_003_CONTENT_SAFETY, ChatContentFilterException.class),
 				arguments("seed 003 codes 300", ErrorBodies.SEED_003_NO_QUOTA, ChatQuotaException.class),
@@ -256,12 +295,16 @@ class ChatErrorMapperTests {
 				arguments("one-api upstream error with 200",
 						"{\"error\":{\"message\":\"bad response status code 502\",\"type\":\"upstream_error\",\"param\":\"502\",\"code\":\"bad_response_status_code\"}}",
 						ChatServerException.class),
-				arguments("OpenAI key error with 200", openAiError("Incorrect API key provided: sk-abc***xyz.",
-						"invalid_request_error", "invalid_api_key"), ChatAuthenticationException.class),
-				arguments("insufficient quota with 200", openAiError("You exceeded your current quota.",
-						"insufficient_quota", "insufficient_quota"), ChatQuotaException.class),
+				arguments("OpenAI key error with 200",
+						openAiError("Incorrect API key provided: sk-abc***xyz.", "invalid_request_error",
+								"invalid_api_key"),
+						ChatAuthenticationException.class),
+				arguments("insufficient quota with 200",
+						openAiError("You exceeded your current quota.", "insufficient_quota", "insufficient_quota"),
+						ChatQuotaException.class),
 				arguments("rate limit words", "{\"msg\":\"请求过于频繁，请稍后再试\"}", ChatRateLimitException.class),
-				arguments("LM Studio error string", "{\"error\":\"Unexpected endpoint or method. (POST /v1/chat/completion)\"}",
+				arguments("LM Studio error string",
+						"{\"error\":\"Unexpected endpoint or method. (POST /v1/chat/completion)\"}",
 						ChatException.class),
 				arguments("SiliconFlow with 200",
 						"{\"code\":20012,\"message\":\"Model does not exist. Please check it carefully.\",\"data\":null}",
@@ -357,7 +400,7 @@ class ChatErrorMapperTests {
 	@MethodSource("transportFailures")
 	void fromTransportFailureWalksTheCauseChain(Throwable cause, Class<?> expected) {
 		WebClientRequestException failure = requestFailure(new RuntimeException("wrapper", cause));
-		ChatException ex = this.mapper.fromTransportFailure(failure);
+		ChatException ex = this.mapper.fromTransportFailure(failure, "POST", failure.getUri());
 		assertThat(ex).isExactlyInstanceOf(expected);
 		assertThat(ex.getCause()).isSameAs(failure);
 		assertThat(ex.getStatusCode()).isZero();
@@ -382,18 +425,6 @@ class ChatErrorMapperTests {
 	}
 
 	@Test
-	void fromTransportFailureMapsResponseException() {
-		HttpHeaders headers = json();
-		WebClientResponseException failure = WebClientResponseException.create(HttpStatusCode.valueOf(401),
-				"Unauthorized", headers, bytes(openAiError("Invalid token", "invalid_request_error", "invalid_api_key")),
-				null, null);
-		ChatException ex = this.mapper.fromTransportFailure(failure);
-		assertThat(ex).isExactlyInstanceOf(ChatAuthenticationException.class);
-		assertThat(ex.getStatusCode()).isEqualTo(401);
-		assertThat(ex.getProviderMessage()).isEqualTo("Invalid token");
-	}
-
-	@Test
 	void fromTransportFailureOfUndecodableBodyIsMalformed() {
 		JacksonException parseFailure = (JacksonException) catchThrowable(() -> JSON.readTree("{\"choices\": [tru"));
 		ChatException ex = this.mapper.fromTransportFailure(new RuntimeException(parseFailure));
@@ -415,7 +446,8 @@ class ChatErrorMapperTests {
 		ChatMalformedResponseException ex = this.mapper.malformed("the answer is not JSON", parseFailure,
 				bytes("{\"choices\": [tru " + KEY));
 		assertThat(ex.getCause()).isSameAs(parseFailure);
-		assertThat(ex.getProviderMessage()).startsWith("the answer is not JSON; the body starts with: {\"choices\": [tru ******")
+		assertThat(ex.getProviderMessage())
+			.startsWith("the answer is not JSON; the body starts with: {\"choices\": [tru ******")
 			.contains("(StreamReadException")
 			.doesNotContain("\n");
 		assertThat(ex.getRawExcerpt()).isEqualTo("{\"choices\": [tru ******");
@@ -478,11 +510,12 @@ class ChatErrorMapperTests {
 	static Stream<Arguments> bodiesEchoingTheKey() {
 		String longText = "x".repeat(270) + " the key " + KEY + " was rejected " + "y".repeat(300);
 		return Stream.of(
-				arguments(401, openAiError("Incorrect API key provided: " + KEY + ".", "invalid_request_error",
-						"invalid_api_key")),
-				arguments(401, "{\"error\":{\"message\":\"bad key\",\"type\":\"" + KEY + "\",\"code\":\"" + KEY + "\"}}"),
-				arguments(400, "Authorization header " + KEY + " is malformed"),
-				arguments(500, longText),
+				arguments(401,
+						openAiError("Incorrect API key provided: " + KEY + ".", "invalid_request_error",
+								"invalid_api_key")),
+				arguments(401,
+						"{\"error\":{\"message\":\"bad key\",\"type\":\"" + KEY + "\",\"code\":\"" + KEY + "\"}}"),
+				arguments(400, "Authorization header " + KEY + " is malformed"), arguments(500, longText),
 				arguments(500, "<html><head><title>Error for " + KEY + "</title></head></html>"),
 				arguments(401, "{\"error\":{\"message\":\"bad key\"},\"request_id\":\"" + KEY + "\"}"),
 				arguments(200, "{\"codes\":900,\"mess\":\"密钥" + KEY + "错误或已过期\",\"data\":\"token\"}"));
@@ -508,21 +541,25 @@ class ChatErrorMapperTests {
 	}
 
 	static Stream<Arguments> c14Bodies() {
-		return Stream.of(
-				arguments("codes 900, key expired or wrong", 200, "{\"codes\":900,\"mess\":\"the key has expired or is wrong\"}",
-						ChatAuthenticationException.class),
+		return Stream.of(arguments("codes 900, key expired or wrong", 200,
+				"{\"codes\":900,\"mess\":\"the key has expired or is wrong\"}", ChatAuthenticationException.class),
 				arguments("code 40001, invalid access token", 200, "{\"code\":40001,\"msg\":\"invalid access token\"}",
 						ChatAuthenticationException.class),
-				arguments("500 insufficient_quota", 500, openAiError("You exceeded your current quota", "insufficient_quota",
-						"insufficient_quota"), ChatQuotaException.class),
+				arguments("500 insufficient_quota", 500,
+						openAiError("You exceeded your current quota", "insufficient_quota", "insufficient_quota"),
+						ChatQuotaException.class),
 				arguments("503 余额不足", 503, "{\"error\":{\"message\":\"账户余额不足\"}}", ChatQuotaException.class),
-				arguments("429 request too large", 429, openAiError(
-						"Request too large for gpt-4o on tokens per min (TPM): Limit 30000, Requested 50000.", "tokens",
-						"rate_limit_exceeded"), ChatBadRequestException.class),
-				arguments("400 quoting user text with sensitive", 400, openAiError(
-						"Invalid value for 'messages[0].content': 'please keep my sensitive data'", "invalid_request_error",
-						"invalid_value"), ChatBadRequestException.class),
-				arguments("400 content filter by type", 400, "{\"error\":{\"message\":\"blocked\",\"type\":\"sensitive\"}}",
+				arguments("429 request too large", 429,
+						openAiError(
+								"Request too large for gpt-4o on tokens per min (TPM): Limit 30000, Requested 50000.",
+								"tokens", "rate_limit_exceeded"),
+						ChatBadRequestException.class),
+				arguments("400 quoting user text with sensitive", 400,
+						openAiError("Invalid value for 'messages[0].content': 'please keep my sensitive data'",
+								"invalid_request_error", "invalid_value"),
+						ChatBadRequestException.class),
+				arguments("400 content filter by type", 400,
+						"{\"error\":{\"message\":\"blocked\",\"type\":\"sensitive\"}}",
 						ChatContentFilterException.class),
 				arguments("prompt token count is invalid", 200,
 						"{\"error\":{\"message\":\"the prompt token count is invalid for this model\"}}",
@@ -543,8 +580,8 @@ class ChatErrorMapperTests {
 	void transportFailureChainsShowNoUrlCredentialsOrKey() {
 		URI uri = URI.create("http://admin:PASS@127.0.0.1:1/v1/chat/completions?key=Q" + KEY);
 		WebClientRequestException failure = new WebClientRequestException(
-				new ConnectException("Connection refused: http://admin:PASS@127.0.0.1:1/v1?key=Q " + KEY), HttpMethod.POST,
-				uri, new HttpHeaders());
+				new ConnectException("Connection refused: http://admin:PASS@127.0.0.1:1/v1?key=Q " + KEY),
+				HttpMethod.POST, uri, new HttpHeaders());
 		failure.addSuppressed(new IllegalStateException("while calling " + uri));
 		ChatException ex = this.mapper.fromTransportFailure(failure, "POST", uri);
 		assertThat(ex).isInstanceOf(ChatConnectionException.class);

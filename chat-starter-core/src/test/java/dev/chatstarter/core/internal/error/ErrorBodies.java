@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.error;
 
 import java.io.IOException;
@@ -6,8 +22,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Error and answer bodies shared by the tests of this package. Seed 003 (bingcheng API) documents its bodies as
- * YAML examples; they are given here as the JSON the server sends, with the texts unchanged.
+ * Error and answer bodies shared by the tests of this package. Seed 003 (bingcheng API)
+ * documents its bodies as YAML examples; they are given here as the JSON the server
+ * sends, with the texts unchanged.
  */
 final class ErrorBodies {
 
@@ -72,7 +89,8 @@ final class ErrorBodies {
 			</div>
 			</body>
 			</html>
-			""".formatted(CLIENT_IP);
+			"""
+		.formatted(CLIENT_IP);
 
 	private ErrorBodies() {
 	}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.error;
 
 import java.nio.charset.Charset;
@@ -24,29 +40,30 @@ class ProviderErrorParserTests {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	static Stream<Arguments> errorShapes() {
-		return Stream.of(
-				arguments("OpenAI, string code",
-						"{\"error\":{\"message\":\"Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.\",\"type\":\"invalid_request_error\",\"param\":\"max_tokens\",\"code\":\"unsupported_parameter\"}}",
-						new ProviderError(
-								"Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
-								"unsupported_parameter", "invalid_request_error", "max_tokens", null)),
+		return Stream.of(arguments("OpenAI, string code",
+				"{\"error\":{\"message\":\"Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.\",\"type\":\"invalid_request_error\",\"param\":\"max_tokens\",\"code\":\"unsupported_parameter\"}}",
+				new ProviderError(
+						"Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+						"unsupported_parameter", "invalid_request_error", "max_tokens", null)),
 				arguments("OpenRouter, numeric code",
 						"{\"error\":{\"code\":429,\"message\":\"Rate limit exceeded: free-models-per-min\",\"metadata\":{\"headers\":{}}}}",
 						new ProviderError("Rate limit exceeded: free-models-per-min", "429", null, null, null)),
 				arguments("Ollama, null code and param",
 						"{\"error\":{\"message\":\"model \\\"llama9\\\" not found, try pulling it first\",\"type\":\"not_found_error\",\"param\":null,\"code\":null}}",
-						new ProviderError("model \"llama9\" not found, try pulling it first", null, "not_found_error", null,
-								null)),
-				arguments("empty param", "{\"error\":{\"message\":\"bad\",\"type\":\"invalid_request_error\",\"param\":\"\",\"code\":null}}",
+						new ProviderError("model \"llama9\" not found, try pulling it first", null, "not_found_error",
+								null, null)),
+				arguments("empty param",
+						"{\"error\":{\"message\":\"bad\",\"type\":\"invalid_request_error\",\"param\":\"\",\"code\":null}}",
 						new ProviderError("bad", null, "invalid_request_error", null, null)),
 				arguments("LM Studio, error string",
 						"{\"error\":\"Unexpected endpoint or method. (POST /v1/chat/completion)\"}",
-						new ProviderError("Unexpected endpoint or method. (POST /v1/chat/completion)", null, null, null, null)),
+						new ProviderError("Unexpected endpoint or method. (POST /v1/chat/completion)", null, null, null,
+								null)),
 				arguments("vLLM flat",
 						"{\"object\":\"error\",\"message\":\"This model's maximum context length is 2048 tokens. However, you requested 4000 tokens.\",\"type\":\"BadRequestError\",\"param\":null,\"code\":400}",
 						new ProviderError(
-								"This model's maximum context length is 2048 tokens. However, you requested 4000 tokens.", "400",
-								"BadRequestError", null, null)),
+								"This model's maximum context length is 2048 tokens. However, you requested 4000 tokens.",
+								"400", "BadRequestError", null, null)),
 				arguments("seed 003, codes 900", ErrorBodies.SEED_003_BAD_KEY,
 						new ProviderError("密钥错误或已过期，请通过微信访问yewu.bcwhkj.cn个人中心获取", "900", null, "token", null)),
 				arguments("seed 003, codes 400", ErrorBodies.SEED_003_ILLEGAL,
@@ -61,24 +78,26 @@ class ProviderErrorParserTests {
 						new ProviderError("api_secret_key无效", "401", null, null, null)),
 				arguments("SiliconFlow",
 						"{\"code\":20012,\"message\":\"Model does not exist. Please check it carefully.\",\"data\":null}",
-						new ProviderError("Model does not exist. Please check it carefully.", "20012", null, null, null)),
+						new ProviderError("Model does not exist. Please check it carefully.", "20012", null, null,
+								null)),
 				arguments("FastAPI detail string", "{\"detail\":\"Not Found\"}",
 						new ProviderError("Not Found", null, null, null, null)),
 				arguments("FastAPI validation list",
 						"{\"detail\":[{\"loc\":[\"body\",\"messages\"],\"msg\":\"field required\",\"type\":\"value_error.missing\"},{\"loc\":[\"body\",\"model\"],\"msg\":\"str type expected\",\"type\":\"type_error.str\"}]}",
-						new ProviderError("body.messages: field required; body.model: str type expected", null, null, null,
-								null)),
+						new ProviderError("body.messages: field required; body.model: str type expected", null, null,
+								null, null)),
 				arguments("reason and message",
 						"{\"reason\":\"NOT_ENOUGH_BALANCE\",\"message\":\"Your account balance is not enough\"}",
-						new ProviderError("Your account balance is not enough", "NOT_ENOUGH_BALANCE", null, null, null)),
+						new ProviderError("Your account balance is not enough", "NOT_ENOUGH_BALANCE", null, null,
+								null)),
 				arguments("new-api, request id suffix", ErrorBodies.NEW_API_NO_CHANNEL,
 						new ProviderError(
 								"当前分组 default 下对于模型 gpt-4o 无可用渠道 (request id: 20240806214436917505976hvsFC5y2)", null,
 								"new_api_error", null, "20240806214436917505976hvsFC5y2")),
 				arguments("one-api quota",
 						"{\"error\":{\"message\":\"user quota is not enough (request id: 2025022112000012345)\",\"type\":\"one_api_error\",\"code\":\"insufficient_user_quota\"}}",
-						new ProviderError("user quota is not enough (request id: 2025022112000012345)", "insufficient_user_quota",
-								"one_api_error", null, "2025022112000012345")),
+						new ProviderError("user quota is not enough (request id: 2025022112000012345)",
+								"insufficient_user_quota", "one_api_error", null, "2025022112000012345")),
 				arguments("DashScope, request_id",
 						"{\"error\":{\"code\":\"data_inspection_failed\",\"param\":null,\"message\":\"Input data may contain inappropriate content.\",\"type\":\"data_inspection_failed\"},\"id\":\"chatcmpl-5d2f\",\"request_id\":\"5d2f0a8e-1c3b-9f4e-8a7d-6b5c4d3e2f1a\"}",
 						new ProviderError("Input data may contain inappropriate content.", "data_inspection_failed",
@@ -91,8 +110,8 @@ class ProviderErrorParserTests {
 						new ProviderError("Access token invalid or no longer valid", "110", null, null, null)),
 				arguments("Gemini, array",
 						"[{\"error\":{\"code\":400,\"message\":\"API key not valid. Please pass a valid API key.\",\"status\":\"INVALID_ARGUMENT\"}}]",
-						new ProviderError("API key not valid. Please pass a valid API key.", "400", "INVALID_ARGUMENT", null,
-								null)),
+						new ProviderError("API key not valid. Please pass a valid API key.", "400", "INVALID_ARGUMENT",
+								null, null)),
 				arguments("error object beside choices",
 						"{\"id\":\"x\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":null}],\"error\":{\"message\":\"TimeoutError\",\"type\":\"GatewayTimeout\",\"code\":504}}",
 						new ProviderError("TimeoutError", "504", "GatewayTimeout", null, null)));
@@ -154,8 +173,8 @@ class ProviderErrorParserTests {
 	@Test
 	void fromBodyToleratesDeepSeekLeadingBlankLines() {
 		String body = "\n\n\n\r\n   \n{\"error\":{\"message\":\"Insufficient Balance\",\"type\":\"unknown_error\",\"param\":null,\"code\":\"invalid_request_error\"}}";
-		assertThat(ProviderErrorParser.fromBody(bytes(body), MediaType.APPLICATION_JSON)).isEqualTo(
-				new ProviderError("Insufficient Balance", "invalid_request_error", "unknown_error", null, null));
+		assertThat(ProviderErrorParser.fromBody(bytes(body), MediaType.APPLICATION_JSON))
+			.isEqualTo(new ProviderError("Insufficient Balance", "invalid_request_error", "unknown_error", null, null));
 	}
 
 	@Test
@@ -168,8 +187,7 @@ class ProviderErrorParserTests {
 	@Test
 	void fromBodyFallsBackToTheFirstHeadingAndMasksAddresses() {
 		String page = "<html><body><h1>502 Bad Gateway from <b>10.0.0.7</b></h1><p>Your IP 198.51.100.3</p></body></html>";
-		assertThat(ProviderErrorParser.fromBody(bytes(page), null).message())
-			.isEqualTo("502 Bad Gateway from x.x.x.x");
+		assertThat(ProviderErrorParser.fromBody(bytes(page), null).message()).isEqualTo("502 Bad Gateway from x.x.x.x");
 	}
 
 	@Test
@@ -188,7 +206,8 @@ class ProviderErrorParserTests {
 	@Test
 	void fromBodyCutsLongPlainText() {
 		String message = ProviderErrorParser.fromBody(bytes("upstream failed ".repeat(100)), null).message();
-		assertThat(message).hasSizeLessThanOrEqualTo(ProviderErrorParser.EXCERPT_LIMIT).startsWith("upstream failed")
+		assertThat(message).hasSizeLessThanOrEqualTo(ProviderErrorParser.EXCERPT_LIMIT)
+			.startsWith("upstream failed")
 			.endsWith("...");
 	}
 
@@ -244,7 +263,8 @@ class ProviderErrorParserTests {
 	void excerptIsOneShortLine() {
 		String body = "{\n  \"error\": {\n    \"message\": \"" + "x".repeat(500) + "\"\n  }\n}";
 		String excerpt = ProviderErrorParser.excerpt(bytes(body));
-		assertThat(excerpt).hasSize(ProviderErrorParser.EXCERPT_LIMIT).startsWith("{ \"error\": { \"message\": \"xxx")
+		assertThat(excerpt).hasSize(ProviderErrorParser.EXCERPT_LIMIT)
+			.startsWith("{ \"error\": { \"message\": \"xxx")
 			.endsWith("...")
 			.doesNotContain("\n");
 	}

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.error;
 
 import org.junit.jupiter.api.Test;
@@ -40,7 +56,8 @@ class SecretRedactorTests {
 	@Test
 	void masksShortSecretsOnlyWhereTheyStandAlone() {
 		SecretRedactor redactor = SecretRedactor.of("x");
-		assertThat(redactor.redact("key x rejected, max tokens exceeded")).isEqualTo("key ****** rejected, max tokens exceeded");
+		assertThat(redactor.redact("key x rejected, max tokens exceeded"))
+			.isEqualTo("key ****** rejected, max tokens exceeded");
 	}
 
 	@ParameterizedTest
@@ -74,10 +91,12 @@ class SecretRedactorTests {
 	void learnsSeveralSecretsAndCredentialHeaders() {
 		org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
 		headers.add("x-api-key", "hdr-0123456789abcdef");
-		headers.add("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("user:pa55word-xyz".getBytes()));
+		headers.add("Authorization",
+				"Basic " + java.util.Base64.getEncoder().encodeToString("user:pa55word-xyz".getBytes()));
 		headers.add("X-Title", "my-application-name");
 		SecretRedactor redactor = SecretRedactor.forCredentials("  key-0123456789abcdef\n", headers);
-		assertThat(redactor.redact("k key-0123456789abcdef h hdr-0123456789abcdef p pa55word-xyz t my-application-name"))
+		assertThat(
+				redactor.redact("k key-0123456789abcdef h hdr-0123456789abcdef p pa55word-xyz t my-application-name"))
 			.isEqualTo("k ****** h ****** p ****** t my-application-name");
 	}
 

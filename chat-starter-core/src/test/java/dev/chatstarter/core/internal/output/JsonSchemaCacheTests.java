@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.output;
 
 import java.util.List;
@@ -150,8 +166,8 @@ class JsonSchemaCacheTests {
 		assertThat(OutputSchema.nameOf(new ParameterizedTypeReference<Map<String, List<Integer>>>() {
 		}.getType())).isEqualTo("Map_String_List_Integer");
 		assertThat(OutputSchema.nameOf(MathSolution.Step[].class)).isEqualTo("StepArray");
-		String longName = OutputSchema.nameOf(
-				ARatherLongTypeNameThatKeepsGoingAndGoingAndGoingUntilItIsLongerThanSixtyFourCharacters.class);
+		String longName = OutputSchema
+			.nameOf(ARatherLongTypeNameThatKeepsGoingAndGoingAndGoingUntilItIsLongerThanSixtyFourCharacters.class);
 		assertThat(longName).hasSize(64).matches("[a-zA-Z0-9_-]{1,64}");
 	}
 
@@ -171,8 +187,7 @@ class JsonSchemaCacheTests {
 		});
 	}
 
-	record Person(@JsonPropertyDescription("full name") String name, @Nullable String nickname,
-			Optional<Integer> age) {
+	record Person(@JsonPropertyDescription("full name") String name, @Nullable String nickname, Optional<Integer> age) {
 	}
 
 	record WithMap(Map<String, Integer> counts) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.resilience;
 
 import java.time.Duration;
@@ -93,8 +109,8 @@ class ProviderCooldownTests {
 	}
 
 	/**
-	 * The review's harness (C18): with one failure opening the cooldown, an unrelated cancel and an unrelated 400
-	 * each let another caller through.
+	 * The review's harness (C18): with one failure opening the cooldown, an unrelated
+	 * cancel and an unrelated 400 each let another caller through.
 	 */
 	@Test
 	void unrelatedCancelsAndBadRequestsDoNotFreeTheProbeSlot() {
@@ -204,7 +220,8 @@ class ProviderCooldownTests {
 					for (Future<List<ProviderCooldown.Permit>> result : results) {
 						granted.addAll(result.get());
 					}
-					assertThat(granted).as("round " + round).singleElement()
+					assertThat(granted).as("round " + round)
+						.singleElement()
 						.satisfies((permit) -> assertThat(permit.isProbe()).isTrue());
 					granted.get(0).onSuccess();
 					assertThat(this.cooldown.state()).isEqualTo(CooldownState.CLOSED);

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.resilience;
 
 import java.time.Duration;
@@ -96,7 +112,8 @@ class ProviderLimiterTests {
 	}
 
 	/**
-	 * The review's harness (C19): a call refused for concurrency does not use up the requests-per-minute budget.
+	 * The review's harness (C19): a call refused for concurrency does not use up the
+	 * requests-per-minute budget.
 	 */
 	@Test
 	void callRefusedForConcurrencyDoesNotCountAgainstTheRate() {
@@ -127,8 +144,9 @@ class ProviderLimiterTests {
 	}
 
 	/**
-	 * A queued call waits for the tokens-per-minute window twice (10 s, then 20 s); each step alone is shorter than
-	 * {@code max-wait} (25 s), the two together are not: the call fails at the second step, not after 30 s.
+	 * A queued call waits for the tokens-per-minute window twice (10 s, then 20 s); each
+	 * step alone is shorter than {@code max-wait} (25 s), the two together are not: the
+	 * call fails at the second step, not after 30 s.
 	 */
 	@Test
 	void queuedCallWaitsAtMostMaxWaitInAllAcrossRateSteps() {
@@ -152,7 +170,8 @@ class ProviderLimiterTests {
 	}
 
 	/**
-	 * A queued call first waits for a concurrency permit, then for the rate: the one deadline covers both.
+	 * A queued call first waits for a concurrency permit, then for the rate: the one
+	 * deadline covers both.
 	 */
 	@Test
 	void queuedCallWaitsAtMostMaxWaitInAllAcrossConcurrencyAndRate() {
@@ -244,12 +263,13 @@ class ProviderLimiterTests {
 	}
 
 	/**
-	 * Check that the limiter refuses the next call with a {@link ChatLimitExceededException} naming the limit.
+	 * Check that the limiter refuses the next call with a
+	 * {@link ChatLimitExceededException} naming the limit.
 	 */
 	private static void assertRefused(ProviderLimiter limiter, String message) {
 		StepVerifier.create(limiter.acquire())
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ChatLimitExceededException.class)
-				.hasMessageContaining(message))
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isInstanceOf(ChatLimitExceededException.class).hasMessageContaining(message))
 			.verify(BOUND);
 	}
 

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.wire;
 
 import java.util.List;
@@ -40,7 +56,8 @@ class ChatRequestWriterTests {
 	void unsetOptionsAreOmittedNotNull() {
 		JsonNode body = write(ChatOptions.builder().model("gpt-4o").build(), ChatMessage.user("你好"));
 		assertThat(body.propertyNames()).containsExactly("model", "messages");
-		assertThat(body.toString()).isEqualTo("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"你好\"}]}");
+		assertThat(body.toString())
+			.isEqualTo("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"你好\"}]}");
 	}
 
 	@Test
@@ -90,8 +107,12 @@ class ChatRequestWriterTests {
 
 	@Test
 	void maxTokensFollowsTheDialect() {
-		ChatRequest request = new ChatRequest(List.of(ChatMessage.user("hi")), ChatOptions.builder().maxTokens(10).build());
-		ProviderDialect dialect = ProviderDialect.openAi().mutate().maxTokensField(MaxTokensField.MAX_COMPLETION_TOKENS).build();
+		ChatRequest request = new ChatRequest(List.of(ChatMessage.user("hi")),
+				ChatOptions.builder().maxTokens(10).build());
+		ProviderDialect dialect = ProviderDialect.openAi()
+			.mutate()
+			.maxTokensField(MaxTokensField.MAX_COMPLETION_TOKENS)
+			.build();
 		JsonNode body = write(request, false, dialect);
 		assertThat(body.has("max_tokens")).isFalse();
 		assertThat(body.get("max_completion_tokens").asInt()).isEqualTo(10);
@@ -120,9 +141,9 @@ class ChatRequestWriterTests {
 
 	@Test
 	void visionPartsAreWrittenAsContentArray() {
-		ChatMessage message = ChatMessage.user(List.of(new TextPart("这张图片是什么?"),
-				ImagePart.of(java.net.URI.create("https://example.com/image.jpg")),
-				ImagePart.of(new byte[] { 1, 2, 3 }, MimeTypeUtils.IMAGE_PNG).withDetail("low")));
+		ChatMessage message = ChatMessage
+			.user(List.of(new TextPart("这张图片是什么?"), ImagePart.of(java.net.URI.create("https://example.com/image.jpg")),
+					ImagePart.of(new byte[] { 1, 2, 3 }, MimeTypeUtils.IMAGE_PNG).withDetail("low")));
 		JsonNode content = write(ChatOptions.empty(), message).get("messages").get(0).get("content");
 		assertThat(content.toString()).isEqualTo("[{\"type\":\"text\",\"text\":\"这张图片是什么?\"},"
 				+ "{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.com/image.jpg\"}},"
@@ -131,8 +152,8 @@ class ChatRequestWriterTests {
 
 	@Test
 	void toolConversationFollowsTheDialect() {
-		ChatMessage assistant = ChatMessage.assistant(null,
-				List.of(new ToolCall("call_1", "get_current_weather", "{\"location\":\"北京\"}")))
+		ChatMessage assistant = ChatMessage
+			.assistant(null, List.of(new ToolCall("call_1", "get_current_weather", "{\"location\":\"北京\"}")))
 			.withReasoningContent("need weather");
 		ChatMessage tool = ChatMessage.tool("call_1", "{\"temperature\":20}");
 		ChatRequest request = new ChatRequest(List.of(ChatMessage.user("北京今天天气怎么样"), assistant, tool),
@@ -151,7 +172,10 @@ class ChatRequestWriterTests {
 		JsonNode echoed = write(request, false, deepSeek).get("messages").get(1);
 		assertThat(echoed.get("content").asString()).isEmpty();
 		assertThat(echoed.get("reasoning_content").asString()).isEqualTo("need weather");
-		ProviderDialect omit = ProviderDialect.openAi().mutate().assistantToolCallContent(AssistantToolCallContent.OMIT).build();
+		ProviderDialect omit = ProviderDialect.openAi()
+			.mutate()
+			.assistantToolCallContent(AssistantToolCallContent.OMIT)
+			.build();
 		assertThat(write(request, false, omit).get("messages").get(1).has("content")).isFalse();
 	}
 
@@ -207,7 +231,8 @@ class ChatRequestWriterTests {
 		assertThat(jsonSchema.get("json_schema").get("name").asString()).isEqualTo("MathSolution");
 		assertThat(jsonSchema.get("json_schema").get("strict").asBoolean()).isTrue();
 		assertThat(jsonSchema.get("json_schema").get("schema").get("properties").has("final_answer")).isTrue();
-		assertThat(write(ChatOptions.builder().responseFormat(ResponseFormat.jsonObject()).build(), ChatMessage.user("json"))
+		assertThat(write(ChatOptions.builder().responseFormat(ResponseFormat.jsonObject()).build(),
+				ChatMessage.user("json"))
 			.get("response_format")
 			.toString()).isEqualTo("{\"type\":\"json_object\"}");
 		assertThat(write(ChatOptions.builder().responseFormat(ResponseFormat.text()).build(), ChatMessage.user("x"))

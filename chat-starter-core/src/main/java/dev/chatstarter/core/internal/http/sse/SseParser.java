@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.http.sse;
 
 import java.nio.ByteBuffer;
@@ -20,29 +36,33 @@ import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.util.Assert;
 
 /**
- * An incremental parser for {@code text/event-stream} bodies, fed with bytes as they arrive.
+ * An incremental parser for {@code text/event-stream} bodies, fed with bytes as they
+ * arrive.
  *
  * <p>
- * It follows the <a href="https://html.spec.whatwg.org/multipage/server-sent-events.html">SSE specification</a>
- * and the tolerances of the openai-python decoder: lines end with {@code \n}, {@code \r\n} or a lone {@code \r}
- * (also when split across buffers); a UTF-8 BOM at the very start is skipped; lines are decoded as UTF-8 only once
- * complete, so a character split across buffers is decoded correctly; one space after the colon is stripped;
- * lines starting with {@code :} are comments; several {@code data:} lines are joined with {@code \n}; {@code retry:}
- * and unknown fields are ignored. An event is dispatched at a blank line, and only if it had data.
+ * It follows the
+ * <a href="https://html.spec.whatwg.org/multipage/server-sent-events.html">SSE
+ * specification</a> and the tolerances of the openai-python decoder: lines end with
+ * {@code \n}, {@code \r\n} or a lone {@code \r} (also when split across buffers); a UTF-8
+ * BOM at the very start is skipped; lines are decoded as UTF-8 only once complete, so a
+ * character split across buffers is decoded correctly; one space after the colon is
+ * stripped; lines starting with {@code :} are comments; several {@code data:} lines are
+ * joined with {@code \n}; {@code retry:} and unknown fields are ignored. An event is
+ * dispatched at a blank line, and only if it had data.
  *
  * <p>
- * Keep-alives are dropped: events whose data is blank or, trimmed and ignoring case, {@code :}, {@code :ping},
- * {@code ping} or {@code keep-alive}. The parser does not interpret {@code [DONE]} (see {@link SseEvent#isDone()})
- * and does not parse JSON.
+ * Keep-alives are dropped: events whose data is blank or, trimmed and ignoring case,
+ * {@code :}, {@code :ping}, {@code ping} or {@code keep-alive}. The parser does not
+ * interpret {@code [DONE]} (see {@link SseEvent#isDone()}) and does not parse JSON.
  *
  * <p>
  * An event (its data) or a single line larger than {@code maxEventBytes} raises a
- * {@link DataBufferLimitException}, and a line that is not valid UTF-8 raises an {@link SseFormatException}; the
- * parser must not be used again after either.
+ * {@link DataBufferLimitException}, and a line that is not valid UTF-8 raises an
+ * {@link SseFormatException}; the parser must not be used again after either.
  *
  * <p>
- * Instances are not thread-safe: one parser serves one body, fed sequentially. {@link #decode(Flux)} creates one
- * per subscription.
+ * Instances are not thread-safe: one parser serves one body, fed sequentially.
+ * {@link #decode(Flux)} creates one per subscription.
  */
 public final class SseParser {
 
@@ -72,7 +92,10 @@ public final class SseParser {
 
 	private int pendingLength;
 
-	/** Whether the last buffer ended with {@code \r}, so a leading {@code \n} of the next one belongs to it. */
+	/**
+	 * Whether the last buffer ended with {@code \r}, so a leading {@code \n} of the next
+	 * one belongs to it.
+	 */
 	private boolean skipLeadingLf;
 
 	private boolean firstLine = true;
@@ -115,7 +138,8 @@ public final class SseParser {
 	}
 
 	/**
-	 * Parse a range of a buffer. The bytes are not retained: the caller may reuse the array afterwards.
+	 * Parse a range of a buffer. The bytes are not retained: the caller may reuse the
+	 * array afterwards.
 	 * @param bytes the buffer
 	 * @param offset the first byte to parse
 	 * @param length the number of bytes to parse
@@ -177,8 +201,9 @@ public final class SseParser {
 	}
 
 	/**
-	 * Signal the end of the body: an unterminated last line is parsed and a last event that had no trailing blank
-	 * line is dispatched. The parser is then ready for a new body.
+	 * Signal the end of the body: an unterminated last line is parsed and a last event
+	 * that had no trailing blank line is dispatched. The parser is then ready for a new
+	 * body.
 	 * @return the last event, if any
 	 */
 	public List<SseEvent> finish() {
@@ -200,7 +225,8 @@ public final class SseParser {
 	}
 
 	/**
-	 * Decode a response body into events, with a limit of {@link #DEFAULT_MAX_EVENT_BYTES} per event.
+	 * Decode a response body into events, with a limit of
+	 * {@link #DEFAULT_MAX_EVENT_BYTES} per event.
 	 * @param body the body
 	 * @return the events; see {@link #decode(Flux, int)}
 	 */
@@ -209,12 +235,13 @@ public final class SseParser {
 	}
 
 	/**
-	 * Decode a response body into events. Each subscription uses its own parser; every buffer is copied and
-	 * released at once, and buffers discarded on error or cancellation are released too. A last event without a
-	 * trailing blank line is emitted when the body completes.
+	 * Decode a response body into events. Each subscription uses its own parser; every
+	 * buffer is copied and released at once, and buffers discarded on error or
+	 * cancellation are released too. A last event without a trailing blank line is
+	 * emitted when the body completes.
 	 * @param body the body
-	 * @param maxEventBytes the largest event or line accepted, in bytes; larger ones fail the flux with a
-	 * {@link DataBufferLimitException}
+	 * @param maxEventBytes the largest event or line accepted, in bytes; larger ones fail
+	 * the flux with a {@link DataBufferLimitException}
 	 * @return the events
 	 */
 	public static Flux<SseEvent> decode(Flux<DataBuffer> body, int maxEventBytes) {
@@ -222,9 +249,12 @@ public final class SseParser {
 		Assert.isTrue(maxEventBytes > 0, "maxEventBytes must be positive");
 		return Flux.defer(() -> {
 			SseParser parser = new SseParser(maxEventBytes);
-			// hide(): with queue fusion, a cancelled fromIterable/concatMapIterable pair may discard a buffer
-			// that map() already consumed (seen with Reactor 3.8), which would release it twice
-			return body.hide().map(SseParser::copyAndRelease)
+			// hide(): with queue fusion, a cancelled fromIterable/concatMapIterable pair
+			// may discard a buffer
+			// that map() already consumed (seen with Reactor 3.8), which would release it
+			// twice
+			return body.hide()
+				.map(SseParser::copyAndRelease)
 				.concatMapIterable(parser::feed)
 				.concatWith(Flux.defer(() -> Flux.fromIterable(parser.finish())));
 		}).doOnDiscard(DataBuffer.class, DataBufferUtils::release);

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package dev.chatstarter.core.internal.http.sse;
 
 import java.nio.charset.StandardCharsets;
@@ -41,8 +57,9 @@ class SseParserTests {
 			""";
 
 	/**
-	 * A stream with every feature at once: BOM, CRLF, lone CR, LF, comments, keep-alives, multi-byte characters,
-	 * multi-line data, an event type, an id, and a last event without a blank line.
+	 * A stream with every feature at once: BOM, CRLF, lone CR, LF, comments, keep-alives,
+	 * multi-byte characters, multi-line data, an event type, an id, and a last event
+	 * without a blank line.
 	 */
 	private static final byte[] SAMPLE = concat(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF },
 			utf8(": OPENROUTER PROCESSING\r\n\r\n" + "data: {\"c\":\"你好\"}\r\n\r\n"
@@ -61,7 +78,8 @@ class SseParserTests {
 		assertThat(events.get(0).data()).isEqualTo(
 				"{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1717747931,\"model\":\"gpt-4o-mini\","
 						+ "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}],\"usage\":null}");
-		assertThat(events.get(3).data()).endsWith("\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":2,\"total_tokens\":11}}");
+		assertThat(events.get(3).data())
+			.endsWith("\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":2,\"total_tokens\":11}}");
 		assertThat(events.subList(0, 4)).noneMatch(SseEvent::isDone).allMatch((event) -> event.event() == null);
 		assertThat(events.get(4).isDone()).isTrue();
 	}
@@ -74,8 +92,8 @@ class SseParserTests {
 
 	@Test
 	void acceptsCrLf() {
-		assertThat(parseWhole(utf8("data: a\r\nevent: x\r\n\r\ndata: b\r\n\r\n"))).containsExactly(
-				new SseEvent("x", "a", null), new SseEvent(null, "b", null));
+		assertThat(parseWhole(utf8("data: a\r\nevent: x\r\n\r\ndata: b\r\n\r\n")))
+			.containsExactly(new SseEvent("x", "a", null), new SseEvent(null, "b", null));
 	}
 
 	@Test
@@ -291,7 +309,9 @@ class SseParserTests {
 	@Test
 	void decodeReleasesEveryBufferOnce() {
 		List<NettyDataBuffer> buffers = nettyBuffers(utf8(OPENAI_STREAM), 17);
-		StepVerifier.create(SseParser.decode(Flux.<DataBuffer>fromIterable(buffers))).expectNextCount(5).verifyComplete();
+		StepVerifier.create(SseParser.decode(Flux.<DataBuffer>fromIterable(buffers)))
+			.expectNextCount(5)
+			.verifyComplete();
 		assertReleasedOnce(buffers);
 	}
 
@@ -316,10 +336,9 @@ class SseParserTests {
 	@Test
 	void decodeReleasesBuffersOnUpstreamError() {
 		List<NettyDataBuffer> buffers = nettyBuffers(utf8("data: a\n\ndata: b"), 3);
-		Flux<DataBuffer> body = Flux.concat(Flux.<DataBuffer>fromIterable(buffers), Flux.error(new IllegalStateException("cut")));
-		StepVerifier.create(SseParser.decode(body))
-			.expectNext(new SseEvent(null, "a", null))
-			.verifyErrorMessage("cut");
+		Flux<DataBuffer> body = Flux.concat(Flux.<DataBuffer>fromIterable(buffers),
+				Flux.error(new IllegalStateException("cut")));
+		StepVerifier.create(SseParser.decode(body)).expectNext(new SseEvent(null, "a", null)).verifyErrorMessage("cut");
 		assertReleasedOnce(buffers);
 	}
 
@@ -341,8 +360,8 @@ class SseParserTests {
 	}
 
 	/**
-	 * Split bytes into Netty buffers, each retained once more so that its reference count shows how often the
-	 * decoder released it: 1 after exactly one release.
+	 * Split bytes into Netty buffers, each retained once more so that its reference count
+	 * shows how often the decoder released it: 1 after exactly one release.
 	 */
 	private static List<NettyDataBuffer> nettyBuffers(byte[] bytes, int size) {
 		NettyDataBufferFactory factory = new NettyDataBufferFactory(UnpooledByteBufAllocator.DEFAULT);
