@@ -75,35 +75,50 @@ public class StartupApp {
 	public static class TravelTools {
 
 		/**
-		 * @param city the city @return a fake answer */
+		 * Find a flight.
+		 * @param city the city
+		 * @return a fake answer
+		 */
 		@ChatTool(name = "flight", description = "Find a flight")
 		public String flight(String city) {
 			return city;
 		}
 
 		/**
-		 * @param city the city @return a fake answer */
+		 * Find a hotel.
+		 * @param city the city
+		 * @return a fake answer
+		 */
 		@ChatTool(name = "hotel", description = "Find a hotel")
 		public String hotel(String city) {
 			return city;
 		}
 
 		/**
-		 * @param city the city @return a fake answer */
+		 * Find a train.
+		 * @param city the city
+		 * @return a fake answer
+		 */
 		@ChatTool(name = "train", description = "Find a train")
 		public String train(String city) {
 			return city;
 		}
 
 		/**
-		 * @param city the city @return a fake answer */
+		 * Rent a car.
+		 * @param city the city
+		 * @return a fake answer
+		 */
 		@ChatTool(name = "car", description = "Rent a car")
 		public String car(String city) {
 			return city;
 		}
 
 		/**
-		 * @param country the country @return a fake answer */
+		 * Visa rules.
+		 * @param country the country
+		 * @return a fake answer
+		 */
 		@ChatTool(name = "visa", description = "Visa rules")
 		public String visa(String country) {
 			return country;
@@ -115,35 +130,51 @@ public class StartupApp {
 	public static class OfficeTools {
 
 		/**
-		 * @param day the day @return a fake answer */
+		 * Agenda of a day.
+		 * @param day the day
+		 * @return a fake answer
+		 */
 		@ChatTool(name = "calendar", description = "Agenda of a day")
 		public String calendar(String day) {
 			return day;
 		}
 
 		/**
-		 * @param to the address @param text the text @return a fake answer */
+		 * Send a mail.
+		 * @param to the address
+		 * @param text the text
+		 * @return a fake answer
+		 */
 		@ChatTool(name = "mail", description = "Send a mail")
 		public String mail(String to, String text) {
 			return to;
 		}
 
 		/**
-		 * @param name the name @return a fake answer */
+		 * Find a contact.
+		 * @param name the name
+		 * @return a fake answer
+		 */
 		@ChatTool(name = "contacts", description = "Find a contact")
 		public String contacts(String name) {
 			return name;
 		}
 
 		/**
-		 * @param text the text @return a fake answer */
+		 * Write a note.
+		 * @param text the text
+		 * @return a fake answer
+		 */
 		@ChatTool(name = "notes", description = "Write a note")
 		public String notes(String text) {
 			return text;
 		}
 
 		/**
-		 * @param title the title @return a fake answer */
+		 * Create a task.
+		 * @param title the title
+		 * @return a fake answer
+		 */
 		@ChatTool(name = "tasks", description = "Create a task")
 		public String tasks(String title) {
 			return title;
