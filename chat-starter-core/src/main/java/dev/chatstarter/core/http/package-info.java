@@ -15,8 +15,11 @@
  */
 
 /**
- * The HTTP transport: base URL resolution, connection pools, timeouts and retries,
- * straight on Reactor Netty or, on request, through Spring WebClient.
+ * How a template reaches its provider: base URL resolution, connection pools, timeouts
+ * and retries, and the {@link dev.chatstarter.core.http.ChatTransport} SPI with its two
+ * transports, {@link dev.chatstarter.core.http.ReactorNettyTransport} (the default) and
+ * {@link dev.chatstarter.core.http.WebClientTransport} (needs the optional Spring
+ * WebFlux).
  */
 @NullMarked
 package dev.chatstarter.core.http;
