@@ -35,6 +35,7 @@ import dev.chatstarter.core.chat.ChatOptions;
 import dev.chatstarter.core.chat.ChatResponse;
 import dev.chatstarter.core.http.ChatTransport;
 import dev.chatstarter.core.http.ConnectionPoolSettings;
+import dev.chatstarter.core.http.HttpSettings;
 import dev.chatstarter.core.http.HttpVersion;
 import dev.chatstarter.core.http.RetryListener;
 import dev.chatstarter.core.http.RetryPolicy;
@@ -560,6 +561,15 @@ public interface ChatTemplate extends AutoCloseable {
 		 * @return this builder
 		 */
 		Builder httpVersion(HttpVersion httpVersion);
+
+		/**
+		 * Customize every HTTP setting at once (base URL, key, headers, timeouts,
+		 * retries, HTTP version, size limits, call timeout): the group the convenience
+		 * setters above and below set one by one.
+		 * @param http customizes the provider's HTTP settings
+		 * @return this builder
+		 */
+		Builder http(Consumer<HttpSettings.Builder> http);
 
 		/**
 		 * Set how requests are sent:

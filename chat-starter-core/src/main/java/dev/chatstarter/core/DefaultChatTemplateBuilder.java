@@ -65,25 +65,12 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 
 	private String provider = "default";
 
-	private @Nullable String baseUrl;
-
-	private @Nullable String apiKey;
-
 	private ChatOptions defaultOptions = ChatOptions.empty();
 
-	private final HttpHeaders headers = new HttpHeaders();
-
-	private Duration connectTimeout = Duration.ofSeconds(10);
-
-	private Duration responseTimeout = Duration.ofSeconds(60);
-
-	private Duration streamIdleTimeout = Duration.ofSeconds(120);
-
-	private RetryPolicy retryPolicy = RetryPolicy.defaults();
+	/** How to reach the provider: base URL, key, headers, timeouts, retries, limits. */
+	private final HttpSettings.Builder http;
 
 	private ProviderDialect dialect = ProviderDialect.openAi();
-
-	private HttpVersion httpVersion = HttpVersion.HTTP_1_1;
 
 	private ChatTransport transport = ReactorNettyTransport.create();
 
@@ -109,12 +96,6 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 
 	private @Nullable ToolObservationConvention toolObservationConvention;
 
-	private int maxResponseBytes = HttpSettings.DEFAULT_MAX_RESPONSE_BYTES;
-
-	private long maxStreamBytes = HttpSettings.DEFAULT_MAX_STREAM_BYTES;
-
-	private @Nullable Duration callTimeout;
-
 	private List<FallbackMember> fallbacks = List.of();
 
 	private Set<FallbackTrigger> fallbackOn = EnumSet.allOf(FallbackTrigger.class);
@@ -133,21 +114,14 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 	private ConnectionPoolSettings connectionPool = ConnectionPoolSettings.defaults();
 
 	DefaultChatTemplateBuilder() {
+		this.http = HttpSettings.builder();
 	}
 
 	DefaultChatTemplateBuilder(ChatTemplateSettings settings) {
-		HttpSettings http = settings.http();
+		this.http = settings.http().mutate();
 		this.provider = settings.provider();
-		this.baseUrl = http.baseUrl();
-		this.apiKey = http.apiKey();
 		this.defaultOptions = settings.defaultOptions();
-		this.headers.addAll(http.headers());
-		this.connectTimeout = http.connectTimeout();
-		this.responseTimeout = http.responseTimeout();
-		this.streamIdleTimeout = http.streamIdleTimeout();
-		this.retryPolicy = http.retryPolicy();
 		this.dialect = settings.dialect();
-		this.httpVersion = http.httpVersion();
 		this.transport = settings.transport();
 		this.jsonMapper = settings.jsonMapper();
 		this.toolRegistry = settings.toolRegistry();
@@ -160,9 +134,6 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 		this.observationRegistry = settings.observations().registry();
 		this.observationConvention = settings.observations().convention();
 		this.toolObservationConvention = settings.observations().toolConvention();
-		this.maxResponseBytes = http.maxResponseBytes();
-		this.maxStreamBytes = http.maxStreamBytes();
-		this.callTimeout = http.callTimeout();
 		ResilienceSettings resilience = settings.resilience();
 		this.fallbacks = resilience.fallbacks();
 		this.fallbackOn = EnumSet.copyOf(resilience.fallbackOn());
@@ -182,13 +153,13 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 
 	@Override
 	public ChatTemplate.Builder baseUrl(String baseUrl) {
-		this.baseUrl = baseUrl;
+		this.http.baseUrl(baseUrl);
 		return this;
 	}
 
 	@Override
 	public ChatTemplate.Builder apiKey(@Nullable String apiKey) {
-		this.apiKey = apiKey;
+		this.http.apiKey(apiKey);
 		return this;
 	}
 
@@ -209,38 +180,37 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 
 	@Override
 	public ChatTemplate.Builder defaultHeader(String name, String... values) {
-		this.headers.put(name, List.of(values));
+		this.http.headers((headers) -> headers.put(name, List.of(values)));
 		return this;
 	}
 
 	@Override
 	public ChatTemplate.Builder defaultHeaders(Consumer<HttpHeaders> headers) {
-		headers.accept(this.headers);
+		this.http.headers(headers);
 		return this;
 	}
 
 	@Override
 	public ChatTemplate.Builder connectTimeout(Duration timeout) {
-		this.connectTimeout = positive(timeout, "connectTimeout");
+		this.http.connectTimeout(timeout);
 		return this;
 	}
 
 	@Override
 	public ChatTemplate.Builder responseTimeout(Duration timeout) {
-		this.responseTimeout = positive(timeout, "responseTimeout");
+		this.http.responseTimeout(timeout);
 		return this;
 	}
 
 	@Override
 	public ChatTemplate.Builder streamIdleTimeout(Duration timeout) {
-		this.streamIdleTimeout = positive(timeout, "streamIdleTimeout");
+		this.http.streamIdleTimeout(timeout);
 		return this;
 	}
 
 	@Override
 	public ChatTemplate.Builder retryPolicy(RetryPolicy retryPolicy) {
-		Assert.notNull(retryPolicy, "retryPolicy must not be null");
-		this.retryPolicy = retryPolicy;
+		this.http.retryPolicy(retryPolicy);
 		return this;
 	}
 
@@ -253,8 +223,14 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 
 	@Override
 	public ChatTemplate.Builder httpVersion(HttpVersion httpVersion) {
-		Assert.notNull(httpVersion, "httpVersion must not be null");
-		this.httpVersion = httpVersion;
+		this.http.httpVersion(httpVersion);
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder http(Consumer<HttpSettings.Builder> http) {
+		Assert.notNull(http, "http must not be null");
+		http.accept(this.http);
 		return this;
 	}
 
@@ -336,24 +312,19 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 
 	@Override
 	public ChatTemplate.Builder maxResponseSize(DataSize maxResponseSize) {
-		Assert.notNull(maxResponseSize, "maxResponseSize must not be null");
-		long bytes = maxResponseSize.toBytes();
-		Assert.isTrue(bytes > 0 && bytes <= Integer.MAX_VALUE - 8, "maxResponseSize must be between 1 byte and 2 GB");
-		this.maxResponseBytes = (int) bytes;
+		this.http.maxResponseSize(maxResponseSize);
 		return this;
 	}
 
 	@Override
 	public ChatTemplate.Builder maxStreamSize(DataSize maxStreamSize) {
-		Assert.notNull(maxStreamSize, "maxStreamSize must not be null");
-		Assert.isTrue(maxStreamSize.toBytes() > 0, "maxStreamSize must be positive");
-		this.maxStreamBytes = maxStreamSize.toBytes();
+		this.http.maxStreamSize(maxStreamSize);
 		return this;
 	}
 
 	@Override
 	public ChatTemplate.Builder callTimeout(@Nullable Duration timeout) {
-		this.callTimeout = (timeout != null) ? positive(timeout, "callTimeout") : null;
+		this.http.callTimeout(timeout);
 		return this;
 	}
 
@@ -439,14 +410,8 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 
 	@Override
 	public ChatTemplate build() {
-		Assert.hasText(this.baseUrl,
-				"baseUrl must not be empty: set the provider's base URL, e.g. https://api.openai.com/v1");
-		BaseUrl.parse(this.baseUrl);
-		HttpHeaders headersCopy = new HttpHeaders();
-		headersCopy.addAll(this.headers);
-		HttpSettings http = new HttpSettings(this.baseUrl, this.apiKey, HttpHeaders.readOnlyHttpHeaders(headersCopy),
-				this.connectTimeout, this.responseTimeout, this.streamIdleTimeout, this.retryPolicy, this.httpVersion,
-				this.maxResponseBytes, this.maxStreamBytes, this.callTimeout);
+		HttpSettings http = this.http.build();
+		BaseUrl.parse(http.baseUrl());
 		if (this.eagerToolRegistry != null) {
 			this.eagerToolRegistry.resolve(this.defaultTools);
 		}
@@ -461,12 +426,6 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 						this.toolObservationConvention),
 				new ResilienceSettings(this.fallbacks, this.fallbackOn, this.fallbackListener, this.cooldown,
 						this.limits, this.clock, pool, ownsPool)));
-	}
-
-	private static Duration positive(Duration timeout, String name) {
-		Assert.notNull(timeout, name + " must not be null");
-		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), name + " must be positive");
-		return timeout;
 	}
 
 }

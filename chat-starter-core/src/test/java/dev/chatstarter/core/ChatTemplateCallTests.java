@@ -272,4 +272,20 @@ class ChatTemplateCallTests extends WireMockSupport {
 			.withRequestBody(containing("\"model\":\"gpt-4o-mini\"")));
 	}
 
+	@Test
+	void theGroupedHttpSetterAndTheConvenienceSettersSetTheSameSettingsAndMutateKeepsThem() {
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(PONG)));
+		try (ChatTemplate template = templateBuilder()
+			.http((http) -> http.headers((headers) -> headers.add("X-Group", "http")).apiKey("sk-grouped"))
+			.defaultHeader("X-Single", "one")
+			.build(); ChatTemplate derived = template.mutate().provider("derived").build()) {
+			template.prompt("ping").call().content();
+			derived.prompt("ping").call().content();
+		}
+		wireMock.verify(2,
+				postRequestedFor(urlEqualTo("/v1/chat/completions")).withHeader("X-Group", equalTo("http"))
+					.withHeader("X-Single", equalTo("one"))
+					.withHeader("Authorization", equalTo("Bearer sk-grouped")));
+	}
+
 }

@@ -17,11 +17,13 @@
 package dev.chatstarter.core.http;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
+import org.springframework.util.unit.DataSize;
 
 /**
  * How to reach one provider over HTTP. The API key is stripped of surrounding whitespace
@@ -112,6 +114,25 @@ public record HttpSettings(String baseUrl, @Nullable String apiKey, HttpHeaders 
 				DEFAULT_MAX_RESPONSE_BYTES);
 	}
 
+	/**
+	 * Return a builder with the defaults a template starts from: 10 s to connect, 60 s to
+	 * the first byte, 120 s of silence in an answer, {@link RetryPolicy#defaults()},
+	 * HTTP/1.1, 16 MiB per answer and per stream, no call timeout. The base URL is
+	 * required.
+	 * @return the builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Return a builder that starts from these settings.
+	 * @return the builder
+	 */
+	public Builder mutate() {
+		return new Builder(this);
+	}
+
 	@Override
 	public String toString() {
 		return "HttpSettings[baseUrl=" + BaseUrl.redacted(this.baseUrl) + ", apiKey="
@@ -124,6 +145,191 @@ public record HttpSettings(String baseUrl, @Nullable String apiKey, HttpHeaders 
 
 	private static @Nullable String normalizedApiKey(@Nullable String apiKey) {
 		return (apiKey != null && !apiKey.isBlank()) ? apiKey.strip() : null;
+	}
+
+	/**
+	 * Builds {@link HttpSettings}; each setter checks its value. Not thread-safe.
+	 */
+	public static final class Builder {
+
+		private @Nullable String baseUrl;
+
+		private @Nullable String apiKey;
+
+		private final HttpHeaders headers = new HttpHeaders();
+
+		private Duration connectTimeout = Duration.ofSeconds(10);
+
+		private Duration responseTimeout = Duration.ofSeconds(60);
+
+		private Duration streamIdleTimeout = Duration.ofSeconds(120);
+
+		private RetryPolicy retryPolicy = RetryPolicy.defaults();
+
+		private HttpVersion httpVersion = HttpVersion.HTTP_1_1;
+
+		private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+
+		private long maxStreamBytes = DEFAULT_MAX_STREAM_BYTES;
+
+		private @Nullable Duration callTimeout;
+
+		private Builder() {
+		}
+
+		private Builder(HttpSettings settings) {
+			this.baseUrl = settings.baseUrl;
+			this.apiKey = settings.apiKey;
+			this.headers.addAll(settings.headers);
+			this.connectTimeout = settings.connectTimeout;
+			this.responseTimeout = settings.responseTimeout;
+			this.streamIdleTimeout = settings.streamIdleTimeout;
+			this.retryPolicy = settings.retryPolicy;
+			this.httpVersion = settings.httpVersion;
+			this.maxResponseBytes = settings.maxResponseBytes;
+			this.maxStreamBytes = settings.maxStreamBytes;
+			this.callTimeout = settings.callTimeout;
+		}
+
+		/**
+		 * Set the base URL.
+		 * @param baseUrl the base URL as configured
+		 * @return this builder
+		 */
+		public Builder baseUrl(@Nullable String baseUrl) {
+			this.baseUrl = baseUrl;
+			return this;
+		}
+
+		/**
+		 * Set the API key, sent as a bearer token; none when {@code null} or blank.
+		 * @param apiKey the key
+		 * @return this builder
+		 */
+		public Builder apiKey(@Nullable String apiKey) {
+			this.apiKey = apiKey;
+			return this;
+		}
+
+		/**
+		 * Customize the headers sent with every request.
+		 * @param headers customizes the headers
+		 * @return this builder
+		 */
+		public Builder headers(Consumer<HttpHeaders> headers) {
+			headers.accept(this.headers);
+			return this;
+		}
+
+		/**
+		 * Set the connect timeout.
+		 * @param timeout the timeout, positive
+		 * @return this builder
+		 */
+		public Builder connectTimeout(Duration timeout) {
+			this.connectTimeout = positive(timeout, "connectTimeout");
+			return this;
+		}
+
+		/**
+		 * Set the longest wait for the first byte of an answer.
+		 * @param timeout the timeout, positive
+		 * @return this builder
+		 */
+		public Builder responseTimeout(Duration timeout) {
+			this.responseTimeout = positive(timeout, "responseTimeout");
+			return this;
+		}
+
+		/**
+		 * Set the longest silence between two parts of an answer once it started.
+		 * @param timeout the timeout, positive
+		 * @return this builder
+		 */
+		public Builder streamIdleTimeout(Duration timeout) {
+			this.streamIdleTimeout = positive(timeout, "streamIdleTimeout");
+			return this;
+		}
+
+		/**
+		 * Set the retry policy.
+		 * @param retryPolicy the policy
+		 * @return this builder
+		 */
+		public Builder retryPolicy(RetryPolicy retryPolicy) {
+			Assert.notNull(retryPolicy, "retryPolicy must not be null");
+			this.retryPolicy = retryPolicy;
+			return this;
+		}
+
+		/**
+		 * Set the HTTP version.
+		 * @param httpVersion the version
+		 * @return this builder
+		 */
+		public Builder httpVersion(HttpVersion httpVersion) {
+			Assert.notNull(httpVersion, "httpVersion must not be null");
+			this.httpVersion = httpVersion;
+			return this;
+		}
+
+		/**
+		 * Set the largest answer body (or single event of a stream) accepted.
+		 * @param maxResponseSize the limit, between 1 byte and 2 GB
+		 * @return this builder
+		 */
+		public Builder maxResponseSize(DataSize maxResponseSize) {
+			Assert.notNull(maxResponseSize, "maxResponseSize must not be null");
+			long bytes = maxResponseSize.toBytes();
+			Assert.isTrue(bytes > 0 && bytes <= Integer.MAX_VALUE - 8,
+					"maxResponseSize must be between 1 byte and 2 GB");
+			this.maxResponseBytes = (int) bytes;
+			return this;
+		}
+
+		/**
+		 * Set the largest total of one streamed answer.
+		 * @param maxStreamSize the limit, positive
+		 * @return this builder
+		 */
+		public Builder maxStreamSize(DataSize maxStreamSize) {
+			Assert.notNull(maxStreamSize, "maxStreamSize must not be null");
+			Assert.isTrue(maxStreamSize.toBytes() > 0, "maxStreamSize must be positive");
+			this.maxStreamBytes = maxStreamSize.toBytes();
+			return this;
+		}
+
+		/**
+		 * Set the longest a whole call may take.
+		 * @param timeout the timeout, positive, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder callTimeout(@Nullable Duration timeout) {
+			this.callTimeout = (timeout != null) ? positive(timeout, "callTimeout") : null;
+			return this;
+		}
+
+		/**
+		 * Build the settings; the headers are copied and read-only.
+		 * @return the settings
+		 * @throws IllegalArgumentException if no base URL was set
+		 */
+		public HttpSettings build() {
+			Assert.hasText(this.baseUrl,
+					"baseUrl must not be empty: set the provider's base URL, e.g. https://api.openai.com/v1");
+			HttpHeaders copy = new HttpHeaders();
+			copy.addAll(this.headers);
+			return new HttpSettings(this.baseUrl, this.apiKey, HttpHeaders.readOnlyHttpHeaders(copy),
+					this.connectTimeout, this.responseTimeout, this.streamIdleTimeout, this.retryPolicy,
+					this.httpVersion, this.maxResponseBytes, this.maxStreamBytes, this.callTimeout);
+		}
+
+		private static Duration positive(Duration timeout, String name) {
+			Assert.notNull(timeout, name + " must not be null");
+			Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), name + " must be positive");
+			return timeout;
+		}
+
 	}
 
 }

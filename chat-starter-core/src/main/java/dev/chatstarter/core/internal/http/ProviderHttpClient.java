@@ -239,6 +239,10 @@ public final class ProviderHttpClient {
 						.flux()
 					: readEvents(SseParser.decode(buffers, maxBytes).doOnNext((event) -> activity.signal()), reader,
 							attempt))
+			// a stream cancelled as its first buffer arrives: switchOnFirst discards that
+			// buffer in this
+			// context, not in the inner one's, so it is released here
+			.doOnDiscard(DataBuffer.class, DataBufferUtils::release)
 			.onErrorMap(DataBufferLimitException.class,
 					(ex) -> this.errorMapper.malformed(
 							"an event of the stream is larger than " + maxBytes + " bytes (max-response-size)", ex,
