@@ -21,11 +21,10 @@ import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-
-import dev.chatstarter.autoconfigure.InvalidChatConfigurationException.Problem;
-
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.core.env.Environment;
+
+import dev.chatstarter.autoconfigure.InvalidChatConfigurationException.Problem;
 
 /**
  * The provider names a context was AOT-processed with. The registrar records them on its

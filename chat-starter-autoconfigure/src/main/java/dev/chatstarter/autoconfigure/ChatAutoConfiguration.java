@@ -21,12 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.chatstarter.autoconfigure.InvalidChatConfigurationException.Problem;
-import dev.chatstarter.autoconfigure.tool.ChatToolDiscoverer;
-import dev.chatstarter.core.ChatTemplate;
-import dev.chatstarter.core.ChatTemplates;
-import dev.chatstarter.core.tool.ToolErrorConverter;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -38,6 +32,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
 import org.springframework.util.Assert;
+
+import dev.chatstarter.autoconfigure.InvalidChatConfigurationException.Problem;
+import dev.chatstarter.autoconfigure.tool.ChatToolDiscoverer;
+import dev.chatstarter.core.ChatTemplate;
+import dev.chatstarter.core.ChatTemplates;
+import dev.chatstarter.core.tool.ToolErrorConverter;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration

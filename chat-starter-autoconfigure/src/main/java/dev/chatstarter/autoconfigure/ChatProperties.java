@@ -24,27 +24,26 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-
-import dev.chatstarter.autoconfigure.health.ChatHealthProbe;
-import dev.chatstarter.core.http.BaseUrl;
-import dev.chatstarter.core.http.HttpSettings;
-import dev.chatstarter.core.http.ConnectionPoolSettings;
-import dev.chatstarter.core.http.HttpVersion;
-import dev.chatstarter.core.http.RetryPolicy;
-import dev.chatstarter.core.provider.ProviderDialect;
-import dev.chatstarter.core.resilience.CooldownPolicy;
-import dev.chatstarter.core.resilience.FallbackTrigger;
-import dev.chatstarter.core.resilience.ProviderLimits;
-import dev.chatstarter.core.provider.ProviderDialect.AssistantToolCallContent;
-import dev.chatstarter.core.provider.ProviderDialect.MaxTokensField;
-import dev.chatstarter.core.provider.ProviderDialect.StructuredOutputMode;
-import dev.chatstarter.core.tool.ToolExecutionOptions;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 import org.springframework.core.style.ToStringCreator;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
+
+import dev.chatstarter.autoconfigure.health.ChatHealthProbe;
+import dev.chatstarter.core.http.BaseUrl;
+import dev.chatstarter.core.http.ConnectionPoolSettings;
+import dev.chatstarter.core.http.HttpSettings;
+import dev.chatstarter.core.http.HttpVersion;
+import dev.chatstarter.core.http.RetryPolicy;
+import dev.chatstarter.core.provider.ProviderDialect;
+import dev.chatstarter.core.provider.ProviderDialect.AssistantToolCallContent;
+import dev.chatstarter.core.provider.ProviderDialect.MaxTokensField;
+import dev.chatstarter.core.provider.ProviderDialect.StructuredOutputMode;
+import dev.chatstarter.core.resilience.CooldownPolicy;
+import dev.chatstarter.core.resilience.FallbackTrigger;
+import dev.chatstarter.core.resilience.ProviderLimits;
+import dev.chatstarter.core.tool.ToolExecutionOptions;
 
 /**
  * Configuration properties for chat providers: every entry under {@code chat.providers}

@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.StringUtils;
 
 import dev.chatstarter.autoconfigure.ChatProperties.Provider;
 import dev.chatstarter.autoconfigure.ChatProperties.Retry;
@@ -39,8 +40,6 @@ import dev.chatstarter.autoconfigure.InvalidChatConfigurationException.Problem;
 import dev.chatstarter.core.http.BaseUrl;
 import dev.chatstarter.core.http.ConnectionPoolSettings;
 import dev.chatstarter.core.tool.ToolExecutionOptions;
-
-import org.springframework.util.StringUtils;
 
 /**
  * Checks bound {@link ChatProperties} for the mistakes that would otherwise surface only

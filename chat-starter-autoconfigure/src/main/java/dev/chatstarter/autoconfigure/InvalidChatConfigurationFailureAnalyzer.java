@@ -19,10 +19,10 @@ package dev.chatstarter.autoconfigure;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import dev.chatstarter.autoconfigure.InvalidChatConfigurationException.Problem;
-
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+
+import dev.chatstarter.autoconfigure.InvalidChatConfigurationException.Problem;
 
 /**
  * Reports an {@link InvalidChatConfigurationException}: each wrong property, where it was

@@ -19,10 +19,6 @@ package dev.chatstarter.autoconfigure;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-
-import dev.chatstarter.core.ChatTemplate;
-import dev.chatstarter.core.ChatTemplates;
-
 import org.springframework.aot.AotDetector;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
@@ -32,6 +28,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+
+import dev.chatstarter.core.ChatTemplate;
+import dev.chatstarter.core.ChatTemplates;
 
 /**
  * Explains a missing or ambiguous {@link ChatTemplate} or {@link ChatTemplates} bean in

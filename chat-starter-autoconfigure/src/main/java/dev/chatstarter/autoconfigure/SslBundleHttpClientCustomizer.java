@@ -20,17 +20,16 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import io.netty.handler.ssl.SslContextBuilder;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslManagerBundle;
+import org.springframework.boot.ssl.SslOptions;
+import org.springframework.util.Assert;
 import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.Http2SslContextSpec;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.tcp.SslProvider.GenericSslContextSpec;
 
 import dev.chatstarter.core.http.HttpVersion;
-
-import org.springframework.boot.ssl.SslBundle;
-import org.springframework.boot.ssl.SslManagerBundle;
-import org.springframework.boot.ssl.SslOptions;
-import org.springframework.util.Assert;
 
 /**
  * Secures a Reactor Netty {@link HttpClient} with the key and trust managers, ciphers and

@@ -16,10 +16,10 @@
 
 package dev.chatstarter.autoconfigure;
 
-import dev.chatstarter.core.tool.ToolDeclarationException;
-
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+
+import dev.chatstarter.core.tool.ToolDeclarationException;
 
 /**
  * Explains a {@code @ChatTool} declaration that cannot become a tool: duplicate or

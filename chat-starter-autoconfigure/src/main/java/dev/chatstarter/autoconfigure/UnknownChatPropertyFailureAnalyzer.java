@@ -24,9 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
-
-import dev.chatstarter.autoconfigure.InvalidChatConfigurationException.Problem;
-
 import org.springframework.beans.BeanUtils;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
@@ -39,6 +36,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.Ordered;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.Order;
+
+import dev.chatstarter.autoconfigure.InvalidChatConfigurationException.Problem;
 
 /**
  * Reports unknown property names under {@code chat.*} (e.g.

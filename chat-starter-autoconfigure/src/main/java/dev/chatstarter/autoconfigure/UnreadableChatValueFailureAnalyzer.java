@@ -20,9 +20,6 @@ import java.time.Duration;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-
-import dev.chatstarter.autoconfigure.InvalidChatConfigurationException.Problem;
-
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
@@ -31,6 +28,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.ConversionFailedException;
 import org.springframework.util.unit.DataSize;
+
+import dev.chatstarter.autoconfigure.InvalidChatConfigurationException.Problem;
 
 /**
  * Reports a {@code chat.*} duration or size that cannot be read (e.g.

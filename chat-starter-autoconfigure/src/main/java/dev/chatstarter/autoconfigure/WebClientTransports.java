@@ -19,15 +19,14 @@ package dev.chatstarter.autoconfigure;
 import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
-import reactor.netty.http.client.HttpClient;
-
-import dev.chatstarter.core.http.ChatTransport;
-import dev.chatstarter.core.http.WebClientTransport;
-
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
+
+import dev.chatstarter.core.http.ChatTransport;
+import dev.chatstarter.core.http.WebClientTransport;
 
 /**
  * The {@code transport: web-client} of a provider: Spring Boot's

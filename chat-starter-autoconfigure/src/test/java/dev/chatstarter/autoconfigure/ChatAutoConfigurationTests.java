@@ -22,12 +22,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-
-import dev.chatstarter.core.ChatTemplate;
-import dev.chatstarter.core.ChatTemplates;
-import dev.chatstarter.core.chat.ChatOptions;
-import dev.chatstarter.core.chat.ToolChoice;
-
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -38,6 +32,11 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+
+import dev.chatstarter.core.ChatTemplate;
+import dev.chatstarter.core.ChatTemplates;
+import dev.chatstarter.core.chat.ChatOptions;
+import dev.chatstarter.core.chat.ToolChoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -21,9 +21,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-
-import dev.chatstarter.core.ChatTemplate;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -33,6 +30,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
+
+import dev.chatstarter.core.ChatTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -21,13 +21,12 @@ import java.util.concurrent.CompletableFuture;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import dev.chatstarter.core.ChatTemplate;
-import dev.chatstarter.core.error.ChatException;
-
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import dev.chatstarter.core.ChatTemplate;
+import dev.chatstarter.core.error.ChatException;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;

@@ -17,11 +17,10 @@
 package dev.chatstarter.autoconfigure;
 
 import org.junit.jupiter.api.Test;
-
-import dev.chatstarter.autoconfigure.sanitize.ChatSanitizingAutoConfiguration;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.annotation.ImportCandidates;
+
+import dev.chatstarter.autoconfigure.sanitize.ChatSanitizingAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -19,7 +19,6 @@ package dev.chatstarter.autoconfigure;
 import java.util.List;
 
 import org.apache.commons.logging.LogFactory;
-
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.diagnostics.FailureAnalysis;

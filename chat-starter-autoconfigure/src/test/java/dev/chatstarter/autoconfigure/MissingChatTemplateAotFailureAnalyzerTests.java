@@ -18,13 +18,12 @@ package dev.chatstarter.autoconfigure;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import dev.chatstarter.core.ChatTemplates;
-
 import org.springframework.aot.AotDetector;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.SpringProperties;
+
+import dev.chatstarter.core.ChatTemplates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

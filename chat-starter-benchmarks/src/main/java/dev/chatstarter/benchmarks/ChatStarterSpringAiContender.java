@@ -18,14 +18,13 @@ package dev.chatstarter.benchmarks;
 
 import java.util.concurrent.CompletableFuture;
 
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.prompt.Prompt;
 import reactor.core.publisher.Flux;
 
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.springai.ChatStarterChatModel;
-
-import org.springframework.ai.chat.client.ChatClient;
-import org.springframework.ai.chat.model.ChatResponse;
-import org.springframework.ai.chat.prompt.Prompt;
 
 /**
  * chat-starter's Spring AI adapter: a {@link ChatStarterChatModel} on a template built

@@ -20,13 +20,14 @@ import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.chatstarter.core.tool.ChatTool;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
+
+import dev.chatstarter.core.tool.ChatTool;
 
 /**
  * Scenario 5: an application with 3 providers and 10 {@link ChatTool} methods, started

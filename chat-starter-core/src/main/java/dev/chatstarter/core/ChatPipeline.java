@@ -21,27 +21,27 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.chatstarter.core.internal.ChatExchange;
 import dev.chatstarter.core.internal.error.ChatErrorMapper;
 import dev.chatstarter.core.internal.error.SecretRedactor;
 import dev.chatstarter.core.internal.http.CallDeadline;
 import dev.chatstarter.core.internal.http.CleartextCredentials;
 import dev.chatstarter.core.internal.http.ProviderHttpClient;
-import dev.chatstarter.core.internal.ChatExchange;
+import dev.chatstarter.core.internal.observation.ChatObservations;
 import dev.chatstarter.core.internal.observation.ObservedExchange;
 import dev.chatstarter.core.internal.output.StructuredOutput;
 import dev.chatstarter.core.internal.resilience.FallbackExchange;
 import dev.chatstarter.core.internal.resilience.GuardedExchange;
+import dev.chatstarter.core.internal.resilience.ProviderCooldown;
+import dev.chatstarter.core.internal.resilience.ProviderLimiter;
 import dev.chatstarter.core.internal.tool.ToolCallingExchange;
+import dev.chatstarter.core.internal.tool.ToolCallingLoop;
 import dev.chatstarter.core.internal.tool.ToolResolver;
+import dev.chatstarter.core.internal.wire.ChatCompletionReader;
+import dev.chatstarter.core.internal.wire.ChatRequestWriter;
 import dev.chatstarter.core.internal.wire.ImageGeneration;
 import dev.chatstarter.core.internal.wire.ModelCatalog;
 import dev.chatstarter.core.internal.wire.ProviderExchange;
-import dev.chatstarter.core.internal.observation.ChatObservations;
-import dev.chatstarter.core.internal.resilience.ProviderCooldown;
-import dev.chatstarter.core.internal.resilience.ProviderLimiter;
-import dev.chatstarter.core.internal.tool.ToolCallingLoop;
-import dev.chatstarter.core.internal.wire.ChatCompletionReader;
-import dev.chatstarter.core.internal.wire.ChatRequestWriter;
 
 /**
  * The stages of one template, composed once when it is built. A chat call walks straight

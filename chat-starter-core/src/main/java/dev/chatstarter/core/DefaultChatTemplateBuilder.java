@@ -27,19 +27,22 @@ import java.util.function.Supplier;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.Assert;
+import org.springframework.util.unit.DataSize;
 import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.chat.ChatOptions;
 import dev.chatstarter.core.http.BaseUrl;
 import dev.chatstarter.core.http.ChatTransport;
-import dev.chatstarter.core.internal.http.ConnectionPool;
 import dev.chatstarter.core.http.ConnectionPoolSettings;
 import dev.chatstarter.core.http.HttpSettings;
 import dev.chatstarter.core.http.HttpVersion;
-import dev.chatstarter.core.http.RetryListener;
 import dev.chatstarter.core.http.ReactorNettyTransport;
+import dev.chatstarter.core.http.RetryListener;
 import dev.chatstarter.core.http.RetryPolicy;
+import dev.chatstarter.core.internal.http.ConnectionPool;
 import dev.chatstarter.core.internal.resilience.FallbackMember;
 import dev.chatstarter.core.observation.ChatObservationConvention;
 import dev.chatstarter.core.observation.ChatObservationSettings;
@@ -53,10 +56,6 @@ import dev.chatstarter.core.tool.ToolErrorConverter;
 import dev.chatstarter.core.tool.ToolExecutionListener;
 import dev.chatstarter.core.tool.ToolExecutionOptions;
 import dev.chatstarter.core.tool.ToolRegistry;
-
-import org.springframework.http.HttpHeaders;
-import org.springframework.util.Assert;
-import org.springframework.util.unit.DataSize;
 
 /**
  * The default {@link ChatTemplate.Builder}.

@@ -21,8 +21,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import reactor.netty.resources.ConnectionProvider;
 
-import dev.chatstarter.core.internal.http.ConnectionPool;
 import dev.chatstarter.core.http.ConnectionPoolSettings;
+import dev.chatstarter.core.internal.http.ConnectionPool;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;

@@ -20,14 +20,13 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.output.StructuredOutputException;
 import dev.chatstarter.core.provider.ProviderDialect;
 import dev.chatstarter.core.provider.ProviderDialect.StructuredOutputMode;
-
-import org.springframework.core.ParameterizedTypeReference;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;

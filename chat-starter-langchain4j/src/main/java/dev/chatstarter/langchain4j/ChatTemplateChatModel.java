@@ -25,10 +25,9 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import org.springframework.util.Assert;
 
 import dev.chatstarter.core.ChatTemplate;
-
-import org.springframework.util.Assert;
 
 /**
  * A LangChain4j {@link ChatModel} that sends every request through a

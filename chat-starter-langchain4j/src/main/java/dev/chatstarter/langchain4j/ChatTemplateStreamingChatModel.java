@@ -25,12 +25,11 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import org.springframework.util.Assert;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import dev.chatstarter.core.ChatTemplate;
-
-import org.springframework.util.Assert;
 
 /**
  * A LangChain4j {@link StreamingChatModel} that streams every request through a

@@ -18,17 +18,16 @@ package dev.chatstarter.springai;
 
 import java.util.List;
 
-import reactor.core.publisher.Flux;
-import tools.jackson.databind.json.JsonMapper;
-
-import dev.chatstarter.core.ChatTemplate;
-import dev.chatstarter.core.chat.ChatMessage;
-
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.util.Assert;
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.chatstarter.core.ChatTemplate;
+import dev.chatstarter.core.chat.ChatMessage;
 
 /**
  * A Spring AI {@link ChatModel} on a chat-starter {@link ChatTemplate}: every call and

@@ -23,12 +23,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.chatstarter.core.chat.ChatMessage;
-import dev.chatstarter.core.chat.ContentPart;
-import dev.chatstarter.core.chat.ImagePart;
-import dev.chatstarter.core.chat.TextPart;
-import dev.chatstarter.core.chat.ToolCall;
-
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.SystemMessage;
@@ -37,6 +31,12 @@ import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.content.Media;
 import org.springframework.core.io.Resource;
 import org.springframework.util.StringUtils;
+
+import dev.chatstarter.core.chat.ChatMessage;
+import dev.chatstarter.core.chat.ContentPart;
+import dev.chatstarter.core.chat.ImagePart;
+import dev.chatstarter.core.chat.TextPart;
+import dev.chatstarter.core.chat.ToolCall;
 
 /**
  * Turns Spring AI's messages into chat-starter's: system, user (text and images),

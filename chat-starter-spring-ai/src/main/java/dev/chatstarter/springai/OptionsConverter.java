@@ -23,6 +23,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.model.tool.StructuredOutputChatOptions;
+import org.springframework.ai.model.tool.ToolCallingChatOptions;
+import org.springframework.ai.tool.ToolCallback;
+import org.springframework.util.StringUtils;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,12 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.chatstarter.core.chat.ResponseFormat;
 import dev.chatstarter.core.chat.ToolChoice;
 import dev.chatstarter.core.chat.ToolDefinition;
-
-import org.springframework.ai.chat.prompt.ChatOptions;
-import org.springframework.ai.model.tool.StructuredOutputChatOptions;
-import org.springframework.ai.model.tool.ToolCallingChatOptions;
-import org.springframework.ai.tool.ToolCallback;
-import org.springframework.util.StringUtils;
 
 /**
  * Turns Spring AI {@link ChatOptions} into chat-starter's. Spring AI's portable options

@@ -23,11 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-
-import dev.chatstarter.core.chat.Choice;
-import dev.chatstarter.core.chat.ToolCall;
-import dev.chatstarter.core.chat.Usage;
-
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.metadata.ChatGenerationMetadata;
 import org.springframework.ai.chat.metadata.ChatResponseMetadata;
@@ -35,6 +30,10 @@ import org.springframework.ai.chat.metadata.DefaultUsage;
 import org.springframework.ai.chat.metadata.EmptyUsage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
+
+import dev.chatstarter.core.chat.Choice;
+import dev.chatstarter.core.chat.ToolCall;
+import dev.chatstarter.core.chat.Usage;
 
 /**
  * Turns chat-starter's answers into Spring AI's: one {@link Generation} per choice, its

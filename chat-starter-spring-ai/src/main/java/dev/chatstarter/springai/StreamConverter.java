@@ -23,16 +23,15 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.ai.chat.metadata.ChatResponseMetadata;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
 
 import dev.chatstarter.core.chat.ToolCall;
 import dev.chatstarter.core.stream.ChatChunk;
 import dev.chatstarter.core.stream.ChunkChoice;
 import dev.chatstarter.core.stream.ToolCallAccumulator;
 import dev.chatstarter.core.stream.ToolCallDelta;
-
-import org.springframework.ai.chat.metadata.ChatResponseMetadata;
-import org.springframework.ai.chat.model.ChatResponse;
-import org.springframework.ai.chat.model.Generation;
 
 /**
  * Turns the chunks of one stream into Spring AI responses, one per chunk that carries

@@ -16,12 +16,12 @@
 
 package dev.chatstarter.springai;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
 import dev.chatstarter.autoconfigure.ChatAutoConfiguration;
 import dev.chatstarter.springai.autoconfigure.SpringAiChatModelAutoConfiguration;
 import dev.chatstarter.test.FakeChatServer;
-
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
  * Two fake OpenAI-compatible servers on loopback, {@code alpha} (the default provider)

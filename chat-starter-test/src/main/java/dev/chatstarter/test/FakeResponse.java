@@ -27,13 +27,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import dev.chatstarter.core.chat.ToolCall;
-
-import org.springframework.util.Assert;
 
 /**
  * How a {@link FakeChatServer} answers one request. Immutable: the instance methods

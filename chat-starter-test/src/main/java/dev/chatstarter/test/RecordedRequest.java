@@ -21,13 +21,12 @@ import java.util.Collections;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.Assert;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
-
-import org.springframework.http.HttpHeaders;
-import org.springframework.util.Assert;
 
 /**
  * A request received by a {@link FakeChatServer}: the raw HTTP parts, the body parsed as

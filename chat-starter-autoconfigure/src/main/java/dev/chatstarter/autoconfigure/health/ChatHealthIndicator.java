@@ -25,6 +25,9 @@ import java.util.concurrent.TimeoutException;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.util.Assert;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -33,10 +36,6 @@ import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.core.http.RetryPolicy;
 import dev.chatstarter.core.resilience.CooldownState;
-
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
-import org.springframework.util.Assert;
 
 /**
  * The health of one chat provider, from a {@link ChatHealthProbe probe}: the model list,

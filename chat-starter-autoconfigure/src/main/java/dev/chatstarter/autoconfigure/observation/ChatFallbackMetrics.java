@@ -18,13 +18,12 @@ package dev.chatstarter.autoconfigure.observation;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.util.Assert;
 
 import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.core.observation.ChatObservationDocumentation.ModelLowCardinalityKeyNames;
 import dev.chatstarter.core.observation.ErrorTypes;
 import dev.chatstarter.core.resilience.FallbackListener;
-
-import org.springframework.util.Assert;
 
 /**
  * Counts the fallbacks of every provider in {@value #FALLBACKS}, tagged

@@ -31,12 +31,11 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
 
 import dev.chatstarter.core.chat.Usage;
 import dev.chatstarter.core.observation.ChatObservationContext;
 import dev.chatstarter.core.observation.ChatObservationDocumentation.ModelLowCardinalityKeyNames;
-
-import org.springframework.util.Assert;
 
 /**
  * Records the GenAI metrics that a timer alone cannot give, from the observations of

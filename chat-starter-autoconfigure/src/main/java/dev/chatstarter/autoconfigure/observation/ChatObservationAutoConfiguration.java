@@ -19,11 +19,6 @@ package dev.chatstarter.autoconfigure.observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
-import dev.chatstarter.autoconfigure.ChatProperties;
-import dev.chatstarter.core.observation.ChatObservationConvention;
-import dev.chatstarter.core.observation.ToolObservationConvention;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -35,6 +30,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ConfigurationCondition;
+
+import dev.chatstarter.autoconfigure.ChatProperties;
+import dev.chatstarter.core.observation.ChatObservationConvention;
+import dev.chatstarter.core.observation.ToolObservationConvention;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration

@@ -17,14 +17,13 @@
 package dev.chatstarter.autoconfigure.observation;
 
 import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.Ordered;
 
 import dev.chatstarter.autoconfigure.ChatTemplateCustomizer;
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.observation.ChatObservationConvention;
 import dev.chatstarter.core.observation.ToolObservationConvention;
-
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.Ordered;
 
 /**
  * Applies the application's {@link ObservationRegistry}, and its

@@ -18,13 +18,12 @@ package dev.chatstarter.autoconfigure.observation;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.util.Assert;
 
 import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.core.http.RetryListener;
 import dev.chatstarter.core.observation.ChatObservationDocumentation.ModelLowCardinalityKeyNames;
 import dev.chatstarter.core.observation.ErrorTypes;
-
-import org.springframework.util.Assert;
 
 /**
  * Counts the retries of every provider in {@value #RETRIES}, tagged

@@ -18,14 +18,14 @@ package dev.chatstarter.autoconfigure.sanitize;
 
 import java.util.Set;
 
-import dev.chatstarter.autoconfigure.ChatProperties;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+
+import dev.chatstarter.autoconfigure.ChatProperties;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration

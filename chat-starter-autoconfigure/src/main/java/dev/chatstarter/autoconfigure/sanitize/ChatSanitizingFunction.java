@@ -20,11 +20,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import dev.chatstarter.core.error.CredentialHeaders;
-import dev.chatstarter.core.http.BaseUrl;
-
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+
+import dev.chatstarter.core.error.CredentialHeaders;
+import dev.chatstarter.core.http.BaseUrl;
 
 /**
  * Keeps chat secrets out of {@code /actuator/configprops} and {@code /actuator/env}, even

@@ -24,11 +24,6 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import dev.chatstarter.core.tool.ToolCallback;
-import dev.chatstarter.core.tool.ToolCallbacks;
-import dev.chatstarter.core.tool.ToolRegistry;
-
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
@@ -38,6 +33,10 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.function.SingletonSupplier;
+
+import dev.chatstarter.core.tool.ToolCallback;
+import dev.chatstarter.core.tool.ToolCallbacks;
+import dev.chatstarter.core.tool.ToolRegistry;
 
 /**
  * Finds the tools of the application: every {@code @ChatTool} method of every singleton

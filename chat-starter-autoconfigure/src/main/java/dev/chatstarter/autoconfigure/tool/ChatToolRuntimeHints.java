@@ -23,10 +23,6 @@ import java.util.concurrent.CompletionStage;
 
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
-
-import dev.chatstarter.core.tool.ChatTool;
-import dev.chatstarter.core.tool.ToolContext;
-
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
 import org.springframework.aot.hint.ExecutableMode;
 import org.springframework.aot.hint.ReflectionHints;
@@ -39,6 +35,9 @@ import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
+
+import dev.chatstarter.core.tool.ChatTool;
+import dev.chatstarter.core.tool.ToolContext;
 
 /**
  * The native-image reflection hints of the application's {@code @ChatTool} beans,

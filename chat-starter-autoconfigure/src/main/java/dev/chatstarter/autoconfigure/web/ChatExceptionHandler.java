@@ -18,9 +18,6 @@ package dev.chatstarter.autoconfigure.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import dev.chatstarter.core.error.ChatException;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
@@ -28,6 +25,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import dev.chatstarter.core.error.ChatException;
 
 /**
  * Answers a {@link ChatException} that a controller throws (or a reactive controller

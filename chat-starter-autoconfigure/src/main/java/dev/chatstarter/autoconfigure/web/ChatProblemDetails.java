@@ -16,14 +16,14 @@
 
 package dev.chatstarter.autoconfigure.web;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
 import dev.chatstarter.core.error.ChatConnectionException;
 import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.core.error.ChatRateLimitException;
 import dev.chatstarter.core.error.ChatTimeoutException;
 import dev.chatstarter.core.tool.ToolExecutionException;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 
 /**
  * Describes a {@link ChatException} as an RFC 9457 problem: {@code 429} when the provider

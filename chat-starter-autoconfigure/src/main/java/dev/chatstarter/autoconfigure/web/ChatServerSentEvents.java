@@ -21,14 +21,13 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.codec.ServerSentEvent;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.error.ChatException;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.codec.ServerSentEvent;
 
 /**
  * Turns a streamed answer ({@code template.prompt()...stream().content()}) into

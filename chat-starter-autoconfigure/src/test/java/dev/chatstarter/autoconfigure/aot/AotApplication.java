@@ -16,12 +16,12 @@
 
 package dev.chatstarter.autoconfigure.aot;
 
-import dev.chatstarter.autoconfigure.ChatAutoConfiguration;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+
+import dev.chatstarter.autoconfigure.ChatAutoConfiguration;
 
 /**
  * The application {@link SpringApplicationAotProcessingTests} processes as

@@ -28,23 +28,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.test.StepVerifier;
-
-import dev.chatstarter.autoconfigure.ChatAutoConfiguration;
-import dev.chatstarter.autoconfigure.ChatProperties;
-import dev.chatstarter.autoconfigure.InvalidChatConfigurationException;
-import dev.chatstarter.autoconfigure.health.ChatHealthContributorAutoConfiguration;
-import dev.chatstarter.core.ChatTemplate;
-import dev.chatstarter.core.ChatTemplates;
-import dev.chatstarter.test.FakeChatServer;
-import dev.chatstarter.test.FakeResponse;
-import dev.chatstarter.test.RecordedRequest;
-
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.annotation.RegisterReflectionForBinding;
 import org.springframework.aot.hint.predicate.ReflectionHintsPredicates;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
-import org.springframework.aot.hint.annotation.RegisterReflectionForBinding;
 import org.springframework.aot.test.generate.TestGenerationContext;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.health.contributor.ReactiveHealthContributor;
@@ -58,6 +46,17 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.test.tools.CompileWithForkedClassLoader;
 import org.springframework.core.test.tools.TestCompiler;
 import org.springframework.javapoet.ClassName;
+import reactor.test.StepVerifier;
+
+import dev.chatstarter.autoconfigure.ChatAutoConfiguration;
+import dev.chatstarter.autoconfigure.ChatProperties;
+import dev.chatstarter.autoconfigure.InvalidChatConfigurationException;
+import dev.chatstarter.autoconfigure.health.ChatHealthContributorAutoConfiguration;
+import dev.chatstarter.core.ChatTemplate;
+import dev.chatstarter.core.ChatTemplates;
+import dev.chatstarter.test.FakeChatServer;
+import dev.chatstarter.test.FakeResponse;
+import dev.chatstarter.test.RecordedRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;

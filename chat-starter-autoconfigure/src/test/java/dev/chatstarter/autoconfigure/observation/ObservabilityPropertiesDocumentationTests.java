@@ -23,14 +23,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-
-import dev.chatstarter.autoconfigure.ChatProperties;
-
 import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.util.ClassUtils;
+
+import dev.chatstarter.autoconfigure.ChatProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

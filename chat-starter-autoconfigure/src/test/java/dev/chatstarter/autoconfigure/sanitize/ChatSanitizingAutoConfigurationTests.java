@@ -19,10 +19,6 @@ package dev.chatstarter.autoconfigure.sanitize;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-
-import dev.chatstarter.autoconfigure.ChatAutoConfiguration;
-import dev.chatstarter.autoconfigure.ChatProperties;
-
 import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.env.EnvironmentEndpointAutoConfiguration;
 import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
@@ -32,6 +28,9 @@ import org.springframework.boot.actuate.env.EnvironmentEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import dev.chatstarter.autoconfigure.ChatAutoConfiguration;
+import dev.chatstarter.autoconfigure.ChatProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -20,14 +20,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.predicate.ReflectionHintsPredicates;
+import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import reactor.core.publisher.Mono;
 
 import dev.chatstarter.core.tool.ChatTool;
 import dev.chatstarter.core.tool.ToolContext;
-
-import org.springframework.aot.hint.RuntimeHints;
-import org.springframework.aot.hint.predicate.ReflectionHintsPredicates;
-import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

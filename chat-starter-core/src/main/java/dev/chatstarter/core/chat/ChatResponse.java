@@ -19,7 +19,6 @@ package dev.chatstarter.core.chat;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.util.Assert;
 
 /**

@@ -23,7 +23,6 @@ import java.net.URI;
 import java.util.Base64;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
 import org.springframework.http.MediaTypeFactory;

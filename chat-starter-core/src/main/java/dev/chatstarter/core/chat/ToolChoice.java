@@ -17,7 +17,6 @@
 package dev.chatstarter.core.chat;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.util.Assert;
 
 /**

@@ -17,10 +17,9 @@
 package dev.chatstarter.core.error;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
 
 import dev.chatstarter.core.internal.text.ProviderText;
-
-import org.springframework.util.Assert;
 
 /**
  * What is known about one failed provider call. Every text here has been cleared of the

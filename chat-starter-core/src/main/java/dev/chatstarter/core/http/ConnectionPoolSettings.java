@@ -19,9 +19,8 @@ package dev.chatstarter.core.http;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
-import reactor.netty.resources.ConnectionProvider;
-
 import org.springframework.util.Assert;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
  * The connection pool a template creates for its provider. Chat calls are slow (seconds

@@ -20,11 +20,10 @@ import java.net.URI;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
-
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import reactor.core.publisher.Flux;
 
 /**
  * The HTTP stack of one provider, made by a {@link ChatTransport}: it sends one request,

@@ -18,10 +18,9 @@ package dev.chatstarter.core.http;
 
 import java.util.function.UnaryOperator;
 
+import org.springframework.util.Assert;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
-
-import org.springframework.util.Assert;
 
 /**
  * Sends straight on Reactor Netty's {@link HttpClient}, the default

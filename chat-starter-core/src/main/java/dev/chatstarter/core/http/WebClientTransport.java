@@ -19,11 +19,10 @@ package dev.chatstarter.core.http;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
-
 import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Sends through a {@link WebClient} built from an application's {@link WebClient.Builder}

@@ -17,7 +17,6 @@
 package dev.chatstarter.core.image;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.util.Assert;
 
 /**

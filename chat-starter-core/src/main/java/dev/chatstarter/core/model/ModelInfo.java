@@ -17,7 +17,6 @@
 package dev.chatstarter.core.model;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.util.Assert;
 
 /**

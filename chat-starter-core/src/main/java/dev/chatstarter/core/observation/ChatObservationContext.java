@@ -24,14 +24,13 @@ import java.util.function.LongConsumer;
 import io.micrometer.observation.transport.Kind;
 import io.micrometer.observation.transport.SenderContext;
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
 
 import dev.chatstarter.core.chat.ChatRequest;
 import dev.chatstarter.core.chat.ChatResponse;
 import dev.chatstarter.core.chat.Usage;
 import dev.chatstarter.core.stream.ChatChunk;
 import dev.chatstarter.core.stream.ChunkChoice;
-
-import org.springframework.util.Assert;
 
 /**
  * The {@link Observation.Context} of one call to a provider's model: what was asked

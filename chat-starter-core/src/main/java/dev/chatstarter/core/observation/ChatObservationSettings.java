@@ -18,7 +18,6 @@ package dev.chatstarter.core.observation;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.util.Assert;
 
 /**

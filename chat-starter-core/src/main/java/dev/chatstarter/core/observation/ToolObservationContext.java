@@ -17,7 +17,6 @@
 package dev.chatstarter.core.observation;
 
 import io.micrometer.observation.Observation;
-
 import org.springframework.util.Assert;
 
 /**

@@ -38,15 +38,14 @@ import com.github.victools.jsonschema.generator.impl.module.FlattenedWrapperModu
 import com.github.victools.jsonschema.module.jackson.JacksonSchemaModule;
 import com.github.victools.jsonschema.module.jackson.JsonPropertySorter;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.Nullness;
+import org.springframework.core.ResolvableType;
+import org.springframework.util.Assert;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategy;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import org.springframework.core.Nullness;
-import org.springframework.core.ResolvableType;
-import org.springframework.util.Assert;
 
 /**
  * The one place where JSON schemas of Java types are generated (with the victools

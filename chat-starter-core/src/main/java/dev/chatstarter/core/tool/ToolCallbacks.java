@@ -24,14 +24,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.aop.support.AopUtils;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.Assert;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Creates the {@link ToolCallback}s of a bean: one {@link MethodToolCallback} per

@@ -18,11 +18,10 @@ package dev.chatstarter.core.fault;
 
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.http.WebClientTransport;
-
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The cancellations of {@link CancellationTests}, sent through a {@code WebClient}

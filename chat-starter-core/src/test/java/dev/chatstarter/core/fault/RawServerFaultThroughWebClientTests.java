@@ -16,10 +16,10 @@
 
 package dev.chatstarter.core.fault;
 
+import org.springframework.web.reactive.function.client.WebClient;
+
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.http.WebClientTransport;
-
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The failure modes of the raw server of {@link RawServerFaultTests}, sent through a

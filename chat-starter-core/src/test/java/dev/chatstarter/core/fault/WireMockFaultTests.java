@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.util.unit.DataSize;
 import reactor.test.StepVerifier;
 
 import dev.chatstarter.core.ChatTemplate;
@@ -35,8 +36,6 @@ import dev.chatstarter.core.error.ChatMalformedResponseException;
 import dev.chatstarter.core.error.ChatRateLimitException;
 import dev.chatstarter.core.error.ChatServerException;
 import dev.chatstarter.core.error.ChatTimeoutException;
-
-import org.springframework.util.unit.DataSize;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;

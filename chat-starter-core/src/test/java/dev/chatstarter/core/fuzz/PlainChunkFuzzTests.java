@@ -27,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.chat.ChatResponse;
 import dev.chatstarter.core.internal.error.ProviderErrorParser;
-import dev.chatstarter.core.stream.ChatChunk;
 import dev.chatstarter.core.internal.wire.ChatCompletionReader;
+import dev.chatstarter.core.stream.ChatChunk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

@@ -28,12 +28,11 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 
 import dev.chatstarter.core.internal.http.sse.SseEvent;
 import dev.chatstarter.core.internal.http.sse.SseFormatException;
 import dev.chatstarter.core.internal.http.sse.SseParser;
-
-import org.springframework.core.io.buffer.DataBufferLimitException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

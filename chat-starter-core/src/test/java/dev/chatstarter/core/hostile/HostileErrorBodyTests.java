@@ -31,19 +31,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import reactor.test.StepVerifier;
 
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.error.ChatBadRequestException;
-import dev.chatstarter.core.internal.error.ChatErrorMapper;
 import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.core.error.ChatServerException;
-import dev.chatstarter.core.internal.text.ProviderText;
-import dev.chatstarter.core.internal.error.SecretRedactor;
 import dev.chatstarter.core.http.RetryPolicy;
-
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import dev.chatstarter.core.internal.error.ChatErrorMapper;
+import dev.chatstarter.core.internal.error.SecretRedactor;
+import dev.chatstarter.core.internal.text.ProviderText;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -20,9 +20,9 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.chatstarter.core.ChatTemplate;
-
 import org.springframework.util.unit.DataSize;
+
+import dev.chatstarter.core.ChatTemplate;
 
 /**
  * The client side of {@link HostileStreamMemoryTests}, run in a JVM of its own with a

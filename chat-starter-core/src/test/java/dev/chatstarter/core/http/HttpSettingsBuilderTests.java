@@ -19,7 +19,6 @@ package dev.chatstarter.core.http;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;

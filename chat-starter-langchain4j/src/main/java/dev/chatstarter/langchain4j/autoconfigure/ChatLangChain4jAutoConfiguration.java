@@ -17,14 +17,13 @@
 package dev.chatstarter.langchain4j.autoconfigure;
 
 import dev.langchain4j.model.chat.ChatModel;
-
-import dev.chatstarter.autoconfigure.ChatAutoConfiguration;
-import dev.chatstarter.core.ChatTemplate;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+
+import dev.chatstarter.autoconfigure.ChatAutoConfiguration;
+import dev.chatstarter.core.ChatTemplate;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration

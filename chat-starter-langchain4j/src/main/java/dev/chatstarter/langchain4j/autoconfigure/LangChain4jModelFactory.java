@@ -23,6 +23,8 @@ import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.util.Assert;
 import reactor.core.scheduler.Schedulers;
 
 import dev.chatstarter.autoconfigure.ChatProperties;
@@ -30,9 +32,6 @@ import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.provider.ProviderDialect.StructuredOutputMode;
 import dev.chatstarter.langchain4j.ChatTemplateChatModel;
 import dev.chatstarter.langchain4j.ChatTemplateStreamingChatModel;
-
-import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.util.Assert;
 
 /**
  * Creates the LangChain4j models of one chat provider: the static factory methods of each

@@ -23,10 +23,6 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-
-import dev.chatstarter.autoconfigure.ChatProperties;
-import dev.chatstarter.core.ChatTemplate;
-
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.SingletonBeanRegistry;
@@ -41,6 +37,9 @@ import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 import org.springframework.util.Assert;
 import org.springframework.util.ReflectionUtils;
+
+import dev.chatstarter.autoconfigure.ChatProperties;
+import dev.chatstarter.core.ChatTemplate;
 
 /**
  * Registers a LangChain4j {@link ChatModel} and {@link StreamingChatModel} bean

@@ -19,8 +19,8 @@ package dev.chatstarter.langchain4j.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
@@ -33,15 +33,6 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import dev.chatstarter.autoconfigure.ChatAutoConfiguration;
-import dev.chatstarter.core.ChatTemplate;
-import dev.chatstarter.langchain4j.ChatTemplateChatModel;
-import dev.chatstarter.langchain4j.ChatTemplateStreamingChatModel;
-import dev.chatstarter.test.FakeChatServer;
-import dev.chatstarter.test.FakeResponse;
-import dev.chatstarter.test.RecordedRequest;
-
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -50,6 +41,14 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import dev.chatstarter.autoconfigure.ChatAutoConfiguration;
+import dev.chatstarter.core.ChatTemplate;
+import dev.chatstarter.langchain4j.ChatTemplateChatModel;
+import dev.chatstarter.langchain4j.ChatTemplateStreamingChatModel;
+import dev.chatstarter.test.FakeChatServer;
+import dev.chatstarter.test.FakeResponse;
+import dev.chatstarter.test.RecordedRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

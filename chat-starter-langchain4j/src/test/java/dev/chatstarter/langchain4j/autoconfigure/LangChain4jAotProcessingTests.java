@@ -28,11 +28,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import dev.chatstarter.autoconfigure.ChatAutoConfiguration;
-import dev.chatstarter.test.FakeChatServer;
-import dev.chatstarter.test.FakeResponse;
-
 import org.springframework.aot.test.generate.TestGenerationContext;
 import org.springframework.beans.factory.annotation.BeanFactoryAnnotationUtils;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -45,6 +40,10 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.test.tools.CompileWithForkedClassLoader;
 import org.springframework.core.test.tools.TestCompiler;
 import org.springframework.javapoet.ClassName;
+
+import dev.chatstarter.autoconfigure.ChatAutoConfiguration;
+import dev.chatstarter.test.FakeChatServer;
+import dev.chatstarter.test.FakeResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

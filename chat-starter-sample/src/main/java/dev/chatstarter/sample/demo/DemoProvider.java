@@ -20,10 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.commons.logging.Log;
-
-import dev.chatstarter.test.DemoResponder;
-import dev.chatstarter.test.FakeChatServer;
-
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
@@ -35,6 +31,9 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+
+import dev.chatstarter.test.DemoResponder;
+import dev.chatstarter.test.FakeChatServer;
 
 /**
  * Starts the embedded offline DEMO provider when no real provider is configured (or when

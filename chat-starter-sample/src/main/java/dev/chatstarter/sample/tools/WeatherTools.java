@@ -18,11 +18,10 @@ package dev.chatstarter.sample.tools;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
 import dev.chatstarter.core.tool.ChatTool;
 import dev.chatstarter.core.tool.ToolParam;
-
-import org.springframework.stereotype.Component;
 
 /**
  * The weather tool every chat endpoint of the sample offers. It answers from a small

@@ -20,14 +20,6 @@ import java.net.URI;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
-
-import dev.chatstarter.autoconfigure.web.ChatServerSentEvents;
-import dev.chatstarter.core.ChatTemplate;
-import dev.chatstarter.core.chat.ChatResponse;
-import dev.chatstarter.core.chat.Usage;
-import dev.chatstarter.sample.tools.WeatherTools;
-
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +27,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+
+import dev.chatstarter.autoconfigure.web.ChatServerSentEvents;
+import dev.chatstarter.core.ChatTemplate;
+import dev.chatstarter.core.chat.ChatResponse;
+import dev.chatstarter.core.chat.Usage;
+import dev.chatstarter.sample.tools.WeatherTools;
 
 /**
  * Chat endpoints: a blocking answer as text, a stream of fragments as server-sent events,

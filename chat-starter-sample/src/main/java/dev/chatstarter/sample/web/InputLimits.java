@@ -19,7 +19,6 @@ package dev.chatstarter.sample.web;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.util.StringUtils;
 
 /**

@@ -17,13 +17,12 @@
 package dev.chatstarter.sample.web;
 
 import org.jspecify.annotations.Nullable;
-
-import dev.chatstarter.sample.math.MathSolution;
-
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import dev.chatstarter.sample.math.MathSolution;
 
 /**
  * Solves an equation through structured output: the model is asked for a

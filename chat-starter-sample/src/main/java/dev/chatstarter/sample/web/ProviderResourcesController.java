@@ -19,17 +19,16 @@ package dev.chatstarter.sample.web;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-
-import dev.chatstarter.core.image.ImageRequest;
-import dev.chatstarter.core.image.ImageResult;
-import dev.chatstarter.core.model.ModelInfo;
-
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import dev.chatstarter.core.image.ImageRequest;
+import dev.chatstarter.core.image.ImageResult;
+import dev.chatstarter.core.model.ModelInfo;
 
 /**
  * The provider's model list and image generation.

@@ -17,12 +17,11 @@
 package dev.chatstarter.sample.web;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.ChatTemplates;
-
-import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
 
 /**
  * Picks the {@link ChatTemplate} a request asks for with its {@code provider} parameter,

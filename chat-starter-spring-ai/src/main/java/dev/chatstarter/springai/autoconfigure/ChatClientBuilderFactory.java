@@ -17,7 +17,6 @@
 package dev.chatstarter.springai.autoconfigure;
 
 import io.micrometer.observation.ObservationRegistry;
-
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
 import org.springframework.ai.chat.client.advisor.ToolCallingAdvisor;

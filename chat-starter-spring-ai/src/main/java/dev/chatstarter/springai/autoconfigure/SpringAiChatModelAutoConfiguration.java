@@ -16,14 +16,14 @@
 
 package dev.chatstarter.springai.autoconfigure;
 
-import dev.chatstarter.autoconfigure.ChatAutoConfiguration;
-import dev.chatstarter.core.ChatTemplate;
-
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+
+import dev.chatstarter.autoconfigure.ChatAutoConfiguration;
+import dev.chatstarter.core.ChatTemplate;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration

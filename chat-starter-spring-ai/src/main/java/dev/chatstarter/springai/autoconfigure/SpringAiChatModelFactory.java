@@ -16,12 +16,11 @@
 
 package dev.chatstarter.springai.autoconfigure;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.springai.ChatStarterChatModel;
-
-import org.springframework.beans.factory.ListableBeanFactory;
 
 /**
  * Creates the Spring AI {@code ChatModel} of one chat provider: the static factory method

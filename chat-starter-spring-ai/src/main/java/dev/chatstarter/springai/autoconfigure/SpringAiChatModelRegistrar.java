@@ -21,11 +21,6 @@ import java.lang.reflect.Method;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-
-import dev.chatstarter.autoconfigure.ChatProperties;
-import dev.chatstarter.core.ChatTemplate;
-import dev.chatstarter.springai.ChatStarterChatModel;
-
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.beans.factory.BeanClassLoaderAware;
@@ -45,6 +40,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
+
+import dev.chatstarter.autoconfigure.ChatProperties;
+import dev.chatstarter.core.ChatTemplate;
+import dev.chatstarter.springai.ChatStarterChatModel;
 
 /**
  * Registers, per entry of {@code chat.providers}, a Spring AI {@link ChatModel} bean

@@ -21,13 +21,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import dev.chatstarter.core.ChatTemplate;
-import dev.chatstarter.springai.ChatStarterChatModel;
-import dev.chatstarter.springai.TwoFakeProviders;
-import dev.chatstarter.test.FakeResponse;
-import dev.chatstarter.test.RecordedRequest;
-
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
 import org.springframework.ai.chat.model.ChatModel;
@@ -41,10 +34,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.chatstarter.autoconfigure.ChatAutoConfiguration;
+import dev.chatstarter.core.ChatTemplate;
+import dev.chatstarter.springai.ChatStarterChatModel;
+import dev.chatstarter.springai.TwoFakeProviders;
+import dev.chatstarter.test.FakeResponse;
+import dev.chatstarter.test.RecordedRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.mockito.Mockito.mock;
 
 /**
  * {@link SpringAiChatModelAutoConfiguration}: a Spring AI {@link ChatModel} and

@@ -24,10 +24,9 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.springframework.util.Assert;
 
 import dev.chatstarter.test.FakeChatServer;
-
-import org.springframework.util.Assert;
 
 /**
  * A JUnit Jupiter extension that starts a {@link FakeChatServer} and injects it into

@@ -21,9 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import dev.chatstarter.test.FakeChatServer;
-
 import org.springframework.util.Assert;
+
+import dev.chatstarter.test.FakeChatServer;
 
 /**
  * The fake servers started for a test's {@link FakeChatProvider} annotations, by provider

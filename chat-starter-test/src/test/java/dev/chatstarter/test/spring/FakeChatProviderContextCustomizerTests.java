@@ -19,11 +19,10 @@ package dev.chatstarter.test.spring;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-
-import dev.chatstarter.test.FakeChatServer;
-
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.test.context.ContextCustomizer;
+
+import dev.chatstarter.test.FakeChatServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;

@@ -17,11 +17,6 @@
 package dev.chatstarter.test.spring;
 
 import org.junit.jupiter.api.Test;
-
-import dev.chatstarter.core.ChatTemplate;
-import dev.chatstarter.test.FakeChatServer;
-import dev.chatstarter.test.FakeResponse;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,6 +24,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
+
+import dev.chatstarter.core.ChatTemplate;
+import dev.chatstarter.test.FakeChatServer;
+import dev.chatstarter.test.FakeResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

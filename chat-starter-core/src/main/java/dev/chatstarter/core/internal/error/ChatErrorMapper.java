@@ -37,6 +37,10 @@ import javax.net.ssl.SSLException;
 
 import io.netty.channel.ConnectTimeoutException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.Assert;
 import reactor.netty.channel.AbortedException;
 import reactor.netty.http.client.PrematureCloseException;
 import tools.jackson.core.JacksonException;
@@ -55,11 +59,6 @@ import dev.chatstarter.core.error.ChatTimeoutException;
 import dev.chatstarter.core.error.ErrorDetails;
 import dev.chatstarter.core.error.ProviderError;
 import dev.chatstarter.core.http.BaseUrl;
-
-import org.springframework.core.codec.DecodingException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.util.Assert;
 
 /**
  * The one place that turns a failed provider call into the {@link ChatException}

@@ -27,6 +27,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,8 +36,6 @@ import dev.chatstarter.core.error.ProviderError;
 import dev.chatstarter.core.internal.http.sse.SseEvent;
 import dev.chatstarter.core.internal.http.sse.SseParser;
 import dev.chatstarter.core.internal.text.ProviderText;
-
-import org.springframework.http.MediaType;
 
 /**
  * Recognises every error body shape seen from OpenAI-compatible providers and relays and

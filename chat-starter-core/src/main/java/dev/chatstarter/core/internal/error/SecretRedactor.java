@@ -30,11 +30,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 
 import dev.chatstarter.core.error.CredentialHeaders;
 import dev.chatstarter.core.error.ErrorDetails;
-
-import org.springframework.http.HttpHeaders;
 
 /**
  * Removes secrets (the API key and the values of credential headers), and anything that

@@ -19,14 +19,13 @@ package dev.chatstarter.core.internal.http;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.util.Assert;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.chatstarter.core.error.ChatTimeoutException;
 import dev.chatstarter.core.error.ErrorDetails;
-
-import org.springframework.util.Assert;
 
 /**
  * The overall deadline of one call ({@code call-timeout}, or a call's own timeout):

@@ -16,11 +16,10 @@
 
 package dev.chatstarter.core.internal.http;
 
+import org.springframework.util.Assert;
 import reactor.netty.resources.ConnectionProvider;
 
 import dev.chatstarter.core.http.ConnectionPoolSettings;
-
-import org.springframework.util.Assert;
 
 /**
  * The connection pool of a provider: either created from {@link ConnectionPoolSettings}

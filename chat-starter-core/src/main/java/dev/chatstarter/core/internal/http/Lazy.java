@@ -19,7 +19,6 @@ package dev.chatstarter.core.internal.http;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.util.Assert;
 
 /**

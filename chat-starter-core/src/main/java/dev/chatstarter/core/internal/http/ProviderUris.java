@@ -20,10 +20,10 @@ import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.chatstarter.core.http.BaseUrl;
-
 import org.springframework.web.util.DefaultUriBuilderFactory;
 import org.springframework.web.util.UriBuilderFactory;
+
+import dev.chatstarter.core.http.BaseUrl;
 
 /**
  * The URIs of a provider's paths: the path appended to the {@link BaseUrl resolved base

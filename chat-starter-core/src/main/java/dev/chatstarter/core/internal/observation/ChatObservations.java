@@ -28,6 +28,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
@@ -40,8 +41,8 @@ import dev.chatstarter.core.image.ImageRequest;
 import dev.chatstarter.core.image.ImageResult;
 import dev.chatstarter.core.internal.http.ProviderHttpClient;
 import dev.chatstarter.core.model.ModelInfo;
-import dev.chatstarter.core.observation.ChatObservationContext.Operation;
 import dev.chatstarter.core.observation.ChatObservationContext;
+import dev.chatstarter.core.observation.ChatObservationContext.Operation;
 import dev.chatstarter.core.observation.ChatObservationConvention;
 import dev.chatstarter.core.observation.ChatObservationSettings;
 import dev.chatstarter.core.observation.DefaultChatObservationConvention;
@@ -50,8 +51,6 @@ import dev.chatstarter.core.observation.ToolObservationContext;
 import dev.chatstarter.core.observation.ToolObservationConvention;
 import dev.chatstarter.core.stream.ChatChunk;
 import dev.chatstarter.core.tool.ToolExecutionListener;
-
-import org.springframework.util.Assert;
 
 /**
  * Wraps the reactive pipelines of one provider's template in observations: each

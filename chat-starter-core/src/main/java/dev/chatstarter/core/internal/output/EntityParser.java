@@ -21,14 +21,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.util.Assert;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.output.StructuredOutputException;
-
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.util.Assert;
 
 /**
  * Parses the model's answer into a Java type with Jackson. Models and relays wrap JSON in

@@ -23,15 +23,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.util.Assert;
+import org.springframework.util.function.SingletonSupplier;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.output.JsonSchemaGenerator;
 import dev.chatstarter.core.output.OutputSchema;
 import dev.chatstarter.core.output.SchemaPropertyResolver;
-
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.util.Assert;
-import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The JSON schemas of structured output types, generated once per type and kept.

@@ -19,11 +19,10 @@ package dev.chatstarter.core.internal.output;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.output.OutputSchema;
-
-import org.springframework.util.Assert;
 
 /**
  * The instruction text that asks for JSON matching a schema, for providers that cannot

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
 
 import dev.chatstarter.core.error.ChatAuthenticationException;
 import dev.chatstarter.core.error.ChatException;
@@ -27,8 +28,6 @@ import dev.chatstarter.core.error.ChatProviderUnavailableException;
 import dev.chatstarter.core.error.ChatQuotaException;
 import dev.chatstarter.core.resilience.CooldownPolicy;
 import dev.chatstarter.core.resilience.CooldownState;
-
-import org.springframework.util.Assert;
 
 /**
  * The cooldown (circuit breaker) of one provider, driven by a {@link CooldownPolicy}:

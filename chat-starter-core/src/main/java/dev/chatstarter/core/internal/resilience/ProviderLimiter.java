@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
@@ -34,8 +35,6 @@ import reactor.core.scheduler.Schedulers;
 import dev.chatstarter.core.error.ChatLimitExceededException;
 import dev.chatstarter.core.error.ErrorDetails;
 import dev.chatstarter.core.resilience.ProviderLimits;
-
-import org.springframework.util.Assert;
 
 /**
  * Applies {@link ProviderLimits} to the calls of one provider: hands out a {@link Permit}

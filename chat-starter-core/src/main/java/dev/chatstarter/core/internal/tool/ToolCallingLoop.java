@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.Assert;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -42,6 +43,7 @@ import dev.chatstarter.core.chat.ToolCall;
 import dev.chatstarter.core.chat.ToolChoice;
 import dev.chatstarter.core.chat.ToolDefinition;
 import dev.chatstarter.core.internal.error.SecretRedactor;
+import dev.chatstarter.core.internal.text.ToolNames;
 import dev.chatstarter.core.stream.ChatChunk;
 import dev.chatstarter.core.stream.ChatStreamAggregator;
 import dev.chatstarter.core.tool.ToolCallback;
@@ -52,10 +54,7 @@ import dev.chatstarter.core.tool.ToolExecutionException;
 import dev.chatstarter.core.tool.ToolExecutionListener;
 import dev.chatstarter.core.tool.ToolExecutionOptions;
 import dev.chatstarter.core.tool.ToolLimitExceededException;
-import dev.chatstarter.core.internal.text.ToolNames;
 import dev.chatstarter.core.tool.UnknownToolException;
-
-import org.springframework.util.Assert;
 
 /**
  * The one place the tool-call loop runs, for blocking and streaming calls alike: offer

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,8 +39,6 @@ import dev.chatstarter.core.chat.Usage;
 import dev.chatstarter.core.stream.ChatChunk;
 import dev.chatstarter.core.stream.ChunkChoice;
 import dev.chatstarter.core.stream.ToolCallDelta;
-
-import org.springframework.util.Assert;
 
 /**
  * Reads {@code chat.completion} and {@code chat.completion.chunk} JSON into the public

@@ -19,6 +19,7 @@ package dev.chatstarter.core.internal.wire;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.util.Assert;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,8 +36,6 @@ import dev.chatstarter.core.chat.ToolCall;
 import dev.chatstarter.core.chat.ToolChoice;
 import dev.chatstarter.core.chat.ToolDefinition;
 import dev.chatstarter.core.provider.ProviderDialect;
-
-import org.springframework.util.Assert;
 
 /**
  * Writes a {@link ChatRequest} as an OpenAI {@code /chat/completions} body in a

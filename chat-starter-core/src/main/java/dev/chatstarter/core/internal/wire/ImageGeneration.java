@@ -21,10 +21,10 @@ import java.nio.charset.StandardCharsets;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.chatstarter.core.internal.error.ChatErrorMapper;
-import dev.chatstarter.core.internal.http.ProviderHttpClient;
 import dev.chatstarter.core.image.ImageRequest;
 import dev.chatstarter.core.image.ImageResult;
+import dev.chatstarter.core.internal.error.ChatErrorMapper;
+import dev.chatstarter.core.internal.http.ProviderHttpClient;
 
 /**
  * Generates images with a provider ({@code POST /images/generations}).

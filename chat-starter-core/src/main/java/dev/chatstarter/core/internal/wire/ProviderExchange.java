@@ -27,14 +27,14 @@ import tools.jackson.databind.JsonNode;
 import dev.chatstarter.core.chat.ChatRequest;
 import dev.chatstarter.core.chat.ChatResponse;
 import dev.chatstarter.core.chat.Choice;
-import dev.chatstarter.core.internal.error.ChatErrorMapper;
 import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.core.error.ChatIncompleteStreamException;
 import dev.chatstarter.core.error.ErrorDetails;
+import dev.chatstarter.core.internal.ChatExchange;
+import dev.chatstarter.core.internal.error.ChatErrorMapper;
 import dev.chatstarter.core.internal.http.AnswerReader;
 import dev.chatstarter.core.internal.http.ProviderHttpClient;
 import dev.chatstarter.core.internal.http.StreamEventReader;
-import dev.chatstarter.core.internal.ChatExchange;
 import dev.chatstarter.core.stream.ChatChunk;
 import dev.chatstarter.core.stream.ChunkChoice;
 

@@ -19,14 +19,13 @@ package dev.chatstarter.core.internal.wire;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
 
 import dev.chatstarter.core.chat.Logprobs;
 import dev.chatstarter.core.error.ChatResponseTooLargeException;
 import dev.chatstarter.core.stream.ChatChunk;
 import dev.chatstarter.core.stream.ChunkChoice;
 import dev.chatstarter.core.stream.ToolCallDelta;
-
-import org.springframework.util.Assert;
 
 /**
  * The total limit of one stream ({@code max-stream-size}): counts what folding its chunks

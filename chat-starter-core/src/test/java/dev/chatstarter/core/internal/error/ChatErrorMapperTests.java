@@ -37,6 +37,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.netty.channel.AbortedException;
 import reactor.netty.http.client.PrematureCloseException;
 import tools.jackson.core.JacksonException;
@@ -54,11 +58,6 @@ import dev.chatstarter.core.error.ChatRateLimitException;
 import dev.chatstarter.core.error.ChatServerException;
 import dev.chatstarter.core.error.ChatTimeoutException;
 import dev.chatstarter.core.error.ErrorDetails;
-
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 import static dev.chatstarter.core.internal.error.ErrorBodies.bytes;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -24,12 +24,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.error.ProviderError;
-
-import org.springframework.http.MediaType;
 
 import static dev.chatstarter.core.internal.error.ErrorBodies.bytes;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -19,7 +19,6 @@ package dev.chatstarter.core.internal.output;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-
 import org.springframework.core.ParameterizedTypeReference;
 
 import dev.chatstarter.core.error.ChatMalformedResponseException;

@@ -23,11 +23,10 @@ import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.core.ParameterizedTypeReference;
 
 import dev.chatstarter.core.chat.ResponseFormat;
 import dev.chatstarter.core.output.JsonSchemaGenerator;

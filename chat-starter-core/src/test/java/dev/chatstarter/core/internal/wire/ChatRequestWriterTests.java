@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.util.MimeTypeUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,8 +36,6 @@ import dev.chatstarter.core.chat.ToolDefinition;
 import dev.chatstarter.core.provider.ProviderDialect;
 import dev.chatstarter.core.provider.ProviderDialect.AssistantToolCallContent;
 import dev.chatstarter.core.provider.ProviderDialect.MaxTokensField;
-
-import org.springframework.util.MimeTypeUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -22,8 +22,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-import dev.chatstarter.core.chat.Logprobs.TokenLogprob;
 import dev.chatstarter.core.chat.Logprobs;
+import dev.chatstarter.core.chat.Logprobs.TokenLogprob;
 import dev.chatstarter.core.chat.Usage;
 import dev.chatstarter.core.error.ChatMalformedResponseException;
 import dev.chatstarter.core.error.ChatResponseTooLargeException;

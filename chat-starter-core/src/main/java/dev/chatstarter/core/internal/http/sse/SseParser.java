@@ -28,12 +28,11 @@ import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
-
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.util.Assert;
+import reactor.core.publisher.Flux;
 
 /**
  * An incremental parser for {@code text/event-stream} bodies, fed with bytes as they
