@@ -42,6 +42,8 @@ import dev.chatstarter.core.internal.wire.ChatRequestWriter;
 import dev.chatstarter.core.internal.wire.ImageGeneration;
 import dev.chatstarter.core.internal.wire.ModelCatalog;
 import dev.chatstarter.core.internal.wire.ProviderExchange;
+import dev.chatstarter.core.resilience.ResilienceSettings;
+import dev.chatstarter.core.tool.ToolSettings;
 
 /**
  * The stages of one template, composed once when it is built. A chat call walks straight
@@ -76,8 +78,8 @@ record ChatPipeline(ToolCallingExchange toolCalling, GuardedExchange guard, Chat
 		CleartextCredentials.warnIfExposed(provider, settings.http());
 		SecretRedactor redactor = SecretRedactor.forCredentials(settings.http().apiKey(), settings.http().headers());
 		ChatErrorMapper errorMapper = new ChatErrorMapper(provider, redactor);
-		ProviderHttpClient http = new ProviderHttpClient(provider, settings.http(), settings.transport(),
-				settings.resilience().connectionPool(), jsonMapper, errorMapper, settings.retryListener());
+		ProviderHttpClient http = new ProviderHttpClient(provider, settings.http(), settings.transport().transport(),
+				settings.transport().pool(), jsonMapper, errorMapper, settings.retryListener());
 		ChatObservations observations = new ChatObservations(provider, settings.http().baseUrl(),
 				settings.observations());
 		ChatExchange exchange = new ProviderExchange(http, new ChatRequestWriter(jsonMapper, settings.dialect()),
@@ -86,16 +88,16 @@ record ChatPipeline(ToolCallingExchange toolCalling, GuardedExchange guard, Chat
 		ResilienceSettings resilience = settings.resilience();
 		GuardedExchange guard = new GuardedExchange(new ProviderCooldown(resilience.cooldown(), resilience.clock()),
 				new ProviderLimiter(provider, resilience.limits(), resilience.clock()), exchange);
-		exchange = FallbackExchange.over(guard, settings.defaultOptions(), resilience.fallbacks(),
+		exchange = FallbackExchange.over(guard, settings.defaultOptions(), settings.fallbacks(),
 				resilience.fallbackOn(), resilience.fallbackListener());
-		ToolCallingLoop loop = new ToolCallingLoop(provider, settings.toolExecution(),
-				observations.observeToolExecutions(settings.toolExecutionListener()), settings.toolErrorConverter(),
-				redactor);
+		ToolSettings tools = settings.tools();
+		ToolCallingLoop loop = new ToolCallingLoop(provider, tools.execution(),
+				observations.observeToolExecutions(tools.listener()), tools.errorConverter(), redactor);
 		Duration callTimeout = settings.http().callTimeout();
 		return new ChatPipeline(new ToolCallingExchange(loop, exchange), guard, observations,
 				new ModelCatalog(http, errorMapper), new ImageGeneration(http, jsonMapper, errorMapper),
 				new StructuredOutput(provider, settings.dialect().structuredOutput(), jsonMapper),
-				new ToolResolver(settings.toolRegistry(), settings.defaultTools()),
+				new ToolResolver(tools.registry(), tools.defaultTools()),
 				(callTimeout != null) ? CallDeadline.configured(provider, callTimeout) : null);
 	}
 

@@ -48,6 +48,7 @@ import dev.chatstarter.core.image.ImageRequest;
 import dev.chatstarter.core.image.ImageResult;
 import dev.chatstarter.core.model.ModelInfo;
 import dev.chatstarter.core.observation.ChatObservationConvention;
+import dev.chatstarter.core.observation.ChatObservationSettings;
 import dev.chatstarter.core.observation.ToolObservationConvention;
 import dev.chatstarter.core.provider.ProviderDialect;
 import dev.chatstarter.core.resilience.CooldownPolicy;
@@ -55,12 +56,14 @@ import dev.chatstarter.core.resilience.CooldownState;
 import dev.chatstarter.core.resilience.FallbackListener;
 import dev.chatstarter.core.resilience.FallbackTrigger;
 import dev.chatstarter.core.resilience.ProviderLimits;
+import dev.chatstarter.core.resilience.ResilienceSettings;
 import dev.chatstarter.core.stream.ChatChunk;
 import dev.chatstarter.core.tool.ToolCallback;
 import dev.chatstarter.core.tool.ToolErrorConverter;
 import dev.chatstarter.core.tool.ToolExecutionListener;
 import dev.chatstarter.core.tool.ToolExecutionOptions;
 import dev.chatstarter.core.tool.ToolRegistry;
+import dev.chatstarter.core.tool.ToolSettings;
 
 /**
  * A client for one OpenAI-compatible provider: chat completions (blocking, reactive and
@@ -569,6 +572,39 @@ public interface ChatTemplate extends AutoCloseable {
 		 * @return this builder
 		 */
 		Builder http(Consumer<HttpSettings.Builder> http);
+
+		/**
+		 * Customize every tool setting at once (registry, default tools, execution,
+		 * listener, error converter): the group {@link #toolRegistry(ToolRegistry)},
+		 * {@link #defaultTools(String...)}, {@link #toolExecution(ToolExecutionOptions)},
+		 * {@link #toolExecutionListener(ToolExecutionListener)} and
+		 * {@link #toolErrorConverter(ToolErrorConverter)} set one by one.
+		 * @param tools customizes the tool settings
+		 * @return this builder
+		 */
+		Builder tools(Consumer<ToolSettings.Builder> tools);
+
+		/**
+		 * Customize every observation setting at once (registry, call and tool
+		 * conventions): the group {@link #observationRegistry(ObservationRegistry)},
+		 * {@link #observationConvention(ChatObservationConvention)} and
+		 * {@link #toolObservationConvention(ToolObservationConvention)} set one by one.
+		 * @param observations customizes the observation settings
+		 * @return this builder
+		 */
+		Builder observations(Consumer<ChatObservationSettings.Builder> observations);
+
+		/**
+		 * Customize every resilience setting at once (fallback triggers and listeners,
+		 * cooldown, limits, clock): the group {@link #fallbackOn(FallbackTrigger...)},
+		 * {@link #fallbackListener(FallbackListener)}, {@link #cooldown(CooldownPolicy)},
+		 * {@link #limits(ProviderLimits)} and {@link #clock(InstantSource)} set one by
+		 * one. The fallback templates themselves are set with
+		 * {@link #fallback(ChatTemplate...)}.
+		 * @param resilience customizes the resilience settings
+		 * @return this builder
+		 */
+		Builder resilience(Consumer<ResilienceSettings.Builder> resilience);
 
 		/**
 		 * Set how requests are sent:

@@ -17,29 +17,38 @@
 package dev.chatstarter.core;
 
 import java.util.List;
-import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.chat.ChatOptions;
-import dev.chatstarter.core.http.ChatTransport;
 import dev.chatstarter.core.http.HttpSettings;
 import dev.chatstarter.core.http.RetryListener;
+import dev.chatstarter.core.internal.resilience.FallbackMember;
 import dev.chatstarter.core.observation.ChatObservationSettings;
 import dev.chatstarter.core.provider.ProviderDialect;
-import dev.chatstarter.core.tool.ToolErrorConverter;
-import dev.chatstarter.core.tool.ToolExecutionListener;
-import dev.chatstarter.core.tool.ToolExecutionOptions;
-import dev.chatstarter.core.tool.ToolRegistry;
+import dev.chatstarter.core.resilience.ResilienceSettings;
+import dev.chatstarter.core.tool.ToolSettings;
 
 /**
- * Everything a {@link DefaultChatTemplate} was built with.
+ * Everything a {@link DefaultChatTemplate} was built with: one record per concern.
+ *
+ * @param provider the provider's name
+ * @param defaultOptions the options every call starts from
+ * @param dialect how the provider's dialect differs from OpenAI's
+ * @param jsonMapper the mapper of request and response bodies, or {@code null} for the
+ * default one
+ * @param http how to reach the provider
+ * @param transport the transport and its connection pool
+ * @param retryListener told of each retry
+ * @param tools the tools and how they run
+ * @param observations how calls are observed
+ * @param resilience how provider failures are handled
+ * @param fallbacks the templates a failed call moves to, in order
  */
-record ChatTemplateSettings(String provider, HttpSettings http, ChatOptions defaultOptions, ProviderDialect dialect,
-		ChatTransport transport, @Nullable JsonMapper jsonMapper, Supplier<ToolRegistry> toolRegistry,
-		List<String> defaultTools, ToolExecutionOptions toolExecution, ToolExecutionListener toolExecutionListener,
-		ToolErrorConverter toolErrorConverter, RetryListener retryListener, ChatObservationSettings observations,
-		ResilienceSettings resilience) {
+record ChatTemplateSettings(String provider, ChatOptions defaultOptions, ProviderDialect dialect,
+		@Nullable JsonMapper jsonMapper, HttpSettings http, TransportSettings transport, RetryListener retryListener,
+		ToolSettings tools, ChatObservationSettings observations, ResilienceSettings resilience,
+		List<FallbackMember> fallbacks) {
 
 }

@@ -109,7 +109,7 @@ final class DefaultChatTemplate implements ChatTemplate, FallbackMember {
 
 	@Override
 	public List<FallbackMember> fallbacks() {
-		return this.settings.resilience().fallbacks();
+		return this.settings.fallbacks();
 	}
 
 	/**
@@ -117,7 +117,7 @@ final class DefaultChatTemplate implements ChatTemplate, FallbackMember {
 	 * @return the pool
 	 */
 	ConnectionPool connectionPool() {
-		return this.settings.resilience().connectionPool();
+		return this.settings.transport().pool();
 	}
 
 	/**
@@ -130,8 +130,8 @@ final class DefaultChatTemplate implements ChatTemplate, FallbackMember {
 
 	@Override
 	public void close() {
-		if (this.settings.resilience().ownsConnectionPool()) {
-			this.settings.resilience().connectionPool().dispose();
+		if (this.settings.transport().ownsPool()) {
+			this.settings.transport().pool().dispose();
 		}
 	}
 

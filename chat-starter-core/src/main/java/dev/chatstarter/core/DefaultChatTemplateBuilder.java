@@ -19,9 +19,7 @@ package dev.chatstarter.core;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -48,6 +46,7 @@ import dev.chatstarter.core.observation.ChatObservationConvention;
 import dev.chatstarter.core.observation.ChatObservationSettings;
 import dev.chatstarter.core.observation.ToolObservationConvention;
 import dev.chatstarter.core.provider.ProviderDialect;
+import dev.chatstarter.core.resilience.ResilienceSettings;
 import dev.chatstarter.core.resilience.CooldownPolicy;
 import dev.chatstarter.core.resilience.FallbackListener;
 import dev.chatstarter.core.resilience.FallbackTrigger;
@@ -56,6 +55,7 @@ import dev.chatstarter.core.tool.ToolErrorConverter;
 import dev.chatstarter.core.tool.ToolExecutionListener;
 import dev.chatstarter.core.tool.ToolExecutionOptions;
 import dev.chatstarter.core.tool.ToolRegistry;
+import dev.chatstarter.core.tool.ToolSettings;
 
 /**
  * The default {@link ChatTemplate.Builder}.
@@ -66,81 +66,49 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 
 	private ChatOptions defaultOptions = ChatOptions.empty();
 
-	/** How to reach the provider: base URL, key, headers, timeouts, retries, limits. */
-	private final HttpSettings.Builder http;
-
 	private ProviderDialect dialect = ProviderDialect.openAi();
-
-	private ChatTransport transport = ReactorNettyTransport.create();
 
 	private @Nullable JsonMapper jsonMapper;
 
-	private Supplier<ToolRegistry> toolRegistry = ToolRegistry::empty;
+	private final HttpSettings.Builder http;
 
-	private @Nullable ToolRegistry eagerToolRegistry = ToolRegistry.empty();
+	private ChatTransport transport = ReactorNettyTransport.create();
 
-	private List<String> defaultTools = List.of();
-
-	private ToolExecutionOptions toolExecution = ToolExecutionOptions.defaults();
-
-	private ToolExecutionListener toolExecutionListener = ToolExecutionListener.NONE;
-
-	private ToolErrorConverter toolErrorConverter = ToolErrorConverter.neutral();
-
-	private RetryListener retryListener = RetryListener.NONE;
-
-	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
-
-	private @Nullable ChatObservationConvention observationConvention;
-
-	private @Nullable ToolObservationConvention toolObservationConvention;
-
-	private List<FallbackMember> fallbacks = List.of();
-
-	private Set<FallbackTrigger> fallbackOn = EnumSet.allOf(FallbackTrigger.class);
-
-	private FallbackListener fallbackListener = FallbackListener.NONE;
-
-	private CooldownPolicy cooldown = CooldownPolicy.defaults();
-
-	private ProviderLimits limits = ProviderLimits.none();
-
-	private InstantSource clock = InstantSource.system();
+	private ConnectionPoolSettings connectionPool = ConnectionPoolSettings.defaults();
 
 	/** A pool shared with the template this builder was mutated from, or the caller's. */
 	private @Nullable ConnectionPool sharedPool;
 
-	private ConnectionPoolSettings connectionPool = ConnectionPoolSettings.defaults();
+	private RetryListener retryListener = RetryListener.NONE;
+
+	private final ToolSettings.Builder tools;
+
+	private final ChatObservationSettings.Builder observations;
+
+	private final ResilienceSettings.Builder resilience;
+
+	private List<FallbackMember> fallbacks = List.of();
 
 	DefaultChatTemplateBuilder() {
 		this.http = HttpSettings.builder();
+		this.tools = ToolSettings.builder();
+		this.observations = ChatObservationSettings.builder();
+		this.resilience = ResilienceSettings.builder();
 	}
 
 	DefaultChatTemplateBuilder(ChatTemplateSettings settings) {
-		this.http = settings.http().mutate();
 		this.provider = settings.provider();
 		this.defaultOptions = settings.defaultOptions();
 		this.dialect = settings.dialect();
-		this.transport = settings.transport();
 		this.jsonMapper = settings.jsonMapper();
-		this.toolRegistry = settings.toolRegistry();
-		this.eagerToolRegistry = null;
-		this.defaultTools = settings.defaultTools();
-		this.toolExecution = settings.toolExecution();
-		this.toolExecutionListener = settings.toolExecutionListener();
-		this.toolErrorConverter = settings.toolErrorConverter();
+		this.http = settings.http().mutate();
+		this.transport = settings.transport().transport();
+		this.sharedPool = settings.transport().pool();
 		this.retryListener = settings.retryListener();
-		this.observationRegistry = settings.observations().registry();
-		this.observationConvention = settings.observations().convention();
-		this.toolObservationConvention = settings.observations().toolConvention();
-		ResilienceSettings resilience = settings.resilience();
-		this.fallbacks = resilience.fallbacks();
-		this.fallbackOn = EnumSet.copyOf(resilience.fallbackOn());
-		this.fallbackListener = resilience.fallbackListener();
-		this.cooldown = resilience.cooldown();
-		this.limits = resilience.limits();
-		this.clock = resilience.clock();
-		this.sharedPool = resilience.connectionPool();
+		this.tools = settings.tools().mutate();
+		this.observations = settings.observations().mutate();
+		this.resilience = settings.resilience().mutate();
+		this.fallbacks = settings.fallbacks();
 	}
 
 	@Override
@@ -234,6 +202,27 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 	}
 
 	@Override
+	public ChatTemplate.Builder tools(Consumer<ToolSettings.Builder> tools) {
+		Assert.notNull(tools, "tools must not be null");
+		tools.accept(this.tools);
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder observations(Consumer<ChatObservationSettings.Builder> observations) {
+		Assert.notNull(observations, "observations must not be null");
+		observations.accept(this.observations);
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder resilience(Consumer<ResilienceSettings.Builder> resilience) {
+		Assert.notNull(resilience, "resilience must not be null");
+		resilience.accept(this.resilience);
+		return this;
+	}
+
+	@Override
 	public ChatTemplate.Builder transport(ChatTransport transport) {
 		Assert.notNull(transport, "transport must not be null");
 		this.transport = transport;
@@ -249,45 +238,37 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 
 	@Override
 	public ChatTemplate.Builder toolRegistry(ToolRegistry toolRegistry) {
-		Assert.notNull(toolRegistry, "toolRegistry must not be null");
-		this.toolRegistry = () -> toolRegistry;
-		this.eagerToolRegistry = toolRegistry;
+		this.tools.registry(toolRegistry);
 		return this;
 	}
 
 	@Override
 	public ChatTemplate.Builder toolRegistry(Supplier<ToolRegistry> toolRegistry) {
-		Assert.notNull(toolRegistry, "toolRegistry must not be null");
-		this.toolRegistry = toolRegistry;
-		this.eagerToolRegistry = null;
+		this.tools.registry(toolRegistry);
 		return this;
 	}
 
 	@Override
 	public ChatTemplate.Builder defaultTools(String... names) {
-		Assert.noNullElements(names, "names must not contain null");
-		this.defaultTools = List.of(names);
+		this.tools.defaultTools(names);
 		return this;
 	}
 
 	@Override
 	public ChatTemplate.Builder toolExecution(ToolExecutionOptions options) {
-		Assert.notNull(options, "options must not be null");
-		this.toolExecution = options;
+		this.tools.execution(options);
 		return this;
 	}
 
 	@Override
 	public ChatTemplate.Builder toolErrorConverter(ToolErrorConverter converter) {
-		Assert.notNull(converter, "converter must not be null");
-		this.toolErrorConverter = converter;
+		this.tools.errorConverter(converter);
 		return this;
 	}
 
 	@Override
 	public ChatTemplate.Builder toolExecutionListener(ToolExecutionListener listener) {
-		Assert.notNull(listener, "listener must not be null");
-		this.toolExecutionListener = listener;
+		this.tools.listener(listener);
 		return this;
 	}
 
@@ -304,8 +285,7 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 
 	@Override
 	public ChatTemplate.Builder observationRegistry(ObservationRegistry observationRegistry) {
-		Assert.notNull(observationRegistry, "observationRegistry must not be null");
-		this.observationRegistry = observationRegistry;
+		this.observations.registry(observationRegistry);
 		return this;
 	}
 
@@ -329,8 +309,7 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 
 	@Override
 	public ChatTemplate.Builder observationConvention(ChatObservationConvention convention) {
-		Assert.notNull(convention, "convention must not be null");
-		this.observationConvention = convention;
+		this.observations.convention(convention);
 		return this;
 	}
 
@@ -347,41 +326,31 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 
 	@Override
 	public ChatTemplate.Builder toolObservationConvention(ToolObservationConvention convention) {
-		Assert.notNull(convention, "convention must not be null");
-		this.toolObservationConvention = convention;
+		this.observations.toolConvention(convention);
 		return this;
 	}
 
 	@Override
 	public ChatTemplate.Builder fallbackOn(FallbackTrigger... triggers) {
-		Assert.noNullElements(triggers, "triggers must not contain null");
-		this.fallbackOn = (triggers.length > 0) ? EnumSet.copyOf(List.of(triggers))
-				: EnumSet.noneOf(FallbackTrigger.class);
+		this.resilience.fallbackOn(triggers);
 		return this;
 	}
 
 	@Override
 	public ChatTemplate.Builder fallbackListener(FallbackListener listener) {
-		Assert.notNull(listener, "listener must not be null");
-		FallbackListener previous = this.fallbackListener;
-		this.fallbackListener = (previous == FallbackListener.NONE) ? listener : (from, to, failure) -> {
-			previous.onFallback(from, to, failure);
-			listener.onFallback(from, to, failure);
-		};
+		this.resilience.fallbackListener(listener);
 		return this;
 	}
 
 	@Override
 	public ChatTemplate.Builder cooldown(CooldownPolicy policy) {
-		Assert.notNull(policy, "policy must not be null");
-		this.cooldown = policy;
+		this.resilience.cooldown(policy);
 		return this;
 	}
 
 	@Override
 	public ChatTemplate.Builder limits(ProviderLimits limits) {
-		Assert.notNull(limits, "limits must not be null");
-		this.limits = limits;
+		this.resilience.limits(limits);
 		return this;
 	}
 
@@ -402,8 +371,7 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 
 	@Override
 	public ChatTemplate.Builder clock(InstantSource clock) {
-		Assert.notNull(clock, "clock must not be null");
-		this.clock = clock;
+		this.resilience.clock(clock);
 		return this;
 	}
 
@@ -411,20 +379,14 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 	public ChatTemplate build() {
 		HttpSettings http = this.http.build();
 		BaseUrl.parse(http.baseUrl());
-		if (this.eagerToolRegistry != null) {
-			this.eagerToolRegistry.resolve(this.defaultTools);
-		}
+		ToolSettings tools = this.tools.build();
 		ConnectionPool sharedPool = this.sharedPool;
-		boolean ownsPool = (sharedPool == null);
 		ConnectionPool pool = (sharedPool != null) ? sharedPool
 				: ConnectionPool.onFirstUse("chat-" + this.provider, this.connectionPool);
-		return new DefaultChatTemplate(new ChatTemplateSettings(this.provider, http, this.defaultOptions, this.dialect,
-				this.transport, this.jsonMapper, this.toolRegistry, this.defaultTools, this.toolExecution,
-				this.toolExecutionListener, this.toolErrorConverter, this.retryListener,
-				new ChatObservationSettings(this.observationRegistry, this.observationConvention,
-						this.toolObservationConvention),
-				new ResilienceSettings(this.fallbacks, this.fallbackOn, this.fallbackListener, this.cooldown,
-						this.limits, this.clock, pool, ownsPool)));
+		TransportSettings transport = new TransportSettings(this.transport, pool, sharedPool == null);
+		return new DefaultChatTemplate(new ChatTemplateSettings(this.provider, this.defaultOptions, this.dialect,
+				this.jsonMapper, http, transport, this.retryListener, tools, this.observations.build(),
+				this.resilience.build(), this.fallbacks));
 	}
 
 }

@@ -47,4 +47,81 @@ public record ChatObservationSettings(ObservationRegistry registry, @Nullable Ch
 		return NONE;
 	}
 
+	/**
+	 * Return a builder that starts from {@link #none()}.
+	 * @return the builder
+	 */
+	public static Builder builder() {
+		return new Builder(NONE);
+	}
+
+	/**
+	 * Return a builder that starts from these settings.
+	 * @return the builder
+	 */
+	public Builder mutate() {
+		return new Builder(this);
+	}
+
+	/**
+	 * Builds {@link ChatObservationSettings}; each setter checks its value. Not
+	 * thread-safe.
+	 */
+	public static final class Builder {
+
+		private ObservationRegistry registry;
+
+		private @Nullable ChatObservationConvention convention;
+
+		private @Nullable ToolObservationConvention toolConvention;
+
+		private Builder(ChatObservationSettings settings) {
+			this.registry = settings.registry;
+			this.convention = settings.convention;
+			this.toolConvention = settings.toolConvention;
+		}
+
+		/**
+		 * Set the registry calls and tool executions are observed in.
+		 * @param registry the registry
+		 * @return this builder
+		 */
+		public Builder registry(ObservationRegistry registry) {
+			Assert.notNull(registry, "registry must not be null");
+			this.registry = registry;
+			return this;
+		}
+
+		/**
+		 * Set the convention for model calls, replacing the registry's global one.
+		 * @param convention the convention
+		 * @return this builder
+		 */
+		public Builder convention(ChatObservationConvention convention) {
+			Assert.notNull(convention, "convention must not be null");
+			this.convention = convention;
+			return this;
+		}
+
+		/**
+		 * Set the convention for tool executions, replacing the registry's global one.
+		 * @param toolConvention the convention
+		 * @return this builder
+		 */
+		public Builder toolConvention(ToolObservationConvention toolConvention) {
+			Assert.notNull(toolConvention, "toolConvention must not be null");
+			this.toolConvention = toolConvention;
+			return this;
+		}
+
+		/**
+		 * Build the settings.
+		 * @return the settings
+		 */
+		public ChatObservationSettings build() {
+			return new ChatObservationSettings(this.registry, this.convention, this.toolConvention);
+		}
+
+	}
+
 }
