@@ -30,7 +30,6 @@ import org.springframework.core.style.ToStringCreator;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
-import dev.chatstarter.autoconfigure.health.ChatHealthProbe;
 import dev.chatstarter.core.http.BaseUrl;
 import dev.chatstarter.core.http.ConnectionPoolSettings;
 import dev.chatstarter.core.http.HttpSettings;
@@ -61,8 +60,11 @@ import dev.chatstarter.core.tool.ToolExecutionOptions;
  *
  * Unknown property names under {@code chat} fail the application's startup. Every
  * duration takes a unit ({@code 500ms}, {@code 10s}); a bare number means seconds.
+ * {@code chat.health}, {@code chat.observations} and {@code chat.web} belong to the
+ * properties of those concerns, beside their auto-configurations; the strict binding of
+ * these root properties at start-up leaves them to those.
  */
-@ConfigurationProperties(prefix = ChatProperties.PREFIX, ignoreUnknownFields = false)
+@ConfigurationProperties(prefix = ChatProperties.PREFIX)
 public final class ChatProperties {
 
 	/**
@@ -93,23 +95,6 @@ public final class ChatProperties {
 	 */
 	private final Tools tools = new Tools();
 
-	/**
-	 * Health indicators of the providers (/actuator/health shows chat.<provider>).
-	 */
-	private final Health health = new Health();
-
-	/**
-	 * Observations of the providers' calls: metrics and traces, and logs of prompts and
-	 * answers when asked for.
-	 */
-	private final Observations observations = new Observations();
-
-	/**
-	 * How the starter takes part in the application's own web layer (Spring MVC or
-	 * WebFlux).
-	 */
-	private final Web web = new Web();
-
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -132,18 +117,6 @@ public final class ChatProperties {
 
 	public Tools getTools() {
 		return this.tools;
-	}
-
-	public Health getHealth() {
-		return this.health;
-	}
-
-	public Observations getObservations() {
-		return this.observations;
-	}
-
-	public Web getWeb() {
-		return this.web;
 	}
 
 	/**
@@ -1190,44 +1163,6 @@ public final class ChatProperties {
 	}
 
 	/**
-	 * Health indicators of the providers. Each result is cached, so health checks never
-	 * hammer a paid API.
-	 */
-	public static final class Health {
-
-		/**
-		 * Longest a provider's health probe may take before the provider is reported
-		 * DOWN.
-		 */
-		@DurationUnit(ChronoUnit.SECONDS)
-		private Duration timeout = Duration.ofSeconds(5);
-
-		/**
-		 * How long a provider's health result is reused before the provider is probed
-		 * again; concurrent health checks share one probe.
-		 */
-		@DurationUnit(ChronoUnit.SECONDS)
-		private Duration cacheTtl = Duration.ofSeconds(30);
-
-		public Duration getTimeout() {
-			return this.timeout;
-		}
-
-		public void setTimeout(Duration timeout) {
-			this.timeout = timeout;
-		}
-
-		public Duration getCacheTtl() {
-			return this.cacheTtl;
-		}
-
-		public void setCacheTtl(Duration cacheTtl) {
-			this.cacheTtl = cacheTtl;
-		}
-
-	}
-
-	/**
 	 * How one provider's health indicator checks it.
 	 */
 	public static final class ProviderHealth {
@@ -1245,81 +1180,6 @@ public final class ChatProperties {
 
 		public void setProbe(ChatHealthProbe probe) {
 			this.probe = probe;
-		}
-
-	}
-
-	/**
-	 * Observations of the providers' calls.
-	 */
-	public static final class Observations {
-
-		/**
-		 * Whether to log the messages of every chat call at INFO level. Prompts may
-		 * contain personal or confidential data; a warning is logged at startup when this
-		 * is on.
-		 */
-		private boolean logPrompts;
-
-		/**
-		 * Whether to log the answer of every chat call at INFO level. Answers may contain
-		 * personal or confidential data; a warning is logged at startup when this is on.
-		 */
-		private boolean logCompletions;
-
-		public boolean isLogPrompts() {
-			return this.logPrompts;
-		}
-
-		public void setLogPrompts(boolean logPrompts) {
-			this.logPrompts = logPrompts;
-		}
-
-		public boolean isLogCompletions() {
-			return this.logCompletions;
-		}
-
-		public void setLogCompletions(boolean logCompletions) {
-			this.logCompletions = logCompletions;
-		}
-
-	}
-
-	/**
-	 * How the starter takes part in the application's web layer.
-	 */
-	public static final class Web {
-
-		/**
-		 * How a ChatException thrown by a controller becomes a response.
-		 */
-		private final ProblemDetails problemDetails = new ProblemDetails();
-
-		public ProblemDetails getProblemDetails() {
-			return this.problemDetails;
-		}
-
-	}
-
-	/**
-	 * The RFC 9457 problem response for a ChatException thrown by a controller.
-	 */
-	public static final class ProblemDetails {
-
-		/**
-		 * Whether a ChatException that reaches Spring MVC or WebFlux becomes an
-		 * application/problem+json response (429 rate limited, 504 timeout, 502 other
-		 * provider failures) instead of a bare 500. The application's own exception
-		 * handlers come first.
-		 */
-		private boolean enabled = true;
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
 		}
 
 	}

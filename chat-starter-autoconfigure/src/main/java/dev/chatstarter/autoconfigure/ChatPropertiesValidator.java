@@ -36,7 +36,6 @@ import org.springframework.util.StringUtils;
 import dev.chatstarter.autoconfigure.ChatProperties.Provider;
 import dev.chatstarter.autoconfigure.ChatProperties.Retry;
 import dev.chatstarter.autoconfigure.ChatProperties.Transport;
-import dev.chatstarter.autoconfigure.InvalidChatConfigurationException.Problem;
 import dev.chatstarter.core.http.BaseUrl;
 import dev.chatstarter.core.http.ConnectionPoolSettings;
 import dev.chatstarter.core.tool.ToolExecutionOptions;
@@ -68,11 +67,9 @@ final class ChatPropertiesValidator {
 	 */
 	private static final List<String> ENDPOINT_PATHS = List.of("/chat/completions", "/completions", "/models");
 
-	private final Function<String, @Nullable String> origins;
-
 	private final boolean webClientPresent;
 
-	private final List<Problem> problems = new ArrayList<>();
+	private final ChatPropertyProblems problems;
 
 	/**
 	 * Create a validator.
@@ -81,7 +78,7 @@ final class ChatPropertiesValidator {
 	 * path, which {@code transport: web-client} needs
 	 */
 	ChatPropertiesValidator(Function<String, @Nullable String> origins, boolean webClientPresent) {
-		this.origins = origins;
+		this.problems = new ChatPropertyProblems(origins);
 		this.webClientPresent = webClientPresent;
 	}
 
@@ -93,12 +90,9 @@ final class ChatPropertiesValidator {
 	void validate(ChatProperties properties) {
 		properties.getProviders().forEach(this::validateProvider);
 		validateTools(properties.getTools());
-		validateHealth(properties.getHealth());
 		validateDefaultProvider(properties);
 		validateFallbacks(properties.getProviders());
-		if (!this.problems.isEmpty()) {
-			throw new InvalidChatConfigurationException(this.problems);
-		}
+		this.problems.throwIfAny();
 	}
 
 	private void validateDefaultProvider(ChatProperties properties) {
@@ -109,7 +103,7 @@ final class ChatPropertiesValidator {
 				String known = names.isEmpty() ? "no providers are configured"
 						: "the configured providers are " + names;
 				String choice = names.isEmpty() ? "" : "Set " + DEFAULT_PROVIDER + " to one of " + names + ", or ";
-				add(DEFAULT_PROVIDER,
+				this.problems.add(DEFAULT_PROVIDER,
 						DEFAULT_PROVIDER + " is '" + defaultProvider.trim()
 								+ "' but there is no provider of that name; " + known + ".",
 						(choice.isEmpty() ? "A" : choice + "a") + "dd the provider under " + ChatProperties.PREFIX
@@ -117,7 +111,7 @@ final class ChatPropertiesValidator {
 			}
 		}
 		else if (names.size() > 1) {
-			add(DEFAULT_PROVIDER,
+			this.problems.add(DEFAULT_PROVIDER,
 					names.size() + " providers are configured " + names + " but " + DEFAULT_PROVIDER
 							+ " is not set, so no ChatTemplate can be the primary bean.",
 					"Set " + DEFAULT_PROVIDER + " to one of " + names + ".");
@@ -127,32 +121,22 @@ final class ChatPropertiesValidator {
 	private void validateTools(ChatProperties.Tools tools) {
 		String prefix = ChatProperties.PREFIX + ".tools.";
 		if (tools.getMaxRounds() < 1) {
-			add(prefix + "max-rounds",
+			this.problems.add(prefix + "max-rounds",
 					prefix + "max-rounds is " + tools.getMaxRounds()
 							+ " but the tool-call loop needs at least one round.",
 					"Set " + prefix + "max-rounds to 1 or more (the default is 10), or remove it.");
 		}
-		validatePositive(prefix + "timeout", tools.getTimeout(), "60s");
+		this.problems.requirePositive(prefix + "timeout", tools.getTimeout(), "60s");
 		validateAtLeastOne(prefix + "max-calls-per-round", tools.getMaxCallsPerRound(),
 				ToolExecutionOptions.DEFAULT_MAX_CALLS_PER_ROUND, "a model turn");
 		validateAtLeastOne(prefix + "max-concurrency", tools.getMaxConcurrency(),
 				ToolExecutionOptions.DEFAULT_MAX_CONCURRENCY, "a call");
 	}
 
-	/**
-	 * The health settings are checked here, with the others, rather than where the health
-	 * indicators are created, so that a wrong value gets the same report (and origin) as
-	 * every other chat property.
-	 */
-	private void validateHealth(ChatProperties.Health health) {
-		String prefix = ChatProperties.PREFIX + ".health.";
-		validatePositive(prefix + "timeout", health.getTimeout(), "5s");
-		validateNotNegative(prefix + "cache-ttl", health.getCacheTtl(), "30s");
-	}
-
 	private void validateAtLeastOne(String property, int value, int defaultValue, String scope) {
 		if (value < 1) {
-			add(property, property + " is " + value + " but " + scope + " must be able to run at least one tool call.",
+			this.problems.add(property,
+					property + " is " + value + " but " + scope + " must be able to run at least one tool call.",
 					"Set " + property + " to 1 or more (the default is " + defaultValue + "), or remove it.");
 		}
 	}
@@ -167,9 +151,9 @@ final class ChatPropertiesValidator {
 		provider.getHeaders()
 			.forEach((header, value) -> validateResolved(prefix + "headers." + header, prefix + "headers." + header,
 					value));
-		validatePositive(prefix + "connect-timeout", provider.getConnectTimeout(), "10s");
-		validatePositive(prefix + "response-timeout", provider.getResponseTimeout(), "60s");
-		validatePositive(prefix + "stream-idle-timeout", provider.getStreamIdleTimeout(), "120s");
+		this.problems.requirePositive(prefix + "connect-timeout", provider.getConnectTimeout(), "10s");
+		this.problems.requirePositive(prefix + "response-timeout", provider.getResponseTimeout(), "60s");
+		this.problems.requirePositive(prefix + "stream-idle-timeout", provider.getStreamIdleTimeout(), "120s");
 		validateCallTimeout(prefix, provider);
 		validateRetry(prefix + "retry.", provider.getRetry());
 		validateOptions(prefix + "options.", provider.getOptions());
@@ -179,7 +163,8 @@ final class ChatPropertiesValidator {
 
 	private void validateTransport(String property, Transport transport) {
 		if (transport == Transport.WEB_CLIENT && !this.webClientPresent) {
-			add(property, property + " is web-client but Spring WebFlux's WebClient is not on the class path.",
+			this.problems.add(property,
+					property + " is web-client but Spring WebFlux's WebClient is not on the class path.",
 					"Add org.springframework.boot:spring-boot-starter-webclient (or spring-boot-starter-webflux) to "
 							+ "the application's dependencies, or remove " + property
 							+ " to send straight on Reactor Netty (the default).");
@@ -205,7 +190,7 @@ final class ChatPropertiesValidator {
 		}
 		String first = variables.isEmpty() ? "?" : variables.iterator().next();
 		String named = variables.stream().map((name) -> "${" + name + "}").reduce((a, b) -> a + ", " + b).orElse("${");
-		add(property, originKey,
+		this.problems.add(property, originKey,
 				property + " refers to " + named + " but " + ((variables.size() > 1) ? "these are" : "it is")
 						+ " not set: there is no environment variable or property of that name.",
 				"Set the environment variable " + String.join(", ", variables) + " before starting the application, or "
@@ -225,73 +210,76 @@ final class ChatPropertiesValidator {
 			return;
 		}
 		if (callTimeout.isNegative() || callTimeout.isZero()) {
-			add(prefix + "call-timeout",
-					prefix + "call-timeout is " + describe(callTimeout) + " but must be a positive duration.",
+			this.problems.add(prefix + "call-timeout",
+					prefix + "call-timeout is " + ChatPropertyProblems.describe(callTimeout)
+							+ " but must be a positive duration.",
 					"Set " + prefix + "call-timeout to a positive duration such as 10m, or remove it for no limit.");
 		}
 		else if (provider.getResponseTimeout() != null && callTimeout.compareTo(provider.getResponseTimeout()) <= 0) {
 			logger.warn("{}call-timeout ({}) is not longer than {}response-timeout ({}): a call that waits for its "
 					+ "first byte uses up the whole deadline and is never retried nor sent to a fallback. Raise "
 					+ "{}call-timeout above the response timeout if retries should have time to run.", prefix,
-					print(callTimeout), prefix, print(provider.getResponseTimeout()), prefix);
+					ChatPropertyProblems.print(callTimeout), prefix,
+					ChatPropertyProblems.print(provider.getResponseTimeout()), prefix);
 		}
 	}
 
 	private void validateResilience(String prefix, Provider provider) {
 		if (provider.getMaxResponseSize() == null || provider.getMaxResponseSize().toBytes() < 1
 				|| provider.getMaxResponseSize().toBytes() > Integer.MAX_VALUE - 8) {
-			add(prefix + "max-response-size",
+			this.problems.add(prefix + "max-response-size",
 					prefix + "max-response-size is " + provider.getMaxResponseSize()
 							+ " but must be between 1B and 2GB.",
 					"Set " + prefix + "max-response-size to a size such as 16MB (the default), or remove it.");
 		}
 		if (provider.getMaxStreamSize() == null || provider.getMaxStreamSize().toBytes() < 1) {
-			add(prefix + "max-stream-size",
+			this.problems.add(prefix + "max-stream-size",
 					prefix + "max-stream-size is " + provider.getMaxStreamSize() + " but must be positive.",
 					"Set " + prefix + "max-stream-size to a size such as 16MB (the default), or remove it.");
 		}
 		ChatProperties.Cooldown cooldown = provider.getCooldown();
 		if (cooldown.getFailures() < 1) {
-			add(prefix + "cooldown.failures",
+			this.problems.add(prefix + "cooldown.failures",
 					prefix + "cooldown.failures is " + cooldown.getFailures() + " but must be at least 1.",
 					"Set " + prefix + "cooldown.failures to 1 or more (default 3).");
 		}
-		validatePositive(prefix + "cooldown.window", cooldown.getWindow(), "60s");
-		validateNotNegative(prefix + "cooldown.duration", cooldown.getDuration(), "5s");
+		this.problems.requirePositive(prefix + "cooldown.window", cooldown.getWindow(), "60s");
+		this.problems.requireNotNegative(prefix + "cooldown.duration", cooldown.getDuration(), "5s");
 		ChatProperties.Limits limits = provider.getLimits();
 		validateNotNegative(prefix + "limits.max-concurrent-requests", limits.getMaxConcurrentRequests());
 		validateNotNegative(prefix + "limits.requests-per-minute", limits.getRequestsPerMinute());
 		validateNotNegative(prefix + "limits.tokens-per-minute", limits.getTokensPerMinute());
-		validateNotNegative(prefix + "limits.max-wait", limits.getMaxWait(), "30s");
+		this.problems.requireNotNegative(prefix + "limits.max-wait", limits.getMaxWait(), "30s");
 		validatePool(prefix + "pool.", provider.getPool());
 	}
 
 	private void validatePool(String prefix, ChatProperties.Pool pool) {
 		if (pool.getMaxConnections() < 1) {
-			add(prefix + "max-connections",
+			this.problems.add(prefix + "max-connections",
 					prefix + "max-connections is " + pool.getMaxConnections() + " but must be at least 1.",
 					"Set " + prefix + "max-connections to 1 or more (default "
 							+ ConnectionPoolSettings.DEFAULT_MAX_CONNECTIONS + "), or remove it.");
 		}
 		if (pool.getMaxPendingAcquires() == 0 || pool.getMaxPendingAcquires() < -1) {
-			add(prefix + "max-pending-acquires",
+			this.problems.add(prefix + "max-pending-acquires",
 					prefix + "max-pending-acquires is " + pool.getMaxPendingAcquires()
 							+ " but must be positive, or -1 for no limit.",
 					"Set " + prefix + "max-pending-acquires to -1 (the default) or a positive number.");
 		}
-		validatePositive(prefix + "pending-acquire-timeout", pool.getPendingAcquireTimeout(), "60s");
-		validatePositive(prefix + "max-idle-time", pool.getMaxIdleTime(), "30s");
+		this.problems.requirePositive(prefix + "pending-acquire-timeout", pool.getPendingAcquireTimeout(), "60s");
+		this.problems.requirePositive(prefix + "max-idle-time", pool.getMaxIdleTime(), "30s");
 		Duration maxLifeTime = pool.getMaxLifeTime();
 		if (maxLifeTime != null && (maxLifeTime.isNegative() || maxLifeTime.isZero())) {
-			add(prefix + "max-life-time",
-					prefix + "max-life-time is " + describe(maxLifeTime) + " but must be a positive duration.",
+			this.problems.add(prefix + "max-life-time",
+					prefix + "max-life-time is " + ChatPropertyProblems.describe(maxLifeTime)
+							+ " but must be a positive duration.",
 					"Set " + prefix + "max-life-time to a positive duration such as 10m, or remove it for no limit.");
 		}
 	}
 
 	private void validateNotNegative(String property, long value) {
 		if (value < 0) {
-			add(property, property + " is " + value + " but must not be negative.",
+			this.problems.add(property, property + " is " + value + " but must not be negative.",
 					"Set " + property + " to 0 (no limit) or a positive number.");
 		}
 	}
@@ -309,11 +297,11 @@ final class ChatPropertiesValidator {
 				String target = (fallback != null) ? fallback.trim() : "";
 				String element = property + "[" + index + "]";
 				if (target.equals(name)) {
-					add(property, element, property + " names the provider itself ('" + name + "').",
+					this.problems.add(property, element, property + " names the provider itself ('" + name + "').",
 							"Remove '" + name + "' from " + property + ".");
 				}
 				else if (!names.contains(target)) {
-					add(property, element,
+					this.problems.add(property, element,
 							property + " names '" + target + "' but there is no provider of that name; the "
 									+ "configured providers are " + names + ".",
 							"Use names from " + names + " in " + property + ", or add the provider under "
@@ -330,7 +318,7 @@ final class ChatPropertiesValidator {
 		}
 		for (List<String> cycle : cycles) {
 			String property = ChatProperties.PREFIX + ".providers." + cycle.get(0) + ".fallback";
-			add(property, "The fallbacks form a cycle: " + String.join(" -> ", cycle) + ".",
+			this.problems.add(property, "The fallbacks form a cycle: " + String.join(" -> ", cycle) + ".",
 					"Remove one of the fallbacks of " + cycle.subList(0, cycle.size() - 1)
 							+ " so that no chain leads back to where it started.");
 		}
@@ -376,7 +364,7 @@ final class ChatPropertiesValidator {
 	private void validateBaseUrl(String property, @Nullable String baseUrl) {
 		String example = "the provider's API URL, e.g. https://api.openai.com/v1";
 		if (!StringUtils.hasText(baseUrl)) {
-			add(property, property + " is not set.", "Set " + property + " to " + example + ".");
+			this.problems.add(property, property + " is not set.", "Set " + property + " to " + example + ".");
 			return;
 		}
 		String shown = withoutUserInfo(baseUrl.trim());
@@ -384,11 +372,11 @@ final class ChatPropertiesValidator {
 			URI uri = new URI(baseUrl.trim());
 			String scheme = uri.getScheme();
 			if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-				add(property, property + " is '" + shown + "', which is not an http or https URL.",
+				this.problems.add(property, property + " is '" + shown + "', which is not an http or https URL.",
 						"Set " + property + " to " + example + ".");
 			}
 			else if (!StringUtils.hasText(uri.getHost())) {
-				add(property, property + " is '" + shown + "', which has no host name.",
+				this.problems.add(property, property + " is '" + shown + "', which has no host name.",
 						"Set " + property + " to " + example + ".");
 			}
 			else {
@@ -396,8 +384,8 @@ final class ChatPropertiesValidator {
 			}
 		}
 		catch (URISyntaxException ex) {
-			add(property, property + " is '" + shown + "', which is not a valid URL: " + ex.getReason() + " at index "
-					+ ex.getIndex() + ".", "Set " + property + " to " + example + ".");
+			this.problems.add(property, property + " is '" + shown + "', which is not a valid URL: " + ex.getReason()
+					+ " at index " + ex.getIndex() + ".", "Set " + property + " to " + example + ".");
 		}
 	}
 
@@ -413,7 +401,7 @@ final class ChatPropertiesValidator {
 			if (path.endsWith(endpoint)) {
 				String redacted = BaseUrl.redacted(uri.toString()).replaceAll("/+$", "");
 				String base = redacted.substring(0, redacted.length() - endpoint.length());
-				add(property, property + " is '" + redacted + "', which ends in " + endpoint
+				this.problems.add(property, property + " is '" + redacted + "', which ends in " + endpoint
 						+ ": that is an endpoint, not the base URL. The starter adds /chat/completions (and /models "
 						+ "for the health check) to the base URL itself.",
 						"Set " + property + " to '" + base + "' (the URL without " + endpoint + ").");
@@ -424,25 +412,25 @@ final class ChatPropertiesValidator {
 
 	private void validateRetry(String prefix, Retry retry) {
 		if (retry.getMaxAttempts() < 1) {
-			add(prefix + "max-attempts",
+			this.problems.add(prefix + "max-attempts",
 					prefix + "max-attempts is " + retry.getMaxAttempts() + " but must be at least 1.",
 					"Set " + prefix + "max-attempts to 1 to turn retries off, or higher to retry (default 3).");
 		}
-		validateNotNegative(prefix + "initial-backoff", retry.getInitialBackoff(), "500ms");
-		validateNotNegative(prefix + "max-backoff", retry.getMaxBackoff(), "8s");
-		validateNotNegative(prefix + "max-retry-after", retry.getMaxRetryAfter(), "60s");
+		this.problems.requireNotNegative(prefix + "initial-backoff", retry.getInitialBackoff(), "500ms");
+		this.problems.requireNotNegative(prefix + "max-backoff", retry.getMaxBackoff(), "8s");
+		this.problems.requireNotNegative(prefix + "max-retry-after", retry.getMaxRetryAfter(), "60s");
 		Duration initial = retry.getInitialBackoff();
 		Duration max = retry.getMaxBackoff();
 		if (initial != null && max != null && !initial.isNegative() && !max.isNegative()
 				&& initial.compareTo(max) > 0) {
-			add(prefix + "initial-backoff",
-					prefix + "initial-backoff (" + print(initial) + ") is longer than " + prefix + "max-backoff ("
-							+ print(max) + ").",
+			this.problems.add(prefix + "initial-backoff",
+					prefix + "initial-backoff (" + ChatPropertyProblems.print(initial) + ") is longer than " + prefix
+							+ "max-backoff (" + ChatPropertyProblems.print(max) + ").",
 					"Set " + prefix + "initial-backoff to at most " + prefix + "max-backoff.");
 		}
 		double jitter = retry.getJitter();
 		if (!(jitter >= 0 && jitter <= 1)) {
-			add(prefix + "jitter", prefix + "jitter is " + jitter + " but must be between 0 and 1.",
+			this.problems.add(prefix + "jitter", prefix + "jitter is " + jitter + " but must be between 0 and 1.",
 					"Set " + prefix + "jitter to a value from 0 (no spread) to 1 (default 0.5).");
 		}
 	}
@@ -452,44 +440,21 @@ final class ChatPropertiesValidator {
 		validateAtLeastOne(prefix + "max-tokens", options.getMaxTokens());
 		validateAtLeastOne(prefix + "max-completion-tokens", options.getMaxCompletionTokens());
 		if (options.getToolChoice() != null && !StringUtils.hasText(options.getToolChoice())) {
-			add(prefix + "tool-choice", prefix + "tool-choice is empty.",
+			this.problems.add(prefix + "tool-choice", prefix + "tool-choice is empty.",
 					"Set " + prefix + "tool-choice to auto, none, required or a function name, or remove it.");
 		}
 		Map<String, Object> extraBody = options.getExtraBody();
 		if (extraBody != null && extraBody.keySet().stream().anyMatch((key) -> !StringUtils.hasText(key))) {
-			add(prefix + "extra-body", prefix + "extra-body has an empty field name.",
+			this.problems.add(prefix + "extra-body", prefix + "extra-body has an empty field name.",
 					"Give every entry of " + prefix + "extra-body a field name.");
 		}
 	}
 
 	private void validateAtLeastOne(String property, @Nullable Integer value) {
 		if (value != null && value < 1) {
-			add(property, property + " is " + value + " but must be at least 1.",
+			this.problems.add(property, property + " is " + value + " but must be at least 1.",
 					"Set " + property + " to a positive number, or remove it to leave it to the provider.");
 		}
-	}
-
-	private void validatePositive(String property, @Nullable Duration value, String defaultValue) {
-		if (value == null || value.isNegative() || value.isZero()) {
-			add(property, property + " is " + describe(value) + " but must be a positive duration.", "Set " + property
-					+ " to a positive duration such as " + defaultValue + " (the default), or remove it.");
-		}
-	}
-
-	private void validateNotNegative(String property, @Nullable Duration value, String defaultValue) {
-		if (value == null || value.isNegative()) {
-			add(property, property + " is " + describe(value) + " but must not be negative.", "Set " + property
-					+ " to 0 or a positive duration such as " + defaultValue + " (the default), or remove it.");
-		}
-	}
-
-	private static String describe(@Nullable Duration value) {
-		return (value != null) ? print(value) : "empty";
-	}
-
-	private static String print(Duration value) {
-		long millis = value.toMillis();
-		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
 	}
 
 	/**
@@ -499,23 +464,6 @@ final class ChatPropertiesValidator {
 	 */
 	static String withoutUserInfo(String url) {
 		return url.replaceFirst("//[^/?#]*@", "//******@");
-	}
-
-	private void add(String property, String description, String action) {
-		add(property, property, description, action);
-	}
-
-	/**
-	 * Add a problem whose origin is looked up under another name: a list element
-	 * ({@code fallback[1]}, falling back to the whole list when it was given as one
-	 * comma-separated value) or a map key in brackets.
-	 */
-	private void add(String property, String originKey, String description, String action) {
-		String origin = this.origins.apply(originKey);
-		if (origin == null && !originKey.equals(property) && originKey.endsWith("]")) {
-			origin = this.origins.apply(property);
-		}
-		this.problems.add(new Problem(property, origin, description, action));
 	}
 
 }

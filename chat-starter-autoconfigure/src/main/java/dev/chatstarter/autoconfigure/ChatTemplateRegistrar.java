@@ -17,6 +17,8 @@
 package dev.chatstarter.autoconfigure;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import org.apache.commons.logging.Log;
@@ -36,6 +38,10 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.handler.IgnoreTopLevelConverterNotFoundBindHandler;
 import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.UnboundElementsSourceFilter;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
@@ -60,6 +66,15 @@ import dev.chatstarter.core.ChatTemplate;
  */
 final class ChatTemplateRegistrar
 		implements BeanDefinitionRegistryPostProcessor, EnvironmentAware, BeanNameAware, BeanClassLoaderAware {
+
+	/**
+	 * The prefixes of the concerns' own properties, bound and checked beside their
+	 * auto-configurations.
+	 */
+	private static final List<ConfigurationPropertyName> CONCERNS = List.of(
+			ConfigurationPropertyName.of(ChatProperties.PREFIX + ".health"),
+			ConfigurationPropertyName.of(ChatProperties.PREFIX + ".observations"),
+			ConfigurationPropertyName.of(ChatProperties.PREFIX + ".web"));
 
 	/**
 	 * The bean definition attribute that names the provider of an auto-configured
@@ -147,7 +162,25 @@ final class ChatTemplateRegistrar
 	static ChatProperties bind(Environment environment) {
 		BindHandler handler = new NoUnboundElementsBindHandler(new IgnoreTopLevelConverterNotFoundBindHandler(),
 				new UnboundElementsSourceFilter());
-		return Binder.get(environment).bindOrCreate(ChatProperties.PREFIX, Bindable.of(ChatProperties.class), handler);
+		List<ConfigurationPropertySource> sources = new ArrayList<>();
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+			sources.add(source.filter((name) -> !isConcernProperty(name)));
+		}
+		Binder binder = new Binder(sources, new PropertySourcesPlaceholdersResolver(environment));
+		return binder.bindOrCreate(ChatProperties.PREFIX, Bindable.of(ChatProperties.class), handler);
+	}
+
+	/**
+	 * Whether a property belongs to the properties of a concern (health, observations,
+	 * web), which their own auto-configurations bind and check.
+	 */
+	private static boolean isConcernProperty(ConfigurationPropertyName name) {
+		for (ConfigurationPropertyName concern : CONCERNS) {
+			if (concern.isAncestorOf(name) || concern.equals(name)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void register(BeanDefinitionRegistry registry, String name, boolean primary) {

@@ -50,23 +50,26 @@ import dev.chatstarter.autoconfigure.InvalidChatConfigurationException.Problem;
 final class UnknownChatPropertyFailureAnalyzer
 		extends AbstractFailureAnalyzer<UnboundConfigurationPropertiesException> {
 
+	private static final ConfigurationPropertyName CHAT = ConfigurationPropertyName.of(ChatProperties.PREFIX);
+
 	@Override
 	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, UnboundConfigurationPropertiesException cause) {
 		BindException binding = findCause(rootFailure, BindException.class);
-		if (binding == null || !binding.getName().toString().equals(ChatProperties.PREFIX)) {
+		if (binding == null || !CHAT.isAncestorOf(binding.getName()) && !CHAT.equals(binding.getName())) {
 			return null;
 		}
+		Class<?> target = binding.getTarget().getType().resolve(Object.class);
 		List<Problem> problems = new ArrayList<>();
 		for (ConfigurationProperty property : cause.getUnboundProperties()) {
-			problems.add(problem(property));
+			problems.add(problem(property, binding.getName(), target));
 		}
 		return problems.isEmpty() ? null : InvalidChatConfigurationFailureAnalyzer.report(problems, cause);
 	}
 
-	private static Problem problem(ConfigurationProperty property) {
+	private static Problem problem(ConfigurationProperty property, ConfigurationPropertyName root, Class<?> rootType) {
 		ConfigurationPropertyName name = property.getName();
 		String origin = (property.getOrigin() != null) ? property.getOrigin().toString() : null;
-		Optional<Level> level = Level.of(name);
+		Optional<Level> level = Level.of(name, root, rootType);
 		String shown = name.toString();
 		if (level.isEmpty()) {
 			return new Problem(shown, origin, shown + " is not a chat property.",
@@ -136,10 +139,10 @@ final class UnknownChatPropertyFailureAnalyzer
 	 */
 	private record Level(int index, String parent, List<String> names) {
 
-		static Optional<Level> of(ConfigurationPropertyName name) {
-			Class<?> type = ChatProperties.class;
-			StringBuilder parent = new StringBuilder(ChatProperties.PREFIX);
-			for (int i = 1; i < name.getNumberOfElements(); i++) {
+		static Optional<Level> of(ConfigurationPropertyName name, ConfigurationPropertyName root, Class<?> rootType) {
+			Class<?> type = rootType;
+			StringBuilder parent = new StringBuilder(root.toString());
+			for (int i = root.getNumberOfElements(); i < name.getNumberOfElements(); i++) {
 				String element = name.getElement(i, Form.DASHED);
 				PropertyDescriptor descriptor = find(type, element);
 				if (descriptor == null) {
@@ -149,7 +152,7 @@ final class UnknownChatPropertyFailureAnalyzer
 				ResolvableType propertyType = ResolvableType.forMethodReturnType(descriptor.getReadMethod());
 				if (Map.class.isAssignableFrom(propertyType.toClass())) {
 					Class<?> valueType = propertyType.asMap().resolveGeneric(1);
-					if (valueType == null || valueType.getEnclosingClass() != ChatProperties.class
+					if (valueType == null || valueType.getEnclosingClass() != rootType
 							|| i + 1 >= name.getNumberOfElements()) {
 						return Optional.empty();
 					}
@@ -157,8 +160,7 @@ final class UnknownChatPropertyFailureAnalyzer
 					parent.append('.').append(name.getElement(i, Form.ORIGINAL));
 					type = valueType;
 				}
-				else if (propertyType.toClass().getEnclosingClass() == ChatProperties.class
-						&& !propertyType.toClass().isEnum()) {
+				else if (propertyType.toClass().getEnclosingClass() == rootType && !propertyType.toClass().isEnum()) {
 					type = propertyType.toClass();
 				}
 				else {

@@ -31,6 +31,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 
+import dev.chatstarter.autoconfigure.health.ChatHealthContributorAutoConfiguration;
+import dev.chatstarter.autoconfigure.health.ChatHealthProperties;
 import dev.chatstarter.core.ChatTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -138,7 +140,7 @@ class ChatConfigurationTrapsTests {
 
 	@Test
 	void badHealthValuesGetTheStartersReport() {
-		this.runner
+		this.runner.withConfiguration(AutoConfigurations.of(ChatHealthContributorAutoConfiguration.class))
 			.withPropertyValues("chat.providers.fast.base-url=http://127.0.0.1:18081/v1", "chat.health.cache-ttl=-1s",
 					"chat.health.timeout=0s")
 			.run((context) -> {
@@ -152,6 +154,28 @@ class ChatConfigurationTrapsTests {
 						"Set chat.health.timeout to a positive duration such as 5s (the default), or remove it.",
 						"Set chat.health.cache-ttl to 0 or a positive duration such as 30s (the default), or remove it.");
 			});
+	}
+
+	@Test
+	void unknownHealthPropertyGetsTheStartersReport() {
+		this.runner.withConfiguration(AutoConfigurations.of(ChatHealthContributorAutoConfiguration.class))
+			.withPropertyValues("chat.providers.fast.base-url=http://127.0.0.1:18081/v1", "chat.health.timeuot=2s")
+			.run((context) -> {
+				FailureAnalysis analysis = analyze(context);
+				assertThat(analysis.getDescription())
+					.endsWith("    - chat.health.timeuot is not a chat property; " + "did you mean chat.health.timeout?"
+							+ NL + "      Origin: \"chat.health.timeuot\" from property source \"test\"");
+				assertThat(analysis.getAction()).endsWith("    - Rename chat.health.timeuot to chat.health.timeout.");
+			});
+	}
+
+	@Test
+	void concernPropertiesAreLeftToTheirConcernsByTheRootBinding() {
+		this.runner
+			.withPropertyValues("chat.providers.fast.base-url=http://127.0.0.1:18081/v1",
+					"chat.observations.log-prompts=false", "chat.web.problem-details.enabled=true",
+					"chat.health.timeout=2s")
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test
@@ -171,7 +195,7 @@ class ChatConfigurationTrapsTests {
 
 	@Test
 	void durationsWithoutAUnitAreSeconds() {
-		this.runner
+		this.runner.withConfiguration(AutoConfigurations.of(ChatHealthContributorAutoConfiguration.class))
 			.withPropertyValues("chat.providers.fast.base-url=http://127.0.0.1:18081/v1",
 					"chat.providers.fast.response-timeout=60", "chat.providers.fast.connect-timeout=500ms",
 					"chat.tools.timeout=5", "chat.health.cache-ttl=10")
@@ -182,7 +206,7 @@ class ChatConfigurationTrapsTests {
 					.isEqualTo(Duration.ofSeconds(60));
 				assertThat(properties.getProviders().get("fast").getConnectTimeout()).isEqualTo(Duration.ofMillis(500));
 				assertThat(properties.getTools().getTimeout()).isEqualTo(Duration.ofSeconds(5));
-				assertThat(properties.getHealth().getCacheTtl()).isEqualTo(Duration.ofSeconds(10));
+				assertThat(context.getBean(ChatHealthProperties.class).getCacheTtl()).isEqualTo(Duration.ofSeconds(10));
 			});
 	}
 

@@ -16,7 +16,6 @@
 
 package dev.chatstarter.autoconfigure.health;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,6 +24,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.CompositeReactiveHealthContributor;
 import org.springframework.boot.health.contributor.ReactiveHealthContributor;
@@ -32,11 +32,12 @@ import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
 import dev.chatstarter.autoconfigure.ChatAutoConfiguration;
+import dev.chatstarter.autoconfigure.ChatHealthProbe;
 import dev.chatstarter.autoconfigure.ChatProperties;
+import dev.chatstarter.autoconfigure.ChatPropertyProblems;
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.ChatTemplates;
 import dev.chatstarter.core.http.BaseUrl;
@@ -58,6 +59,7 @@ import dev.chatstarter.core.http.BaseUrl;
 @AutoConfiguration(after = ChatAutoConfiguration.class,
 		afterName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
 @ConditionalOnClass(name = "org.springframework.boot.health.contributor.ReactiveHealthContributor")
+@EnableConfigurationProperties(ChatHealthProperties.class)
 public final class ChatHealthContributorAutoConfiguration {
 
 	/**
@@ -72,13 +74,13 @@ public final class ChatHealthContributorAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = { "chatHealthIndicator", "chatHealthContributor" })
 		ReactiveHealthContributor chatHealthContributor(ChatTemplates templates, ChatProperties properties,
-				Environment environment) {
+				ChatHealthProperties health, Environment environment) {
 			LivenessGroupCheck.warnIfChatIsInLiveness(environment);
-			ChatProperties.Health health = properties.getHealth();
-			Assert.isTrue(health.getTimeout().compareTo(Duration.ZERO) > 0, "chat.health.timeout must be positive");
-			Assert.isTrue(!health.getCacheTtl().isNegative(), "chat.health.cache-ttl must not be negative");
+			ChatPropertyProblems problems = new ChatPropertyProblems(environment);
+			health.validate(problems);
+			problems.throwIfAny();
 			Map<String, ChatHealthIndicator> own = new LinkedHashMap<>();
-			templates.asMap().forEach((name, template) -> own.put(name, indicator(name, template, properties)));
+			templates.asMap().forEach((name, template) -> own.put(name, indicator(name, template, properties, health)));
 			Map<String, ReactiveHealthIndicator> indicators = new LinkedHashMap<>();
 			own.forEach((name, indicator) -> {
 				Map<String, ChatHealthIndicator> chain = new LinkedHashMap<>();
@@ -110,12 +112,12 @@ public final class ChatHealthContributorAutoConfiguration {
 			}
 		}
 
-		private static ChatHealthIndicator indicator(String name, ChatTemplate template, ChatProperties properties) {
+		private static ChatHealthIndicator indicator(String name, ChatTemplate template, ChatProperties properties,
+				ChatHealthProperties health) {
 			ChatProperties.Provider provider = properties.getProviders().get(name);
 			ChatHealthProbe probe = (provider != null) ? provider.getHealth().getProbe() : ChatHealthProbe.MODELS;
 			String host = (provider != null) ? host(provider.getBaseUrl()) : null;
-			return new ChatHealthIndicator(template, probe, host, properties.getHealth().getTimeout(),
-					properties.getHealth().getCacheTtl());
+			return new ChatHealthIndicator(template, probe, host, health.getTimeout(), health.getCacheTtl());
 		}
 
 		private static @Nullable String host(@Nullable String baseUrl) {

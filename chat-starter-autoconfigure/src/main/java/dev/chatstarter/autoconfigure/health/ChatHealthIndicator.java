@@ -32,6 +32,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
+import dev.chatstarter.autoconfigure.ChatHealthProbe;
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.core.http.RetryPolicy;

@@ -31,7 +31,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ConfigurationCondition;
 
-import dev.chatstarter.autoconfigure.ChatProperties;
 import dev.chatstarter.core.observation.ChatObservationConvention;
 import dev.chatstarter.core.observation.ToolObservationConvention;
 
@@ -50,7 +49,7 @@ import dev.chatstarter.core.observation.ToolObservationConvention;
 @ConditionalOnClass(ObservationRegistry.class)
 @ConditionalOnBean(ObservationRegistry.class)
 @ConditionalOnBooleanProperty(name = "chat.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(ChatProperties.class)
+@EnableConfigurationProperties(ChatObservationProperties.class)
 public final class ChatObservationAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(ChatObservationAutoConfiguration.class);
@@ -66,8 +65,7 @@ public final class ChatObservationAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@Conditional(OnContentLoggingCondition.class)
-	ChatObservationLoggingHandler chatObservationLoggingHandler(ChatProperties properties) {
-		ChatProperties.Observations observations = properties.getObservations();
+	ChatObservationLoggingHandler chatObservationLoggingHandler(ChatObservationProperties observations) {
 		if (observations.isLogPrompts()) {
 			logger.warn("chat.observations.log-prompts is true: the messages of every chat call are logged at INFO "
 					+ "level. Prompts may contain personal or confidential data; keep it off where the logs are not "

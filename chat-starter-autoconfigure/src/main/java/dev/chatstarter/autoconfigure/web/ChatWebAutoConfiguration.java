@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -30,10 +31,11 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration
 @ConditionalOnWebApplication
-@ConditionalOnBooleanProperty(name = "chat.web.problem-details.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ChatWebProperties.class)
 public final class ChatWebAutoConfiguration {
 
 	@Bean
+	@ConditionalOnBooleanProperty(name = "chat.web.problem-details.enabled", matchIfMissing = true)
 	@ConditionalOnMissingBean
 	ChatExceptionHandler chatExceptionHandler() {
 		return new ChatExceptionHandler();

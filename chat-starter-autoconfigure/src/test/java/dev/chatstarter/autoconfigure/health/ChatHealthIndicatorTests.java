@@ -29,6 +29,7 @@ import reactor.core.scheduler.Schedulers;
 import reactor.test.scheduler.VirtualTimeScheduler;
 import reactor.util.function.Tuple2;
 
+import dev.chatstarter.autoconfigure.ChatHealthProbe;
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.error.ChatServerException;
 import dev.chatstarter.core.http.RetryPolicy;

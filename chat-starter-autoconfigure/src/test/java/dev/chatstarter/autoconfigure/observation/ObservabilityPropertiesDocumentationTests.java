@@ -29,7 +29,7 @@ import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.util.ClassUtils;
 
-import dev.chatstarter.autoconfigure.ChatProperties;
+import dev.chatstarter.autoconfigure.health.ChatHealthProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,9 +55,12 @@ class ObservabilityPropertiesDocumentationTests {
 		}
 		assertThat(defaults).containsOnlyKeys("chat.health.timeout", "chat.health.cache-ttl",
 				"chat.observations.log-prompts", "chat.observations.log-completions");
-		BeanWrapper properties = new BeanWrapperImpl(new ChatProperties());
+		Map<String, BeanWrapper> concerns = Map.of("chat.health.", new BeanWrapperImpl(new ChatHealthProperties()),
+				"chat.observations.", new BeanWrapperImpl(new ChatObservationProperties()));
 		defaults.forEach((name, documented) -> {
-			String path = camelCase(name.substring("chat.".length()));
+			String prefix = name.substring(0, name.indexOf('.', "chat.".length()) + 1);
+			BeanWrapper properties = concerns.get(prefix);
+			String path = camelCase(name.substring(prefix.length()));
 			Class<?> type = ClassUtils.resolvePrimitiveIfNecessary(properties.getPropertyType(path));
 			assertThat(documented).as(name).startsWith("`").endsWith("`");
 			assertThat(this.conversion.convert(documented.substring(1, documented.length() - 1), type)).as(name)

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package dev.chatstarter.autoconfigure.health;
+package dev.chatstarter.autoconfigure;
 
 /**
  * How a provider's health indicator checks it.
