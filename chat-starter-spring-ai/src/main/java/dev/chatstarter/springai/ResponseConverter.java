@@ -102,6 +102,13 @@ final class ResponseConverter {
 	 * The message's metadata; a stream's middle chunks (no finish reason, no reasoning)
 	 * take the cheap path, since Spring AI copies the map into a message of its own
 	 * anyway.
+	 * @param provider the name of the provider that answered
+	 * @param id the response id, or {@code null} if the provider sent none
+	 * @param index the index of the choice
+	 * @param finishReason the finish reason, already in Spring AI's upper case, or
+	 * {@code null} while a stream goes on
+	 * @param reasoning the reasoning content of the choice, or {@code null} for none
+	 * @return the metadata of the assistant message
 	 */
 	private static Map<String, Object> properties(String provider, @Nullable String id, int index,
 			@Nullable String finishReason, @Nullable String reasoning) {

@@ -108,8 +108,8 @@ final class ResponseWriter {
 	 * Find where the event starting at {@code start} ends, its blank line included.
 	 * @param body the raw server-sent events body
 	 * @param start the index where the event starts
-	 * @return the index just after the event's blank line, or {@code -1} if the event
-	 * has none
+	 * @return the index just after the event's blank line, or {@code -1} if the event has
+	 * none
 	 */
 	private static int nextEventEnd(String body, int start) {
 		for (String separator : new String[] { "\r\n\r\n", "\n\n", "\r\r" }) {
