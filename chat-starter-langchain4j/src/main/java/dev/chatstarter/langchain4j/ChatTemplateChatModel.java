@@ -62,7 +62,7 @@ public final class ChatTemplateChatModel implements ChatModel {
 	/**
 	 * Create a model for one provider, observed by LangChain4j listeners.
 	 * @param template the provider's template
-	 * @param listeners LangChain4j's request, response and error listeners
+	 * @param listeners the LangChain4j request, response and error listeners
 	 * @param capabilities what the provider supports:
 	 * {@link Capability#RESPONSE_FORMAT_JSON_SCHEMA} unless its dialect asks for
 	 * structured output in the prompt

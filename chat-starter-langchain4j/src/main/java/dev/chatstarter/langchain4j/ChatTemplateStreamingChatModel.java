@@ -70,7 +70,7 @@ public final class ChatTemplateStreamingChatModel implements StreamingChatModel 
 	/**
 	 * Create a streaming model for one provider.
 	 * @param template the provider's template
-	 * @param listeners LangChain4j's request, response and error listeners
+	 * @param listeners the LangChain4j request, response and error listeners
 	 * @param capabilities what the provider supports:
 	 * {@link Capability#RESPONSE_FORMAT_JSON_SCHEMA} unless its dialect asks for
 	 * structured output in the prompt

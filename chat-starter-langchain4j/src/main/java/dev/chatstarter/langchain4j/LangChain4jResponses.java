@@ -82,8 +82,8 @@ final class LangChain4jResponses {
 	/**
 	 * Map an OpenAI finish reason.
 	 * @param finishReason the provider's finish reason
-	 * @return LangChain4j's; {@link FinishReason#OTHER} for one it has no name for,
-	 * {@code null} for none
+	 * @return the LangChain4j finish reason; {@link FinishReason#OTHER} for one it has no
+	 * name for, {@code null} for none
 	 */
 	static @Nullable FinishReason finishReason(@Nullable String finishReason) {
 		if (finishReason == null) {

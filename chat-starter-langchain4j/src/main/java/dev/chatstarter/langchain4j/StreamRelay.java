@@ -154,7 +154,12 @@ final class StreamRelay extends BaseSubscriber<ChatChunk> implements StreamingHa
 		}
 	}
 
-	/** A fragment without an index continues the last call, unless it brings a new id. */
+	/**
+	 * A fragment without an index continues the last call, unless it brings a new id.
+	 * @param calls the calls gathered so far, by index
+	 * @param delta the fragment that has no index
+	 * @return the index of the call the fragment belongs to
+	 */
 	private int indexWithoutOne(Map<Integer, PartialCall> calls, ToolCallDelta delta) {
 		PartialCall last = calls.get(this.lastToolCallIndex);
 		if (last != null && delta.id() != null && last.id != null && !last.id.equals(delta.id())) {

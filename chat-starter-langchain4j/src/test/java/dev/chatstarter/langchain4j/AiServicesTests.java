@@ -33,6 +33,8 @@ import dev.langchain4j.service.TokenStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 import tools.jackson.databind.JsonNode;
 
 import dev.chatstarter.core.ChatTemplate;
@@ -45,7 +47,6 @@ import dev.chatstarter.test.RecordedRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * LangChain4j's own {@link AiServices} (tools, chat memory, structured output,
@@ -91,13 +92,14 @@ class AiServicesTests {
 	}
 
 	@Test
+	@Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
 	void aToolMethodRunsInLangChain4jAndTheChatMemoryCarriesTheConversation() {
 		this.server.enqueue(FakeResponse.toolCall("call_1", "currentWeather", "{\"city\":\"Paris\"}"),
 				FakeResponse.text("It is sunny in Paris."), FakeResponse.text("You asked about Paris."));
 		Assistant assistant = assistant();
 
-		String first = assertTimeoutPreemptively(TIMEOUT, () -> assistant.chat("Weather in Paris?"));
-		String second = assertTimeoutPreemptively(TIMEOUT, () -> assistant.chat("Which city did I ask about?"));
+		String first = assistant.chat("Weather in Paris?");
+		String second = assistant.chat("Which city did I ask about?");
 
 		assertThat(first).isEqualTo("It is sunny in Paris.");
 		assertThat(second).isEqualTo("You asked about Paris.");
@@ -113,11 +115,12 @@ class AiServicesTests {
 	}
 
 	@Test
+	@Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
 	void structuredOutputIsAskedForWithAJsonSchemaAndParsedIntoARecord() {
 		this.server.enqueue(FakeResponse.json("{\"city\":\"Paris\",\"celsius\":21}"));
 		Assistant assistant = assistant();
 
-		Forecast forecast = assertTimeoutPreemptively(TIMEOUT, () -> assistant.forecast("Paris, 21 degrees"));
+		Forecast forecast = assistant.forecast("Paris, 21 degrees");
 
 		assertThat(forecast).isEqualTo(new Forecast("Paris", 21));
 		RecordedRequest request = this.server.takeRequest();
@@ -128,13 +131,14 @@ class AiServicesTests {
 	}
 
 	@Test
+	@Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
 	void withoutTheJsonSchemaCapabilityTheSchemaGoesInThePrompt() {
 		this.server.enqueue(FakeResponse.json("{\"city\":\"Oslo\",\"celsius\":-3}"));
 		Assistant assistant = AiServices.builder(Assistant.class)
 			.chatModel(new ChatTemplateChatModel(this.template, List.of(), Set.of()))
 			.build();
 
-		Forecast forecast = assertTimeoutPreemptively(TIMEOUT, () -> assistant.forecast("Oslo, minus three"));
+		Forecast forecast = assistant.forecast("Oslo, minus three");
 
 		assertThat(forecast).isEqualTo(new Forecast("Oslo", -3));
 		RecordedRequest request = this.server.takeRequest();
@@ -143,12 +147,12 @@ class AiServicesTests {
 	}
 
 	@Test
+	@Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
 	void aRelaysErrorInAnHttp200BodyIsTheTypedException() {
 		this.server.enqueue(FakeResponse.error(200, SEED_003_BAD_KEY));
 		Assistant assistant = assistant();
 
-		assertThatExceptionOfType(ChatAuthenticationException.class)
-			.isThrownBy(() -> assertTimeoutPreemptively(TIMEOUT, () -> assistant.chat("hi")))
+		assertThatExceptionOfType(ChatAuthenticationException.class).isThrownBy(() -> assistant.chat("hi"))
 			.satisfies((ex) -> {
 				assertThat(ex.getProviderMessage()).contains("密钥错误或已过期");
 				assertThat(ex.getMessage()).doesNotContain("sk-test-secret");

@@ -43,6 +43,8 @@ import dev.langchain4j.model.output.FinishReason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 import tools.jackson.databind.JsonNode;
 
 import dev.chatstarter.core.ChatTemplate;
@@ -54,15 +56,12 @@ import dev.chatstarter.test.RecordedRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * {@link ChatTemplateChatModel} against the fake server: what LangChain4j's request
  * becomes on the wire, and what the answer becomes in LangChain4j.
  */
 class ChatTemplateChatModelTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	private FakeChatServer server;
 
@@ -89,6 +88,7 @@ class ChatTemplateChatModelTests {
 	}
 
 	@Test
+	@Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
 	void parametersOverrideTheProvidersDefaultsAndTheAnswerKeepsIdModelUsageAndFinishReason() {
 		this.server.enqueue(FakeResponse.text("Bonjour").usage(9, 2).model("gpt-4o-2024-08-06"));
 		ChatRequest request = ChatRequest.builder()
@@ -103,7 +103,7 @@ class ChatTemplateChatModelTests {
 				.build())
 			.build();
 
-		ChatResponse response = assertTimeoutPreemptively(TIMEOUT, () -> this.model.chat(request));
+		ChatResponse response = this.model.chat(request);
 
 		assertThat(response.aiMessage().text()).isEqualTo("Bonjour");
 		assertThat(response.id()).isNotBlank();
@@ -125,6 +125,7 @@ class ChatTemplateChatModelTests {
 	}
 
 	@Test
+	@Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
 	void imagesBecomeImagePartsByUrlOrAsDataUrls() {
 		this.server.enqueue(FakeResponse.text("A cat"));
 		String png = Base64.getEncoder().encodeToString(new byte[] { (byte) 0x89, 'P', 'N', 'G' });
@@ -132,7 +133,7 @@ class ChatTemplateChatModelTests {
 				ImageContent.from(URI.create("https://example.com/cat.jpg"), ImageContent.DetailLevel.LOW),
 				ImageContent.from(png, "image/png"));
 
-		assertTimeoutPreemptively(TIMEOUT, () -> this.model.chat(user));
+		this.model.chat(user);
 
 		RecordedRequest recorded = this.server.takeRequest();
 		assertThat(recorded.imageUrls()).containsExactly("https://example.com/cat.jpg", "data:image/png;base64," + png);
@@ -141,6 +142,7 @@ class ChatTemplateChatModelTests {
 	}
 
 	@Test
+	@Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
 	void toolSpecificationsAreOfferedAndToolCallsComeBackAsExecutionRequests() {
 		this.server.enqueue(FakeResponse.toolCall("call_7", "get_weather", "{\"city\":\"Paris\"}"));
 		ToolSpecification weather = ToolSpecification.builder()
@@ -154,7 +156,7 @@ class ChatTemplateChatModelTests {
 			.toolChoice(ToolChoice.REQUIRED)
 			.build();
 
-		ChatResponse response = assertTimeoutPreemptively(TIMEOUT, () -> this.model.chat(request));
+		ChatResponse response = this.model.chat(request);
 
 		assertThat(response.finishReason()).isEqualTo(FinishReason.TOOL_EXECUTION);
 		assertThat(response.aiMessage().toolExecutionRequests()).singleElement().satisfies((call) -> {
@@ -173,6 +175,7 @@ class ChatTemplateChatModelTests {
 	}
 
 	@Test
+	@Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
 	void aToolRoundTripSendsTheAssistantsCallsAndTheResult() {
 		this.server.enqueue(FakeResponse.text("Sunny"));
 		ToolExecutionRequest call = ToolExecutionRequest.builder()
@@ -181,8 +184,8 @@ class ChatTemplateChatModelTests {
 			.arguments("{\"city\":\"Paris\"}")
 			.build();
 
-		assertTimeoutPreemptively(TIMEOUT, () -> this.model.chat(UserMessage.from("Weather?"), AiMessage.from(call),
-				ToolExecutionResultMessage.from(call, "{\"sky\":\"clear\"}")));
+		this.model.chat(UserMessage.from("Weather?"), AiMessage.from(call),
+				ToolExecutionResultMessage.from(call, "{\"sky\":\"clear\"}"));
 
 		List<JsonNode> messages = this.server.takeRequest().messages();
 		assertThat(messages.get(1).path("role").asString()).isEqualTo("assistant");
@@ -195,6 +198,7 @@ class ChatTemplateChatModelTests {
 	}
 
 	@Test
+	@Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
 	void aJsonSchemaResponseFormatIsSentAsResponseFormat() {
 		this.server.enqueue(FakeResponse.json("{\"city\":\"Paris\"}"));
 		ResponseFormat format = ResponseFormat.builder()
@@ -206,7 +210,7 @@ class ChatTemplateChatModelTests {
 			.build();
 		ChatRequest request = ChatRequest.builder().messages(UserMessage.from("Where?")).responseFormat(format).build();
 
-		ChatResponse response = assertTimeoutPreemptively(TIMEOUT, () -> this.model.chat(request));
+		ChatResponse response = this.model.chat(request);
 
 		assertThat(response.aiMessage().text()).isEqualTo("{\"city\":\"Paris\"}");
 		RecordedRequest recorded = this.server.takeRequest();
@@ -217,6 +221,7 @@ class ChatTemplateChatModelTests {
 	}
 
 	@Test
+	@Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
 	void jsonModeWithoutASchemaIsJsonObject() {
 		this.server.enqueue(FakeResponse.json("{}"));
 		ChatRequest request = ChatRequest.builder()
@@ -224,7 +229,7 @@ class ChatTemplateChatModelTests {
 			.responseFormat(ResponseFormat.JSON)
 			.build();
 
-		assertTimeoutPreemptively(TIMEOUT, () -> this.model.chat(request));
+		this.model.chat(request);
 
 		assertThat(this.server.takeRequest().responseFormatType()).isEqualTo("json_object");
 	}
@@ -242,11 +247,11 @@ class ChatTemplateChatModelTests {
 	}
 
 	@Test
+	@Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
 	void providerFailuresAreTheTemplatesTypedExceptionsAfterItsRetriesOnly() {
 		this.server.enqueue(FakeResponse.openAiError(500, "upstream broke"), FakeResponse.openAiError(500, "still"));
 
-		assertThatExceptionOfType(ChatServerException.class)
-			.isThrownBy(() -> assertTimeoutPreemptively(TIMEOUT, () -> this.model.chat("hi")))
+		assertThatExceptionOfType(ChatServerException.class).isThrownBy(() -> this.model.chat("hi"))
 			.satisfies((ex) -> assertThat(ex.getProvider()).isEqualTo("fake"));
 		// the template's two attempts, nothing more: LangChain4j adds no retry of its own
 		assertThat(this.server.requestCount()).isEqualTo(2);

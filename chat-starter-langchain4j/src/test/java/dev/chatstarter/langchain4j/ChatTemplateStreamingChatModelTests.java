@@ -42,9 +42,12 @@ import dev.langchain4j.model.chat.response.PartialThinking;
 import dev.langchain4j.model.chat.response.PartialToolCall;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.FinishReason;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.error.ChatIncompleteStreamException;
@@ -54,7 +57,6 @@ import dev.chatstarter.test.FakeResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * {@link ChatTemplateStreamingChatModel} against the fake server, including hostile
@@ -190,11 +192,7 @@ class ChatTemplateStreamingChatModelTests {
 
 		this.model.chat(ChatRequest.builder().messages(UserMessage.from("Go on")).build(), handler);
 
-		assertTimeoutPreemptively(TIMEOUT, () -> {
-			while (received.isEmpty()) {
-				Thread.sleep(10);
-			}
-		});
+		Awaitility.await().atMost(TIMEOUT).until(() -> !received.isEmpty());
 		Thread.sleep(300);
 		assertThat(received).containsExactly("word ");
 		assertThat(ended).isNotDone();
@@ -248,13 +246,14 @@ class ChatTemplateStreamingChatModelTests {
 	}
 
 	@Test
-	void manySlowStreamsNeedNoThreadEach() {
+	@Timeout(value = 90, threadMode = ThreadMode.SEPARATE_THREAD)
+	void manySlowStreamsNeedNoThreadEach() throws Exception {
 		int streams = 200;
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		this.server.enqueue(FakeResponse.stream("warm", "up"));
 		RecordingHandler warmUp = new RecordingHandler();
 		this.model.chat(ChatRequest.builder().messages(UserMessage.from("warm up")).build(), warmUp);
-		assertTimeoutPreemptively(TIMEOUT, () -> warmUp.complete.get());
+		warmUp.complete.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 		int baseline = threads.getThreadCount();
 		List<RecordingHandler> handlers = new ArrayList<>();
 		for (int i = 0; i < streams; i++) {
@@ -262,21 +261,19 @@ class ChatTemplateStreamingChatModelTests {
 				.enqueue(FakeResponse.stream("one ", "two ", "three ", "four").chunkDelay(Duration.ofMillis(200)));
 		}
 
-		assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-			for (int i = 0; i < streams; i++) {
-				RecordingHandler handler = new RecordingHandler();
-				handlers.add(handler);
-				this.model.chat(ChatRequest.builder().messages(UserMessage.from("stream " + i)).build(), handler);
-			}
-			int peak = threads.getThreadCount();
-			for (RecordingHandler handler : handlers) {
-				assertThat(handler.complete.get().aiMessage().text()).isEqualTo("one two three four");
-				peak = Math.max(peak, threads.getThreadCount());
-			}
-			// the callers returned at once; the streams share the event loop and a few
-			// completion workers
-			assertThat(peak - baseline).isLessThan(40);
-		});
+		for (int i = 0; i < streams; i++) {
+			RecordingHandler handler = new RecordingHandler();
+			handlers.add(handler);
+			this.model.chat(ChatRequest.builder().messages(UserMessage.from("stream " + i)).build(), handler);
+		}
+		int peak = threads.getThreadCount();
+		for (RecordingHandler handler : handlers) {
+			assertThat(handler.complete.get().aiMessage().text()).isEqualTo("one two three four");
+			peak = Math.max(peak, threads.getThreadCount());
+		}
+		// the callers returned at once; the streams share the event loop and a few
+		// completion workers
+		assertThat(peak - baseline).isLessThan(40);
 	}
 
 	static class RecordingHandler implements StreamingChatResponseHandler {

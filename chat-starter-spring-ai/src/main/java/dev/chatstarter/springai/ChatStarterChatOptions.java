@@ -42,7 +42,7 @@ import org.springframework.ai.tool.ToolCallback;
  * chatClient.prompt("...").options(ChatStarterChatOptions.builder().seed(7L).reasoningEffort("low")).call();
  * </pre>
  */
-public class ChatStarterChatOptions extends DefaultToolCallingChatOptions implements StructuredOutputChatOptions {
+public final class ChatStarterChatOptions extends DefaultToolCallingChatOptions implements StructuredOutputChatOptions {
 
 	private final Extras extras;
 
@@ -221,6 +221,7 @@ public class ChatStarterChatOptions extends DefaultToolCallingChatOptions implem
 		/**
 		 * Copy every option set in {@code other}; the {@code extraBody} maps are merged
 		 * key by key.
+		 * @param other the options that take precedence over these
 		 */
 		void overrideWith(Extras other) {
 			this.n = (other.n != null) ? other.n : this.n;

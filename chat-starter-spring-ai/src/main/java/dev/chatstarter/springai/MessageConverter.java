@@ -50,8 +50,8 @@ final class MessageConverter {
 
 	/**
 	 * Convert a conversation.
-	 * @param messages Spring AI's messages, in order
-	 * @return chat-starter's messages, in the same order
+	 * @param messages the Spring AI messages, in order
+	 * @return the chat-starter messages, in the same order
 	 * @throws IllegalArgumentException for a message type or media type the chat dialect
 	 * cannot carry
 	 */
@@ -127,6 +127,9 @@ final class MessageConverter {
 	 * An assistant message, with the reasoning it carried in its metadata (sent back
 	 * where the provider's dialect echoes reasoning, e.g. DeepSeek's thinking mode with
 	 * tools).
+	 * @param assistant the Spring AI assistant message
+	 * @return the chat-starter assistant message, with its text or tool calls and its
+	 * reasoning content
 	 */
 	private static ChatMessage assistant(AssistantMessage assistant) {
 		String text = assistant.getText();

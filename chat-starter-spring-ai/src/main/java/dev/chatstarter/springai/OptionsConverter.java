@@ -70,8 +70,8 @@ final class OptionsConverter {
 
 	/**
 	 * Convert the options of one prompt.
-	 * @param options Spring AI's options, or {@code null}
-	 * @return chat-starter's options; what is unset stays unset, so the provider's
+	 * @param options the Spring AI options, or {@code null}
+	 * @return the chat-starter options; what is unset stays unset, so the provider's
 	 * defaults apply
 	 */
 	dev.chatstarter.core.chat.ChatOptions toChatStarter(@Nullable ChatOptions options) {
@@ -143,6 +143,9 @@ final class OptionsConverter {
 	 * function name, or OpenAI's JSON
 	 * ({@code {"type":"function","function":{"name":"..."}}}, as Spring AI's OpenAI
 	 * options take it).
+	 * @param value the tool choice as given, or {@code null}
+	 * @return the tool choice, or {@code null} when none is given
+	 * @throws IllegalArgumentException for JSON without a {@code function.name}
 	 */
 	private @Nullable ToolChoice toolChoice(@Nullable String value) {
 		if (!StringUtils.hasText(value)) {

@@ -59,8 +59,8 @@ final class ResponseConverter {
 
 	/**
 	 * Convert a complete answer.
-	 * @param response chat-starter's response
-	 * @return Spring AI's response
+	 * @param response the chat-starter response
+	 * @return the answer mapped to Spring AI's {@link ChatResponse}
 	 */
 	static ChatResponse toSpringAi(dev.chatstarter.core.chat.ChatResponse response) {
 		List<Generation> generations = new ArrayList<>(response.choices().size());
@@ -74,6 +74,16 @@ final class ResponseConverter {
 
 	/**
 	 * Build one generation.
+	 * @param provider the name of the provider that answered
+	 * @param id the response id, or {@code null} if the provider sent none
+	 * @param index the index of the choice
+	 * @param text the text of the choice, or {@code null} for none
+	 * @param reasoning the reasoning content of the choice, or {@code null} for none
+	 * @param toolCalls the tool calls of the choice, possibly empty
+	 * @param finishReason the provider's finish reason, or {@code null} while a stream
+	 * goes on
+	 * @return the generation, with an assistant message carrying the provider, id, index,
+	 * finish reason and reasoning in its metadata
 	 */
 	static Generation generation(String provider, @Nullable String id, int index, @Nullable String text,
 			@Nullable String reasoning, List<ToolCall> toolCalls, @Nullable String finishReason) {
@@ -92,6 +102,13 @@ final class ResponseConverter {
 	 * The message's metadata; a stream's middle chunks (no finish reason, no reasoning)
 	 * take the cheap path, since Spring AI copies the map into a message of its own
 	 * anyway.
+	 * @param provider the name of the provider that answered
+	 * @param id the response id, or {@code null} if the provider sent none
+	 * @param index the index of the choice
+	 * @param finishReason the finish reason, already in Spring AI's upper case, or
+	 * {@code null} while a stream goes on
+	 * @param reasoning the reasoning content of the choice, or {@code null} for none
+	 * @return the metadata of the assistant message
 	 */
 	private static Map<String, Object> properties(String provider, @Nullable String id, int index,
 			@Nullable String finishReason, @Nullable String reasoning) {
@@ -118,6 +135,13 @@ final class ResponseConverter {
 
 	/**
 	 * Build the response metadata.
+	 * @param provider the name of the provider that answered
+	 * @param id the response id, or {@code null} if the provider sent none
+	 * @param model the model that answered, or {@code null} if the provider did not say
+	 * @param created the creation time in seconds since the epoch, or {@code null}
+	 * @param usage the token usage, or {@code null} if the provider reported none
+	 * @param systemFingerprint the provider's system fingerprint, or {@code null}
+	 * @return the metadata of Spring AI's {@link ChatResponse}
 	 */
 	static ChatResponseMetadata metadata(String provider, @Nullable String id, @Nullable String model,
 			@Nullable Long created, @Nullable Usage usage, @Nullable String systemFingerprint) {

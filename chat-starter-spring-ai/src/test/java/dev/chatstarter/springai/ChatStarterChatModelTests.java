@@ -26,6 +26,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.ToolResponseMessage;
@@ -50,7 +52,6 @@ import dev.chatstarter.test.RecordedRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * {@link ChatStarterChatModel} on a template: what a {@link Prompt} becomes on the wire
@@ -84,6 +85,7 @@ class ChatStarterChatModelTests {
 	}
 
 	@Test
+	@Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)
 	void mapsEveryMessageTypeAndImages() {
 		server.enqueue(FakeResponse.text("ok"));
 		Media image = Media.builder()
@@ -101,7 +103,7 @@ class ChatStarterChatModelTests {
 					.responses(List.of(new ToolResponseMessage.ToolResponse("call_1", "look", "a cat")))
 					.build()));
 
-		assertTimeoutPreemptively(BOUND, () -> this.model.call(prompt));
+		this.model.call(prompt);
 
 		RecordedRequest request = server.takeRequest();
 		assertThat(request.messages()).extracting((message) -> message.path("role").asString())
@@ -115,18 +117,17 @@ class ChatStarterChatModelTests {
 	}
 
 	@Test
+	@Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)
 	void reasoningRoundTripsThroughTheAssistantMessageMetadata() {
 		server.enqueue(FakeResponse.text("42").reasoning("6 times 7"), FakeResponse.text("ok"));
 		try (ChatTemplate echoing = template.mutate()
 			.dialect(ProviderDialect.openAi().mutate().echoReasoningContent(true).build())
 			.build()) {
 			ChatStarterChatModel thinking = new ChatStarterChatModel(echoing);
-			AssistantMessage first = assertTimeoutPreemptively(BOUND,
-					() -> thinking.call(new Prompt("6*7?")).getResult().getOutput());
+			AssistantMessage first = thinking.call(new Prompt("6*7?")).getResult().getOutput();
 			assertThat(first.getMetadata()).containsEntry("reasoningContent", "6 times 7");
 
-			assertTimeoutPreemptively(BOUND,
-					() -> thinking.call(new Prompt(List.of(new UserMessage("6*7?"), first, new UserMessage("sure?")))));
+			thinking.call(new Prompt(List.of(new UserMessage("6*7?"), first, new UserMessage("sure?"))));
 
 			server.takeRequest();
 			JsonNode history = server.takeRequest().messages().get(1);
@@ -164,6 +165,7 @@ class ChatStarterChatModelTests {
 	}
 
 	@Test
+	@Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)
 	void sendsPortableAndOpenAiFlavouredOptions() {
 		server.enqueue(FakeResponse.text("ok"));
 		ChatStarterChatOptions options = ChatStarterChatOptions.builder()
@@ -186,7 +188,7 @@ class ChatStarterChatModelTests {
 			.extraBody(Map.of("enable_thinking", false))
 			.build();
 
-		assertTimeoutPreemptively(BOUND, () -> this.model.call(new Prompt("hi", options)));
+		this.model.call(new Prompt("hi", options));
 
 		JsonNode body = server.takeRequest().json();
 		assertThat(body.path("model").asString()).isEqualTo("gpt-4o");
@@ -206,10 +208,11 @@ class ChatStarterChatModelTests {
 	}
 
 	@Test
+	@Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)
 	void readsOpenAiFlavouredOptionsOfAnotherOptionsClassByName() {
 		server.enqueue(FakeResponse.text("ok"));
 
-		assertTimeoutPreemptively(BOUND, () -> this.model.call(new Prompt("hi", new FlavouredOptions())));
+		this.model.call(new Prompt("hi", new FlavouredOptions()));
 
 		JsonNode body = server.takeRequest().json();
 		assertThat(body.path("seed").asLong()).isEqualTo(11L);
@@ -219,13 +222,14 @@ class ChatStarterChatModelTests {
 	}
 
 	@Test
+	@Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)
 	void sendsANativeOutputSchemaAsAJsonSchemaResponseFormat() {
 		server.enqueue(FakeResponse.text("{\"a\":1}"));
 		ChatStarterChatOptions options = ChatStarterChatOptions.builder()
 			.outputSchema("{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"integer\"}}}")
 			.build();
 
-		assertTimeoutPreemptively(BOUND, () -> this.model.call(new Prompt("hi", options)));
+		this.model.call(new Prompt("hi", options));
 
 		RecordedRequest request = server.takeRequest();
 		assertThat(request.responseFormatType()).isEqualTo("json_schema");
@@ -233,10 +237,11 @@ class ChatStarterChatModelTests {
 	}
 
 	@Test
+	@Timeout(value = 10, threadMode = ThreadMode.SEPARATE_THREAD)
 	void answerCarriesToolCallsUsageFinishReasonAndMetadata() {
 		server.enqueue(FakeResponse.toolCall("call_9", "look", "{\"x\":1}").usage(12, 3).model("served-model"));
 
-		ChatResponse response = assertTimeoutPreemptively(BOUND, () -> this.model.call(new Prompt("hi")));
+		ChatResponse response = this.model.call(new Prompt("hi"));
 
 		AssistantMessage output = response.getResult().getOutput();
 		assertThat(output.getToolCalls())
@@ -434,7 +439,7 @@ class ChatStarterChatModelTests {
 	 * Another provider's options class with OpenAI-flavoured getters, as Spring AI's
 	 * {@code OpenAiChatOptions} has.
 	 */
-	static final class FlavouredOptions extends DefaultToolCallingChatOptions {
+	public static final class FlavouredOptions extends DefaultToolCallingChatOptions {
 
 		FlavouredOptions() {
 			this(null);

@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.springframework.ai.chat.client.AdvisorParams;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.advisor.MessageChatMemoryAdvisor;
@@ -43,7 +45,6 @@ import dev.chatstarter.test.RecordedRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Spring AI's own {@link ChatClient} (advisors, chat memory, tool calling, structured
@@ -67,10 +68,11 @@ class SpringAiChatClientTests {
 	}
 
 	@Test
+	@Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
 	void chatMemoryAdvisorCarriesOneConversationAcrossTwoProviders() {
 		providers.alpha().enqueue(FakeResponse.text("Nice to meet you, Ada."));
 		providers.beta().enqueue(FakeResponse.text("Your name is Ada."));
-		providers.runner().run((context) -> assertTimeoutPreemptively(BOUND, () -> {
+		providers.runner().run((context) -> {
 			ChatMemory memory = MessageWindowChatMemory.builder()
 				.chatMemoryRepository(new InMemoryChatMemoryRepository())
 				.build();
@@ -97,15 +99,16 @@ class SpringAiChatClientTests {
 			assertThat(second.model()).isEqualTo("beta-model");
 			assertThat(second.bearerToken()).isEqualTo("beta-key");
 			assertThat(memory.get("c1")).hasSize(4);
-		}));
+		});
 	}
 
 	@Test
+	@Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
 	void toolMethodRunsThroughSpringAiToolCalling() {
 		providers.alpha()
 			.enqueue(FakeResponse.toolCall("get_weather", "{\"city\":\"Paris\"}"),
 					FakeResponse.text("It is sunny in Paris."));
-		providers.runner().run((context) -> assertTimeoutPreemptively(BOUND, () -> {
+		providers.runner().run((context) -> {
 			Weather weather = new Weather();
 			String answer = builder(context, "alpha").build()
 				.prompt("Weather in Paris?")
@@ -122,7 +125,7 @@ class SpringAiChatClientTests {
 			RecordedRequest second = providers.alpha().takeRequest();
 			assertThat(second.endsWithToolResult()).isTrue();
 			assertThat(second.toolResults()).containsExactly("\"sunny, 21°C in Paris\"");
-		}));
+		});
 	}
 
 	@Test
@@ -148,9 +151,10 @@ class SpringAiChatClientTests {
 	}
 
 	@Test
+	@Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
 	void entityParsesStructuredOutputIntoARecord() {
 		providers.alpha().enqueue(FakeResponse.text("{\"city\":\"Paris\",\"celsius\":21}"));
-		providers.runner().run((context) -> assertTimeoutPreemptively(BOUND, () -> {
+		providers.runner().run((context) -> {
 			CityWeather weather = builder(context, "alpha").build()
 				.prompt("Weather in Paris as JSON")
 				.call()
@@ -158,13 +162,14 @@ class SpringAiChatClientTests {
 
 			assertThat(weather).isEqualTo(new CityWeather("Paris", 21));
 			assertThat(providers.alpha().takeRequest().lastUserMessage()).contains("JSON Schema");
-		}));
+		});
 	}
 
 	@Test
+	@Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
 	void nativeStructuredOutputSendsTheSchemaAsResponseFormat() {
 		providers.alpha().enqueue(FakeResponse.text("{\"city\":\"Oslo\",\"celsius\":-3}"));
-		providers.runner().run((context) -> assertTimeoutPreemptively(BOUND, () -> {
+		providers.runner().run((context) -> {
 			CityWeather weather = builder(context, "alpha").build()
 				.prompt("Weather in Oslo")
 				.advisors(AdvisorParams.ENABLE_NATIVE_STRUCTURED_OUTPUT)
@@ -175,7 +180,7 @@ class SpringAiChatClientTests {
 			RecordedRequest request = providers.alpha().takeRequest();
 			assertThat(request.responseFormatType()).isEqualTo("json_schema");
 			assertThat(request.jsonSchema().path("properties").has("celsius")).isTrue();
-		}));
+		});
 	}
 
 	@Test
@@ -190,16 +195,17 @@ class SpringAiChatClientTests {
 	}
 
 	@Test
+	@Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
 	void relayErrorInAn200BodySurfacesAsTheTypedException() {
 		providers.alpha().enqueue(FakeResponse.raw(200, "application/json", QUOTA_BODY));
-		providers.runner().run((context) -> assertTimeoutPreemptively(BOUND, () -> {
+		providers.runner().run((context) -> {
 			ChatClient chat = builder(context, "alpha").build();
 
 			assertThatExceptionOfType(ChatQuotaException.class).isThrownBy(() -> chat.prompt("hi").call().content())
 				.satisfies((ex) -> assertThat(ex.getProvider()).isEqualTo("alpha"))
 				.withMessageContaining("当前额度不足");
 			assertThat(providers.alpha().requestCount()).isEqualTo(1);
-		}));
+		});
 	}
 
 	@Test
@@ -213,18 +219,17 @@ class SpringAiChatClientTests {
 	}
 
 	@Test
+	@Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
 	void fallbackChainOfTheTemplateAppliesUnderTheChatClient() {
 		providers.alpha().enqueue(FakeResponse.openAiError(503, "overloaded"));
 		providers.beta().enqueue(FakeResponse.text("from beta"));
-		providers.runner()
-			.withPropertyValues("chat.providers.alpha.fallback=beta")
-			.run((context) -> assertTimeoutPreemptively(BOUND, () -> {
-				ChatResponse response = builder(context, "alpha").build().prompt("hi").call().chatResponse();
+		providers.runner().withPropertyValues("chat.providers.alpha.fallback=beta").run((context) -> {
+			ChatResponse response = builder(context, "alpha").build().prompt("hi").call().chatResponse();
 
-				assertThat(response.getResult().getOutput().getText()).isEqualTo("from beta");
-				assertThat((String) response.getMetadata().get("provider")).isEqualTo("beta");
-				assertThat(providers.beta().takeRequest().model()).isEqualTo("beta-model");
-			}));
+			assertThat(response.getResult().getOutput().getText()).isEqualTo("from beta");
+			assertThat((String) response.getMetadata().get("provider")).isEqualTo("beta");
+			assertThat(providers.beta().takeRequest().model()).isEqualTo("beta-model");
+		});
 	}
 
 	private static final String QUOTA_BODY = "{\"codes\":300,\"mess\":\"当前额度不足，请充值后继续使用\",\"data\":\"\"}";

@@ -191,8 +191,13 @@ public final class DemoResponder implements ChatResponder {
 	}
 
 	/**
-	 * {@code According to get_current_weather, the location is Paris, the temperature is 22 and the unit is
-	 * celsius.}
+	 * Describe a tool result in one sentence. For a weather result:
+	 * {@code According to get_current_weather, the location is Paris, the temperature is
+	 * 22 and the unit is celsius.}
+	 * @param tool the name of the tool that returned the result
+	 * @param result the tool's result: a JSON object, whose properties become facts, or
+	 * plain text, quoted as it is
+	 * @return the sentence, ending with a period
 	 */
 	private static String describe(String tool, String result) {
 		JsonNode json = parseObject(result);

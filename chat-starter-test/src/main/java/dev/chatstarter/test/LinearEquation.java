@@ -120,6 +120,9 @@ final class LinearEquation {
 
 	/**
 	 * Write {@code k·x + m}: {@code 8x + 31}, {@code -x - 2}, {@code (3/2)x}, {@code 5}.
+	 * @param k the coefficient of the variable
+	 * @param m the constant term
+	 * @return one side of the equation as text
 	 */
 	private String side(Fraction k, Fraction m) {
 		if (k.isZero()) {

@@ -106,6 +106,10 @@ final class ResponseWriter {
 
 	/**
 	 * Find where the event starting at {@code start} ends, its blank line included.
+	 * @param body the raw server-sent events body
+	 * @param start the index where the event starts
+	 * @return the index just after the event's blank line, or {@code -1} if the event has
+	 * none
 	 */
 	private static int nextEventEnd(String body, int start) {
 		for (String separator : new String[] { "\r\n\r\n", "\n\n", "\r\r" }) {
@@ -195,6 +199,7 @@ final class ResponseWriter {
 		/**
 		 * The role chunk, then one chunk per reasoning and content fragment and the tool
 		 * call chunks.
+		 * @return the {@code data:} events that open the stream, in order
 		 */
 		List<String> openingEvents() {
 			List<String> events = new ArrayList<>();
@@ -237,6 +242,7 @@ final class ResponseWriter {
 
 		/**
 		 * The finish chunk, the usage chunk when asked for, and {@code [DONE]}.
+		 * @return the {@code data:} events that close the stream, in order
 		 */
 		List<String> closingEvents() {
 			List<String> events = new ArrayList<>();
@@ -284,6 +290,7 @@ final class ResponseWriter {
 		/**
 		 * The message content: {@code null} for an answer with only tool calls, as OpenAI
 		 * sends it.
+		 * @return the content of the answer's message, or {@code null} for none
 		 */
 		private @Nullable String messageContent() {
 			String content = this.response.content();
@@ -339,6 +346,8 @@ final class ResponseWriter {
 
 		/**
 		 * Split arguments into a few pieces, never inside a surrogate pair.
+		 * @param arguments the tool call's arguments
+		 * @return the pieces, which joined are the arguments; none for empty arguments
 		 */
 		private static List<String> argumentPieces(String arguments) {
 			List<String> pieces = new ArrayList<>();

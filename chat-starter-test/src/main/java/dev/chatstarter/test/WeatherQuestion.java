@@ -112,6 +112,9 @@ final class WeatherQuestion {
 
 	/**
 	 * The well-known city mentioned first, in the language it is mentioned in.
+	 * @param message the user's message
+	 * @return the city's Chinese or English name, whichever the message uses, or
+	 * {@code null} if it mentions no well-known city
 	 */
 	private static @Nullable String firstKnownCity(String message) {
 		String lower = message.toLowerCase(Locale.ROOT);

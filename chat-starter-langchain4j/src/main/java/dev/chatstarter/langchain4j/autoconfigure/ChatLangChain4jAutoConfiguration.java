@@ -43,6 +43,9 @@ import dev.chatstarter.core.ChatTemplate;
 @ConditionalOnBooleanProperty(name = "chat.enabled", matchIfMissing = true)
 public final class ChatLangChain4jAutoConfiguration {
 
+	private ChatLangChain4jAutoConfiguration() {
+	}
+
 	@Bean
 	static LangChain4jModelRegistrar chatLangChain4jModelRegistrar() {
 		return new LangChain4jModelRegistrar();

@@ -53,7 +53,7 @@ final class LangChain4jModelFactory {
 	 * listeners from
 	 * @return the model
 	 */
-	public static ChatModel chatModel(String provider, ListableBeanFactory beanFactory) {
+	static ChatModel chatModel(String provider, ListableBeanFactory beanFactory) {
 		return new ChatTemplateChatModel(template(beanFactory, provider), listeners(beanFactory),
 				capabilities(beanFactory, provider));
 	}
@@ -65,7 +65,7 @@ final class LangChain4jModelFactory {
 	 * listeners from
 	 * @return the model
 	 */
-	public static StreamingChatModel streamingChatModel(String provider, ListableBeanFactory beanFactory) {
+	static StreamingChatModel streamingChatModel(String provider, ListableBeanFactory beanFactory) {
 		return new ChatTemplateStreamingChatModel(template(beanFactory, provider), listeners(beanFactory),
 				capabilities(beanFactory, provider), Schedulers.boundedElastic());
 	}
@@ -74,6 +74,10 @@ final class LangChain4jModelFactory {
 	 * A provider whose dialect asks for structured output with a JSON-schema
 	 * {@code response_format} declares it, so {@code AiServices} sends its schema that
 	 * way; for the others it puts the schema in the prompt.
+	 * @param beanFactory the bean factory to take the chat properties from
+	 * @param provider the provider name
+	 * @return {@link Capability#RESPONSE_FORMAT_JSON_SCHEMA} for a provider whose dialect
+	 * sends structured output as a JSON schema, otherwise none
 	 */
 	private static Set<Capability> capabilities(ListableBeanFactory beanFactory, String provider) {
 		ChatProperties.Provider properties = beanFactory.getBean(ChatProperties.class).getProviders().get(provider);

@@ -98,6 +98,14 @@ final class LangChain4jModelRegistrar implements BeanDefinitionRegistryPostProce
 	 * Register a model defined by a static factory method of
 	 * {@link LangChain4jModelFactory} with the provider name as its argument, so Spring
 	 * AOT generates plain code for it (it rejects instance suppliers).
+	 * @param registry the registry to register the model's bean definition in
+	 * @param provider the provider name, the factory method's argument and the bean's
+	 * qualifier
+	 * @param beanName the name of the model's bean
+	 * @param type the model type, {@link ChatModel} or {@link StreamingChatModel}
+	 * @param factoryMethod the name of the {@link LangChain4jModelFactory} method that
+	 * creates the model
+	 * @param primary whether the model is primary, as those of the default provider are
 	 */
 	private static void register(BeanDefinitionRegistry registry, String provider, String beanName, Class<?> type,
 			String factoryMethod, boolean primary) {

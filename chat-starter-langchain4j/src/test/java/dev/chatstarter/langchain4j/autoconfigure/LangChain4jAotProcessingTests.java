@@ -16,7 +16,6 @@
 
 package dev.chatstarter.langchain4j.autoconfigure;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -28,6 +27,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.springframework.aot.test.generate.TestGenerationContext;
 import org.springframework.beans.factory.annotation.BeanFactoryAnnotationUtils;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -46,7 +47,6 @@ import dev.chatstarter.test.FakeChatServer;
 import dev.chatstarter.test.FakeResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Spring AOT on the JVM with the LangChain4j adapter: an application with two providers
@@ -56,8 +56,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  */
 @CompileWithForkedClassLoader
 class LangChain4jAotProcessingTests {
-
-	private static final Duration DEADLINE = Duration.ofSeconds(60);
 
 	private static FakeChatServer aigc;
 
@@ -88,10 +86,11 @@ class LangChain4jAotProcessingTests {
 	}
 
 	@Test
+	@Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
 	void aotGeneratedContextCallsThroughTheChatModelOfEachProviderWithRunTimeProperties() {
 		Map<String, Object> runTime = runTime("aigc");
 		runTime.put("chat.providers.kuai.dialect.structured-output", "json-object");
-		assertTimeoutPreemptively(DEADLINE, () -> runAotProcessed(runTime, (context) -> {
+		runAotProcessed(runTime, (context) -> {
 			assertThat(context.getBeansOfType(ChatModel.class)).containsOnlyKeys("aigcChatModel", "kuaiChatModel");
 			assertThat(context.getBeansOfType(StreamingChatModel.class)).containsOnlyKeys("aigcStreamingChatModel",
 					"kuaiStreamingChatModel");
@@ -107,16 +106,17 @@ class LangChain4jAotProcessingTests {
 			assertThat(kuaiModel.supportedCapabilities()).isEmpty();
 			assertThat(context.getBean("aigcChatModel", ChatModel.class).supportedCapabilities())
 				.containsExactly(Capability.RESPONSE_FORMAT_JSON_SCHEMA);
-		}));
+		});
 	}
 
 	@Test
+	@Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
 	void runTimeDefaultProviderIsThePrimaryChatModelAndStreamingChatModel() {
-		assertTimeoutPreemptively(DEADLINE, () -> runAotProcessed(runTime("kuai"), (context) -> {
+		runAotProcessed(runTime("kuai"), (context) -> {
 			assertThat(context.getBean(StreamingChatModel.class)).isSameAs(context.getBean("kuaiStreamingChatModel"));
 			kuai.enqueue(FakeResponse.text("from kuai"));
 			assertThat(context.getBean(ChatModel.class).chat("hi")).isEqualTo("from kuai");
-		}));
+		});
 	}
 
 	private static Map<String, Object> providers(String aigcUrl, String kuaiUrl, String key, String defaultName) {

@@ -163,6 +163,8 @@ final class ImageUrlPolicy {
 	/**
 	 * Names like {@code 10.0.0.1.nip.io} or {@code app.127.0.0.1.sslip.io} resolve to the
 	 * address they embed.
+	 * @param host the host name, in lower case and without trailing dots
+	 * @return whether four consecutive labels of the name are an internal IPv4 address
 	 */
 	private static boolean embedsInternalIpv4(String host) {
 		String[] labels = host.split("\\.");
@@ -179,6 +181,7 @@ final class ImageUrlPolicy {
 	 * Parse an IPv4 literal in every form {@code inet_aton} accepts: one to four parts,
 	 * each decimal, octal (leading {@code 0}) or hex ({@code 0x}); {@code 127.1},
 	 * {@code 2130706433}, {@code 0x7f.0.0.1}.
+	 * @param host the host, or four labels of one, to parse
 	 * @return the four bytes, or {@code null} if it is not an IPv4 literal
 	 */
 	static byte @Nullable [] ipv4Literal(String host) {
@@ -291,6 +294,8 @@ final class ImageUrlPolicy {
 	 * Alibaba's metadata 100.100.100.200), loopback, link-local (the AWS, GCP and Azure
 	 * metadata 169.254.169.254), IETF protocol assignments, documentation, benchmarking,
 	 * multicast, reserved and broadcast.
+	 * @param ipv4 the four bytes of the address
+	 * @return whether the address is in one of those ranges
 	 */
 	private static boolean isInternal(byte[] ipv4) {
 		int a = ipv4[0] & 0xff;

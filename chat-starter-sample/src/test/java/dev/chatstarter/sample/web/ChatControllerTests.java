@@ -26,9 +26,9 @@ import dev.chatstarter.core.ChatTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 /**
  * Tests for {@link ChatController} without a server.
@@ -42,10 +42,10 @@ class ChatControllerTests {
 	@Test
 	void nonProviderFailureInsideAStreamArrivesAsAnErrorEvent() {
 		ChatTemplate template = mock(ChatTemplate.class, RETURNS_DEEP_STUBS);
-		when(template.prompt().user(anyString()).tools(anyString()).stream().content())
-			.thenReturn(Flux.just("partial").concatWith(Flux.error(new IllegalStateException("internal detail"))));
+		given(template.prompt().user(anyString()).tools(anyString()).stream().content())
+			.willReturn(Flux.just("partial").concatWith(Flux.error(new IllegalStateException("internal detail"))));
 		ProviderSelector selector = mock(ProviderSelector.class);
-		when(selector.select(null)).thenReturn(template);
+		given(selector.select(null)).willReturn(template);
 		ChatController controller = new ChatController(selector);
 
 		StepVerifier.create(controller.stream("hi", null))

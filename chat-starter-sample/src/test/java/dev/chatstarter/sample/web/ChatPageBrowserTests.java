@@ -16,6 +16,7 @@
 
 package dev.chatstarter.sample.web;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,6 +26,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -40,8 +43,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -50,8 +52,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * offline demo provider and a provider that cannot be reached. Skipped, with a message
  * saying why, when Chromium or its driver is missing, unless the environment variable
  * {@code CHAT_BROWSER_TESTS} is {@code required} (as in CI), where a missing browser
- * fails the test.
+ * fails the test. Each test must end within a minute: a page that never shows what it
+ * waits for fails instead of hanging the build.
  */
+@Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "sample.demo.enabled=true", "chat.default-provider=demo",
 				"chat.providers.broken.base-url=http://127.0.0.1:1/v1", "chat.providers.broken.retry.max-attempts=1",
@@ -61,8 +65,6 @@ class ChatPageBrowserTests {
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
 	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-	private static final Duration TIME_LIMIT = Duration.ofSeconds(60);
 
 	private static WebDriver browser;
 
@@ -98,44 +100,36 @@ class ChatPageBrowserTests {
 
 	@Test
 	void theAnswerStreamsInFragmentByFragmentWithItsSpaces() {
-		assertTimeoutPreemptively(TIME_LIMIT, () -> {
-			send("tell me a story", "");
-			WebElement answer = wait(By.cssSelector("li.assistant.done"));
-			assertThat(answer.getText()).isEqualTo("Echo from the offline demo provider: tell me a story");
-			assertThat(Integer.parseInt(answer.getDomAttribute("data-fragments"))).isGreaterThan(5);
-			assertThat(browser.findElements(By.cssSelector("li.error"))).isEmpty();
-		});
+		send("tell me a story", "");
+		WebElement answer = wait(By.cssSelector("li.assistant.done"));
+		assertThat(answer.getText()).isEqualTo("Echo from the offline demo provider: tell me a story");
+		assertThat(Integer.parseInt(answer.getDomAttribute("data-fragments"))).isGreaterThan(5);
+		assertThat(browser.findElements(By.cssSelector("li.error"))).isEmpty();
 	}
 
 	@Test
-	void aWeatherQuestionShowsTheToolItCalled() {
-		assertTimeoutPreemptively(TIME_LIMIT, () -> {
-			send("What's the weather in Paris?", "demo");
-			WebElement tool = wait(By.cssSelector("li.tool"));
-			assertThat(tool.getText()).contains("get_current_weather").contains("Paris");
-			assertThat(browser.findElement(By.cssSelector("li.assistant.done")).getText()).contains("Paris");
-			// the README's picture of the page (docs/images/chat-page.png) is this one
-			Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
-					Path.of("target", "chat-page.png"), StandardCopyOption.REPLACE_EXISTING);
-		});
+	void aWeatherQuestionShowsTheToolItCalled() throws IOException {
+		send("What's the weather in Paris?", "demo");
+		WebElement tool = wait(By.cssSelector("li.tool"));
+		assertThat(tool.getText()).contains("get_current_weather").contains("Paris");
+		assertThat(browser.findElement(By.cssSelector("li.assistant.done")).getText()).contains("Paris");
+		// the README's picture of the page (docs/images/chat-page.png) is this one
+		Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+				Path.of("target", "chat-page.png"), StandardCopyOption.REPLACE_EXISTING);
 	}
 
 	@Test
 	void aFailingProviderShowsItsProblem() {
-		assertTimeoutPreemptively(TIME_LIMIT, () -> {
-			send("hello", "broken");
-			WebElement error = wait(By.cssSelector("li.error"));
-			assertThat(error.getText()).contains("broken").contains("could not be reached");
-		});
+		send("hello", "broken");
+		WebElement error = wait(By.cssSelector("li.error"));
+		assertThat(error.getText()).contains("broken").contains("could not be reached");
 	}
 
 	@Test
 	void anUnknownProviderShowsTheBadRequest() {
-		assertTimeoutPreemptively(TIME_LIMIT, () -> {
-			send("hello", "nope");
-			WebElement error = wait(By.cssSelector("li.error"));
-			assertThat(error.getText()).contains("Bad chat request").contains("nope");
-		});
+		send("hello", "nope");
+		WebElement error = wait(By.cssSelector("li.error"));
+		assertThat(error.getText()).contains("Bad chat request").contains("nope");
 	}
 
 	private void send(String message, String provider) {

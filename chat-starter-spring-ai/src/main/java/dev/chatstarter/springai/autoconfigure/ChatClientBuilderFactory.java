@@ -49,7 +49,7 @@ final class ChatClientBuilderFactory {
 	 * @return a new builder
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes", "removal" })
-	public static ChatClient.Builder chatClientBuilder(String provider, ListableBeanFactory beanFactory) {
+	static ChatClient.Builder chatClientBuilder(String provider, ListableBeanFactory beanFactory) {
 		ChatModel chatModel = beanFactory.getBean(provider + SpringAiChatModelRegistrar.CHAT_MODEL_SUFFIX,
 				ChatModel.class);
 		ToolCallingAdvisor.Builder<?> toolCalling = (ToolCallingAdvisor.Builder<?>) beanFactory

@@ -41,6 +41,9 @@ import dev.chatstarter.core.ChatTemplate;
 @ConditionalOnBooleanProperty(name = "chat.enabled", matchIfMissing = true)
 public final class SpringAiChatModelAutoConfiguration {
 
+	private SpringAiChatModelAutoConfiguration() {
+	}
+
 	@Bean
 	static SpringAiChatModelRegistrar springAiChatModelRegistrar() {
 		return new SpringAiChatModelRegistrar();

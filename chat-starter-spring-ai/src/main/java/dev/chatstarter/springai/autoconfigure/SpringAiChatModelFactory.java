@@ -40,7 +40,7 @@ final class SpringAiChatModelFactory {
 	 * @param beanFactory the bean factory to take the template and the mapper from
 	 * @return the model
 	 */
-	public static ChatStarterChatModel chatModel(String provider, ListableBeanFactory beanFactory) {
+	static ChatStarterChatModel chatModel(String provider, ListableBeanFactory beanFactory) {
 		JsonMapper jsonMapper = beanFactory.getBeanProvider(JsonMapper.class)
 			.getIfUnique(() -> JsonMapper.builder().build());
 		return new ChatStarterChatModel(beanFactory.getBean(provider, ChatTemplate.class), jsonMapper);

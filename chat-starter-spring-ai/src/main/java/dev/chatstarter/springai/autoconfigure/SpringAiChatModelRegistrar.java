@@ -131,6 +131,14 @@ final class SpringAiChatModelRegistrar
 	 * suppliers). The {@value #PROVIDER_ATTRIBUTE} attribute lets chat-starter's
 	 * registrar make the run-time default provider's beans the primary ones in an
 	 * AOT-processed context.
+	 * @param factory the class that declares the static factory method
+	 * @param factoryMethod the name of the factory method
+	 * @param type the type of the bean the factory method creates
+	 * @param provider the provider name, the factory method's argument and the bean's
+	 * qualifier
+	 * @param primary whether the bean is primary, as those of the default provider are
+	 * @param description the description of the bean definition
+	 * @return the bean definition
 	 */
 	static RootBeanDefinition definition(Class<?> factory, String factoryMethod, Class<?> type, String provider,
 			boolean primary, String description) {

@@ -16,7 +16,6 @@
 
 package dev.chatstarter.springai.autoconfigure;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -25,6 +24,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.aot.test.generate.TestGenerationContext;
@@ -45,7 +46,6 @@ import dev.chatstarter.test.FakeChatServer;
 import dev.chatstarter.test.FakeResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Spring AOT on the JVM with the Spring AI adapter: an application with two providers is
@@ -55,8 +55,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  */
 @CompileWithForkedClassLoader
 class SpringAiAotProcessingTests {
-
-	private static final Duration DEADLINE = Duration.ofSeconds(60);
 
 	private static FakeChatServer alpha;
 
@@ -87,8 +85,9 @@ class SpringAiAotProcessingTests {
 	}
 
 	@Test
+	@Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
 	void aotGeneratedContextCallsThroughTheChatModelAndChatClientBuilderOfEachProvider() {
-		assertTimeoutPreemptively(DEADLINE, () -> runAotProcessed(runTime("alpha"), (context) -> {
+		runAotProcessed(runTime("alpha"), (context) -> {
 			assertThat(context.getBeansOfType(ChatModel.class)).containsOnlyKeys("alphaSpringAiChatModel",
 					"betaSpringAiChatModel");
 			assertThat(context.getBean("alphaChatClientBuilder"))
@@ -103,17 +102,18 @@ class SpringAiAotProcessingTests {
 					ChatClient.Builder.class, "beta");
 			assertThat(betaClient.build().prompt("hi").call().content()).isEqualTo("hello from beta");
 			assertThat(alpha.requestCount()).isEqualTo(1);
-		}));
+		});
 	}
 
 	@Test
+	@Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
 	void runTimeDefaultProviderIsThePrimaryChatModelAndChatClientBuilder() {
-		assertTimeoutPreemptively(DEADLINE, () -> runAotProcessed(runTime("beta"), (context) -> {
+		runAotProcessed(runTime("beta"), (context) -> {
 			assertThat(context.getBean(ChatModel.class)).isSameAs(context.getBean("betaSpringAiChatModel"));
 			beta.enqueue(FakeResponse.text("from beta"));
 			assertThat(context.getBean(ChatClient.Builder.class).build().prompt("hi").call().content())
 				.isEqualTo("from beta");
-		}));
+		});
 	}
 
 	private static Map<String, Object> providers(String alphaUrl, String betaUrl, String key, String defaultName) {

@@ -16,11 +16,11 @@
 
 package dev.chatstarter.springai.autoconfigure;
 
-import java.time.Duration;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.ChatClientBuilderCustomizer;
 import org.springframework.ai.chat.model.ChatModel;
@@ -41,7 +41,6 @@ import dev.chatstarter.test.FakeResponse;
 import dev.chatstarter.test.RecordedRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.mockito.Mockito.mock;
 
 /**
@@ -51,8 +50,6 @@ import static org.mockito.Mockito.mock;
  * {@code ChatClientAutoConfiguration} beside it.
  */
 class SpringAiChatModelAutoConfigurationTests {
-
-	private static final Duration BOUND = Duration.ofSeconds(10);
 
 	private static final TwoFakeProviders providers = new TwoFakeProviders();
 
@@ -86,45 +83,40 @@ class SpringAiChatModelAutoConfigurationTests {
 	}
 
 	@Test
+	@Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
 	void injectsByProviderQualifier() {
 		providers.beta().enqueue(FakeResponse.text("from beta"));
-		providers.runner()
-			.withUserConfiguration(QualifiedUser.class)
-			.run((context) -> assertTimeoutPreemptively(BOUND, () -> {
-				QualifiedUser user = context.getBean(QualifiedUser.class);
-				assertThat(((ChatStarterChatModel) user.betaModel).provider()).isEqualTo("beta");
-				assertThat(((ChatStarterChatModel) user.defaultModel).provider()).isEqualTo("alpha");
-				assertThat(user.betaClient.build().prompt("hi").call().content()).isEqualTo("from beta");
-				assertThat(providers.alpha().requestCount()).isZero();
-			}));
+		providers.runner().withUserConfiguration(QualifiedUser.class).run((context) -> {
+			QualifiedUser user = context.getBean(QualifiedUser.class);
+			assertThat(((ChatStarterChatModel) user.betaModel).provider()).isEqualTo("beta");
+			assertThat(((ChatStarterChatModel) user.defaultModel).provider()).isEqualTo("alpha");
+			assertThat(user.betaClient.build().prompt("hi").call().content()).isEqualTo("from beta");
+			assertThat(providers.alpha().requestCount()).isZero();
+		});
 	}
 
 	@Test
+	@Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
 	void unqualifiedChatClientBuilderIsTheDefaultProvidersOne() {
 		providers.alpha().enqueue(FakeResponse.text("from alpha"));
-		providers.runner().run((context) -> assertTimeoutPreemptively(BOUND, () -> {
-			assertThat(context.getBean(ChatClient.Builder.class).build().prompt("hi").call().content())
-				.isEqualTo("from alpha");
-		}));
+		providers.runner()
+			.run((context) -> assertThat(
+					context.getBean(ChatClient.Builder.class).build().prompt("hi").call().content())
+				.isEqualTo("from alpha"));
 	}
 
 	@Test
+	@Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
 	void chatClientBuilderCustomizersApplyToEveryProvidersBuilder() {
 		providers.beta().enqueue(FakeResponse.text("ok"));
 		ChatClientBuilderCustomizer customizer = (builder) -> builder.defaultSystem("Answer in French.");
-		providers.runner()
-			.withBean(ChatClientBuilderCustomizer.class, () -> customizer)
-			.run((context) -> assertTimeoutPreemptively(BOUND, () -> {
-				context.getBean("betaChatClientBuilder", ChatClient.Builder.class)
-					.build()
-					.prompt("hi")
-					.call()
-					.content();
+		providers.runner().withBean(ChatClientBuilderCustomizer.class, () -> customizer).run((context) -> {
+			context.getBean("betaChatClientBuilder", ChatClient.Builder.class).build().prompt("hi").call().content();
 
-				RecordedRequest request = providers.beta().takeRequest();
-				assertThat(request.messages().get(0).path("role").asString()).isEqualTo("system");
-				assertThat(RecordedRequest.textOf(request.messages().get(0))).isEqualTo("Answer in French.");
-			}));
+			RecordedRequest request = providers.beta().takeRequest();
+			assertThat(request.messages().get(0).path("role").asString()).isEqualTo("system");
+			assertThat(RecordedRequest.textOf(request.messages().get(0))).isEqualTo("Answer in French.");
+		});
 	}
 
 	@Test
@@ -174,12 +166,13 @@ class SpringAiChatModelAutoConfigurationTests {
 	}
 
 	@Test
+	@Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
 	void springAisOwnChatClientAutoConfigurationWorksBesideSeveralChatModels() {
 		providers.alpha().enqueue(FakeResponse.toolCall("get_time", "{}"), FakeResponse.text("from alpha"));
 		providers.runner()
 			.withConfiguration(
 					AutoConfigurations.of(ToolCallingAutoConfiguration.class, ChatClientAutoConfiguration.class))
-			.run((context) -> assertTimeoutPreemptively(BOUND, () -> {
+			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBeansOfType(ChatClient.Builder.class)).containsOnlyKeys("chatClientBuilder",
 						"alphaChatClientBuilder", "betaChatClientBuilder");
@@ -192,7 +185,7 @@ class SpringAiChatModelAutoConfigurationTests {
 				assertThat(context.getBean(ChatClient.Builder.class)).isNotNull();
 				assertThat(context.getBeanFactory().getBeanDefinition("alphaChatClientBuilder").isPrimary()).isTrue();
 				assertThat(context.getBeanFactory().getBeanDefinition("chatClientBuilder").isPrimary()).isFalse();
-			}));
+			});
 	}
 
 	/**

@@ -145,6 +145,8 @@ public final class FakeChatServerExtension
 	/**
 	 * Return the server visible from a context (its own or an enclosing one's), starting
 	 * one owned by the context if there is none.
+	 * @param context the extension context of the test, its class or an enclosing class
+	 * @return the server, started
 	 */
 	private FakeChatServer serverFor(ExtensionContext context) {
 		ExtensionContext.Store store = context.getStore(NAMESPACE);
