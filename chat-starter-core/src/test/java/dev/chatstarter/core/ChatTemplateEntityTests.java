@@ -42,13 +42,6 @@ class ChatTemplateEntityTests extends WireMockSupport {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	record MathSolution(List<Step> steps, @JsonProperty("final_answer") String finalAnswer) {
-
-		record Step(String explanation, String output) {
-		}
-
-	}
-
 	private static final String SOLUTION = "{\\\"steps\\\":[{\\\"explanation\\\":\\\"Subtract 31\\\",\\\"output\\\":\\\"8x = -29\\\"},"
 			+ "{\\\"explanation\\\":\\\"Divide by 8\\\",\\\"output\\\":\\\"x = -29/8\\\"}],\\\"final_answer\\\":\\\"x = -29/8\\\"}";
 
@@ -144,6 +137,13 @@ class ChatTemplateEntityTests extends WireMockSupport {
 		var mono = template().prompt("求解方程: 8x + 31 = 2").call().entityMono(MathSolution.class);
 		assertThat(wireMock.getAllServeEvents()).isEmpty();
 		assertThat(mono.block().finalAnswer()).isEqualTo("x = -29/8");
+	}
+
+	record MathSolution(List<Step> steps, @JsonProperty("final_answer") String finalAnswer) {
+
+		record Step(String explanation, String output) {
+		}
+
 	}
 
 }

@@ -249,40 +249,6 @@ class ChatTemplateToolTests extends WireMockSupport {
 		return new WeakReference<>(tools);
 	}
 
-	/**
-	 * Equal to every other instance, as a careless equals may be; each binds its own
-	 * user.
-	 */
-	static final class UserTools {
-
-		private final String user;
-
-		UserTools(String user) {
-			this.user = user;
-		}
-
-		@ChatTool
-		String greet(String greeting) {
-			return greeting + " " + this.user;
-		}
-
-		@ChatTool
-		String whoami() {
-			return this.user;
-		}
-
-		@Override
-		public boolean equals(Object other) {
-			return other instanceof UserTools;
-		}
-
-		@Override
-		public int hashCode() {
-			return 1;
-		}
-
-	}
-
 	@Test
 	void roundLimitEndsALoopThatWouldNeverStop() {
 		wireMock.stubFor(post("/v1/chat/completions")
@@ -377,6 +343,40 @@ class ChatTemplateToolTests extends WireMockSupport {
 
 		var response = template.prompt("上海天气").tools("get_current_weather").stream().response().block();
 		assertThat(response.content()).as("the final round only").isEqualTo("上海21度");
+	}
+
+	/**
+	 * Equal to every other instance, as a careless equals may be; each binds its own
+	 * user.
+	 */
+	static final class UserTools {
+
+		private final String user;
+
+		UserTools(String user) {
+			this.user = user;
+		}
+
+		@ChatTool
+		String greet(String greeting) {
+			return greeting + " " + this.user;
+		}
+
+		@ChatTool
+		String whoami() {
+			return this.user;
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof UserTools;
+		}
+
+		@Override
+		public int hashCode() {
+			return 1;
+		}
+
 	}
 
 	static class WeatherTools {

@@ -64,7 +64,7 @@ public class ChatException extends RuntimeException {
 			message.append(" answered HTTP ").append(details.status());
 		}
 		if (summary != null) {
-			message.append(details.status() > 0 ? " (" : " failed (").append(summary).append(")");
+			message.append((details.status() > 0) ? " (" : " failed (").append(summary).append(")");
 		}
 		String providerMessage = (details.providerMessage() != null)
 				? ProviderText.cap(details.providerMessage(), ProviderText.MESSAGE_LIMIT) : null;

@@ -166,6 +166,12 @@ public final class JsonSchemaGenerator {
 	/**
 	 * Describe an enum as a string with the values the mapper writes for its constants,
 	 * so the schema follows {@code @JsonProperty} and {@code @JsonValue} as Jackson does.
+	 * @param jsonMapper the mapper whose serialization of the constants the schema
+	 * follows
+	 * @param type the type to describe; only an enum with constants is described here
+	 * @param node the node to fill with the string type and the enum values
+	 * @return the enum's definition, or {@code null} to leave the type to the standard
+	 * handling (not an enum, no constants, or a constant not written as a string)
 	 */
 	private static @Nullable CustomDefinition enumDefinition(JsonMapper jsonMapper, Class<?> type, ObjectNode node) {
 		Object[] constants = type.getEnumConstants();

@@ -17,13 +17,12 @@
 /**
  * Resilience across providers: fallback chains ({@link FallbackTrigger},
  * {@link FallbackListener}) and the cooldown (circuit breaker) of a provider
- * ({@link CooldownPolicy}, {@link ProviderCooldown}), and its client-side limits
- * ({@link ProviderLimits}, {@link ProviderLimiter}).
+ * ({@link CooldownPolicy},
+ * {@link dev.chatstarter.core.internal.resilience.ProviderCooldown}), and its client-side
+ * limits ({@link ProviderLimits},
+ * {@link dev.chatstarter.core.internal.resilience.ProviderLimiter}).
  */
 @NullMarked
 package dev.chatstarter.core.resilience;
 
 import org.jspecify.annotations.NullMarked;
-
-import dev.chatstarter.core.internal.resilience.ProviderCooldown;
-import dev.chatstarter.core.internal.resilience.ProviderLimiter;

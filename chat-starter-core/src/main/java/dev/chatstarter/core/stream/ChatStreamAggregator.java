@@ -167,6 +167,7 @@ public final class ChatStreamAggregator {
 
 		/**
 		 * Add one delta.
+		 * @param choice the delta for this choice, from one chunk
 		 * @return whether it carried a finish reason
 		 */
 		boolean add(ChunkChoice choice) {

@@ -57,7 +57,7 @@ final class ArgumentProblems {
 	 * @param parameter the parameter name
 	 * @param type the parameter's generic type
 	 * @param value the argument the model sent
-	 * @param ex Jackson's failure
+	 * @param ex the failure Jackson reported
 	 * @return the problem in plain words
 	 */
 	String describe(String parameter, Type type, JsonNode value, JacksonException ex) {
@@ -149,6 +149,8 @@ final class ArgumentProblems {
 
 	/**
 	 * {@code java.util.List<com.example.Tools$Unit>} as {@code List<Tools.Unit>}.
+	 * @param type the type to name
+	 * @return the type's name without package prefixes, nested types joined by a dot
 	 */
 	static String simpleTypeName(Type type) {
 		return PACKAGE_PREFIX.matcher(type.getTypeName()).replaceAll("").replace('$', '.');

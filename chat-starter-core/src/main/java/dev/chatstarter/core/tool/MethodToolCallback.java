@@ -185,6 +185,14 @@ public final class MethodToolCallback implements ToolCallback {
 	/**
 	 * Create a callback whose blocking calls run on a scheduler asked for when the first
 	 * one is made.
+	 * @param bean the bean (may be a Spring AOP proxy)
+	 * @param method the {@link ChatTool} method, declared on the bean's class, a
+	 * superclass or an interface
+	 * @param schemaGenerator builds the parameters' schema
+	 * @param jsonMapper converts arguments and results
+	 * @param scheduler supplies the scheduler blocking methods run on; asked only when
+	 * the first blocking call is made
+	 * @throws ToolDeclarationException if the method cannot be a tool
 	 */
 	MethodToolCallback(Object bean, Method method, ToolSchemaGenerator schemaGenerator, JsonMapper jsonMapper,
 			Supplier<Scheduler> scheduler) {
@@ -379,6 +387,9 @@ public final class MethodToolCallback implements ToolCallback {
 	 * tool timeout) in a {@link ToolErrorException}: a {@link VirtualMachineError} such
 	 * as {@link StackOverflowError} or {@link OutOfMemoryError}, or a
 	 * {@link LinkageError}, thrown by the conversion or the tool.
+	 * @param <T> the type of the work's result
+	 * @param work the conversion and invocation of the tool
+	 * @return the work, throwing a {@link ToolErrorException} in place of such an error
 	 */
 	private <T> Callable<T> guarded(Callable<T> work) {
 		return () -> {
@@ -470,6 +481,9 @@ public final class MethodToolCallback implements ToolCallback {
 	 * message quotes the model's arguments, so only its first
 	 * {@value #MAX_PARSE_MESSAGE_LENGTH} characters are searched: the pattern's leading
 	 * whitespace would make it quadratic on a long run of blanks.
+	 * @param ex the failure Jackson reported while reading the arguments
+	 * @return the message without source locations, cut after its first
+	 * {@value #MAX_PARSE_MESSAGE_LENGTH} characters
 	 */
 	private static String describe(JacksonException ex) {
 		String message = ex.getOriginalMessage();

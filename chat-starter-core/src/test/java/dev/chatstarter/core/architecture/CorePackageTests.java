@@ -16,15 +16,14 @@
 
 package dev.chatstarter.core.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * Tests for the package structure of core: the API packages and the pipeline's stages
@@ -39,26 +38,29 @@ class CorePackageTests {
 
 	@Test
 	void packagesAreFreeOfCycles() {
-		slices().matching("dev.chatstarter.(**)").should().beFreeOfCycles().check(CORE);
+		SlicesRuleDefinition.slices().matching("dev.chatstarter.(**)").should().beFreeOfCycles().check(CORE);
 	}
 
 	@Test
 	void apiPackagesUseNoEngineClassButTheTextHelpers() {
-		noClasses().that()
+		ArchRuleDefinition.noClasses()
+			.that()
 			.resideInAnyPackage("dev.chatstarter.core.chat..", "dev.chatstarter.core.error..",
 					"dev.chatstarter.core.http..", "dev.chatstarter.core.image..", "dev.chatstarter.core.model..",
 					"dev.chatstarter.core.observation..", "dev.chatstarter.core.output..",
 					"dev.chatstarter.core.provider..", "dev.chatstarter.core.resilience..",
 					"dev.chatstarter.core.stream..", "dev.chatstarter.core.tool..")
 			.should()
-			.dependOnClassesThat(resideInAPackage("dev.chatstarter.core.internal..")
-				.and(not(resideInAPackage("dev.chatstarter.core.internal.text.."))))
+			.dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.chatstarter.core.internal..")
+				.and(DescribedPredicate
+					.not(JavaClass.Predicates.resideInAPackage("dev.chatstarter.core.internal.text.."))))
 			.check(CORE);
 	}
 
 	@Test
 	void onlyTheWebClientTransportUsesSpringWebFlux() {
-		noClasses().that()
+		ArchRuleDefinition.noClasses()
+			.that()
 			.doNotHaveSimpleName("WebClientTransport")
 			.and()
 			.doNotHaveSimpleName("WebClientConnection")
@@ -71,7 +73,8 @@ class CorePackageTests {
 
 	@Test
 	void stagesDoNotCallBackIntoTheFacade() {
-		noClasses().that()
+		ArchRuleDefinition.noClasses()
+			.that()
 			.resideInAPackage("dev.chatstarter.core.internal..")
 			.should()
 			.dependOnClassesThat()

@@ -36,24 +36,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class RawHttpServer implements AutoCloseable {
 
-	/** What to do with one connection once its request was read. */
-	@FunctionalInterface
-	public interface Script {
-
-		/**
-		 * Answer one request.
-		 * @param out the connection's output
-		 * @throws Exception to close the connection
-		 */
-		void run(OutputStream out) throws Exception;
-
-	}
-
-	/** Thrown by a script to close its connection with a TCP reset. */
-	public static final class Reset extends RuntimeException {
-
-	}
-
 	private final ServerSocket serverSocket;
 
 	private final Script script;
@@ -209,6 +191,24 @@ public final class RawHttpServer implements AutoCloseable {
 	@Override
 	public void close() throws IOException {
 		this.serverSocket.close();
+	}
+
+	/** What to do with one connection once its request was read. */
+	@FunctionalInterface
+	public interface Script {
+
+		/**
+		 * Answer one request.
+		 * @param out the connection's output
+		 * @throws Exception to close the connection
+		 */
+		void run(OutputStream out) throws Exception;
+
+	}
+
+	/** Thrown by a script to close its connection with a TCP reset. */
+	public static final class Reset extends RuntimeException {
+
 	}
 
 }

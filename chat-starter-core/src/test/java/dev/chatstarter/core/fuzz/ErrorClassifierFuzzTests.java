@@ -32,13 +32,13 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.chatstarter.core.Bounded;
 import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.core.internal.error.ChatErrorMapper;
 import dev.chatstarter.core.internal.error.ProviderErrorParser;
 import dev.chatstarter.core.internal.error.SecretRedactor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Fuzz test of the error-body classifier ({@link ProviderErrorParser},
@@ -58,7 +58,7 @@ class ErrorClassifierFuzzTests {
 
 	@FuzzTest(maxDuration = "60s")
 	void classifiesAnyErrorBody(FuzzedDataProvider data) {
-		assertTimeoutPreemptively(Duration.ofSeconds(10), () -> classify(data));
+		Bounded.run(Duration.ofSeconds(10), () -> classify(data));
 	}
 
 	private void classify(FuzzedDataProvider data) {
@@ -121,7 +121,7 @@ class ErrorClassifierFuzzTests {
 		headers.setContentType(MediaType.TEXT_HTML);
 		byte[] small = shape.apply(1024).getBytes(StandardCharsets.UTF_8);
 		byte[] large = shape.apply(1024 * 1024).getBytes(StandardCharsets.UTF_8);
-		assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+		Bounded.run(Duration.ofSeconds(60), () -> {
 			for (int i = 0; i < 3; i++) {
 				this.mapper.fromResponse(502, headers, large);
 			}

@@ -25,13 +25,13 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.chatstarter.core.Bounded;
 import dev.chatstarter.core.chat.ChatResponse;
 import dev.chatstarter.core.internal.error.ProviderErrorParser;
 import dev.chatstarter.core.internal.wire.ChatCompletionReader;
 import dev.chatstarter.core.stream.ChatChunk;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Fuzz test of the fast paths for stream chunks
@@ -52,7 +52,7 @@ class PlainChunkFuzzTests {
 	@FuzzTest(maxDuration = "60s")
 	void readsChunksAsTheGeneralPathDoes(FuzzedDataProvider data) {
 		String text = data.consumeRemainingAsString();
-		assertTimeoutPreemptively(Duration.ofSeconds(10), () -> check(text));
+		Bounded.run(Duration.ofSeconds(10), () -> check(text));
 	}
 
 	private static void check(String text) {

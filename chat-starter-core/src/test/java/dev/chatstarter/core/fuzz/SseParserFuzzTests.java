@@ -30,12 +30,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 
+import dev.chatstarter.core.Bounded;
 import dev.chatstarter.core.internal.http.sse.SseEvent;
 import dev.chatstarter.core.internal.http.sse.SseFormatException;
 import dev.chatstarter.core.internal.http.sse.SseParser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Fuzz test of {@link SseParser}: any bytes, split anywhere, end in events or in one of
@@ -59,7 +59,7 @@ class SseParserFuzzTests {
 
 	@FuzzTest(maxDuration = "60s")
 	void parsesAnyInput(FuzzedDataProvider data) {
-		assertTimeoutPreemptively(Duration.ofSeconds(10), () -> parse(data));
+		Bounded.run(Duration.ofSeconds(10), () -> parse(data));
 	}
 
 	private static void parse(FuzzedDataProvider data) {
@@ -90,7 +90,7 @@ class SseParserFuzzTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("adversarialShapes")
 	void parsesInLinearTime(String shape, IntFunction<byte[]> input) {
-		assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+		Bounded.run(Duration.ofSeconds(60), () -> {
 			int[] sizes = { 1024, 16 * 1024, 256 * 1024, 1024 * 1024 };
 			for (int i = 0; i < 3; i++) {
 				timePerByte(input.apply(sizes[sizes.length - 1]));

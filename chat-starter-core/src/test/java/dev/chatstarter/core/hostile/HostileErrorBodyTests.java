@@ -35,6 +35,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import reactor.test.StepVerifier;
 
+import dev.chatstarter.core.Bounded;
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.error.ChatBadRequestException;
 import dev.chatstarter.core.error.ChatException;
@@ -46,7 +47,6 @@ import dev.chatstarter.core.internal.text.ProviderText;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Hostile error bodies (review findings C1, C12, C13): 16 MB HTML pages of unclosed tags
@@ -84,7 +84,7 @@ class HostileErrorBodyTests {
 		byte[] body = page.getBytes(StandardCharsets.UTF_8);
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.TEXT_HTML);
-		ChatException ex = assertTimeoutPreemptively(BOUND, () -> this.mapper.fromResponse(502, headers, body));
+		ChatException ex = Bounded.call(BOUND, () -> this.mapper.fromResponse(502, headers, body));
 		assertThat(ex).isInstanceOf(ChatServerException.class);
 		assertThat(ex.getMessage()).hasSizeLessThan(1_000);
 	}
@@ -107,7 +107,7 @@ class HostileErrorBodyTests {
 					hostileCalls.add(threads.submit(
 							() -> catchThrowableOfType(ChatException.class, () -> bad.prompt("hi").call().content())));
 				}
-				assertTimeoutPreemptively(BOUND, () -> {
+				Bounded.run(BOUND, () -> {
 					while (hostile.requests.get() == 0) {
 						Thread.sleep(5);
 					}
@@ -155,8 +155,7 @@ class HostileErrorBodyTests {
 				+ forged.replace("\n", "\\n").replace("\r", "\\r").replace("\u001b", "\\u001b")
 				+ "\",\"type\":\"invalid\\nrequest\"}}")
 			.getBytes(StandardCharsets.UTF_8);
-		ChatException ex = assertTimeoutPreemptively(BOUND,
-				() -> this.mapper.fromResponse(400, new HttpHeaders(), body));
+		ChatException ex = Bounded.call(BOUND, () -> this.mapper.fromResponse(400, new HttpHeaders(), body));
 		assertThat(ex).isInstanceOf(ChatBadRequestException.class);
 		for (String text : new String[] { ex.getMessage(), ex.getProviderMessage(), ex.getErrorType() }) {
 			assertThat(text).doesNotContain("\n", "\r", "\u2028", "\u2029", "\u0085", "\u001b", "\u202e");
@@ -175,8 +174,7 @@ class HostileErrorBodyTests {
 	void longProviderMessagesAreCappedInTheExceptionMessageAndKeptInFull() {
 		int length = 4 * 1024 * 1024;
 		byte[] body = ("{\"error\":{\"message\":\"" + repeat("E", length) + "\"}}").getBytes(StandardCharsets.UTF_8);
-		ChatException ex = assertTimeoutPreemptively(BOUND,
-				() -> this.mapper.fromResponse(400, new HttpHeaders(), body));
+		ChatException ex = Bounded.call(BOUND, () -> this.mapper.fromResponse(400, new HttpHeaders(), body));
 		assertThat(ex.getMessage()).hasSizeLessThan(ProviderText.MESSAGE_LIMIT + 200)
 			.endsWith("… (" + length + " characters)");
 		assertThat(ex.getProviderMessage()).hasSize(length);
@@ -187,8 +185,7 @@ class HostileErrorBodyTests {
 		byte[] body = ("{\"error\":{\"message\":\"m\",\"code\":\"" + repeat("C", 1_000_000) + "\",\"type\":\""
 				+ repeat("T", 1_000_000) + "\"}}")
 			.getBytes(StandardCharsets.UTF_8);
-		ChatException ex = assertTimeoutPreemptively(BOUND,
-				() -> this.mapper.fromResponse(400, new HttpHeaders(), body));
+		ChatException ex = Bounded.call(BOUND, () -> this.mapper.fromResponse(400, new HttpHeaders(), body));
 		assertThat(ex.getMessage()).hasSizeLessThan(1_000);
 	}
 

@@ -34,6 +34,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.test.StepVerifier;
 
+import dev.chatstarter.core.Bounded;
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.error.ChatConnectionException;
 import dev.chatstarter.core.error.ChatException;
@@ -41,7 +42,6 @@ import dev.chatstarter.core.http.RetryPolicy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * A provider on loopback that echoes the credential it received, altered the ways real
@@ -55,34 +55,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 class HostileSecretEchoTests {
 
 	private static final Duration BOUND = Duration.ofSeconds(15);
-
-	/**
-	 * How a credential is configured, and which request header carries it back to the
-	 * provider.
-	 */
-	record Credential(String name, String apiKey, String header, String headerValue, String secret) {
-
-		String received(Headers headers) {
-			String value = headers.getFirst(this.header);
-			return (value.regionMatches(true, 0, "Bearer ", 0, 7)) ? value.substring(7) : value;
-		}
-
-		ChatTemplate.Builder configure(ChatTemplate.Builder builder) {
-			if (!this.apiKey.isEmpty()) {
-				builder.apiKey(this.apiKey);
-			}
-			if (!this.headerValue.isEmpty()) {
-				builder.defaultHeader(this.header, this.headerValue);
-			}
-			return builder;
-		}
-
-		@Override
-		public String toString() {
-			return this.name;
-		}
-
-	}
 
 	static List<Credential> credentials() {
 		return List.of(
@@ -150,7 +122,7 @@ class HostileSecretEchoTests {
 		try (ScriptedProvider provider = new ScriptedProvider((headers) -> ScriptedProvider.Answer.of(status,
 				contentType, body.formatted(transform.apply(credential.received(headers)))))) {
 			ChatTemplate template = credential.configure(builder(provider.baseUrl())).build();
-			ChatException ex = assertTimeoutPreemptively(BOUND,
+			ChatException ex = Bounded.call(BOUND,
 					() -> catchThrowableOfType(ChatException.class, () -> template.prompt("hi").call().content()));
 			assertThat(ex).isNotNull();
 			assertNoFormOf(credential.secret(), ex);
@@ -203,7 +175,7 @@ class HostileSecretEchoTests {
 	@Test
 	void urlCredentialsNeverShowInTheExceptionChain() {
 		ChatTemplate template = builder("http://admin:URLPASS123@127.0.0.1:1/v1?key=QUERYSECRET123").build();
-		ChatException ex = assertTimeoutPreemptively(BOUND,
+		ChatException ex = Bounded.call(BOUND,
 				() -> catchThrowableOfType(ChatException.class, () -> template.prompt("hi").call().content()));
 		assertThat(ex).isInstanceOf(ChatConnectionException.class);
 		assertThat(dump(ex)).doesNotContain("URLPASS123", "QUERYSECRET123", "admin:");
@@ -245,6 +217,34 @@ class HostileSecretEchoTests {
 
 	private static String urlEncoded(String text) {
 		return URLEncoder.encode(text, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * How a credential is configured, and which request header carries it back to the
+	 * provider.
+	 */
+	record Credential(String name, String apiKey, String header, String headerValue, String secret) {
+
+		String received(Headers headers) {
+			String value = headers.getFirst(this.header);
+			return (value.regionMatches(true, 0, "Bearer ", 0, 7)) ? value.substring(7) : value;
+		}
+
+		ChatTemplate.Builder configure(ChatTemplate.Builder builder) {
+			if (!this.apiKey.isEmpty()) {
+				builder.apiKey(this.apiKey);
+			}
+			if (!this.headerValue.isEmpty()) {
+				builder.defaultHeader(this.header, this.headerValue);
+			}
+			return builder;
+		}
+
+		@Override
+		public String toString() {
+			return this.name;
+		}
+
 	}
 
 }

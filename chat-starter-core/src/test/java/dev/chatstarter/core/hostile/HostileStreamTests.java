@@ -28,6 +28,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
+import dev.chatstarter.core.Bounded;
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.chat.ToolDefinition;
 import dev.chatstarter.core.error.ChatResponseTooLargeException;
@@ -39,7 +40,6 @@ import dev.chatstarter.core.tool.ToolContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * C7 and C11: a hostile provider holds a call neither longer than its deadline nor with
@@ -144,7 +144,7 @@ class HostileStreamTests {
 				ChatTemplate template = HostileProvider.builder(server.baseUrl())
 					.callTimeout(Duration.ofSeconds(1))
 					.build()) {
-			assertTimeoutPreemptively(HostileProvider.BOUND,
+			Bounded.run(HostileProvider.BOUND,
 					() -> assertThatExceptionOfType(ChatTimeoutException.class)
 						.isThrownBy(() -> template.prompt("hi").call().content())
 						.withMessageContaining("1000 ms")

@@ -41,6 +41,7 @@ import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.chatstarter.core.Bounded;
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.chat.ChatResponse;
 import dev.chatstarter.core.chat.ToolDefinition;
@@ -63,7 +64,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * A hostile or broken model against the tool-call loop, on a loopback WireMock provider:
@@ -182,9 +182,8 @@ class HostileToolCallTests {
 		CountingTools tools = new CountingTools();
 		stubRounds(calls(3000, "count", "{}"));
 
-		ToolLimitExceededException ex = assertTimeoutPreemptively(BOUND,
-				() -> catchThrowableOfType(ToolLimitExceededException.class,
-						() -> template().build().prompt("hi").toolsFrom(tools).call().content()));
+		ToolLimitExceededException ex = Bounded.call(BOUND, () -> catchThrowableOfType(ToolLimitExceededException.class,
+				() -> template().build().prompt("hi").toolsFrom(tools).call().content()));
 
 		assertThat(ex).isNotNull();
 		assertThat(ex.getProperty()).isEqualTo("chat.tools.max-calls-per-round");
@@ -211,8 +210,7 @@ class HostileToolCallTests {
 		CountingTools tools = new CountingTools();
 		stubRounds(calls(64, "slow", "{}"));
 
-		String answer = assertTimeoutPreemptively(BOUND,
-				() -> template().build().prompt("hi").toolsFrom(tools).call().content());
+		String answer = Bounded.call(BOUND, () -> template().build().prompt("hi").toolsFrom(tools).call().content());
 
 		assertThat(answer).isEqualTo("done");
 		assertThat(tools.executions).hasValue(64);
@@ -228,7 +226,7 @@ class HostileToolCallTests {
 			.toolExecution(new ToolExecutionOptions(10, true, Duration.ofSeconds(10), 6, 2))
 			.build();
 
-		assertTimeoutPreemptively(BOUND, () -> template.prompt("hi").toolsFrom(tools).call().content());
+		Bounded.run(BOUND, () -> template.prompt("hi").toolsFrom(tools).call().content());
 		assertThat(tools.maxConcurrent.get()).isLessThanOrEqualTo(2);
 
 		wireMock.resetAll();
@@ -242,8 +240,7 @@ class HostileToolCallTests {
 	void repeatedToolFailuresDoNotFloodTheLog() {
 		stubRounds(calls(64, "fail", "{}"));
 
-		assertTimeoutPreemptively(BOUND,
-				() -> template().build().prompt("hi").toolsFrom(new FailingTools()).call().content());
+		Bounded.run(BOUND, () -> template().build().prompt("hi").toolsFrom(new FailingTools()).call().content());
 
 		assertThat(toolResults()).hasSize(64);
 		assertThat(warnings()).as("the first failure and a summary").hasSize(2);
@@ -257,8 +254,7 @@ class HostileToolCallTests {
 	void exceptionMessagesOfToolsNeverReachTheModel() {
 		stubRounds(List.of(call("call_1", "fail", "{}")));
 
-		assertTimeoutPreemptively(BOUND,
-				() -> template().build().prompt("hi").toolsFrom(new FailingTools()).call().content());
+		Bounded.run(BOUND, () -> template().build().prompt("hi").toolsFrom(new FailingTools()).call().content());
 
 		String result = toolResults().get(0);
 		assertThat(result).isEqualTo("{\"error\":\"tool 'fail' failed with IllegalStateException\"}")
@@ -273,8 +269,7 @@ class HostileToolCallTests {
 				call("c2", "weather", "{\"unit\":\"celsius\"}"), call("c3", "order", "{\"amount\":3.9}"),
 				call("c4", "weather", "{\"location\":123}"), call("c5", "order", "{\"amount\":\"3\"}")));
 
-		assertTimeoutPreemptively(BOUND,
-				() -> template().build().prompt("hi").toolsFrom(new ArgumentTools()).call().content());
+		Bounded.run(BOUND, () -> template().build().prompt("hi").toolsFrom(new ArgumentTools()).call().content());
 
 		List<String> errors = toolResults().stream()
 			.map((result) -> JSON.readTree(result).get("error").asString())
@@ -300,7 +295,7 @@ class HostileToolCallTests {
 		stubRounds(List.of(call("c1", "ship", "{\"parcel\":{\"weight\":2}}"),
 				call("c2", "reactiveShip", "{\"parcel\":{\"weight\":3}}")));
 
-		assertTimeoutPreemptively(BOUND, () -> template().build().prompt("hi").toolsFrom(tools).call().content());
+		Bounded.run(BOUND, () -> template().build().prompt("hi").toolsFrom(tools).call().content());
 
 		assertThat(Parcel.threads).hasSize(2)
 			.allSatisfy((thread) -> assertThat(thread).startsWith("boundedElastic")
@@ -318,7 +313,7 @@ class HostileToolCallTests {
 		ChatTemplate template = template().toolExecution(new ToolExecutionOptions(10, true, Duration.ofSeconds(60)))
 			.build();
 
-		String answer = assertTimeoutPreemptively(Duration.ofSeconds(10),
+		String answer = Bounded.call(Duration.ofSeconds(10),
 				() -> template.prompt("hi").toolsFrom(new ErrorTools()).call().content());
 
 		assertThat(answer).isEqualTo("done");
@@ -333,7 +328,7 @@ class HostileToolCallTests {
 		ChatTemplate template = template().toolExecution(new ToolExecutionOptions(10, false, Duration.ofSeconds(60)))
 			.build();
 
-		assertTimeoutPreemptively(Duration.ofSeconds(10),
+		Bounded.run(Duration.ofSeconds(10),
 				() -> assertThatExceptionOfType(ToolExecutionException.class)
 					.isThrownBy(() -> template.prompt("hi").toolsFrom(new ErrorTools()).call().content())
 					.withMessageContaining("tool 'recurse' failed with StackOverflowError")
@@ -349,8 +344,7 @@ class HostileToolCallTests {
 		String forged = "count\n2026-12-01T00:00:00.000Z  INFO 1 --- [main] d.c.s.FORGED : user admin logged in";
 		stubRounds(List.of(call("c1", forged, "{}")));
 
-		assertTimeoutPreemptively(BOUND,
-				() -> template().build().prompt("hi").toolsFrom(new CountingTools()).call().content());
+		Bounded.run(BOUND, () -> template().build().prompt("hi").toolsFrom(new CountingTools()).call().content());
 
 		String error = JSON.readTree(toolResults().get(0)).get("error").asString();
 		assertThat(error).startsWith("Unknown tool \"count\\n2026-12-01").doesNotContain("\n").doesNotContain("\r");
@@ -378,7 +372,7 @@ class HostileToolCallTests {
 		CountingTools tools = new CountingTools();
 		stubRounds(List.of(call("c1", "web_search", "{\"q\":\"x\"}"), call("c2", "count", "{}")));
 
-		ChatResponse response = assertTimeoutPreemptively(BOUND,
+		ChatResponse response = Bounded.call(BOUND,
 				() -> template().build()
 					.prompt("hi")
 					.toolsFrom(tools)
@@ -417,7 +411,7 @@ class HostileToolCallTests {
 		ChatTemplate template = template().toolExecution(new ToolExecutionOptions(2, true, Duration.ofSeconds(5)))
 			.build();
 
-		assertTimeoutPreemptively(BOUND,
+		Bounded.run(BOUND,
 				() -> assertThatExceptionOfType(ToolLimitExceededException.class)
 					.isThrownBy(() -> template.prompt("hi").toolsFrom(new CountingTools()).call().content())
 					.withMessageContaining("chat.tools.max-rounds is 2")

@@ -36,15 +36,6 @@ import com.sun.net.httpserver.HttpServer;
  */
 final class ScriptedProvider implements AutoCloseable {
 
-	/** One answer. */
-	record Answer(int status, String contentType, byte[] body) {
-
-		static Answer of(int status, String contentType, String body) {
-			return new Answer(status, contentType, body.getBytes(StandardCharsets.UTF_8));
-		}
-
-	}
-
 	private final HttpServer server;
 
 	private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -80,6 +71,15 @@ final class ScriptedProvider implements AutoCloseable {
 	public void close() {
 		this.server.stop(0);
 		this.executor.shutdownNow();
+	}
+
+	/** One answer. */
+	record Answer(int status, String contentType, byte[] body) {
+
+		static Answer of(int status, String contentType, String body) {
+			return new Answer(status, contentType, body.getBytes(StandardCharsets.UTF_8));
+		}
+
 	}
 
 }

@@ -251,16 +251,6 @@ class FallbackTests {
 			.withRequestBody(matchingJsonPath("$.tools[0].function.name", equalTo("current_time"))));
 	}
 
-	/** A tool offered to the model. */
-	static class Clock {
-
-		@ChatTool(name = "current_time", description = "The current time")
-		public String currentTime() {
-			return "12:00";
-		}
-
-	}
-
 	@Test
 	void streamDoesNotFallBackAfterItsFirstChunk() {
 		String cut = CHUNKS.formatted("primary").substring(0, CHUNKS.formatted("primary").indexOf("\n\n") + 2)
@@ -333,6 +323,16 @@ class FallbackTests {
 
 		assertThat(ex).isInstanceOf(ChatProviderUnavailableException.class);
 		assertThat(primaryServer.getAllServeEvents()).hasSize(primaryCalls);
+	}
+
+	/** A tool offered to the model. */
+	public static class Clock {
+
+		@ChatTool(name = "current_time", description = "The current time")
+		public String currentTime() {
+			return "12:00";
+		}
+
 	}
 
 }

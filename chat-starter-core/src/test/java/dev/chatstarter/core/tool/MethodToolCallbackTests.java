@@ -37,11 +37,11 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
-import static dev.chatstarter.core.tool.ToolSchemaGeneratorTests.method;
+import dev.chatstarter.core.Bounded;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class MethodToolCallbackTests {
 
@@ -217,7 +217,7 @@ class MethodToolCallbackTests {
 
 	@Test
 	void errorsOfTheToolFailTheCallAtOnceInsteadOfBeingDroppedByReactor() {
-		assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+		Bounded.run(Duration.ofSeconds(10), () -> {
 			StepVerifier.create(callback(new ErrorTools(), "recurse").call("{}"))
 				.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(ToolErrorException.class)
 					.hasMessage("Tool 'recurse' threw java.lang.StackOverflowError")
@@ -336,8 +336,8 @@ class MethodToolCallbackTests {
 	}
 
 	private MethodToolCallback callback(Object bean, String methodName) {
-		return new MethodToolCallback(bean, method(bean.getClass(), methodName), new ToolSchemaGenerator(),
-				MethodToolCallback.defaultJsonMapper(), this.scheduler);
+		return new MethodToolCallback(bean, ToolSchemaGeneratorTests.method(bean.getClass(), methodName),
+				new ToolSchemaGenerator(), MethodToolCallback.defaultJsonMapper(), this.scheduler);
 	}
 
 	private static ToolArgumentException argumentFailure(ToolCallback callback, String arguments) {

@@ -298,7 +298,7 @@ class ToolSchemaGeneratorTests {
 			return address.getCity();
 		}
 
-		static class Address {
+		public static class Address {
 
 			@ToolParam(description = "street and number")
 			public String street = "";

@@ -386,6 +386,9 @@ public final class ChatErrorMapper {
 	 * An error inside a 2xx body: its own code when that is an HTTP status, else
 	 * keywords. Content-filter words win over the code because vendors put arbitrary
 	 * numbers there ({@code "codes":402} for a blocked prompt).
+	 * @param error the error the 2xx body holds
+	 * @param signals the keyword tests over the error's code, type and message
+	 * @return the kind of exception to raise
 	 */
 	private Kind kindInBody(ProviderError error, Signals signals) {
 		if (signals.contentFilter()) {
@@ -455,6 +458,9 @@ public final class ChatErrorMapper {
 	/**
 	 * The failure to attach to an exception: itself when its chain shows no secret and no
 	 * URL credentials, else a redacted copy.
+	 * @param failure the failure to attach, may be {@code null}
+	 * @return the failure or its redacted copy; {@code null} when the failure is
+	 * {@code null}
 	 */
 	private @Nullable Throwable clean(@Nullable Throwable failure) {
 		return RedactedCause.clean(failure, this.redactor);
@@ -462,6 +468,9 @@ public final class ChatErrorMapper {
 
 	/**
 	 * The class and the first line of the message of a failure.
+	 * @param failure the failure to describe
+	 * @return the failure's simple class name and the first line of its message, cut
+	 * after {@link ProviderErrorParser#EXCERPT_LIMIT} characters
 	 */
 	private static String describe(Throwable failure) {
 		String name = failure.getClass().getSimpleName();
@@ -483,6 +492,9 @@ public final class ChatErrorMapper {
 	/**
 	 * The method and URL of the failed request, without its query string (which may hold
 	 * a key).
+	 * @param method the HTTP method of the request
+	 * @param uri the URI of the request
+	 * @return the method and the redacted URL, without query string
 	 */
 	private static String describeRequest(String method, URI uri) {
 		return method + " " + BaseUrl.redacted(uri.toString());
@@ -565,6 +577,8 @@ public final class ChatErrorMapper {
 		 * Content-filter markers anywhere, or the plain word "sensitive" in the code or
 		 * type. In a message, "sensitive" is too often the user's own text quoted back
 		 * ("Invalid value: 'my sensitive data'").
+		 * @return whether the error says the provider's content filter blocked the
+		 * request or the answer
 		 */
 		boolean contentFilter() {
 			if (containsAny(CONTENT_FILTER_MARKERS) || SENSITIVE.matcher(this.codeAndType).find()

@@ -169,6 +169,9 @@ public final class ProviderErrorParser {
 	/**
 	 * Parse a decoded body into the error it reports and the excerpt to show, each
 	 * computed once.
+	 * @param decoded the body, decoded to text
+	 * @param contentType the content type of the response, if it declared one
+	 * @return the error the body reports and the excerpt to show
 	 */
 	static ParsedBody parse(String decoded, @Nullable MediaType contentType) {
 		String text = decoded.strip();
@@ -230,6 +233,8 @@ public final class ProviderErrorParser {
 	 * code or any other non-blank field. {@code {"error":{}}},
 	 * {@code {"error":{"code":0,"message":""}}} and an object of nulls, which some relays
 	 * send beside {@code choices}, are not failures.
+	 * @param error the value of the {@code error} member, {@code null} when missing
+	 * @return whether the member reports a failure
 	 */
 	private static boolean isErrorObject(@Nullable JsonNode error) {
 		if (error == null || !error.isObject()) {
@@ -284,6 +289,8 @@ public final class ProviderErrorParser {
 
 	/**
 	 * {@code "0"}, {@code "0000"}, {@code "00000"}: the success codes of many gateways.
+	 * @param code the code, lower-cased
+	 * @return whether the code is one to eight zeros
 	 */
 	private static boolean isZeros(String code) {
 		if (code.isEmpty() || code.length() > 8) {
@@ -353,6 +360,8 @@ public final class ProviderErrorParser {
 	/**
 	 * The message of a flat body: the first message-like field, with FastAPI's validation
 	 * list made readable.
+	 * @param node the flat error body
+	 * @return the message, or {@code null} when the body has none
 	 */
 	private static @Nullable String detailText(JsonNode node) {
 		for (String field : MESSAGE_FIELDS) {
@@ -413,6 +422,8 @@ public final class ProviderErrorParser {
 	/**
 	 * The text of a value: strings as they are, numbers and booleans as written,
 	 * containers as compact JSON; {@code null} for null, missing or blank values.
+	 * @param node the value, {@code null} when missing
+	 * @return the value's text, stripped, or {@code null}
 	 */
 	private static @Nullable String text(@Nullable JsonNode node) {
 		if (node == null || node.isNull() || node.isMissingNode()) {
@@ -445,6 +456,8 @@ public final class ProviderErrorParser {
 	 * The data of the first non-empty event of an SSE body that was sent with a failure
 	 * status, read by the same {@link SseParser} that reads streams; the text itself when
 	 * it holds no such event.
+	 * @param text the body, stripped, starting with {@code data:}
+	 * @return the data of the first non-empty event, stripped, or the text itself
 	 */
 	private static String firstDataValue(String text) {
 		SseParser parser = new SseParser();
@@ -471,6 +484,8 @@ public final class ProviderErrorParser {
 	 * {@value #HTML_SCAN_LIMIT} characters are searched, by linear scans (no regular
 	 * expression), so an adversarial page (unclosed tags, millions of {@code <}) costs
 	 * time proportional to that prefix at most.
+	 * @param html the page, stripped
+	 * @return the title or first heading on one line, or {@code null}
 	 */
 	private static @Nullable String htmlSummary(String html) {
 		String head = (html.length() > HTML_SCAN_LIMIT) ? html.substring(0, HTML_SCAN_LIMIT) : html;
@@ -491,9 +506,14 @@ public final class ProviderErrorParser {
 	}
 
 	/**
-	 * The text between the first {@code <element ...>} and the {@code </element>} that
-	 * follows it, or {@code null}. When the first opening tag has no closing tag after
-	 * it, no later one can have either, so one attempt is enough.
+	 * The text between the first <code>&lt;element ...&gt;</code> and the
+	 * <code>&lt;/element&gt;</code> that follows it, or {@code null}. When the first
+	 * opening tag has no closing tag after it, no later one can have either, so one
+	 * attempt is enough.
+	 * @param html the start of the page to search
+	 * @param element the lower-case name of the element
+	 * @return the element's content, tags included, or {@code null} when the page has no
+	 * such element or it is not closed
 	 */
 	private static @Nullable String elementContent(String html, String element) {
 		String open = "<" + element;
@@ -532,6 +552,8 @@ public final class ProviderErrorParser {
 	 * Replace each {@code <...>} with a space; a {@code <} without a closing {@code >} is
 	 * kept as text. Linear: once no {@code >} follows, none follows any later {@code <}
 	 * either.
+	 * @param html the HTML text
+	 * @return the text with its tags replaced by spaces
 	 */
 	private static String stripTags(String html) {
 		StringBuilder text = new StringBuilder(html.length());
@@ -555,6 +577,8 @@ public final class ProviderErrorParser {
 	 * The text on one line, runs of whitespace and control characters collapsed to one
 	 * space, cut to {@value #EXCERPT_LIMIT} characters. Only as much of the text as the
 	 * result needs is read.
+	 * @param text the text to shorten
+	 * @return the text on one line, at most {@value #EXCERPT_LIMIT} characters long
 	 */
 	static String singleLine(String text) {
 		StringBuilder line = new StringBuilder(Math.min(text.length(), EXCERPT_LIMIT + 1));
@@ -584,6 +608,10 @@ public final class ProviderErrorParser {
 
 	/**
 	 * A parsed error body: the error it reports and a short excerpt of it.
+	 *
+	 * @param error the error the body reports
+	 * @param excerpt the body on one line and bounded (or an HTML page's title), to show
+	 * in messages
 	 */
 	record ParsedBody(ProviderError error, String excerpt) {
 	}

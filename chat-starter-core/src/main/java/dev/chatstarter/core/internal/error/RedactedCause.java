@@ -114,6 +114,9 @@ final class RedactedCause extends RuntimeException {
 	/**
 	 * The text with secrets masked and every {@code scheme://...} URL in it reduced to
 	 * scheme, host, port and path.
+	 * @param text the text to redact
+	 * @param redactor masks the secrets
+	 * @return the text without secrets and URL credentials
 	 */
 	static String redact(String text, SecretRedactor redactor) {
 		return redactor.redact(withoutUrlCredentials(text));
@@ -123,6 +126,8 @@ final class RedactedCause extends RuntimeException {
 	 * The text with every URL in it ({@code scheme://} up to whitespace, a quote or a
 	 * closing bracket) shown by {@link BaseUrl#redacted(String)}. Linear in the text's
 	 * length.
+	 * @param text the text whose URLs to reduce
+	 * @return the text with each URL redacted, the rest unchanged
 	 */
 	static String withoutUrlCredentials(String text) {
 		int separator = text.indexOf("://");

@@ -90,13 +90,16 @@ public final class SecretRedactor {
 		this.secrets = secrets;
 	}
 
+	// @formatter:off (up to 0.0.47, the formatter writes "@Nullable ..." with the space
+	// its own NoWhitespaceBefore check rejects: spring-io/spring-javaformat#454)
 	/**
 	 * Return a redactor for the given secrets. Each is also masked without its
 	 * surrounding whitespace; blank and {@code null} values are ignored.
 	 * @param secrets the API key and other secrets, any of them {@code null}
 	 * @return the redactor
 	 */
-	public static SecretRedactor of(@Nullable String @Nullable ... secrets) {
+	public static SecretRedactor of(@Nullable String @Nullable... secrets) {
+		// @formatter:on
 		return (secrets != null) ? of(Arrays.asList(secrets)) : NONE;
 	}
 
@@ -407,6 +410,10 @@ public final class SecretRedactor {
 		/**
 		 * Record decoded characters from {@code first} up to the original index
 		 * {@code end}, unless a short secret is glued to letters or digits.
+		 * @param secret the secret that matched
+		 * @param first the decoded index of the match's first character
+		 * @param end the original index just after the match (exclusive)
+		 * @param wordCharAfter whether a letter or digit follows the match
 		 */
 		private void found(Secret secret, int first, int end, boolean wordCharAfter) {
 			if (secret.standsAloneOnly() && (wordCharAfter

@@ -225,6 +225,11 @@ public final class ProviderHttpClient {
 	 * One attempt of a stream. Once it started, only its events count as activity for the
 	 * idle timeout, not its bytes: keep-alive comments or an event trickled byte by byte
 	 * do not hold it open. A JSON answer counts its bytes.
+	 * @param <T> the type of the values
+	 * @param path the path of the endpoint, relative to the base URL
+	 * @param body the JSON request body
+	 * @param reader turns the events (or the JSON answer) into values
+	 * @return the values of this attempt
 	 */
 	private <T> Flux<T> streamAttempt(String path, byte[] body, StreamEventReader<T> reader) {
 		Attempt attempt = new Attempt();
@@ -256,6 +261,12 @@ public final class ProviderHttpClient {
 	 * back to the pool; a server that keeps the body open after {@code [DONE]} gets
 	 * {@link #END_OF_BODY_GRACE}, then the connection is closed and the stream ends
 	 * normally.
+	 * @param <T> the type of the values
+	 * @param events the events of the stream's body
+	 * @param reader turns the events into values
+	 * @param attempt the attempt whose answer's status and headers the events are checked
+	 * with
+	 * @return the values of the events before {@code [DONE]}
 	 */
 	private <T> Flux<T> readEvents(Flux<SseEvent> events, StreamEventReader<T> reader, Attempt attempt) {
 		Sinks.Empty<Void> done = Sinks.empty();
@@ -293,6 +304,9 @@ public final class ProviderHttpClient {
 
 	/**
 	 * The failure an {@code event: error} of a stream stands for.
+	 * @param data the data of the error event
+	 * @return the mapped failure: the error the data reports, else a failure as for a 502
+	 * answer with that body
 	 */
 	private ChatException errorOf(byte[] data) {
 		JsonNode node = tryParse(data);
@@ -408,8 +422,13 @@ public final class ProviderHttpClient {
 
 		/**
 		 * Send the request and return the body of its answer, with the timeouts applied.
+		 * @param method the HTTP method
+		 * @param path the path of the endpoint, relative to the base URL
+		 * @param body the request body, or {@code null} for none
 		 * @param activity signals the activity of the answer once it started, or
 		 * {@code null} when every part of the body is activity
+		 * @return the body of a 2xx answer; an error response fails with its mapped
+		 * {@link ChatException}
 		 */
 		Flux<DataBuffer> body(HttpMethod method, String path, byte @Nullable [] body,
 				BodyTimeouts.@Nullable Activity activity) {
@@ -442,6 +461,11 @@ public final class ProviderHttpClient {
 		 * a body over {@value ProviderHttpClient#LARGE_ERROR_BODY} bytes (a hostile 16 MB
 		 * page) is mapped off the event loop, so that the loop's other connections never
 		 * wait for it.
+		 * @param status the HTTP status of the answer
+		 * @param headers the headers of the answer
+		 * @param bytes the body of the answer, empty when it had none or was larger than
+		 * the response limit
+		 * @return a body that fails with the mapped {@link ChatException}
 		 */
 		private Flux<DataBuffer> failure(int status, HttpHeaders headers, byte[] bytes) {
 			ChatErrorMapper mapper = ProviderHttpClient.this.errorMapper;
@@ -458,6 +482,7 @@ public final class ProviderHttpClient {
 		 * parsed only here: parsing it for every answer would cost blocking calls, which
 		 * do not need it. A content type that cannot be parsed is not JSON: the answer is
 		 * read as an event stream.
+		 * @return whether the answer's content type is JSON rather than an event stream
 		 */
 		boolean isJsonAnswer() {
 			MediaType contentType;

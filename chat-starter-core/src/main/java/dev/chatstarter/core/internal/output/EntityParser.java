@@ -34,7 +34,7 @@ import dev.chatstarter.core.output.StructuredOutputException;
  * various ways, so the parser tries, in order, until one parses:
  * <ol>
  * <li>the text itself, trimmed (a byte-order mark and a leading
- * {@code <think>...</think>} block removed);</li>
+ * <code>&lt;think&gt;...&lt;/think&gt;</code> block removed);</li>
  * <li>the content of the first Markdown code fence (<code>```json ... ```</code>);</li>
  * <li>the part from the first <code>{</code> (or <code>[</code>) to the last
  * <code>}</code> (or <code>]</code>), which drops prose before and after the JSON.</li>

@@ -275,6 +275,9 @@ public final class ToolCallingLoop {
 	/**
 	 * The names of the tools the request offers as bare definitions, which the caller
 	 * runs.
+	 * @param request the request, whose options may offer tool definitions
+	 * @param tools the tools this loop runs
+	 * @return the names of the offered definitions that no tool of the loop has
 	 */
 	private static Set<String> callerTools(ChatRequest request, List<ToolCallback> tools) {
 		List<ToolDefinition> definitions = request.options().tools();
@@ -329,6 +332,8 @@ public final class ToolCallingLoop {
 		/**
 		 * Whether the response ends the loop: no tool calls, or a call of a tool the
 		 * caller runs.
+		 * @param response the response of this round
+		 * @return whether the response goes back to the caller as the answer
 		 */
 		boolean isAnswer(ChatResponse response) {
 			List<ToolCall> calls = response.toolCalls();

@@ -186,6 +186,9 @@ public final class ChatCompletionReader {
 	/**
 	 * Read the tool calls of a message: its {@code tool_calls} array and its legacy
 	 * {@code function_call}.
+	 * @param calls the {@code tool_calls} array, or {@code null} when missing
+	 * @param functionCall the {@code function_call} object, or {@code null} when missing
+	 * @return the tool calls, empty when the message has none
 	 */
 	static List<ToolCall> toolCalls(@Nullable JsonNode calls, @Nullable JsonNode functionCall) {
 		if (calls == null && functionCall == null) {
@@ -261,6 +264,17 @@ public final class ChatCompletionReader {
 	 * Assemble the usage from its fields: the three counts, the values of the fields that
 	 * carry the cached and the reasoning tokens, and every other non-null field as a
 	 * plain value.
+	 * @param prompt the {@code prompt_tokens} count
+	 * @param completion the {@code completion_tokens} count
+	 * @param total the {@code total_tokens} count
+	 * @param promptDetails the {@code prompt_tokens_details} value, which may hold
+	 * {@code cached_tokens}
+	 * @param cacheHit the {@code prompt_cache_hit_tokens} value, the cached tokens when
+	 * the details do not say
+	 * @param completionDetails the {@code completion_tokens_details} value, which may
+	 * hold {@code reasoning_tokens}
+	 * @param extra every other non-null field, as plain values
+	 * @return the usage
 	 */
 	static Usage usage(@Nullable Integer prompt, @Nullable Integer completion, @Nullable Integer total,
 			@Nullable JsonNode promptDetails, @Nullable JsonNode cacheHit, @Nullable JsonNode completionDetails,
@@ -278,6 +292,8 @@ public final class ChatCompletionReader {
 	/**
 	 * Convert a nested value to plain Java values (maps, lists, strings, numbers,
 	 * booleans).
+	 * @param value the value to convert
+	 * @return the value as maps, lists, strings, numbers and booleans
 	 */
 	Object toPlainValue(JsonNode value) {
 		return this.jsonMapper.convertValue(value, Object.class);

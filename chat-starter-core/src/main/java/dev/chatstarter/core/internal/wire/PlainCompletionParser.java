@@ -150,6 +150,8 @@ final class PlainCompletionParser {
 	/**
 	 * Read a usage object: the three counts as numbers, every other field as a tree, as
 	 * {@link ChatCompletionReader#readUsage} reads them.
+	 * @param parser the parser, at the start of the usage object
+	 * @return the usage, the parser left at the end of the object
 	 */
 	private Usage readUsage(JsonParser parser) {
 		Integer prompt = null;
@@ -269,6 +271,9 @@ final class PlainCompletionParser {
 	/**
 	 * Skip a value the general reader ignores too (it only reads objects and arrays where
 	 * they belong).
+	 * @param <T> the type the caller expects, for a value read as {@code null}
+	 * @param parser the parser, at the value to skip
+	 * @return always {@code null}
 	 */
 	private static <T> @Nullable T skip(JsonParser parser) {
 		parser.skipChildren();
@@ -278,6 +283,9 @@ final class PlainCompletionParser {
 	/**
 	 * Read a text the way {@link JsonNodes#text} does: strings as they are; {@code null}
 	 * and containers as {@code null}. Numbers and booleans are not plain.
+	 * @param parser the parser, at the value
+	 * @param token the value's token
+	 * @return the string, or {@code null} for a null or a container (which is skipped)
 	 */
 	private static @Nullable String text(JsonParser parser, JsonToken token) {
 		switch (token) {
@@ -296,6 +304,10 @@ final class PlainCompletionParser {
 	/**
 	 * Read an int the way {@link JsonNodes#integer} does; numbers that are not ints are
 	 * not plain.
+	 * @param parser the parser, at the value
+	 * @param token the value's token
+	 * @return the int, or {@code null} for a value that is not a number (skipped if a
+	 * container)
 	 */
 	private static @Nullable Integer integer(JsonParser parser, JsonToken token) {
 		if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT) {
@@ -307,6 +319,10 @@ final class PlainCompletionParser {
 	/**
 	 * Read a long the way {@link JsonNodes#longValue} does; numbers that are not longs
 	 * are not plain.
+	 * @param parser the parser, at the value
+	 * @param token the value's token
+	 * @return the long, or {@code null} for a value that is not a number (skipped if a
+	 * container)
 	 */
 	private static @Nullable Long longValue(JsonParser parser, JsonToken token) {
 		if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {

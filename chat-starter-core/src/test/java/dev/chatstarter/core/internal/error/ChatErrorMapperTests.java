@@ -59,7 +59,6 @@ import dev.chatstarter.core.error.ChatServerException;
 import dev.chatstarter.core.error.ChatTimeoutException;
 import dev.chatstarter.core.error.ErrorDetails;
 
-import static dev.chatstarter.core.internal.error.ErrorBodies.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -161,7 +160,7 @@ class ChatErrorMapperTests {
 	@ParameterizedTest(name = "{0} {1}")
 	@MethodSource("failedResponses")
 	void fromResponseClassifiesByStatusThenContent(int status, String body, Class<?> expected) {
-		ChatException ex = this.mapper.fromResponse(status, json(), bytes(body));
+		ChatException ex = this.mapper.fromResponse(status, json(), ErrorBodies.bytes(body));
 		assertThat(ex).isExactlyInstanceOf(expected);
 		assertThat(ex.getStatusCode()).isEqualTo(status);
 		assertThat(ex.getProvider()).isEqualTo("relay");
@@ -176,7 +175,7 @@ class ChatErrorMapperTests {
 
 	@Test
 	void fromResponseFillsDetails() {
-		ChatException ex = this.mapper.fromResponse(400, json(), bytes(
+		ChatException ex = this.mapper.fromResponse(400, json(), ErrorBodies.bytes(
 				openAiError("Unsupported parameter: 'max_tokens'", "invalid_request_error", "unsupported_parameter")));
 		ErrorDetails details = ex.getDetails();
 		assertThat(details.provider()).isEqualTo("relay");
@@ -191,7 +190,7 @@ class ChatErrorMapperTests {
 
 	@Test
 	void fromResponseKeepsOneApiChineseMessageWithRequestId() {
-		ChatException ex = this.mapper.fromResponse(503, json(), bytes(ErrorBodies.NEW_API_NO_CHANNEL));
+		ChatException ex = this.mapper.fromResponse(503, json(), ErrorBodies.bytes(ErrorBodies.NEW_API_NO_CHANNEL));
 		String message = "当前分组 default 下对于模型 gpt-4o 无可用渠道 (request id: 20240806214436917505976hvsFC5y2)";
 		assertThat(ex).isExactlyInstanceOf(ChatServerException.class);
 		assertThat(ex.getProviderMessage()).isEqualTo(message);
@@ -202,7 +201,7 @@ class ChatErrorMapperTests {
 	@Test
 	void fromResponseReportsDashScopeRequestId() {
 		String body = "{\"error\":{\"code\":\"invalid_parameter_error\",\"param\":null,\"message\":\"<400> InternalError.Algo.InvalidParameter: Range of input length should be [1, 30720]\",\"type\":\"invalid_request_error\"},\"id\":\"chatcmpl-8a1f\",\"request_id\":\"8a1f5c2e-0b3d-9e7a-b6c4-d5e4f3a2b1c0\"}";
-		ChatException ex = this.mapper.fromResponse(400, json(), bytes(body));
+		ChatException ex = this.mapper.fromResponse(400, json(), ErrorBodies.bytes(body));
 		assertThat(ex).isExactlyInstanceOf(ChatBadRequestException.class);
 		assertThat(ex.getRequestId()).isEqualTo("8a1f5c2e-0b3d-9e7a-b6c4-d5e4f3a2b1c0");
 		assertThat(ex.getMessage()).endsWith(
@@ -213,7 +212,8 @@ class ChatErrorMapperTests {
 	void fromResponseTakesRequestIdFromHeadersWhenBodyHasNone() {
 		HttpHeaders headers = json();
 		headers.set("X-Oneapi-Request-Id", "202502211200001234");
-		ChatException ex = this.mapper.fromResponse(500, headers, bytes("{\"error\":{\"message\":\"boom\"}}"));
+		ChatException ex = this.mapper.fromResponse(500, headers,
+				ErrorBodies.bytes("{\"error\":{\"message\":\"boom\"}}"));
 		assertThat(ex.getRequestId()).isEqualTo("202502211200001234");
 	}
 
@@ -221,7 +221,7 @@ class ChatErrorMapperTests {
 	void fromResponseReducesCloudflarePageToTitleWithoutClientIp() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.TEXT_HTML);
-		ChatException ex = this.mapper.fromResponse(520, headers, bytes(ErrorBodies.CLOUDFLARE_520));
+		ChatException ex = this.mapper.fromResponse(520, headers, ErrorBodies.bytes(ErrorBodies.CLOUDFLARE_520));
 		assertThat(ex).isExactlyInstanceOf(ChatServerException.class);
 		assertThat(ex.isRetryable()).isTrue();
 		assertThat(ex.getProviderMessage())
@@ -248,7 +248,7 @@ class ChatErrorMapperTests {
 	void fromResponseOfPlainText502() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.TEXT_PLAIN);
-		ChatException ex = this.mapper.fromResponse(502, headers, bytes("error code: 502\n"));
+		ChatException ex = this.mapper.fromResponse(502, headers, ErrorBodies.bytes("error code: 502\n"));
 		assertThat(ex).isExactlyInstanceOf(ChatServerException.class);
 		assertThat(ex.getProviderMessage()).isEqualTo("error code: 502");
 	}
@@ -256,7 +256,7 @@ class ChatErrorMapperTests {
 	@Test
 	void fromResponseToleratesDeepSeekLeadingBlankLines() {
 		String body = "\n\n\n\n{\"error\":{\"message\":\"Insufficient Balance\",\"type\":\"unknown_error\",\"param\":null,\"code\":\"invalid_request_error\"}}";
-		ChatException ex = this.mapper.fromResponse(402, json(), bytes(body));
+		ChatException ex = this.mapper.fromResponse(402, json(), ErrorBodies.bytes(body));
 		assertThat(ex).isExactlyInstanceOf(ChatQuotaException.class);
 		assertThat(ex.getProviderMessage()).isEqualTo("Insufficient Balance");
 	}
@@ -265,7 +265,7 @@ class ChatErrorMapperTests {
 	void fromResponseWithMalformedContentTypeStillMaps() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.CONTENT_TYPE, "this is not a media type");
-		ChatException ex = this.mapper.fromResponse(500, headers, bytes("{\"error\":\"boom\"}"));
+		ChatException ex = this.mapper.fromResponse(500, headers, ErrorBodies.bytes("{\"error\":\"boom\"}"));
 		assertThat(ex).isExactlyInstanceOf(ChatServerException.class);
 		assertThat(ex.getProviderMessage()).isEqualTo("boom");
 	}
@@ -443,7 +443,7 @@ class ChatErrorMapperTests {
 	void malformedDescribesWhatAndCause() {
 		JacksonException parseFailure = (JacksonException) catchThrowable(() -> JSON.readTree("{\"choices\": [tru"));
 		ChatMalformedResponseException ex = this.mapper.malformed("the answer is not JSON", parseFailure,
-				bytes("{\"choices\": [tru " + KEY));
+				ErrorBodies.bytes("{\"choices\": [tru " + KEY));
 		assertThat(ex.getCause()).isSameAs(parseFailure);
 		assertThat(ex.getProviderMessage())
 			.startsWith("the answer is not JSON; the body starts with: {\"choices\": [tru ******")
@@ -523,7 +523,7 @@ class ChatErrorMapperTests {
 	@ParameterizedTest
 	@MethodSource("bodiesEchoingTheKey")
 	void theKeyNeverAppearsInTheException(int status, String body) {
-		ChatException ex = this.mapper.fromResponse(status, json(), bytes(body));
+		ChatException ex = this.mapper.fromResponse(status, json(), ErrorBodies.bytes(body));
 		String keyStart = KEY.substring(0, 12);
 		assertThat(ex.getMessage()).doesNotContain(keyStart);
 		assertThat(ex.toString()).doesNotContain(keyStart);
@@ -570,7 +570,7 @@ class ChatErrorMapperTests {
 	void classifiesTheBodiesTheReviewFoundMisclassified(String name, int status, String body,
 			Class<? extends ChatException> expected) {
 		ChatException ex = (status == 200) ? this.mapper.fromSuccessBody(200, json(), JSON.readTree(body))
-				: this.mapper.fromResponse(status, json(), bytes(body));
+				: this.mapper.fromResponse(status, json(), ErrorBodies.bytes(body));
 		assertThat(ex).isExactlyInstanceOf(expected);
 		assertThat(ex.isRetryable()).isFalse();
 	}

@@ -30,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.error.ProviderError;
 
-import static dev.chatstarter.core.internal.error.ErrorBodies.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -125,7 +124,8 @@ class ProviderErrorParserTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("errorShapes")
 	void fromBodyRecognisesErrorShape(String name, String body, ProviderError expected) {
-		assertThat(ProviderErrorParser.fromBody(bytes(body), MediaType.APPLICATION_JSON)).isEqualTo(expected);
+		assertThat(ProviderErrorParser.fromBody(ErrorBodies.bytes(body), MediaType.APPLICATION_JSON))
+			.isEqualTo(expected);
 	}
 
 	static Stream<Arguments> normalAnswers() {
@@ -172,13 +172,14 @@ class ProviderErrorParserTests {
 	@Test
 	void fromBodyToleratesDeepSeekLeadingBlankLines() {
 		String body = "\n\n\n\r\n   \n{\"error\":{\"message\":\"Insufficient Balance\",\"type\":\"unknown_error\",\"param\":null,\"code\":\"invalid_request_error\"}}";
-		assertThat(ProviderErrorParser.fromBody(bytes(body), MediaType.APPLICATION_JSON))
+		assertThat(ProviderErrorParser.fromBody(ErrorBodies.bytes(body), MediaType.APPLICATION_JSON))
 			.isEqualTo(new ProviderError("Insufficient Balance", "invalid_request_error", "unknown_error", null, null));
 	}
 
 	@Test
 	void fromBodyReducesCloudflarePageToItsTitle() {
-		ProviderError error = ProviderErrorParser.fromBody(bytes(ErrorBodies.CLOUDFLARE_520), MediaType.TEXT_HTML);
+		ProviderError error = ProviderErrorParser.fromBody(ErrorBodies.bytes(ErrorBodies.CLOUDFLARE_520),
+				MediaType.TEXT_HTML);
 		assertThat(error.message()).isEqualTo("api.example.com | 520: Web server is returning an unknown error");
 		assertThat(error.code()).isNull();
 	}
@@ -186,25 +187,28 @@ class ProviderErrorParserTests {
 	@Test
 	void fromBodyFallsBackToTheFirstHeadingAndMasksAddresses() {
 		String page = "<html><body><h1>502 Bad Gateway from <b>10.0.0.7</b></h1><p>Your IP 198.51.100.3</p></body></html>";
-		assertThat(ProviderErrorParser.fromBody(bytes(page), null).message()).isEqualTo("502 Bad Gateway from x.x.x.x");
+		assertThat(ProviderErrorParser.fromBody(ErrorBodies.bytes(page), null).message())
+			.isEqualTo("502 Bad Gateway from x.x.x.x");
 	}
 
 	@Test
 	void fromBodyNeverKeepsRawHtml() {
 		String page = "<html><body><p>Your IP: " + ErrorBodies.CLIENT_IP + "</p></body></html>";
-		assertThat(ProviderErrorParser.fromBody(bytes(page), MediaType.TEXT_HTML)).isEqualTo(ProviderError.empty());
-		assertThat(ProviderErrorParser.excerpt(bytes(page))).isEqualTo("(HTML page without a title)");
+		assertThat(ProviderErrorParser.fromBody(ErrorBodies.bytes(page), MediaType.TEXT_HTML))
+			.isEqualTo(ProviderError.empty());
+		assertThat(ProviderErrorParser.excerpt(ErrorBodies.bytes(page))).isEqualTo("(HTML page without a title)");
 	}
 
 	@Test
 	void fromBodyTrimsPlainText() {
-		assertThat(ProviderErrorParser.fromBody(bytes("  Bad Gateway\r\n"), MediaType.TEXT_PLAIN))
+		assertThat(ProviderErrorParser.fromBody(ErrorBodies.bytes("  Bad Gateway\r\n"), MediaType.TEXT_PLAIN))
 			.isEqualTo(ProviderError.ofMessage("Bad Gateway"));
 	}
 
 	@Test
 	void fromBodyCutsLongPlainText() {
-		String message = ProviderErrorParser.fromBody(bytes("upstream failed ".repeat(100)), null).message();
+		String message = ProviderErrorParser.fromBody(ErrorBodies.bytes("upstream failed ".repeat(100)), null)
+			.message();
 		assertThat(message).hasSizeLessThanOrEqualTo(ProviderErrorParser.EXCERPT_LIMIT)
 			.startsWith("upstream failed")
 			.endsWith("...");
@@ -214,26 +218,27 @@ class ProviderErrorParserTests {
 	void fromBodyOfEmptyBodyIsEmpty() {
 		assertThat(ProviderErrorParser.fromBody(new byte[0], null)).isEqualTo(ProviderError.empty());
 		assertThat(ProviderErrorParser.fromBody(null, null)).isEqualTo(ProviderError.empty());
-		assertThat(ProviderErrorParser.fromBody(bytes(" \n\n "), MediaType.APPLICATION_JSON))
+		assertThat(ProviderErrorParser.fromBody(ErrorBodies.bytes(" \n\n "), MediaType.APPLICATION_JSON))
 			.isEqualTo(ProviderError.empty());
 	}
 
 	@Test
 	void fromBodyOfBrokenJsonKeepsTheText() {
-		assertThat(ProviderErrorParser.fromBody(bytes("{\"error\": {\"message\": \"cut"), MediaType.APPLICATION_JSON))
+		assertThat(ProviderErrorParser.fromBody(ErrorBodies.bytes("{\"error\": {\"message\": \"cut"),
+				MediaType.APPLICATION_JSON))
 			.isEqualTo(ProviderError.ofMessage("{\"error\": {\"message\": \"cut"));
 	}
 
 	@Test
 	void fromBodyReadsAnSseErrorEvent() {
 		String body = "data: {\"error\":{\"message\":\"prompt too long\",\"type\":\"invalid_request_error\"}}\n\ndata: [DONE]\n\n";
-		assertThat(ProviderErrorParser.fromBody(bytes(body), MediaType.TEXT_EVENT_STREAM))
+		assertThat(ProviderErrorParser.fromBody(ErrorBodies.bytes(body), MediaType.TEXT_EVENT_STREAM))
 			.isEqualTo(new ProviderError("prompt too long", null, "invalid_request_error", null, null));
 	}
 
 	@Test
 	void fromBodyTakesMessageOfFailedResponseEvenWithSuccessCode() {
-		assertThat(ProviderErrorParser.fromBody(bytes("{\"code\":0,\"msg\":\"系统繁忙\"}"), null))
+		assertThat(ProviderErrorParser.fromBody(ErrorBodies.bytes("{\"code\":0,\"msg\":\"系统繁忙\"}"), null))
 			.isEqualTo(new ProviderError("系统繁忙", "0", null, null, null));
 	}
 
@@ -254,14 +259,14 @@ class ProviderErrorParserTests {
 
 	@Test
 	void fromBodyOfJsonStringIsItsText() {
-		assertThat(ProviderErrorParser.fromBody(bytes("\"Internal error\""), null))
+		assertThat(ProviderErrorParser.fromBody(ErrorBodies.bytes("\"Internal error\""), null))
 			.isEqualTo(ProviderError.ofMessage("Internal error"));
 	}
 
 	@Test
 	void excerptIsOneShortLine() {
 		String body = "{\n  \"error\": {\n    \"message\": \"" + "x".repeat(500) + "\"\n  }\n}";
-		String excerpt = ProviderErrorParser.excerpt(bytes(body));
+		String excerpt = ProviderErrorParser.excerpt(ErrorBodies.bytes(body));
 		assertThat(excerpt).hasSize(ProviderErrorParser.EXCERPT_LIMIT)
 			.startsWith("{ \"error\": { \"message\": \"xxx")
 			.endsWith("...")
@@ -270,7 +275,7 @@ class ProviderErrorParserTests {
 
 	@Test
 	void excerptOfHtmlIsItsTitle() {
-		String excerpt = ProviderErrorParser.excerpt(bytes(ErrorBodies.CLOUDFLARE_520));
+		String excerpt = ProviderErrorParser.excerpt(ErrorBodies.bytes(ErrorBodies.CLOUDFLARE_520));
 		assertThat(excerpt).isEqualTo("api.example.com | 520: Web server is returning an unknown error");
 	}
 

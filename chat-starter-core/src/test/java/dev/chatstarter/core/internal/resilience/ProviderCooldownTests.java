@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.chatstarter.core.Bounded;
 import dev.chatstarter.core.error.ChatBadRequestException;
 import dev.chatstarter.core.error.ChatServerException;
 import dev.chatstarter.core.error.ErrorDetails;
@@ -35,7 +36,6 @@ import dev.chatstarter.core.resilience.CooldownState;
 import dev.chatstarter.core.resilience.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Tests for {@link ProviderCooldown}, on a clock moved by hand.
@@ -180,7 +180,7 @@ class ProviderCooldownTests {
 
 	@Test
 	void manyConcurrentCallersGetExactlyOneProbeWhileOthersEndUnrelatedCalls() {
-		assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+		Bounded.run(Duration.ofSeconds(30), () -> {
 			int threads = 16;
 			ExecutorService executor = Executors.newFixedThreadPool(threads);
 			try {

@@ -295,6 +295,9 @@ public final class SseParser {
 
 	/**
 	 * Process one complete line (without its line break).
+	 * @param bytes the buffer holding the line
+	 * @param offset the index of the line's first byte in the buffer
+	 * @param length the number of bytes in the line, its line break excluded
 	 * @return the event dispatched by a blank line, or {@code null}
 	 */
 	private @Nullable SseEvent line(byte[] bytes, int offset, int length) {
