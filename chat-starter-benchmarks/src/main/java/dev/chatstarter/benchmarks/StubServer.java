@@ -169,6 +169,8 @@ final class StubServer {
 	/**
 	 * The answer to a non-streamed request: a tool call, the answer, or
 	 * {@link #MISSING_TOOL_RESULT}.
+	 * @param body the JSON of the request
+	 * @return the JSON the stub answers with
 	 */
 	private byte[] answerTo(String body) {
 		if (body.contains("\"tool\"")) {

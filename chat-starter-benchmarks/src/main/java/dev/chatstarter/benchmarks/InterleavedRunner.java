@@ -1,0 +1,91 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.chatstarter.benchmarks;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToLongBiFunction;
+
+/**
+ * Measures contenders in one JVM, interleaved: every contender is warmed up, then each
+ * round runs every contender once, in an order rotated by one per round, so the noise of
+ * a shared machine spreads over all of them.
+ */
+final class InterleavedRunner {
+
+	private final long warmupMillis;
+
+	private final long roundMillis;
+
+	private final int rounds;
+
+	/**
+	 * Create a runner.
+	 * @param quick whether to run the shorter warm-ups and the fewer, shorter rounds of
+	 * {@code --quick}
+	 */
+	InterleavedRunner(boolean quick) {
+		this.warmupMillis = quick ? 3000 : 8000;
+		this.roundMillis = quick ? 3000 : 10000;
+		this.rounds = quick ? 2 : 4;
+	}
+
+	/**
+	 * Warm every contender up, then run the interleaved rounds.
+	 * @param contenders the contenders
+	 * @param concurrency the number of caller threads, each in a closed loop
+	 * @param operation one operation on a contender, given the array to put the
+	 * first-chunk time in; returns its item count
+	 * @param label the name of the runs in the progress output
+	 * @return every contender's rounds
+	 * @throws Exception if the load driver fails
+	 */
+	RoundResults run(ContenderGroup contenders, int concurrency, ToLongBiFunction<Contender, long[]> operation,
+			String label) throws Exception {
+		RoundResults results = new RoundResults();
+		try (LoadDriver driver = new LoadDriver()) {
+			for (String name : contenders.names()) {
+				Contender contender = contenders.get(name);
+				System.out.println("  warm-up " + label + " " + name);
+				driver.run(concurrency, this.warmupMillis, (first) -> operation.applyAsLong(contender, first));
+				results.track(name);
+			}
+			for (int round = 0; round < this.rounds; round++) {
+				for (String name : rotated(contenders.names(), round)) {
+					Contender contender = contenders.get(name);
+					System.gc();
+					Measurement m = driver.run(concurrency, this.roundMillis,
+							(first) -> operation.applyAsLong(contender, first));
+					System.out.printf(Locale.ROOT, "  %s %s round %d: %.0f ops/s, %d errors %s%n", label, name, round,
+							m.throughput(), m.errors, m.lastError);
+					results.add(name, m);
+				}
+			}
+		}
+		return results;
+	}
+
+	private static List<String> rotated(Collection<String> names, int round) {
+		List<String> list = new ArrayList<>(names);
+		Collections.rotate(list, -round);
+		return list;
+	}
+
+}
