@@ -176,6 +176,9 @@ final class ChatPropertiesValidator {
 	 * without this check {@code api-key: ${MISSING_KEY}} would send the text
 	 * {@code ${MISSING_KEY}} to the provider. The report names the variables only, never
 	 * the value.
+	 * @param property the property, reported as written
+	 * @param originKey the name its origin is looked up under
+	 * @param value the bound value, or {@code null} when unset
 	 * @return whether the value has an unresolved placeholder
 	 */
 	private boolean validateResolved(String property, String originKey, @Nullable String value) {
@@ -203,6 +206,8 @@ final class ChatPropertiesValidator {
 	 * allowed (a hard bound on every call is a fair wish) but logged: the response
 	 * timeout then never fires and a call that waits for its first byte uses up the whole
 	 * deadline, leaving no time for a retry or a fallback.
+	 * @param prefix the provider's property prefix, e.g. {@code chat.providers.aigc.}
+	 * @param provider the provider's properties
 	 */
 	private void validateCallTimeout(String prefix, Provider provider) {
 		Duration callTimeout = provider.getCallTimeout();
@@ -287,6 +292,7 @@ final class ChatPropertiesValidator {
 	/**
 	 * Every fallback must name another configured provider, and following fallbacks must
 	 * never lead back to where it started.
+	 * @param providers the configured providers by name
 	 */
 	private void validateFallbacks(Map<String, Provider> providers) {
 		Set<String> names = providers.keySet();
@@ -327,6 +333,8 @@ final class ChatPropertiesValidator {
 	/**
 	 * Rotate a cycle ({@code a -> b -> a}) to start at its smallest name, so each cycle
 	 * is reported once.
+	 * @param cycle the names of the cycle, first and last the same
+	 * @return the cycle starting and ending at its smallest name
 	 */
 	private static List<String> normalized(List<String> cycle) {
 		List<String> members = cycle.subList(0, cycle.size() - 1);
@@ -394,6 +402,8 @@ final class ChatPropertiesValidator {
 	 * the base URL, so a base URL pasted as the full endpoint would call
 	 * {@code .../chat/completions/chat/completions}. It fails rather than being cut
 	 * silently: the configuration then means what it says, everywhere it is shown.
+	 * @param property the base URL's property
+	 * @param uri the parsed base URL
 	 */
 	private void validateNotAnEndpoint(String property, URI uri) {
 		String path = (uri.getPath() != null) ? uri.getPath().replaceAll("/+$", "") : "";

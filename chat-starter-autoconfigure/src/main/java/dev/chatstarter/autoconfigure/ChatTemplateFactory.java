@@ -154,6 +154,11 @@ final class ChatTemplateFactory {
 	 * The transport of a provider: straight on Reactor Netty, or through a
 	 * {@code WebClient} for {@code transport: web-client}; either secured by the
 	 * provider's SSL bundle, if it has one.
+	 * @param name the name of the provider, used to name its SSL bundle in errors
+	 * @param provider the provider's properties, with its transport and SSL bundle
+	 * @param beanFactory the bean factory the {@code WebClient.Builder} and the SSL
+	 * bundles are looked up in
+	 * @return the transport the provider's template sends its requests through
 	 */
 	private static ChatTransport transport(String name, Provider provider, ListableBeanFactory beanFactory) {
 		UnaryOperator<HttpClient> ssl = sslBundle(name, provider, beanFactory);
@@ -164,6 +169,9 @@ final class ChatTemplateFactory {
 	/**
 	 * Hand the builder the templates of the provider's fallbacks (the startup validation
 	 * ruled out unknown names and cycles).
+	 * @param provider the provider's properties, with the names of its fallbacks
+	 * @param builder the builder of the provider's template
+	 * @param beanFactory the bean factory the fallbacks' templates are looked up in
 	 */
 	private static void applyFallbacks(Provider provider, ChatTemplate.Builder builder,
 			ListableBeanFactory beanFactory) {

@@ -142,6 +142,8 @@ final class ChatTemplateRegistrar
 	/**
 	 * Make the run-time default provider's template the primary one (an AOT-processed
 	 * context was generated with the build-time default).
+	 * @param registry the registry holding the templates' definitions
+	 * @param defaultName the run-time default provider, or {@code null} for none
 	 */
 	private static void markDefault(BeanDefinitionRegistry registry, @Nullable String defaultName) {
 		for (String name : registry.getBeanDefinitionNames()) {
@@ -173,6 +175,9 @@ final class ChatTemplateRegistrar
 	/**
 	 * Whether a property belongs to the properties of a concern (health, observations,
 	 * web), which their own auto-configurations bind and check.
+	 * @param name the property's name
+	 * @return whether it lies under {@code chat.health}, {@code chat.observations} or
+	 * {@code chat.web}
 	 */
 	private static boolean isConcernProperty(ConfigurationPropertyName name) {
 		for (ConfigurationPropertyName concern : CONCERNS) {

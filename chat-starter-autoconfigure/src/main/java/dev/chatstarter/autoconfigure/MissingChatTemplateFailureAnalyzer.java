@@ -110,6 +110,8 @@ final class MissingChatTemplateFailureAnalyzer extends AbstractFailureAnalyzer<N
 	/**
 	 * Whether a value is what {@code @ConditionalOnBooleanProperty} reads as a boolean;
 	 * anything else turns the starter off without a word.
+	 * @param value the value as configured
+	 * @return whether it is {@code true} or {@code false}, in any case
 	 */
 	private static boolean isBoolean(String value) {
 		String trimmed = value.trim();

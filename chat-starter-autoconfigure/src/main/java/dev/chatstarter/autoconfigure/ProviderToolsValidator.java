@@ -85,6 +85,9 @@ final class ProviderToolsValidator implements SmartInitializingSingleton {
 	/**
 	 * Where a list element was set: {@code tools[1]} in YAML or indexed properties, else
 	 * the whole list (one comma-separated value).
+	 * @param property the list property, e.g. {@code chat.providers.aigc.tools}
+	 * @param index the element's index
+	 * @return where it was set, or {@code null} when unknown
 	 */
 	private @Nullable String origin(String property, int index) {
 		String origin = this.origins.apply(property + "[" + index + "]");

@@ -101,6 +101,9 @@ final class UnknownChatPropertyFailureAnalyzer
 
 	/**
 	 * The known name nearest to the unknown one, when it is near enough to be a typo.
+	 * @param unknown the unknown name, dashed
+	 * @param known the names known at that level
+	 * @return the nearest known name, or {@code null} when none is near enough
 	 */
 	private static @Nullable String closest(String unknown, List<String> known) {
 		int threshold = Math.max(2, unknown.length() / 3);
@@ -112,6 +115,9 @@ final class UnknownChatPropertyFailureAnalyzer
 
 	/**
 	 * The Levenshtein distance between two names.
+	 * @param a one name
+	 * @param b the other name
+	 * @return the number of single-character edits that turn one into the other
 	 */
 	static int distance(String a, String b) {
 		int[] previous = new int[b.length() + 1];

@@ -261,12 +261,12 @@ class ChatAutoConfigurationTests {
 
 	@Test
 	void disabledCreatesNothing() {
-		this.runner.withPropertyValues(TWO_PROVIDERS).withPropertyValues("chat.enabled=false").run((context) -> {
-			assertThat(context).hasNotFailed()
+		this.runner.withPropertyValues(TWO_PROVIDERS)
+			.withPropertyValues("chat.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(ChatTemplate.class)
 				.doesNotHaveBean(ChatTemplates.class)
-				.doesNotHaveBean(ChatProperties.class);
-		});
+				.doesNotHaveBean(ChatProperties.class));
 	}
 
 	@Test
@@ -277,12 +277,10 @@ class ChatAutoConfigurationTests {
 
 	@Test
 	void noProvidersMeansNoTemplatesNoRegistryAndNoFailure() {
-		this.runner.run((context) -> {
-			assertThat(context).hasNotFailed()
-				.doesNotHaveBean(ChatTemplate.class)
-				.doesNotHaveBean(ChatTemplates.class)
-				.hasSingleBean(ChatProperties.class);
-		});
+		this.runner.run((context) -> assertThat(context).hasNotFailed()
+			.doesNotHaveBean(ChatTemplate.class)
+			.doesNotHaveBean(ChatTemplates.class)
+			.hasSingleBean(ChatProperties.class));
 	}
 
 	@Test

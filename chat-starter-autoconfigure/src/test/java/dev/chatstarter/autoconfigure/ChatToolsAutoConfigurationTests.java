@@ -281,7 +281,7 @@ class ChatToolsAutoConfigurationTests {
 
 	}
 
-	static class LookupTools {
+	public static class LookupTools {
 
 		@ChatTool(name = "audited_lookup", description = "Looks a key up")
 		public String lookup(String key) {

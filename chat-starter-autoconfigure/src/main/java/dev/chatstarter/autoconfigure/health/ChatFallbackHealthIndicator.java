@@ -75,6 +75,7 @@ final class ChatFallbackHealthIndicator implements ReactiveHealthIndicator {
 
 	/**
 	 * The name of the first provider of the chain that is UP, if any.
+	 * @return the name of the first fallback that is UP, or empty when none is
 	 */
 	private Mono<String> firstHealthyFallback() {
 		return Flux.fromIterable(this.chain.entrySet())

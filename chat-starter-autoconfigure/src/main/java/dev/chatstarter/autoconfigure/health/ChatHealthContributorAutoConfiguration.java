@@ -95,6 +95,10 @@ public final class ChatHealthContributorAutoConfiguration {
 		 * Add the own indicators of a provider's fallback chain in the order calls try
 		 * them: each fallback, then its own fallbacks (the startup validation ruled out
 		 * cycles; a name seen before is skipped all the same).
+		 * @param name the provider whose fallbacks are added
+		 * @param properties the bound chat properties
+		 * @param own every provider's own indicator, by name
+		 * @param chain the chain being built, in the order calls try it
 		 */
 		private static void addFallbacks(String name, ChatProperties properties, Map<String, ChatHealthIndicator> own,
 				Map<String, ChatHealthIndicator> chain) {

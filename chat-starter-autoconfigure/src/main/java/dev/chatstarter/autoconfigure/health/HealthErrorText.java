@@ -66,6 +66,9 @@ final class HealthErrorText {
 
 	/**
 	 * The length of the {@code http://} or {@code https://} prefix at an index, or 0.
+	 * @param message the message
+	 * @param index where a URL may start
+	 * @return the length of the scheme prefix there, or 0 when none starts there
 	 */
 	private static int urlAt(String message, int index) {
 		if (message.regionMatches(true, index, "http://", 0, 7)) {
@@ -78,6 +81,9 @@ final class HealthErrorText {
 	 * Where a URL ends: at whitespace, a control character or a character a URL cannot
 	 * hold ({@code " < > \ ^ ` { | }}). Characters a password may hold ({@code ) , ' ;})
 	 * do not end it, so no part of a user info is left outside the URL that is redacted.
+	 * @param message the message
+	 * @param from the index of the URL's first character after its scheme
+	 * @return the index just after the URL's last character
 	 */
 	private static int urlEnd(String message, int from) {
 		int end = from;
@@ -98,7 +104,7 @@ final class HealthErrorText {
 	}
 
 	private static void appendClean(StringBuilder shown, char c) {
-		shown.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? ' ' : c);
+		shown.append((Character.isISOControl(c) || c == '\u2028' || c == '\u2029') ? ' ' : c);
 	}
 
 }

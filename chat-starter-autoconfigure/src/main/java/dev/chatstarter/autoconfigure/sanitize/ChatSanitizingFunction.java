@@ -125,6 +125,8 @@ final class ChatSanitizingFunction implements SanitizingFunction {
 	/**
 	 * The URL as {@link BaseUrl#redacted(String)} shows it, with a mask where a user info
 	 * or query was.
+	 * @param url the base URL whose user info and query are to be hidden
+	 * @return the redacted URL, masked where a user info or query was
 	 */
 	static String maskUrl(String url) {
 		String shown = BaseUrl.redacted(url);
@@ -149,6 +151,8 @@ final class ChatSanitizingFunction implements SanitizingFunction {
 	 * Lower case, dots for underscores, no dashes and no brackets:
 	 * {@code chat.providers.kuai.api-key}, {@code chat.providers.kuai.apiKey} and
 	 * {@code CHAT_PROVIDERS_KUAI_APIKEY} all read {@code chat.providers.kuai.apikey}.
+	 * @param key the property name as it was written
+	 * @return the property name in its normalized form
 	 */
 	private static String normalize(String key) {
 		return key.toLowerCase(Locale.ROOT)

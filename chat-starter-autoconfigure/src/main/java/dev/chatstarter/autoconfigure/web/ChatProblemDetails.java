@@ -98,6 +98,8 @@ public final class ChatProblemDetails {
 	/**
 	 * The detail a client may see: the provider's own message when it answered, else what
 	 * kind of failure it was.
+	 * @param failure the failure
+	 * @return the detail, without secrets
 	 */
 	private static String publicDetail(ChatException failure) {
 		String provider = failure.getProvider();

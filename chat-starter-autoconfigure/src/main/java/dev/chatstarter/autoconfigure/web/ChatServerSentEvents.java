@@ -102,6 +102,8 @@ public final class ChatServerSentEvents {
 	/**
 	 * The problem's members as RFC 9457 writes them: its properties beside the standard
 	 * members.
+	 * @param problem the problem
+	 * @return its members, in the order RFC 9457 writes them
 	 */
 	private static Map<String, Object> asJson(ProblemDetail problem) {
 		Map<String, Object> json = new LinkedHashMap<>();

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.annotation.RegisterReflectionForBinding;
@@ -61,7 +62,6 @@ import dev.chatstarter.test.RecordedRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Spring AOT on the JVM: the context is processed ahead of time with two providers
@@ -104,11 +104,12 @@ class ChatAotProcessingTests {
 		smart.reset();
 	}
 
+	@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 	@Test
 	void aotGeneratedContextCallsStreamsAndRunsToolsWithRunTimeUrlsAndKeys() {
 		Map<String, Object> buildTime = providers("http://127.0.0.1:1/v1", "http://127.0.0.1:2/v1", "sk-build");
 		Map<String, Object> runTime = providers(fast.baseUrl(), smart.baseUrl(), "sk-run");
-		assertTimeoutPreemptively(DEADLINE, () -> runAotProcessed(buildTime, runTime, (context) -> {
+		runAotProcessed(buildTime, runTime, (context) -> {
 			assertThat(context.getBeansOfType(ChatTemplate.class)).containsOnlyKeys("fast", "smart");
 			assertThat(context.getBean(ChatTemplates.class).names()).containsExactlyInAnyOrder("fast", "smart");
 			assertThat(context.getBean("chatHealthContributor")).isInstanceOf(ReactiveHealthContributor.class);
@@ -140,70 +141,67 @@ class ChatAotProcessingTests {
 				.call()
 				.entity(OrderSummary.class))
 				.isEqualTo(new OrderSummary("o-1", OrderTools.Status.SHIPPED, List.of("book")));
-		}));
+		});
 	}
 
+	@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 	@Test
 	void runTimeDefaultProviderIsThePrimaryTemplate() {
 		Map<String, Object> runTime = providers(fast.baseUrl(), smart.baseUrl(), "sk-run");
 		runTime.put("chat.default-provider", "smart");
-		assertTimeoutPreemptively(DEADLINE,
-				() -> runAotProcessed(providers("http://127.0.0.1:1/v1", "http://127.0.0.1:2/v1", "k"), runTime,
-						(context) -> {
-							smart.enqueue(FakeResponse.text("from smart"));
-							assertThat(context.getBean(ChatTemplate.class).prompt("hi").call().content())
-								.isEqualTo("from smart");
-							assertThat(context.getBean(ChatTemplates.class).getDefault())
-								.isSameAs(context.getBean("smart"));
-						}));
+		runAotProcessed(providers("http://127.0.0.1:1/v1", "http://127.0.0.1:2/v1", "k"), runTime, (context) -> {
+			smart.enqueue(FakeResponse.text("from smart"));
+			assertThat(context.getBean(ChatTemplate.class).prompt("hi").call().content()).isEqualTo("from smart");
+			assertThat(context.getBean(ChatTemplates.class).getDefault()).isSameAs(context.getBean("smart"));
+		});
 	}
 
+	@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 	@Test
 	void otherProviderNamesAtRunTimeFailTheStartupSayingSo() {
 		Map<String, Object> runTime = new LinkedHashMap<>();
 		runTime.put("chat.providers.fast.base-url", fast.baseUrl());
 		runTime.put("chat.providers.other.base-url", smart.baseUrl());
-		assertTimeoutPreemptively(DEADLINE,
-				() -> assertThatExceptionOfType(InvalidChatConfigurationException.class)
-					.isThrownBy(() -> runAotProcessed(providers("http://127.0.0.1:1/v1", "http://127.0.0.1:2/v1", "k"),
-							runTime, (context) -> {
-							}))
-					.withMessageContaining(
-							"AOT-processed with chat.providers [fast, smart] but runs with chat.providers "
-									+ "[fast, other]"));
+		assertThatExceptionOfType(InvalidChatConfigurationException.class)
+			.isThrownBy(() -> runAotProcessed(providers("http://127.0.0.1:1/v1", "http://127.0.0.1:2/v1", "k"), runTime,
+					(context) -> {
+					}))
+			.withMessageContaining(
+					"AOT-processed with chat.providers [fast, smart] but runs with chat.providers " + "[fast, other]");
 	}
 
+	@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 	@Test
 	void anUnknownToolNameAtRunTimeStillFailsTheStartup() {
 		Map<String, Object> runTime = providers(fast.baseUrl(), smart.baseUrl(), "k");
 		runTime.put("chat.providers.smart.tools", "lookup_ordr");
-		assertTimeoutPreemptively(DEADLINE,
-				() -> assertThatException()
-					.isThrownBy(() -> runAotProcessed(providers("http://127.0.0.1:1/v1", "http://127.0.0.1:2/v1", "k"),
-							runTime, (context) -> {
-							}))
-					.satisfies((failure) -> assertThat(failure)
-						.hasStackTraceContaining("chat.providers.smart.tools names [lookup_ordr]")));
+		assertThatException()
+			.isThrownBy(() -> runAotProcessed(providers("http://127.0.0.1:1/v1", "http://127.0.0.1:2/v1", "k"), runTime,
+					(context) -> {
+					}))
+			.satisfies((failure) -> assertThat(failure)
+				.hasStackTraceContaining("chat.providers.smart.tools names [lookup_ordr]"));
 	}
 
+	@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 	@Test
 	void chatDisabledAtRunTimeOfAContextProcessedWithItFailsTheStartupSayingSo() {
 		Map<String, Object> runTime = providers(fast.baseUrl(), smart.baseUrl(), "k");
 		runTime.put("chat.enabled", "false");
-		assertTimeoutPreemptively(DEADLINE,
-				() -> assertThatExceptionOfType(InvalidChatConfigurationException.class)
-					.isThrownBy(() -> runAotProcessed(providers("http://127.0.0.1:1/v1", "http://127.0.0.1:2/v1", "k"),
-							runTime, (context) -> {
-							}))
-					.withMessageContaining("AOT-processed with chat.enabled=true but runs with chat.enabled=false"));
+		assertThatExceptionOfType(InvalidChatConfigurationException.class)
+			.isThrownBy(() -> runAotProcessed(providers("http://127.0.0.1:1/v1", "http://127.0.0.1:2/v1", "k"), runTime,
+					(context) -> {
+					}))
+			.withMessageContaining("AOT-processed with chat.enabled=true but runs with chat.enabled=false");
 	}
 
+	@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 	@Test
 	void providersAtRunTimeOfAContextProcessedWithoutProvidersFailTheStartupSayingSo() {
-		assertTimeoutPreemptively(DEADLINE, () -> assertThatExceptionOfType(InvalidChatConfigurationException.class)
+		assertThatExceptionOfType(InvalidChatConfigurationException.class)
 			.isThrownBy(() -> runAotProcessed(Map.of(), providers(fast.baseUrl(), smart.baseUrl(), "k"), (context) -> {
 			}))
-			.withMessageContaining("AOT-processed with no chat.providers but runs with chat.providers [fast, smart]"));
+			.withMessageContaining("AOT-processed with no chat.providers but runs with chat.providers [fast, smart]");
 	}
 
 	@Test

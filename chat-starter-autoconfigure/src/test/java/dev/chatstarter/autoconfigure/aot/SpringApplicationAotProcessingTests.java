@@ -19,11 +19,11 @@ package dev.chatstarter.autoconfigure.aot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
@@ -41,7 +41,6 @@ import dev.chatstarter.test.FakeChatServer;
 import dev.chatstarter.test.FakeResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Spring Boot's own AOT path, the one {@code spring-boot:process-aot} runs:
@@ -56,36 +55,36 @@ class SpringApplicationAotProcessingTests {
 	@TempDir
 	Path output;
 
+	@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 	@Test
-	void processAotThenStartTheGeneratedApplicationOnTheJvm() {
-		assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
-			Settings settings = Settings.builder()
-				.sourceOutput(this.output.resolve("sources"))
-				.resourceOutput(this.output.resolve("resources"))
-				.classOutput(this.output.resolve("classes"))
-				.groupId("dev.chatstarter")
-				.artifactId("aot-test")
-				.build();
-			new SpringApplicationAotProcessor(AotApplication.class, settings,
-					new String[] { "--chat.providers.fast.base-url=http://127.0.0.1:1/v1" })
-				.process();
-			try (FakeChatServer fast = new FakeChatServer().start()) {
-				fast.enqueue(FakeResponse.text("hello from an AOT-processed application"));
-				TestCompiler.forSystem().withSources(sources(this.output.resolve("sources"))).compile((compiled) -> {
-					SpringApplication application = new SpringApplication(AotApplication.class);
-					application.setMainApplicationClass(AotApplication.class);
-					SpringProperties.setFlag(AotDetector.AOT_ENABLED);
-					try (ConfigurableApplicationContext context = application
-						.run("--chat.providers.fast.base-url=" + fast.baseUrl(), "--spring.main.banner-mode=off")) {
-						assertThat(context.getBean(ChatTemplate.class).prompt("hi").call().content())
-							.isEqualTo("hello from an AOT-processed application");
-					}
-					finally {
-						SpringProperties.setProperty(AotDetector.AOT_ENABLED, null);
-					}
-				});
-			}
-		});
+	void processAotThenStartTheGeneratedApplicationOnTheJvm() throws Exception {
+		Settings settings = Settings.builder()
+			.sourceOutput(this.output.resolve("sources"))
+			.resourceOutput(this.output.resolve("resources"))
+			.classOutput(this.output.resolve("classes"))
+			.groupId("dev.chatstarter")
+			.artifactId("aot-test")
+			.build();
+		new SpringApplicationAotProcessor(AotApplication.class, settings,
+				new String[] { "--chat.providers.fast.base-url=http://127.0.0.1:1/v1" })
+			.process();
+		try (FakeChatServer fast = new FakeChatServer().start()) {
+			fast.enqueue(FakeResponse.text("hello from an AOT-processed application"));
+			TestCompiler.forSystem().withSources(sources(this.output.resolve("sources"))).compile((compiled) -> {
+				SpringApplication application = new SpringApplication(AotApplication.class);
+				application.setMainApplicationClass(AotApplication.class);
+				SpringProperties.setFlag(AotDetector.AOT_ENABLED);
+				try (ConfigurableApplicationContext context = application
+					.run("--chat.providers.fast.base-url=" + fast.baseUrl(), "--spring.main.banner-mode=off")) {
+					assertThat(context.getBean(ChatTemplate.class).prompt("hi").call().content())
+						.isEqualTo("hello from an AOT-processed application");
+				}
+				finally {
+					SpringProperties.setProperty(AotDetector.AOT_ENABLED, null);
+				}
+			});
+		}
+
 	}
 
 	private static List<SourceFile> sources(Path directory) throws IOException {

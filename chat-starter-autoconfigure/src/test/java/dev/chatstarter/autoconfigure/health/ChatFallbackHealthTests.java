@@ -16,10 +16,9 @@
 
 package dev.chatstarter.autoconfigure.health;
 
-import java.time.Duration;
-
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -52,7 +51,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * The health of a provider with a fallback (trial 4): {@code fast} falls back to
@@ -63,8 +61,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ChatFallbackHealthTests {
-
-	private static final Duration TIME_LIMIT = Duration.ofSeconds(20);
 
 	private static final String COMPLETION = """
 			{"id":"c1","model":"smart-model","choices":[{"index":0,"message":{"role":"assistant","content":"hi"},
@@ -93,12 +89,13 @@ class ChatFallbackHealthTests {
 		return (IndicatedHealthDescriptor) descriptor;
 	}
 
+	@Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 	@Test
 	void aDownProviderWhoseFallbackIsUpIsReportedUpAndDegraded() {
 		wireMock.stubFor(get("/fast/v1/models").willReturn(serviceUnavailable()));
 		wireMock
 			.stubFor(get("/smart/v1/models").willReturn(okJson(ChatHealthContributorAutoConfigurationTests.MODELS)));
-		assertTimeoutPreemptively(TIME_LIMIT, () -> this.runner.run((context) -> {
+		this.runner.run((context) -> {
 			HealthEndpoint endpoint = context.getBean(HealthEndpoint.class);
 			IndicatedHealthDescriptor fast = health(endpoint, "fast");
 
@@ -110,9 +107,10 @@ class ChatFallbackHealthTests {
 				.containsKey("error");
 			assertThat(health(endpoint, "smart").getStatus()).isEqualTo(Status.UP);
 			assertThat(endpoint.health().getStatus()).isEqualTo(Status.UP);
-		}));
+		});
 	}
 
+	@Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 	@Test
 	void aCoolingDownProviderWhoseFallbackAnswersDoesNotTurnTheApplicationDown() {
 		wireMock.stubFor(post("/fast/v1/chat/completions").willReturn(serviceUnavailable()));
@@ -120,34 +118,34 @@ class ChatFallbackHealthTests {
 		wireMock.stubFor(post("/smart/v1/chat/completions").willReturn(okJson(COMPLETION)));
 		wireMock
 			.stubFor(get("/smart/v1/models").willReturn(okJson(ChatHealthContributorAutoConfigurationTests.MODELS)));
-		assertTimeoutPreemptively(TIME_LIMIT,
-				() -> this.runner.withPropertyValues("chat.providers.fast.cooldown.failures=1").run((context) -> {
-					ChatTemplate fast = context.getBean("fast", ChatTemplate.class);
-					assertThat(fast.prompt("hi").call().content()).isEqualTo("hi");
-					assertThat(fast.cooldownState()).isEqualTo(CooldownState.OPEN);
-					HealthEndpoint endpoint = context.getBean(HealthEndpoint.class);
+		this.runner.withPropertyValues("chat.providers.fast.cooldown.failures=1").run((context) -> {
+			ChatTemplate fast = context.getBean("fast", ChatTemplate.class);
+			assertThat(fast.prompt("hi").call().content()).isEqualTo("hi");
+			assertThat(fast.cooldownState()).isEqualTo(CooldownState.OPEN);
+			HealthEndpoint endpoint = context.getBean(HealthEndpoint.class);
 
-					IndicatedHealthDescriptor health = health(endpoint, "fast");
-					assertThat(health.getStatus()).isEqualTo(Status.UP);
-					assertThat(health.getDetails()).containsEntry("cooldown", "open")
-						.containsEntry("degraded", true)
-						.containsEntry("answeredBy", "smart");
-					assertThat(endpoint.health().getStatus()).isEqualTo(Status.UP);
-				}));
+			IndicatedHealthDescriptor health = health(endpoint, "fast");
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("cooldown", "open")
+				.containsEntry("degraded", true)
+				.containsEntry("answeredBy", "smart");
+			assertThat(endpoint.health().getStatus()).isEqualTo(Status.UP);
+		});
 	}
 
+	@Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 	@Test
 	void aDownProviderWhoseFallbacksAreDownTooIsDown() {
 		wireMock.stubFor(get("/fast/v1/models").willReturn(serviceUnavailable()));
 		wireMock.stubFor(get("/smart/v1/models").willReturn(serviceUnavailable()));
-		assertTimeoutPreemptively(TIME_LIMIT, () -> this.runner.run((context) -> {
+		this.runner.run((context) -> {
 			HealthEndpoint endpoint = context.getBean(HealthEndpoint.class);
 			IndicatedHealthDescriptor fast = health(endpoint, "fast");
 
 			assertThat(fast.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(fast.getDetails()).containsKey("fallback").doesNotContainKey("degraded");
 			assertThat(endpoint.health().getStatus()).isEqualTo(Status.DOWN);
-		}));
+		});
 	}
 
 	@Test
@@ -163,11 +161,12 @@ class ChatFallbackHealthTests {
 			.run((context) -> assertThat(output).doesNotContain("includes the chat health contributor"));
 	}
 
+	@Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 	@Test
 	void chatIsInNeitherTheLivenessNorTheReadinessGroup() {
 		wireMock.stubFor(get("/fast/v1/models").willReturn(serviceUnavailable()));
 		wireMock.stubFor(get("/smart/v1/models").willReturn(serviceUnavailable()));
-		assertTimeoutPreemptively(TIME_LIMIT, () -> this.runner
+		this.runner
 			.withConfiguration(AutoConfigurations.of(ApplicationAvailabilityAutoConfiguration.class,
 					AvailabilityHealthContributorAutoConfiguration.class, AvailabilityProbesAutoConfiguration.class))
 			.withPropertyValues("management.endpoint.health.probes.enabled=true")
@@ -182,7 +181,7 @@ class ChatFallbackHealthTests {
 				assertThat(endpoint.health().getStatus()).isEqualTo(Status.DOWN);
 				assertThat(endpoint.healthForPath("liveness").getStatus()).isEqualTo(Status.UP);
 				assertThat(endpoint.healthForPath("readiness").getStatus()).isEqualTo(Status.UP);
-			}));
+			});
 	}
 
 }

@@ -77,7 +77,7 @@ class ChatToolAotHintsTests {
 
 	}
 
-	static class AsyncTools implements ReceiptTool {
+	public static class AsyncTools implements ReceiptTool {
 
 		@Override
 		@ChatTool(name = "receipt")
