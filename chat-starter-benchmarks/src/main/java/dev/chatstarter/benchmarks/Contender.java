@@ -69,16 +69,19 @@ interface Contender extends AutoCloseable {
 
 	/**
 	 * Create a contender by name.
-	 * @param name {@code raw}, {@code webclient}, {@code chat-starter},
-	 * {@code chat-starter-spring-ai}, {@code chat-starter-langchain4j},
-	 * {@code openai-java}, {@code spring-ai} or {@code langchain4j}
+	 * @param name {@code raw}, {@code raw-jackson}, {@code webclient},
+	 * {@code chat-starter}, {@code chat-starter-spring-ai},
+	 * {@code chat-starter-langchain4j}, {@code openai-java}, {@code spring-ai} or
+	 * {@code langchain4j}
 	 * @param baseUrl the stub's base URL without {@code /v1}
 	 * @return the contender
 	 */
 	static Contender create(String name, String baseUrl) {
 		switch (name) {
 			case "raw":
-				return new RawContender(baseUrl);
+				return new RawContender(baseUrl, RawContender.Parsing.INDEX_OF);
+			case "raw-jackson":
+				return new RawContender(baseUrl, RawContender.Parsing.JACKSON);
 			case "webclient":
 				return new WebClientContender(baseUrl);
 			case "chat-starter":

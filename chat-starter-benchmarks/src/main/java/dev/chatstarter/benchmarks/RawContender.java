@@ -26,12 +26,18 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * The floor: Reactor Netty's {@link HttpClient} posting pre-built JSON and reading the
- * answer with the least work possible: the content is located with {@code indexOf}, in
- * the answer and in each {@code data:} line of a stream, without parsing or unescaping
- * JSON. It delivers the same text fragments as the other contenders.
+ * answer with the least work possible. As {@code raw} the content is located with
+ * {@code indexOf}, in the answer and in each {@code data:} line of a stream, without
+ * parsing or unescaping JSON; as {@code raw-jackson} every answer and every {@code data:}
+ * line is read to its end by Jackson's streaming parser, the least a client that parses
+ * JSON must do. Either delivers the same text fragments as the other contenders.
  */
 final class RawContender implements Contender {
 
@@ -47,11 +53,14 @@ final class RawContender implements Contender {
 			+ "\"description\":\"Current weather of a city\",\"parameters\":{\"type\":\"object\",\"properties\":"
 			+ "{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}}}]";
 
+	private final Parsing parsing;
+
 	private final ConnectionProvider pool;
 
 	private final HttpClient client;
 
-	RawContender(String baseUrl) {
+	RawContender(String baseUrl, Parsing parsing) {
+		this.parsing = parsing;
 		this.pool = ConnectionProvider.builder("raw").maxConnections(20_000).pendingAcquireMaxCount(-1).build();
 		this.client = HttpClient.create(this.pool)
 			.baseUrl(baseUrl + "/v1")
@@ -68,7 +77,7 @@ final class RawContender implements Contender {
 
 	@Override
 	public String call() {
-		return content(post(REQUEST).block());
+		return this.parsing.content(post(REQUEST).block());
 	}
 
 	static String content(String json) {
@@ -85,14 +94,14 @@ final class RawContender implements Contender {
 
 	@Override
 	public int stream(long[] firstChunkAt) {
-		FragmentReader reader = new FragmentReader(firstChunkAt);
+		FragmentReader reader = new FragmentReader(this.parsing, firstChunkAt);
 		streamBody().doOnNext(reader).then().block();
 		return reader.fragments;
 	}
 
 	@Override
 	public CompletableFuture<Integer> streamAsync() {
-		FragmentReader reader = new FragmentReader(null);
+		FragmentReader reader = new FragmentReader(this.parsing, null);
 		return streamBody().doOnNext(reader).then(Mono.fromSupplier(() -> reader.fragments)).toFuture();
 	}
 
@@ -113,12 +122,75 @@ final class RawContender implements Contender {
 				+ "[{\"id\":\"" + callId + "\",\"type\":\"function\",\"function\":{\"name\":\"get_weather\","
 				+ "\"arguments\":\"{\\\"city\\\":\\\"Paris\\\"}\"}}]},{\"role\":\"tool\",\"tool_call_id\":\"" + callId
 				+ "\",\"content\":\"" + result + "\"}]" + TOOLS + "}";
-		return content(post(second.getBytes(StandardCharsets.UTF_8)).block());
+		return this.parsing.content(post(second.getBytes(StandardCharsets.UTF_8)).block());
 	}
 
 	@Override
 	public void close() {
 		this.pool.dispose();
+	}
+
+	/**
+	 * How the floor finds the text of an answer or of a stream's {@code data:} line.
+	 */
+	enum Parsing {
+
+		/** {@code indexOf}, without parsing or unescaping JSON. */
+		INDEX_OF {
+
+			@Override
+			String content(String json) {
+				return RawContender.content(json);
+			}
+
+			@Override
+			String dataContent(String line) {
+				return line.contains("\"content\":\"") ? RawContender.content(line) : "";
+			}
+
+		},
+
+		/** Jackson's streaming parser, every token read to the end of the JSON. */
+		JACKSON {
+
+			@Override
+			String content(String json) {
+				String content = "";
+				try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), json)) {
+					for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+						if (token == JsonToken.VALUE_STRING && content.isEmpty()
+								&& "content".equals(parser.currentName())) {
+							content = parser.getString();
+						}
+					}
+				}
+				return content;
+			}
+
+			@Override
+			String dataContent(String line) {
+				String data = line.substring(5).trim();
+				return data.startsWith("{") ? content(data) : "";
+			}
+
+		};
+
+		private static final JsonFactory JSON = new JsonFactory();
+
+		/**
+		 * Find the text of an answer.
+		 * @param json the answer
+		 * @return the first {@code content} string, or empty
+		 */
+		abstract String content(String json);
+
+		/**
+		 * Find the text of a stream's {@code data:} line.
+		 * @param line the line, {@code data:} included
+		 * @return the fragment's text, or empty for a line without one
+		 */
+		abstract String dataContent(String line);
+
 	}
 
 	/**
@@ -128,13 +200,16 @@ final class RawContender implements Contender {
 	 */
 	private static final class FragmentReader implements java.util.function.Consumer<ByteBuf> {
 
+		private final Parsing parsing;
+
 		private final long @org.jspecify.annotations.Nullable [] firstChunkAt;
 
 		private final StringBuilder partial = new StringBuilder();
 
 		int fragments;
 
-		FragmentReader(long @org.jspecify.annotations.Nullable [] firstChunkAt) {
+		FragmentReader(Parsing parsing, long @org.jspecify.annotations.Nullable [] firstChunkAt) {
+			this.parsing = parsing;
 			this.firstChunkAt = firstChunkAt;
 		}
 
@@ -152,8 +227,8 @@ final class RawContender implements Contender {
 				else {
 					line = text.substring(start, newline);
 				}
-				if (line.startsWith("data:") && line.contains("\"content\":\"") && !content(line).isEmpty()
-						&& this.fragments++ == 0 && this.firstChunkAt != null) {
+				if (line.startsWith("data:") && !this.parsing.dataContent(line).isEmpty() && this.fragments++ == 0
+						&& this.firstChunkAt != null) {
 					this.firstChunkAt[0] = System.nanoTime();
 				}
 				start = newline + 1;
