@@ -83,6 +83,9 @@ public final class BenchmarkMain {
 			case ChildJvm.STREAMS:
 				StreamsChild.run(args[1], Integer.parseInt(args[2]), args[3], Long.parseLong(args[4]));
 				return true;
+			case ChildJvm.CONTENDER:
+				ContenderChild.run(args[1], args[2]);
+				return true;
 			case ChildJvm.STARTUP:
 				StartupApp.run(Boolean.parseBoolean(args[1]), args[2]);
 				return true;

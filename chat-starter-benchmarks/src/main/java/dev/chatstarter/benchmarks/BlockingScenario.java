@@ -37,8 +37,8 @@ final class BlockingScenario implements Scenario {
 		context.report().section("1. Blocking small completions", DESCRIPTION);
 		try (ContenderGroup contenders = context.contenders("/c1/d0")) {
 			for (int concurrency : new int[] { 1, 64 }) {
-				RoundResults results = context.interleaved(contenders, concurrency,
-						(c, first) -> Expect.answer(c.call()).length(), "blocking-" + concurrency);
+				RoundResults results = context.interleaved(contenders, concurrency, Operation.CALL,
+						"blocking-" + concurrency);
 				context.report()
 					.subsection("Concurrency " + concurrency)
 					.append(TableWriter.closedLoop(results, "req/s", "CPU µs/req"));

@@ -28,8 +28,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts the JVMs a run needs besides its own (the stub, one per contender for many
- * streams, one per start-up) and reads the {@code RESULT} line a child prints.
+ * Starts the JVMs a run needs besides its own (the stub, one per contender, one per
+ * contender for many streams, one per start-up) and reads the {@code RESULT} line a child
+ * prints.
  */
 final class ChildJvm {
 
@@ -38,6 +39,9 @@ final class ChildJvm {
 
 	/** The first argument that makes {@link BenchmarkMain} run {@link StreamsChild}. */
 	static final String STREAMS = "--child-streams";
+
+	/** The first argument that makes {@link BenchmarkMain} run {@link ContenderChild}. */
+	static final String CONTENDER = "--child-contender";
 
 	/** The first argument that makes {@link BenchmarkMain} run {@link StartupApp}. */
 	static final String STARTUP = "--child-startup";

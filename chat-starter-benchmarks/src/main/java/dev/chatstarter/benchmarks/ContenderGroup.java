@@ -20,15 +20,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
- * The contenders of one scenario, created by name against one stub URL; a contender that
- * cannot be created is reported and left out. Closing the group closes them all.
+ * The contenders of one scenario, each started in its own JVM by name against one stub
+ * URL; a contender that cannot be created is reported and left out. Closing the group
+ * ends them all.
  */
 final class ContenderGroup implements AutoCloseable {
 
-	private final Map<String, Contender> contenders = new LinkedHashMap<>();
+	private final Map<String, ContenderProcess> contenders = new LinkedHashMap<>();
 
 	/**
 	 * Create the contenders.
@@ -38,7 +38,7 @@ final class ContenderGroup implements AutoCloseable {
 	ContenderGroup(List<String> names, String baseUrl) {
 		for (String name : names) {
 			try {
-				this.contenders.put(name, Contender.create(name, baseUrl));
+				this.contenders.put(name, ContenderProcess.start(name, baseUrl));
 			}
 			catch (Throwable ex) {
 				System.out.println("  " + name + " cannot be created: " + ex);
@@ -47,12 +47,12 @@ final class ContenderGroup implements AutoCloseable {
 	}
 
 	/**
-	 * Close and leave out the contenders that do not match.
-	 * @param keep whether a contender stays in the group
+	 * End and leave out the contenders that do not implement an operation.
+	 * @param operation the operation the scenario measures
 	 */
-	void retain(Predicate<Contender> keep) {
+	void retain(Operation operation) {
 		this.contenders.values().removeIf((contender) -> {
-			if (!keep.test(contender)) {
+			if (!contender.supports(operation)) {
 				contender.close();
 				return true;
 			}
@@ -73,13 +73,13 @@ final class ContenderGroup implements AutoCloseable {
 	 * @param name its name
 	 * @return the contender
 	 */
-	Contender get(String name) {
+	ContenderProcess get(String name) {
 		return this.contenders.get(name);
 	}
 
 	@Override
 	public void close() {
-		this.contenders.values().forEach(Contender::close);
+		this.contenders.values().forEach(ContenderProcess::close);
 	}
 
 }

@@ -21,12 +21,11 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.ToLongBiFunction;
 
 /**
- * Measures contenders in one JVM, interleaved: every contender is warmed up, then each
- * round runs every contender once, in an order rotated by one per round, so the noise of
- * a shared machine spreads over all of them.
+ * Measures contenders, each in its own JVM, interleaved: every contender is warmed up,
+ * then each round runs every contender once, one at a time, in an order rotated by one
+ * per round, so the noise of a shared machine spreads over all of them.
  */
 final class InterleavedRunner {
 
@@ -51,32 +50,24 @@ final class InterleavedRunner {
 	 * Warm every contender up, then run the interleaved rounds.
 	 * @param contenders the contenders
 	 * @param concurrency the number of caller threads, each in a closed loop
-	 * @param operation one operation on a contender, given the array to put the
-	 * first-chunk time in; returns its item count
+	 * @param operation the operation measured
 	 * @param label the name of the runs in the progress output
 	 * @return every contender's rounds
-	 * @throws Exception if the load driver fails
+	 * @throws Exception if a contender's JVM fails
 	 */
-	RoundResults run(ContenderGroup contenders, int concurrency, ToLongBiFunction<Contender, long[]> operation,
-			String label) throws Exception {
+	RoundResults run(ContenderGroup contenders, int concurrency, Operation operation, String label) throws Exception {
 		RoundResults results = new RoundResults();
-		try (LoadDriver driver = new LoadDriver()) {
-			for (String name : contenders.names()) {
-				Contender contender = contenders.get(name);
-				System.out.println("  warm-up " + label + " " + name);
-				driver.run(concurrency, this.warmupMillis, (first) -> operation.applyAsLong(contender, first));
-				results.track(name);
-			}
-			for (int round = 0; round < this.rounds; round++) {
-				for (String name : rotated(contenders.names(), round)) {
-					Contender contender = contenders.get(name);
-					System.gc();
-					Measurement m = driver.run(concurrency, this.roundMillis,
-							(first) -> operation.applyAsLong(contender, first));
-					System.out.printf(Locale.ROOT, "  %s %s round %d: %.0f ops/s, %d errors %s%n", label, name, round,
-							m.throughput(), m.errors, m.lastError);
-					results.add(name, m);
-				}
+		for (String name : contenders.names()) {
+			System.out.println("  warm-up " + label + " " + name);
+			contenders.get(name).measure(operation, concurrency, this.warmupMillis);
+			results.track(name);
+		}
+		for (int round = 0; round < this.rounds; round++) {
+			for (String name : rotated(contenders.names(), round)) {
+				Measurement m = contenders.get(name).measure(operation, concurrency, this.roundMillis);
+				System.out.printf(Locale.ROOT, "  %s %s round %d: %.0f ops/s, %d errors %s%n", label, name, round,
+						m.throughput(), m.errors, m.lastError);
+				results.add(name, m);
 			}
 		}
 		return results;

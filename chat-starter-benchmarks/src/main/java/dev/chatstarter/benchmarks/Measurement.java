@@ -53,6 +53,37 @@ final class Measurement {
 		}
 	}
 
+	/**
+	 * Write the measurement as one line of text, for a contender's JVM to hand it to the
+	 * parent.
+	 * @return the fields, separated by spaces; the last error's spaces become
+	 * {@code \u00a0}
+	 */
+	String encode() {
+		return this.operations + " " + this.items + " " + this.errors + " " + this.wallNanos + " " + this.cpuNanos + " "
+				+ "L" + this.latencies.encode() + " F" + this.firstChunk.encode() + " E"
+				+ this.lastError.replace(' ', '\u00a0').replace('\n', '\u00a0');
+	}
+
+	/**
+	 * Read a measurement written by {@link #encode()}.
+	 * @param text the line
+	 * @return the measurement
+	 */
+	static Measurement decode(String text) {
+		String[] fields = text.split(" ", 8);
+		Measurement m = new Measurement();
+		m.operations = Long.parseLong(fields[0]);
+		m.items = Long.parseLong(fields[1]);
+		m.errors = Long.parseLong(fields[2]);
+		m.wallNanos = Long.parseLong(fields[3]);
+		m.cpuNanos = Long.parseLong(fields[4]);
+		m.latencies.addAll(Samples.decode(fields[5].substring(1)));
+		m.firstChunk.addAll(Samples.decode(fields[6].substring(1)));
+		m.lastError = fields[7].substring(1).replace('\u00a0', ' ');
+		return m;
+	}
+
 	double throughput() {
 		return (this.wallNanos == 0) ? 0 : this.operations * 1e9 / this.wallNanos;
 	}

@@ -59,6 +59,33 @@ final class Samples {
 		return sorted[Math.max(0, Math.min(this.size - 1, rank))];
 	}
 
+	/**
+	 * Write the samples as one line of text.
+	 * @return the samples, comma-separated
+	 */
+	synchronized String encode() {
+		StringBuilder text = new StringBuilder(this.size * 8);
+		for (int i = 0; i < this.size; i++) {
+			text.append((i > 0) ? "," : "").append(this.values[i]);
+		}
+		return text.toString();
+	}
+
+	/**
+	 * Read samples written by {@link #encode()}.
+	 * @param text the samples, comma-separated, possibly empty
+	 * @return the samples
+	 */
+	static Samples decode(String text) {
+		Samples samples = new Samples();
+		if (!text.isEmpty()) {
+			for (String value : text.split(",")) {
+				samples.add(Long.parseLong(value));
+			}
+		}
+		return samples;
+	}
+
 	static double median(double[] values) {
 		double[] sorted = values.clone();
 		Arrays.sort(sorted);

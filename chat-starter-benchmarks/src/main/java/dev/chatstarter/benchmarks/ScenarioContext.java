@@ -16,8 +16,6 @@
 
 package dev.chatstarter.benchmarks;
 
-import java.util.function.ToLongBiFunction;
-
 /**
  * What the scenarios of one run share: the options, the stub's base URL, the report, the
  * targets and the interleaved runner.
@@ -93,15 +91,14 @@ final class ScenarioContext {
 	 * Measure contenders in interleaved rounds.
 	 * @param contenders the contenders
 	 * @param concurrency the number of caller threads
-	 * @param operation one operation on a contender, given the array to put the
-	 * first-chunk time in; returns its item count
+	 * @param operation the operation measured
 	 * @param label the name of the runs in the progress output
 	 * @return every contender's rounds
-	 * @throws Exception if the load driver fails
+	 * @throws Exception if a contender's JVM fails
 	 * @see InterleavedRunner#run
 	 */
-	RoundResults interleaved(ContenderGroup contenders, int concurrency, ToLongBiFunction<Contender, long[]> operation,
-			String label) throws Exception {
+	RoundResults interleaved(ContenderGroup contenders, int concurrency, Operation operation, String label)
+			throws Exception {
 		return this.runner.run(contenders, concurrency, operation, label);
 	}
 

@@ -22,7 +22,7 @@ package dev.chatstarter.benchmarks;
  */
 final class StreamingScenario implements Scenario {
 
-	private static final int CHUNKS = 500;
+	static final int CHUNKS = 500;
 
 	private static final String DESCRIPTION = "One caller thread streams 500-chunk answers back to back (the stub "
 			+ "writes the whole stream at once, so the client's parsing is what is measured). CPU per chunk is the "
@@ -39,8 +39,7 @@ final class StreamingScenario implements Scenario {
 		System.out.println("Scenario 2: streams of " + CHUNKS + " chunks");
 		context.report().section("2. Streaming " + CHUNKS + " chunks", DESCRIPTION);
 		try (ContenderGroup contenders = context.contenders("/c" + CHUNKS + "/d0")) {
-			RoundResults results = context.interleaved(contenders, 1,
-					(c, first) -> Expect.fragments(c.stream(first), CHUNKS), "stream-" + CHUNKS);
+			RoundResults results = context.interleaved(contenders, 1, Operation.STREAM, "stream-" + CHUNKS);
 			context.targets().streaming(results);
 			context.report().append(table(results));
 		}

@@ -28,11 +28,11 @@ import java.util.function.ToDoubleFunction;
  */
 final class Targets {
 
-	private static final String LIMITS = "Limits of this harness: JMH is not used (the scenarios need several clients "
-			+ "interleaved in one JVM, latency percentiles under concurrency and child JVMs, so a plain load driver "
-			+ "measures them all); the raw floor does not parse JSON at all, so the streaming CPU ratio includes the "
-			+ "cost of parsing every chunk (Jackson's streaming parser alone needs about 0.6 µs for one 180-byte "
-			+ "chunk, more than raw's whole cost per chunk); raw uses its own connection pool (up to 20,000 "
+	private static final String LIMITS = "Limits of this harness: JMH is not used (the scenarios interleave rounds of "
+			+ "clients that each run in a JVM of their own, and need latency percentiles under concurrency, so a "
+			+ "plain load driver in each client's JVM measures them all); the raw floor does not parse JSON at all, "
+			+ "so ×raw includes the cost of parsing every answer and chunk, and raw-jackson is the floor of a client "
+			+ "that does (every answer and data line read to its end by Jackson's streaming parser); raw uses its own connection pool (up to 20,000 "
 			+ "connections) while every other client keeps its defaults (chat-starter: a pool per provider, up to "
 			+ "10,000 connections); in the tool round trip openai-java's loop is written by hand like raw's (the SDK "
 			+ "has none), while chat-starter, Spring AI and LangChain4j run their own; chat-starter creates a "

@@ -44,9 +44,8 @@ final class ToolsScenario implements Scenario {
 		System.out.println("Scenario 4: tool-call round trip");
 		context.report().section("4. Tool-call round trip", DESCRIPTION);
 		try (ContenderGroup contenders = context.contenders("/c1/d0")) {
-			contenders.retain(Contender::supportsTools);
-			RoundResults results = context.interleaved(contenders, 1,
-					(c, first) -> Expect.answer(c.toolRoundTrip()).length(), "tools");
+			contenders.retain(Operation.TOOLS);
+			RoundResults results = context.interleaved(contenders, 1, Operation.TOOLS, "tools");
 			context.report().append(TableWriter.closedLoop(results, "round trips/s", "CPU µs/round trip"));
 		}
 	}
