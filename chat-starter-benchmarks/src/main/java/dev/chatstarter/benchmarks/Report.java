@@ -78,7 +78,7 @@ final class Report {
 			.append("./mvnw -B -q -Pbenchmarks -pl chat-starter-benchmarks -am package -DskipTests\n")
 			.append("java -jar chat-starter-benchmarks/target/benchmarks.jar --quick   # a few minutes; without --quick: ")
 			.append("longer rounds and 10,000 streams\n```\n\n")
-			.append("Other switches: `--out=FILE`, `--streams=N`, `--contenders=raw,webclient,chat-starter,chat-starter-spring-ai,")
+			.append("Other switches: `--out=FILE`, `--streams=N`, `--contenders=raw,raw-jackson,webclient,chat-starter,chat-starter-spring-ai,")
 			.append("chat-starter-langchain4j,openai-java,spring-ai,langchain4j`, `--scenarios=blocking,streaming,tools,streams,startup`.\n\n");
 	}
 
