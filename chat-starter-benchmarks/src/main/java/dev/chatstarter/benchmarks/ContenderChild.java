@@ -19,6 +19,7 @@ package dev.chatstarter.benchmarks;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.StringJoiner;
 
 /**
  * The main of a contender's own JVM: creates one contender, says {@code READY} (or
@@ -47,7 +48,13 @@ final class ContenderChild {
 			System.out.println(ContenderProcess.FAILED + ex.toString().replace('\n', ' '));
 			return;
 		}
-		System.out.println(ContenderProcess.READY + contender.supportsTools());
+		StringJoiner supported = new StringJoiner(",");
+		for (Operation operation : Operation.values()) {
+			if (operation.isSupportedBy(contender)) {
+				supported.add(operation.name());
+			}
+		}
+		System.out.println(ContenderProcess.READY + supported);
 		BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
 		try (contender; LoadDriver driver = new LoadDriver()) {
 			String command;

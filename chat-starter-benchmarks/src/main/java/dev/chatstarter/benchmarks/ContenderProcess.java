@@ -21,7 +21,9 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,7 +37,8 @@ import java.util.concurrent.TimeoutException;
 final class ContenderProcess implements AutoCloseable {
 
 	/**
-	 * The child's first line when its contender was created, followed by tool support.
+	 * The child's first line when its contender was created, followed by the operations
+	 * it supports, comma-separated.
 	 */
 	static final String READY = "READY ";
 
@@ -61,7 +64,7 @@ final class ContenderProcess implements AutoCloseable {
 
 	private final Writer input;
 
-	private final boolean supportsTools;
+	private final Set<Operation> supported = EnumSet.noneOf(Operation.class);
 
 	private ContenderProcess(String name, Process process) throws Exception {
 		this.name = name;
@@ -73,7 +76,11 @@ final class ContenderProcess implements AutoCloseable {
 			close();
 			throw new IllegalStateException(first.substring(FAILED.length()));
 		}
-		this.supportsTools = Boolean.parseBoolean(first.substring(READY.length()));
+		for (String operation : first.substring(READY.length()).split(",")) {
+			if (!operation.isEmpty()) {
+				this.supported.add(Operation.valueOf(operation));
+			}
+		}
 	}
 
 	/**
@@ -93,7 +100,7 @@ final class ContenderProcess implements AutoCloseable {
 	 * @return {@code true} if it does
 	 */
 	boolean supports(Operation operation) {
-		return (operation != Operation.TOOLS) || this.supportsTools;
+		return this.supported.contains(operation);
 	}
 
 	/**

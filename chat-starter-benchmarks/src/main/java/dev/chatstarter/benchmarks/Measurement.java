@@ -56,13 +56,13 @@ final class Measurement {
 	/**
 	 * Write the measurement as one line of text, for a contender's JVM to hand it to the
 	 * parent.
-	 * @return the fields, separated by spaces; the last error's spaces become
-	 * {@code \u00a0}
+	 * @return the fields, separated by spaces; the last error's spaces and line breaks
+	 * become {@code \u00a0}
 	 */
 	String encode() {
 		return this.operations + " " + this.items + " " + this.errors + " " + this.wallNanos + " " + this.cpuNanos + " "
 				+ "L" + this.latencies.encode() + " F" + this.firstChunk.encode() + " E"
-				+ this.lastError.replace(' ', '\u00a0').replace('\n', '\u00a0');
+				+ this.lastError.replace(' ', '\u00a0').replace('\n', '\u00a0').replace('\r', '\u00a0');
 	}
 
 	/**
