@@ -40,7 +40,7 @@ final class BenchmarkOptions {
 
 	private final List<String> scenarios;
 
-	private final int streams;
+	private final List<Integer> streams;
 
 	private final Path out;
 
@@ -49,7 +49,9 @@ final class BenchmarkOptions {
 		this.quick = options.containsKey("quick");
 		this.contenders = list(options.getOrDefault("contenders", String.join(",", DEFAULT_CONTENDERS)));
 		this.scenarios = list(options.getOrDefault("scenarios", String.join(",", defaultScenarios)));
-		this.streams = Integer.parseInt(options.getOrDefault("streams", this.quick ? "2000" : "10000"));
+		this.streams = list(options.getOrDefault("streams", this.quick ? "2000" : "2000,10000")).stream()
+			.map(Integer::valueOf)
+			.toList();
 		this.out = Path.of(options.getOrDefault("out", "docs/benchmarks.md"));
 	}
 
@@ -105,10 +107,10 @@ final class BenchmarkOptions {
 	}
 
 	/**
-	 * How many concurrent streams the slow-streams scenario opens.
-	 * @return the number of streams
+	 * The sizes of the many-streams scenario.
+	 * @return the numbers of simultaneous streams, each run in turn
 	 */
-	int streams() {
+	List<Integer> streams() {
 		return this.streams;
 	}
 

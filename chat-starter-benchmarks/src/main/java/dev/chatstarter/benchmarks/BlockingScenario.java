@@ -42,7 +42,10 @@ final class BlockingScenario implements Scenario {
 				context.report()
 					.subsection("Concurrency " + concurrency)
 					.append(TableWriter.closedLoop(results, "req/s", "CPU µs/req"));
-				if (concurrency == 64) {
+				if (concurrency == 1) {
+					context.targets().blockingOne(results);
+				}
+				else {
 					context.targets().blocking(results);
 				}
 			}

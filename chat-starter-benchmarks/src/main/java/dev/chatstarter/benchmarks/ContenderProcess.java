@@ -21,6 +21,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -91,7 +92,23 @@ final class ContenderProcess implements AutoCloseable {
 	 * @throws Exception if the JVM cannot be started or the contender not created
 	 */
 	static ContenderProcess start(String name, String baseUrl) throws Exception {
-		return new ContenderProcess(name, ChildJvm.start(List.of(), ChildJvm.CONTENDER, name, baseUrl));
+		return new ContenderProcess(name, ChildJvm.start(profiling(name), ChildJvm.CONTENDER, name, baseUrl));
+	}
+
+	/**
+	 * The options that record a contender's JVM with Java Flight Recorder when the
+	 * harness runs with {@code -Dbenchmarks.profile=DIR}: one {@code NAME.jfr} per
+	 * contender in that directory.
+	 * @param name the contender's name
+	 * @return the JVM options; empty when not profiling
+	 */
+	private static List<String> profiling(String name) {
+		String directory = System.getProperty("benchmarks.profile");
+		if (directory == null) {
+			return List.of();
+		}
+		return List.of("-Xlog:disable", "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+				+ Path.of(directory, name + ".jfr").toAbsolutePath());
 	}
 
 	/**

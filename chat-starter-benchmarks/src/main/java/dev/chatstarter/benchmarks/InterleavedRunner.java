@@ -23,9 +23,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Measures contenders, each in its own JVM, interleaved: every contender is warmed up,
- * then each round runs every contender once, one at a time, in an order rotated by one
- * per round, so the noise of a shared machine spreads over all of them.
+ * Measures contenders, each in its own JVM, interleaved: every contender is warmed up
+ * (alone, then once more in an unrecorded interleaved pass), then each round runs every
+ * contender once, one at a time, in an order rotated by one per round, so the noise of a
+ * shared machine spreads over all of them.
  */
 final class InterleavedRunner {
 
@@ -61,6 +62,12 @@ final class InterleavedRunner {
 			System.out.println("  warm-up " + label + " " + name);
 			contenders.get(name).measure(operation, concurrency, this.warmupMillis);
 			results.track(name);
+		}
+		// one more, unrecorded, interleaved pass: the first round after the warm-ups ran
+		// a fifth slower than the later ones (the stub and the clients were still
+		// settling)
+		for (String name : contenders.names()) {
+			contenders.get(name).measure(operation, concurrency, this.warmupMillis / 2);
 		}
 		for (int round = 0; round < this.rounds; round++) {
 			for (String name : rotated(contenders.names(), round)) {

@@ -37,7 +37,12 @@ final class SlowStreamsScenario implements Scenario {
 
 	@Override
 	public void run(ScenarioContext context) throws Exception {
-		int streams = context.options().streams();
+		for (int streams : context.options().streams()) {
+			run(context, streams);
+		}
+	}
+
+	private void run(ScenarioContext context, int streams) throws Exception {
 		System.out.println("Scenario 3: " + streams + " concurrent slow streams");
 		context.report()
 			.section("3. " + TableWriter.number(streams, 0) + " concurrent slow streams", description(streams));
@@ -53,7 +58,7 @@ final class SlowStreamsScenario implements Scenario {
 					Long.toString(timeout));
 			Map<String, String> f = ChildJvm.result(child, timeout + 60);
 			System.out.println("  " + f);
-			context.targets().streams(name, f);
+			context.targets().streams(streams, name, f);
 			table.row(name, f.getOrDefault("completed", "–"), f.getOrDefault("failed", "–"),
 					f.containsKey("wallMs") ? TableWriter.number(Long.parseLong(f.get("wallMs")) / 1000.0, 1) : "–",
 					f.getOrDefault("peakThreads", "–"), f.getOrDefault("peakHeapMb", "–"), f.getOrDefault("rssMb", "–"),

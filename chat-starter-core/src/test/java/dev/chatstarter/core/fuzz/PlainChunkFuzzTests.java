@@ -56,7 +56,7 @@ class PlainChunkFuzzTests {
 	}
 
 	private static void check(String text) {
-		ChatChunk chunk = READER.readPlainChunk("fuzz", text);
+		ChatChunk chunk = READER.readPlainChunk("fuzz", text.getBytes(StandardCharsets.UTF_8));
 		if (chunk != null) {
 			JsonNode tree = tree(text);
 			assertThat(ProviderErrorParser.fromJson(tree)).as("an error read as a chunk").isNull();

@@ -17,7 +17,6 @@
 package dev.chatstarter.core.internal.http;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -271,17 +270,20 @@ public final class ProviderHttpClient {
 	private <T> Flux<T> readEvents(Flux<SseEvent> events, StreamEventReader<T> reader, Attempt attempt) {
 		Sinks.Empty<Void> done = Sinks.empty();
 		AtomicBoolean ended = new AtomicBoolean();
-		return events.<T>handle((event, sink) -> {
+		// filter and map rather than handle, which restores thread locals for every event
+		// when context-propagation is on the class path
+		return events.filter((event) -> {
 			if (ended.get()) {
-				return;
+				return false;
 			}
 			if (event.isDone()) {
 				ended.set(true);
 				done.tryEmitEmpty();
-				return;
+				return false;
 			}
-			sink.next(readEvent(event, reader, attempt));
+			return true;
 		})
+			.map((event) -> readEvent(event, reader, attempt))
 			.takeUntilOther(done.asMono().then(Mono.delay(END_OF_BODY_GRACE)))
 			.onErrorResume(LargeErrorEvent.class,
 					(large) -> Mono.fromCallable(() -> errorOf(large.bytes))
@@ -290,16 +292,15 @@ public final class ProviderHttpClient {
 	}
 
 	private <T> T readEvent(SseEvent event, StreamEventReader<T> reader, Attempt attempt) {
-		String data = event.data();
+		byte[] data = event.dataBytes();
 		if (event.isErrorEvent()) {
-			byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
-			throw (bytes.length <= LARGE_ERROR_BODY) ? errorOf(bytes) : new LargeErrorEvent(bytes);
+			throw (data.length <= LARGE_ERROR_BODY) ? errorOf(data) : new LargeErrorEvent(data);
 		}
 		T plain = reader.readPlain(data);
 		if (plain != null) {
 			return plain;
 		}
-		return reader.read(checked(parse(data), attempt));
+		return reader.read(checked(parse(data, "a chunk of the stream is not JSON"), attempt));
 	}
 
 	/**
@@ -328,16 +329,6 @@ public final class ProviderHttpClient {
 		}
 		catch (JacksonException ex) {
 			throw this.errorMapper.malformed(what, ex, bytes);
-		}
-	}
-
-	private JsonNode parse(String data) {
-		try {
-			return this.jsonMapper.readTree(data);
-		}
-		catch (JacksonException ex) {
-			throw this.errorMapper.malformed("a chunk of the stream is not JSON", ex,
-					data.getBytes(StandardCharsets.UTF_8));
 		}
 	}
 

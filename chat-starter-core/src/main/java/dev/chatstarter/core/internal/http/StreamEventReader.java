@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Turns the events of a stream into values for {@link ProviderHttpClient#postStream}.
- * Most events are plain and are read straight from their text; the others are parsed as
+ * Most events are plain and are read straight from their bytes; the others are parsed as
  * JSON, checked for errors by the client, and then read.
  *
  * @param <T> the type of the values
@@ -31,11 +31,11 @@ public interface StreamEventReader<T> {
 	/**
 	 * Read an event's data directly when it certainly is a normal event, not an error in
 	 * disguise.
-	 * @param data the event data
+	 * @param data the event data, UTF-8; not to be modified
 	 * @return the value, or {@code null} to let the client parse the data as JSON, check
 	 * it for errors and call {@link #read(JsonNode)}
 	 */
-	@Nullable T readPlain(String data);
+	@Nullable T readPlain(byte[] data);
 
 	/**
 	 * Read an event (or a JSON answer to the stream request) that was parsed and checked

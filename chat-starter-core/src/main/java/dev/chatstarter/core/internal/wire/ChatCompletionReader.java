@@ -114,16 +114,16 @@ public final class ChatCompletionReader {
 	}
 
 	/**
-	 * Read one streamed chunk straight from its JSON text, without building a tree, when
+	 * Read one streamed chunk straight from its JSON bytes, without building a tree, when
 	 * it is a plain chunk: an object with choices and no {@code error} field, which
 	 * therefore cannot be an error in disguise. The result equals what
 	 * {@link #readChunk(String, JsonNode)} returns for the same text.
 	 * @param provider the provider name to record in the chunk
-	 * @param json the event data
+	 * @param json the event data, UTF-8
 	 * @return the chunk, or {@code null} when the text must take the general path: parsed
 	 * as a tree, checked for errors, then read with {@link #readChunk(String, JsonNode)}
 	 */
-	public @Nullable ChatChunk readPlainChunk(String provider, String json) {
+	public @Nullable ChatChunk readPlainChunk(String provider, byte[] json) {
 		return this.plainParser.parseChunk(provider, json);
 	}
 

@@ -86,10 +86,10 @@ final class PlainCompletionParser {
 	/**
 	 * Read a chunk if it is plain.
 	 * @param provider the provider name to record in the chunk
-	 * @param json the event data
+	 * @param json the event data, UTF-8
 	 * @return the chunk, or {@code null} when the chunk needs the general path
 	 */
-	@Nullable ChatChunk parseChunk(String provider, String json) {
+	@Nullable ChatChunk parseChunk(String provider, byte[] json) {
 		try (JsonParser parser = this.parsers.createParser(ObjectReadContext.empty(), json)) {
 			Completion<ChunkChoice> chunk = readCompletion(parser, this::readChunkChoice);
 			return (chunk != null) ? new ChatChunk(chunk.id(), chunk.model(), chunk.created(), chunk.choices(),

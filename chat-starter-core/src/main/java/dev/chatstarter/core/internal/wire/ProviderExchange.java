@@ -158,13 +158,13 @@ public final class ProviderExchange implements ChatExchange {
 	}
 
 	/**
-	 * Reads the chunks of a stream: plain ones straight from their text, the others from
+	 * Reads the chunks of a stream: plain ones straight from their bytes, the others from
 	 * the checked tree.
 	 */
 	private record ChunkReader(String provider, ChatCompletionReader reader) implements StreamEventReader<ChatChunk> {
 
 		@Override
-		public @Nullable ChatChunk readPlain(String data) {
+		public @Nullable ChatChunk readPlain(byte[] data) {
 			return this.reader.readPlainChunk(this.provider, data);
 		}
 

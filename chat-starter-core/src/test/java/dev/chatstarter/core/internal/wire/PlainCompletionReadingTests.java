@@ -158,7 +158,7 @@ class PlainCompletionReadingTests {
 	@ParameterizedTest
 	@MethodSource("plainChunks")
 	void readsPlainChunksAsTheGeneralPathDoes(String json) {
-		ChatChunk plain = this.reader.readPlainChunk("openai", json);
+		ChatChunk plain = this.reader.readPlainChunk("openai", json.getBytes(StandardCharsets.UTF_8));
 		assertThat(plain).as("read on the fast path").isNotNull();
 		assertThat(plain).isEqualTo(this.reader.readChunk("openai", this.jsonMapper.readTree(json)));
 	}
@@ -166,7 +166,7 @@ class PlainCompletionReadingTests {
 	@ParameterizedTest
 	@MethodSource("otherEvents")
 	void leavesErrorsAndUnusualShapesToTheGeneralPath(String json) {
-		assertThat(this.reader.readPlainChunk("openai", json)).isNull();
+		assertThat(this.reader.readPlainChunk("openai", json.getBytes(StandardCharsets.UTF_8))).isNull();
 	}
 
 }

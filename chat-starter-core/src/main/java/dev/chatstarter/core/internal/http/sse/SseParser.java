@@ -16,7 +16,10 @@
 
 package dev.chatstarter.core.internal.http.sse;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -74,6 +77,19 @@ public final class SseParser {
 
 	private static final byte COLON = ':';
 
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+	/** A data buffer grown beyond this by a large event is dropped after it. */
+	private static final int RETAINED_DATA_BYTES = 64 * 1024;
+
+	private static final long ONES = 0x0101010101010101L;
+
+	private static final long HIGH_BITS = 0x8080808080808080L;
+
+	private static final long LFS = ONES * LF;
+
+	private static final long CRS = ONES * CR;
+
 	private static final byte[] DATA = ascii("data");
 
 	private static final byte[] EVENT = ascii("event");
@@ -99,9 +115,10 @@ public final class SseParser {
 
 	private boolean firstLine = true;
 
-	private @Nullable String firstData;
+	/** The data of the event so far, {@code \n} between its lines. */
+	private byte[] data = new byte[256];
 
-	private @Nullable StringBuilder moreData;
+	private int dataLength = -1;
 
 	private int eventBytes;
 
@@ -159,11 +176,11 @@ public final class SseParser {
 		}
 		int lineStart = i;
 		while (i < end) {
-			byte b = bytes[i];
-			if (b != LF && b != CR) {
-				i++;
-				continue;
+			i = indexOfLineBreak(bytes, i, end);
+			if (i < 0) {
+				break;
 			}
+			byte b = bytes[i];
 			SseEvent event;
 			if (this.pendingLength > 0) {
 				appendPending(bytes, lineStart, i - lineStart);
@@ -197,6 +214,41 @@ public final class SseParser {
 			appendPending(bytes, lineStart, end - lineStart);
 		}
 		return (events != null) ? events : Collections.emptyList();
+	}
+
+	/**
+	 * Find the next {@code \n} or {@code \r}, eight bytes at a time.
+	 * @param bytes the buffer
+	 * @param from the first index to look at
+	 * @param end the index after the last byte to look at
+	 * @return the index of the first line break byte, or {@code -1}
+	 */
+	static int indexOfLineBreak(byte[] bytes, int from, int end) {
+		int i = from;
+		for (; i <= end - Long.BYTES; i += Long.BYTES) {
+			long word = (long) LONGS.get(bytes, i);
+			long found = zeroBytes(word ^ LFS) | zeroBytes(word ^ CRS);
+			if (found != 0) {
+				return i + (Long.numberOfTrailingZeros(found) >>> 3);
+			}
+		}
+		for (; i < end; i++) {
+			if (bytes[i] == LF || bytes[i] == CR) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * Mark the zero bytes of a word: the high bit of each zero byte is set. A byte just
+	 * above a zero byte may be marked too, so only the lowest mark is exact, which is all
+	 * a search for the first match needs.
+	 * @param word eight bytes, the first one lowest
+	 * @return the marks
+	 */
+	private static long zeroBytes(long word) {
+		return (word - ONES) & ~word & HIGH_BITS;
 	}
 
 	/**
@@ -327,7 +379,8 @@ public final class SseParser {
 		}
 		int valueLength = end - valueStart;
 		if (nameIs(DATA, bytes, offset, nameLength)) {
-			addData(decode(bytes, valueStart, valueLength), valueLength);
+			checkUtf8(bytes, valueStart, valueLength);
+			addData(bytes, valueStart, valueLength);
 		}
 		else if (nameIs(EVENT, bytes, offset, nameLength)) {
 			this.eventType = (valueLength > 0) ? decode(bytes, valueStart, valueLength) : null;
@@ -341,36 +394,69 @@ public final class SseParser {
 		return null;
 	}
 
-	private void addData(String value, int byteLength) {
-		if (this.firstData == null) {
-			this.firstData = value;
+	private void addData(byte[] bytes, int offset, int length) {
+		int separator = (this.dataLength < 0) ? 0 : 1;
+		int start = Math.max(this.dataLength, 0);
+		int newLength = start + separator + length;
+		if (newLength > this.data.length) {
+			this.data = Arrays.copyOf(this.data, Math.max(this.data.length * 2, newLength));
 		}
-		else {
-			if (this.moreData == null) {
-				this.moreData = new StringBuilder(this.firstData.length() + value.length() + 16).append(this.firstData);
-			}
-			this.moreData.append('\n').append(value);
+		if (separator > 0) {
+			this.data[start] = LF;
 		}
-		this.eventBytes += byteLength + 1;
+		System.arraycopy(bytes, offset, this.data, start + separator, length);
+		this.dataLength = newLength;
+		this.eventBytes += length + 1;
 	}
 
 	private @Nullable SseEvent dispatch() {
-		String data = (this.moreData != null) ? this.moreData.toString() : this.firstData;
+		int length = this.dataLength;
+		byte[] data = (length < 0 || isKeepAlive(this.data, length)) ? null : Arrays.copyOf(this.data, length);
 		String type = this.eventType;
 		String id = this.eventId;
 		reset();
-		if (data == null || isKeepAlive(data)) {
-			return null;
-		}
-		return new SseEvent(type, data, id);
+		return (data != null) ? new SseEvent(type, data, id) : null;
 	}
 
 	private void reset() {
-		this.firstData = null;
-		this.moreData = null;
+		this.dataLength = -1;
+		if (this.data.length > RETAINED_DATA_BYTES) {
+			this.data = new byte[256];
+		}
 		this.eventBytes = 0;
 		this.eventType = null;
 		this.eventId = null;
+	}
+
+	/**
+	 * Whether an event's data is a keep-alive: blank, or (trimmed, ignoring case)
+	 * {@code :}, {@code :ping}, {@code ping} or {@code keep-alive}.
+	 * @param data the data's bytes
+	 * @param length the data's length
+	 * @return {@code true} for a keep-alive
+	 */
+	private static boolean isKeepAlive(byte[] data, int length) {
+		if (length > 64) {
+			return hasNoAsciiText(data, length) && isKeepAlive(new String(data, 0, length, StandardCharsets.UTF_8));
+		}
+		return isKeepAlive(new String(data, 0, length, StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Whether data holds no ASCII character but whitespace: only then can a long data be
+	 * blank.
+	 * @param data the data's bytes
+	 * @param length the data's length
+	 * @return {@code false} as soon as an ASCII character other than whitespace is found
+	 */
+	private static boolean hasNoAsciiText(byte[] data, int length) {
+		for (int i = 0; i < length; i++) {
+			byte b = data[i];
+			if (b >= 0 && !Character.isWhitespace(b)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static boolean isKeepAlive(String data) {
@@ -411,6 +497,16 @@ public final class SseParser {
 		if (isAscii(bytes, offset, length)) {
 			return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
 		}
+		return decodeUtf8(bytes, offset, length);
+	}
+
+	private void checkUtf8(byte[] bytes, int offset, int length) {
+		if (!isAscii(bytes, offset, length)) {
+			decodeUtf8(bytes, offset, length);
+		}
+	}
+
+	private String decodeUtf8(byte[] bytes, int offset, int length) {
 		try {
 			return this.utf8.decode(ByteBuffer.wrap(bytes, offset, length)).toString();
 		}
@@ -422,7 +518,14 @@ public final class SseParser {
 	}
 
 	private static boolean isAscii(byte[] bytes, int offset, int length) {
-		for (int i = offset, end = offset + length; i < end; i++) {
+		int end = offset + length;
+		int i = offset;
+		for (; i <= end - Long.BYTES; i += Long.BYTES) {
+			if (((long) LONGS.get(bytes, i) & HIGH_BITS) != 0) {
+				return false;
+			}
+		}
+		for (; i < end; i++) {
 			if (bytes[i] < 0) {
 				return false;
 			}

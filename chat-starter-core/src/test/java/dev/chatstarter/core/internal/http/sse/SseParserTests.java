@@ -18,6 +18,7 @@ package dev.chatstarter.core.internal.http.sse;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -169,6 +170,80 @@ class SseParserTests {
 			events.addAll(parser.finish());
 			assertThat(events).as("round %d", round).isEqualTo(SAMPLE_EVENTS);
 		}
+	}
+
+	@Test
+	void findsTheFirstLineBreakAtEveryPositionOfAWord() {
+		for (int length = 0; length <= 40; length++) {
+			for (int position = 0; position < length; position++) {
+				for (byte lineBreak : new byte[] { '\n', '\r' }) {
+					byte[] bytes = new byte[length];
+					Arrays.fill(bytes, (byte) 'a');
+					bytes[position] = lineBreak;
+					if (position + 1 < length) {
+						bytes[position + 1] = (lineBreak == '\n') ? (byte) '\r' : (byte) '\n';
+					}
+					assertThat(SseParser.indexOfLineBreak(bytes, 0, length)).isEqualTo(position);
+					assertThat(SseParser.indexOfLineBreak(bytes, position + 1, length))
+						.isEqualTo((position + 1 < length) ? position + 1 : -1);
+				}
+			}
+			byte[] none = new byte[length];
+			Arrays.fill(none, (byte) 0x0B);
+			assertThat(SseParser.indexOfLineBreak(none, 0, length)).isEqualTo(-1);
+		}
+	}
+
+	@Test
+	void findsLineBreaksLikeAByteByByteScanInRandomBytes() {
+		Random random = new Random(42);
+		byte[] alphabet = { '\n', '\r', 0x09, 0x0B, 0x0C, 0x0E, (byte) 0x8A, (byte) 0x8D, (byte) 0xFF, 0x00, 0x01,
+				'a' };
+		for (int round = 0; round < 2_000; round++) {
+			byte[] bytes = new byte[random.nextInt(64)];
+			for (int i = 0; i < bytes.length; i++) {
+				bytes[i] = alphabet[random.nextInt(alphabet.length)];
+			}
+			int from = (bytes.length > 0) ? random.nextInt(bytes.length) : 0;
+			int expected = -1;
+			for (int i = from; i < bytes.length; i++) {
+				if (bytes[i] == '\n' || bytes[i] == '\r') {
+					expected = i;
+					break;
+				}
+			}
+			assertThat(SseParser.indexOfLineBreak(bytes, from, bytes.length)).as("round %d", round).isEqualTo(expected);
+		}
+	}
+
+	@Test
+	void keepsALargeEventIntactAndTheSmallOnesAfterIt() {
+		String large = "x".repeat(100_000);
+		SseParser parser = new SseParser();
+		assertThat(parser.feed(utf8("data: " + large + "\ndata: tail\n\ndata: small\n\n"))).extracting(SseEvent::data)
+			.containsExactly(large + "\ntail", "small");
+	}
+
+	@Test
+	void dataBytesAreTheUtf8OfTheData() {
+		SseEvent event = new SseParser().feed(utf8("data: 你好\ndata: [x]\n\n")).get(0);
+		assertThat(event.dataBytes()).isEqualTo(utf8("你好\n[x]"));
+		assertThat(event).isEqualTo(new SseEvent(null, "你好\n[x]", null));
+	}
+
+	@Test
+	void doneIgnoresSurroundingWhitespaceOnly() {
+		assertThat(new SseEvent(null, " \t[DONE]\r ", null).isDone()).isTrue();
+		assertThat(new SseEvent(null, "[DONE].", null).isDone()).isFalse();
+		assertThat(new SseEvent(null, "[done]", null).isDone()).isFalse();
+	}
+
+	@Test
+	void rejectsInvalidUtf8AfterAnAsciiWord() {
+		byte[] line = "data: abcdefghijklmnop\u00e9\n\n".getBytes(StandardCharsets.UTF_8);
+		line[line.length - 4] = (byte) 0xC3;
+		line[line.length - 3] = (byte) 0x28;
+		assertThatExceptionOfType(SseFormatException.class).isThrownBy(() -> new SseParser().feed(line));
 	}
 
 	@Test
