@@ -30,10 +30,12 @@ import org.springframework.core.style.ToStringCreator;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
+import dev.chatstarter.core.http.ApiKeyPool;
 import dev.chatstarter.core.http.BaseUrl;
 import dev.chatstarter.core.http.ConnectionPoolSettings;
 import dev.chatstarter.core.http.HttpSettings;
 import dev.chatstarter.core.http.HttpVersion;
+import dev.chatstarter.core.http.KeySelection;
 import dev.chatstarter.core.http.RetryPolicy;
 import dev.chatstarter.core.provider.ProviderDialect;
 import dev.chatstarter.core.provider.ProviderDialect.AssistantToolCallContent;
@@ -149,6 +151,18 @@ public final class ChatProperties {
 		 * actuator endpoints.
 		 */
 		private @Nullable String apiKey;
+
+		/**
+		 * Several API keys used in turn, in place of api-key: a rate-limited key cools
+		 * down while the others serve, a rejected or exhausted key is taken out (see
+		 * key-pool). Never logged and masked in actuator endpoints.
+		 */
+		private @Nullable List<String> apiKeys;
+
+		/**
+		 * How the keys of api-keys are used.
+		 */
+		private final KeyPool keyPool = new KeyPool();
 
 		/**
 		 * Model used when a call does not name one, e.g. gpt-4o.
@@ -338,6 +352,18 @@ public final class ChatProperties {
 			this.apiKey = apiKey;
 		}
 
+		public @Nullable List<String> getApiKeys() {
+			return this.apiKeys;
+		}
+
+		public void setApiKeys(@Nullable List<String> apiKeys) {
+			this.apiKeys = apiKeys;
+		}
+
+		public KeyPool getKeyPool() {
+			return this.keyPool;
+		}
+
 		public @Nullable String getModel() {
 			return this.model;
 		}
@@ -423,6 +449,7 @@ public final class ChatProperties {
 			return new ToStringCreator(this)
 				.append("baseUrl", (this.baseUrl != null) ? BaseUrl.redacted(this.baseUrl) : null)
 				.append("apiKey", StringUtils.hasLength(this.apiKey) ? "******" : "(none)")
+				.append("apiKeys", (this.apiKeys != null) ? this.apiKeys.size() + " keys" : "(none)")
 				.append("model", this.model)
 				.append("headers", this.headers.keySet())
 				.append("connectTimeout", this.connectTimeout)
@@ -817,6 +844,71 @@ public final class ChatProperties {
 
 		public void setDuration(Duration duration) {
 			this.duration = duration;
+		}
+
+	}
+
+	/**
+	 * How a provider's api-keys are used: which key each request takes, and how long a
+	 * key rests after the provider refused it.
+	 */
+	public static final class KeyPool {
+
+		/**
+		 * Which key a request takes: round-robin (each in turn), least-busy (the fewest
+		 * requests in flight) or random.
+		 */
+		private KeySelection selection = KeySelection.ROUND_ROBIN;
+
+		/**
+		 * Header each key is sent in as it is, e.g. api-key; unset sends it as
+		 * "Authorization: Bearer ...".
+		 */
+		private @Nullable String header;
+
+		/**
+		 * How long a rate-limited key rests when the provider sends no Retry-After.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration coolDown = ApiKeyPool.DEFAULT_COOL_DOWN;
+
+		/**
+		 * How long a key the provider rejects (401/403) or reports out of quota stays
+		 * out; unset keeps it out until the application restarts.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private @Nullable Duration disableFor;
+
+		public KeySelection getSelection() {
+			return this.selection;
+		}
+
+		public void setSelection(KeySelection selection) {
+			this.selection = selection;
+		}
+
+		public @Nullable String getHeader() {
+			return this.header;
+		}
+
+		public void setHeader(@Nullable String header) {
+			this.header = header;
+		}
+
+		public Duration getCoolDown() {
+			return this.coolDown;
+		}
+
+		public void setCoolDown(Duration coolDown) {
+			this.coolDown = coolDown;
+		}
+
+		public @Nullable Duration getDisableFor() {
+			return this.disableFor;
+		}
+
+		public void setDisableFor(@Nullable Duration disableFor) {
+			this.disableFor = disableFor;
 		}
 
 	}

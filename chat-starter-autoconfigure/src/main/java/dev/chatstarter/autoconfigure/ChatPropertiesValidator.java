@@ -20,6 +20,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +148,7 @@ final class ChatPropertiesValidator {
 			validateBaseUrl(prefix + "base-url", provider.getBaseUrl());
 		}
 		validateResolved(prefix + "api-key", prefix + "api-key", provider.getApiKey());
+		validateKeyPool(prefix, provider);
 		validateResolved(prefix + "model", prefix + "model", provider.getModel());
 		provider.getHeaders()
 			.forEach((header, value) -> validateResolved(prefix + "headers." + header, prefix + "headers." + header,
@@ -159,6 +161,49 @@ final class ChatPropertiesValidator {
 		validateOptions(prefix + "options.", provider.getOptions());
 		validateResilience(prefix, provider);
 		validateTransport(prefix + "transport", provider.getTransport());
+	}
+
+	private void validateKeyPool(String prefix, Provider provider) {
+		List<String> keys = provider.getApiKeys();
+		if (keys == null) {
+			return;
+		}
+		String property = prefix + "api-keys";
+		if (StringUtils.hasText(provider.getApiKey())) {
+			this.problems.add(property, prefix + "api-key and " + property + " are both set.",
+					"Keep one of them: " + prefix + "api-key for one key, " + property + " for a pool of keys.");
+		}
+		if (keys.isEmpty()) {
+			this.problems.add(property, property + " is an empty list, so the provider has no key to send.",
+					"List at least one key under " + property + ", or remove it (and set " + prefix
+							+ "api-key, or no key for a local server).");
+			return;
+		}
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < keys.size(); i++) {
+			String key = keys.get(i);
+			String item = property + "[" + i + "]";
+			if (!StringUtils.hasText(key)) {
+				this.problems.add(item, item + " is blank.", "Give " + item + " a key, or remove it from the list.");
+			}
+			else if (!validateResolved(item, item, key) && !seen.add(key.strip())) {
+				this.problems.add(item, item + " repeats an earlier key of the pool.",
+						"List each key once under " + property + ".");
+			}
+		}
+		String header = provider.getKeyPool().getHeader();
+		if (header != null && !StringUtils.hasText(header)) {
+			this.problems.add(prefix + "key-pool.header", prefix + "key-pool.header is blank.",
+					"Name the header the keys are sent in (e.g. api-key), or remove it to send them as bearer tokens.");
+		}
+		this.problems.requireNotNegative(prefix + "key-pool.cool-down", provider.getKeyPool().getCoolDown(), "10s");
+		Duration disableFor = provider.getKeyPool().getDisableFor();
+		if (disableFor != null && (disableFor.isNegative() || disableFor.isZero())) {
+			this.problems.add(prefix + "key-pool.disable-for",
+					prefix + "key-pool.disable-for is " + disableFor + " but must be a positive duration.",
+					"Set " + prefix + "key-pool.disable-for to a positive duration such as 1h, or remove it to keep a "
+							+ "rejected key out until restart.");
+		}
 	}
 
 	private void validateTransport(String property, Transport transport) {

@@ -48,6 +48,7 @@ import dev.chatstarter.autoconfigure.tool.ChatToolDiscoverer;
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.chat.ChatOptions;
 import dev.chatstarter.core.chat.ToolChoice;
+import dev.chatstarter.core.http.ApiKeyPool;
 import dev.chatstarter.core.http.ChatTransport;
 import dev.chatstarter.core.http.ConnectionPoolSettings;
 import dev.chatstarter.core.http.ReactorNettyTransport;
@@ -121,6 +122,7 @@ final class ChatTemplateFactory {
 		Assert.state(baseUrl != null, "baseUrl was not validated");
 		builder.baseUrl(baseUrl.trim())
 			.apiKey(provider.getApiKey())
+			.keyPool(toKeyPool(provider))
 			.defaultOptions(toChatOptions(provider.getModel(), provider.getOptions()))
 			.defaultHeaders((headers) -> provider.getHeaders().forEach(headers::add))
 			.connectTimeout(provider.getConnectTimeout())
@@ -138,6 +140,15 @@ final class ChatTemplateFactory {
 					provider.getCooldown().getDuration()))
 			.limits(toLimits(provider.getLimits()))
 			.connectionPool(toConnectionPool(provider.getPool()));
+	}
+
+	private static @Nullable ApiKeyPool toKeyPool(Provider provider) {
+		List<String> keys = provider.getApiKeys();
+		if (keys == null || keys.isEmpty()) {
+			return null;
+		}
+		ChatProperties.KeyPool pool = provider.getKeyPool();
+		return new ApiKeyPool(keys, pool.getSelection(), pool.getHeader(), pool.getCoolDown(), pool.getDisableFor());
 	}
 
 	static ConnectionPoolSettings toConnectionPool(ChatProperties.Pool pool) {

@@ -52,6 +52,7 @@ import dev.chatstarter.core.tool.ToolSettings;
  *
  * @param toolCalling the top stage of chat calls and streams
  * @param guard the provider's own guard, which fallback chains of other templates send to
+ * @param http the provider exchange's HTTP client, for the state of its key pool
  * @param observations observes model listings and image generations (chat calls are
  * observed by their stage)
  * @param models lists the provider's models
@@ -61,9 +62,9 @@ import dev.chatstarter.core.tool.ToolSettings;
  * @param callDeadline the deadline of every call ({@code call-timeout}), or {@code null}
  * for none
  */
-record ChatPipeline(ToolCallingExchange toolCalling, GuardedExchange guard, ChatObservations observations,
-		ModelCatalog models, ImageGeneration images, StructuredOutput structuredOutput, ToolResolver tools,
-		@Nullable CallDeadline callDeadline) {
+record ChatPipeline(ToolCallingExchange toolCalling, GuardedExchange guard, ProviderHttpClient http,
+		ChatObservations observations, ModelCatalog models, ImageGeneration images, StructuredOutput structuredOutput,
+		ToolResolver tools, @Nullable CallDeadline callDeadline) {
 
 	private static final JsonMapper DEFAULT_JSON_MAPPER = JsonMapper.builder().build();
 
@@ -76,10 +77,11 @@ record ChatPipeline(ToolCallingExchange toolCalling, GuardedExchange guard, Chat
 		String provider = settings.provider();
 		JsonMapper jsonMapper = (settings.jsonMapper() != null) ? settings.jsonMapper() : DEFAULT_JSON_MAPPER;
 		CleartextCredentials.warnIfExposed(provider, settings.http());
-		SecretRedactor redactor = SecretRedactor.forCredentials(settings.http().apiKey(), settings.http().headers());
+		SecretRedactor redactor = SecretRedactor.forCredentials(settings.http().apiKeys(), settings.http().headers());
 		ChatErrorMapper errorMapper = new ChatErrorMapper(provider, redactor);
 		ProviderHttpClient http = new ProviderHttpClient(provider, settings.http(), settings.transport().transport(),
-				settings.transport().pool(), jsonMapper, errorMapper, settings.retryListener());
+				settings.transport().pool(), jsonMapper, errorMapper, settings.retryListener(),
+				settings.resilience().clock());
 		ChatObservations observations = new ChatObservations(provider, settings.http().baseUrl(),
 				settings.observations());
 		ChatExchange exchange = new ProviderExchange(http, new ChatRequestWriter(jsonMapper, settings.dialect()),
@@ -94,7 +96,7 @@ record ChatPipeline(ToolCallingExchange toolCalling, GuardedExchange guard, Chat
 		ToolCallingLoop loop = new ToolCallingLoop(provider, tools.execution(),
 				observations.observeToolExecutions(tools.listener()), tools.errorConverter(), redactor);
 		Duration callTimeout = settings.http().callTimeout();
-		return new ChatPipeline(new ToolCallingExchange(loop, exchange), guard, observations,
+		return new ChatPipeline(new ToolCallingExchange(loop, exchange), guard, http, observations,
 				new ModelCatalog(http, errorMapper), new ImageGeneration(http, jsonMapper, errorMapper),
 				new StructuredOutput(provider, settings.dialect().structuredOutput(), jsonMapper),
 				new ToolResolver(tools.registry(), tools.defaultTools()),

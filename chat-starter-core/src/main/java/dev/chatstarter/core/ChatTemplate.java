@@ -38,10 +38,12 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.chatstarter.core.chat.ChatMessage;
 import dev.chatstarter.core.chat.ChatOptions;
 import dev.chatstarter.core.chat.ChatResponse;
+import dev.chatstarter.core.http.ApiKeyPool;
 import dev.chatstarter.core.http.ChatTransport;
 import dev.chatstarter.core.http.ConnectionPoolSettings;
 import dev.chatstarter.core.http.HttpSettings;
 import dev.chatstarter.core.http.HttpVersion;
+import dev.chatstarter.core.http.KeyPoolState;
 import dev.chatstarter.core.http.RetryListener;
 import dev.chatstarter.core.http.RetryPolicy;
 import dev.chatstarter.core.image.ImageRequest;
@@ -147,6 +149,15 @@ public interface ChatTemplate extends AutoCloseable {
 	 */
 	default CooldownState cooldownState() {
 		return CooldownState.CLOSED;
+	}
+
+	/**
+	 * Return the state of this provider's API key pool, e.g. for a health check: how many
+	 * keys serve, cool down or are taken out. It holds no key material.
+	 * @return the state, or {@code null} when the provider has one API key or none
+	 */
+	default @Nullable KeyPoolState keyPoolState() {
+		return null;
 	}
 
 	/**
@@ -486,6 +497,15 @@ public interface ChatTemplate extends AutoCloseable {
 		 * @return this builder
 		 */
 		Builder apiKey(@Nullable String apiKey);
+
+		/**
+		 * Use a pool of API keys in place of one key: each request takes a key as the
+		 * pool's selection says, a rate-limited key cools down while the others serve,
+		 * and a rejected or exhausted key is taken out (see {@link ApiKeyPool}).
+		 * @param keyPool the pool, or {@code null} for none
+		 * @return this builder
+		 */
+		Builder keyPool(@Nullable ApiKeyPool keyPool);
 
 		/**
 		 * Set the options every call starts from.

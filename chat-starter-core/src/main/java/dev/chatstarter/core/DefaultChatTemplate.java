@@ -28,6 +28,7 @@ import dev.chatstarter.core.chat.ChatOptions;
 import dev.chatstarter.core.chat.ChatRequest;
 import dev.chatstarter.core.chat.ChatResponse;
 import dev.chatstarter.core.http.BaseUrl;
+import dev.chatstarter.core.http.KeyPoolState;
 import dev.chatstarter.core.image.ImageRequest;
 import dev.chatstarter.core.image.ImageResult;
 import dev.chatstarter.core.internal.ChatExchange;
@@ -95,6 +96,11 @@ final class DefaultChatTemplate implements ChatTemplate, FallbackMember {
 	@Override
 	public CooldownState cooldownState() {
 		return this.pipeline.guard().cooldownState();
+	}
+
+	@Override
+	public @Nullable KeyPoolState keyPoolState() {
+		return this.pipeline.http().keyPoolState();
 	}
 
 	@Override

@@ -32,6 +32,7 @@ import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.chat.ChatOptions;
+import dev.chatstarter.core.http.ApiKeyPool;
 import dev.chatstarter.core.http.BaseUrl;
 import dev.chatstarter.core.http.ChatTransport;
 import dev.chatstarter.core.http.ConnectionPoolSettings;
@@ -127,6 +128,12 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 	@Override
 	public ChatTemplate.Builder apiKey(@Nullable String apiKey) {
 		this.http.apiKey(apiKey);
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder keyPool(@Nullable ApiKeyPool keyPool) {
+		this.http.keyPool(keyPool);
 		return this;
 	}
 

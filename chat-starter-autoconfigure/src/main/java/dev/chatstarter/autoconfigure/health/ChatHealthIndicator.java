@@ -35,6 +35,7 @@ import reactor.core.scheduler.Schedulers;
 import dev.chatstarter.autoconfigure.ChatHealthProbe;
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.error.ChatException;
+import dev.chatstarter.core.http.KeyPoolState;
 import dev.chatstarter.core.http.RetryPolicy;
 import dev.chatstarter.core.resilience.CooldownState;
 
@@ -121,17 +122,46 @@ public final class ChatHealthIndicator implements ReactiveHealthIndicator {
 	@Override
 	public Mono<Health> health() {
 		CooldownState cooldown = this.template.cooldownState();
+		KeyPoolState keys = this.template.keyPoolState();
 		if (cooldown == CooldownState.OPEN) {
-			return Mono.just(Health.down()
-				.withDetails(this.details)
-				.withDetail(COOLDOWN, describe(cooldown))
-				.withDetail("error", "cooling down after repeated failures: calls skip this provider for now")
+			return Mono.just(withKeys(
+					Health.down()
+						.withDetails(this.details)
+						.withDetail(COOLDOWN, describe(cooldown))
+						.withDetail("error", "cooling down after repeated failures: calls skip this provider for now"),
+					keys)
 				.build());
 		}
-		return this.health.map((health) -> Health.status(health.getStatus())
+		if (keys != null && keys.available() == 0) {
+			return Mono.just(withKeys(Health.down()
+				.withDetails(this.details)
+				.withDetail(COOLDOWN, describe(cooldown))
+				.withDetail("error", "none of the provider's API keys serves: " + keys.cooling() + " cooling, "
+						+ keys.disabled() + " taken out"),
+					keys)
+				.build());
+		}
+		return this.health.map((health) -> withKeys(Health.status(health.getStatus())
 			.withDetails(health.getDetails())
-			.withDetail(COOLDOWN, describe(cooldown))
-			.build());
+			.withDetail(COOLDOWN, describe(cooldown)), keys).build());
+	}
+
+	/**
+	 * Add the key pool's counts, without key material.
+	 * @param health the health being built
+	 * @param keys the pool's state, or {@code null} for a provider without a pool
+	 * @return the builder
+	 */
+	private static Health.Builder withKeys(Health.Builder health, @Nullable KeyPoolState keys) {
+		if (keys == null) {
+			return health;
+		}
+		Map<String, Object> counts = new LinkedHashMap<>();
+		counts.put("total", keys.total());
+		counts.put("available", keys.available());
+		counts.put("cooling", keys.cooling());
+		counts.put("disabled", keys.disabled());
+		return health.withDetail("keys", counts);
 	}
 
 	private static String describe(CooldownState cooldown) {

@@ -18,6 +18,7 @@ package dev.chatstarter.autoconfigure.observation;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -27,6 +28,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 
 import dev.chatstarter.autoconfigure.ChatTemplateCustomizer;
+import dev.chatstarter.core.ChatTemplates;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -61,6 +63,12 @@ public final class ChatMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	ChatFallbackMetrics chatFallbackMetrics(MeterRegistry meterRegistry) {
 		return new ChatFallbackMetrics(meterRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ChatKeyPoolMetrics chatKeyPoolMetrics(ObjectProvider<ChatTemplates> templates) {
+		return new ChatKeyPoolMetrics(templates);
 	}
 
 	@Bean

@@ -19,6 +19,7 @@ package dev.chatstarter.autoconfigure.sanitize;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -51,6 +52,8 @@ final class ChatSanitizingFunction implements SanitizingFunction {
 	private static final String PROVIDERS = "chat.providers.";
 
 	private static final String HEADERS = ".headers.";
+
+	private static final Pattern POOL_KEY = Pattern.compile("\\.api\\.?keys(\\.\\d+)?$");
 
 	private static final String MASK = SanitizableData.SANITIZED_VALUE;
 
@@ -104,7 +107,7 @@ final class ChatSanitizingFunction implements SanitizingFunction {
 		if (!key.startsWith(PROVIDERS)) {
 			return false;
 		}
-		if (key.endsWith(".apikey") || key.endsWith(".api.key")) {
+		if (key.endsWith(".apikey") || key.endsWith(".api.key") || isPoolKey(key)) {
 			return true;
 		}
 		if (key.indexOf(HEADERS) == -1) {
@@ -116,6 +119,16 @@ final class ChatSanitizingFunction implements SanitizingFunction {
 		int headers = originalKey.toLowerCase(Locale.ROOT).indexOf("headers", PROVIDERS.length());
 		String header = originalKey.substring(headers + "headers".length()).replace("[", "").replace("]", "");
 		return CredentialHeaders.isCredential(header);
+	}
+
+	/**
+	 * Whether a normalized key names the keys of a pool: the whole list ({@code apikeys})
+	 * or one of them ({@code apikeys.0}, {@code api.keys.0}).
+	 * @param key the normalized key
+	 * @return {@code true} for a key of a pool
+	 */
+	private static boolean isPoolKey(String key) {
+		return POOL_KEY.matcher(key).find();
 	}
 
 	private static boolean isBaseUrl(String key) {

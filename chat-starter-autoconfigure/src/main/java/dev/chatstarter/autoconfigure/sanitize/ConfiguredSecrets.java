@@ -51,6 +51,9 @@ final class ConfiguredSecrets {
 		Set<String> secrets = new LinkedHashSet<>();
 		for (ChatProperties.Provider provider : properties.getProviders().values()) {
 			add(secrets, provider.getApiKey());
+			if (provider.getApiKeys() != null) {
+				provider.getApiKeys().forEach((key) -> add(secrets, key));
+			}
 			for (Map.Entry<String, String> header : provider.getHeaders().entrySet()) {
 				if (CredentialHeaders.isCredential(header.getKey()) && header.getValue() != null) {
 					String value = header.getValue().strip();

@@ -17,6 +17,8 @@
 package dev.chatstarter.autoconfigure.health;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,10 +33,13 @@ import reactor.util.function.Tuple2;
 
 import dev.chatstarter.autoconfigure.ChatHealthProbe;
 import dev.chatstarter.core.ChatTemplate;
+import dev.chatstarter.core.error.ChatAuthenticationException;
 import dev.chatstarter.core.error.ChatServerException;
+import dev.chatstarter.core.http.ApiKeyPool;
 import dev.chatstarter.core.http.RetryPolicy;
 import dev.chatstarter.core.resilience.CooldownPolicy;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -91,6 +96,34 @@ class ChatHealthIndicatorTests {
 			.containsEntry("host", "127.0.0.1")
 			.hasEntrySatisfying("error", (error) -> assertThat(error.toString()).contains("cooling down"));
 		wireMock.verify(1, getRequestedFor(urlEqualTo("/v1/models")));
+	}
+
+	@Test
+	void aPooledProviderShowsItsKeysAndIsDownWhileNoneServes() {
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(401)));
+		ChatTemplate template = ChatTemplate.builder()
+			.provider("kuai")
+			.baseUrl("http://127.0.0.1:" + wireMock.getPort() + "/v1")
+			.keyPool(ApiKeyPool.of(List.of("sk-pool-one-0123456789", "sk-pool-two-0123456789")))
+			.retryPolicy(RetryPolicy.none())
+			.build();
+		ChatHealthIndicator indicator = new ChatHealthIndicator(template, ChatHealthProbe.MODELS, "127.0.0.1",
+				Duration.ofSeconds(5), Duration.ZERO);
+		Health before = indicator.health().block();
+		assertThat(before.getStatus()).isEqualTo(Status.UP);
+		assertThat(before.getDetails()).containsEntry("keys",
+				Map.of("total", 2, "available", 2, "cooling", 0, "disabled", 0));
+
+		assertThatExceptionOfType(ChatAuthenticationException.class)
+			.isThrownBy(() -> template.prompt("hi").call().content());
+
+		Health out = indicator.health().block();
+		assertThat(out.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(out.getDetails())
+			.containsEntry("keys", Map.of("total", 2, "available", 0, "cooling", 0, "disabled", 2))
+			.hasEntrySatisfying("error",
+					(error) -> assertThat(error.toString()).contains("none of the provider's API keys"));
+		assertThat(out.toString()).doesNotContain("sk-pool");
 	}
 
 	@Test

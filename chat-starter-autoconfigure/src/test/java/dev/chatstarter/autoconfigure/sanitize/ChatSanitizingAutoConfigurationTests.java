@@ -187,12 +187,15 @@ class ChatSanitizingAutoConfigurationTests {
 				"chat.providers.kuai.api_key", "CHAT_PROVIDERS_KUAI_APIKEY", "CHAT_PROVIDERS_KUAI_API_KEY",
 				"chat.providers[kuai].api-key", "chat.providers.kuai.headers.Proxy-Authorization",
 				"chat.providers.kuai.headers.api-key", "chat.providers.kuai.headers[X-Goog-Api-Key]",
-				"chat.providers.kuai.headers.Cookie" }) {
+				"chat.providers.kuai.headers.Cookie", "chat.providers.kuai.api-keys", "chat.providers.kuai.apiKeys",
+				"chat.providers.kuai.api-keys[0]", "chat.providers.kuai.api-keys[12]", "CHAT_PROVIDERS_KUAI_APIKEYS_0",
+				"chat.providers.kuai.api_keys.1" }) {
 			assertThat(function.apply(new SanitizableData(null, key, SECRET)).getValue()).as(key)
 				.isEqualTo(SanitizableData.SANITIZED_VALUE);
 		}
 		for (String key : new String[] { "chat.providers.kuai.base-url", "chat.providers.kuai.model",
-				"chat.providers.kuai.headers.X-Team", "other.api-key", "chat.default-provider" }) {
+				"chat.providers.kuai.headers.X-Team", "other.api-key", "chat.default-provider",
+				"chat.providers.kuai.key-pool.header", "chat.providers.kuai.key-pool.selection" }) {
 			assertThat(function.apply(new SanitizableData(null, key, "value")).getValue()).as(key).isEqualTo("value");
 		}
 	}

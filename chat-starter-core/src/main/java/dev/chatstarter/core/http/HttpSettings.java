@@ -17,6 +17,7 @@
 package dev.chatstarter.core.http;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -46,10 +47,12 @@ import org.springframework.util.unit.DataSize;
  * {@link dev.chatstarter.core.internal.wire.StreamSizeLimit})
  * @param callTimeout the longest a whole call may take (retries, fallbacks, tool rounds,
  * the whole stream), or {@code null} for no limit
+ * @param keyPool several API keys used in turn, in place of {@code apiKey}, or
+ * {@code null}
  */
 public record HttpSettings(String baseUrl, @Nullable String apiKey, HttpHeaders headers, Duration connectTimeout,
 		Duration responseTimeout, Duration streamIdleTimeout, RetryPolicy retryPolicy, HttpVersion httpVersion,
-		int maxResponseBytes, long maxStreamBytes, @Nullable Duration callTimeout) {
+		int maxResponseBytes, long maxStreamBytes, @Nullable Duration callTimeout, @Nullable ApiKeyPool keyPool) {
 
 	/** The default of {@link #maxResponseBytes()}: 16 MiB. */
 	public static final int DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
@@ -70,6 +73,30 @@ public record HttpSettings(String baseUrl, @Nullable String apiKey, HttpHeaders 
 		Assert.isTrue(maxStreamBytes > 0, "maxStreamBytes must be positive");
 		Assert.isTrue(callTimeout == null || (!callTimeout.isNegative() && !callTimeout.isZero()),
 				"callTimeout must be positive");
+		Assert.isTrue(apiKey == null || keyPool == null, "set either an API key or a key pool, not both");
+	}
+
+	/**
+	 * Create settings without a key pool.
+	 * @param baseUrl the base URL as configured
+	 * @param apiKey the API key, sent as a bearer token when not empty
+	 * @param headers the headers sent with every request
+	 * @param connectTimeout the connect timeout
+	 * @param responseTimeout the longest wait for the first byte of an answer
+	 * @param streamIdleTimeout the longest silence between two parts of an answer once it
+	 * started
+	 * @param retryPolicy the retry policy
+	 * @param httpVersion the HTTP version
+	 * @param maxResponseBytes the largest answer body (or, in a stream, the largest
+	 * single event) accepted
+	 * @param maxStreamBytes the largest total of one streamed answer, in bytes
+	 * @param callTimeout the longest a whole call may take, or {@code null} for no limit
+	 */
+	public HttpSettings(String baseUrl, @Nullable String apiKey, HttpHeaders headers, Duration connectTimeout,
+			Duration responseTimeout, Duration streamIdleTimeout, RetryPolicy retryPolicy, HttpVersion httpVersion,
+			int maxResponseBytes, long maxStreamBytes, @Nullable Duration callTimeout) {
+		this(baseUrl, apiKey, headers, connectTimeout, responseTimeout, streamIdleTimeout, retryPolicy, httpVersion,
+				maxResponseBytes, maxStreamBytes, callTimeout, null);
 	}
 
 	/**
@@ -91,7 +118,7 @@ public record HttpSettings(String baseUrl, @Nullable String apiKey, HttpHeaders 
 			Duration responseTimeout, Duration streamIdleTimeout, RetryPolicy retryPolicy, HttpVersion httpVersion,
 			int maxResponseBytes) {
 		this(baseUrl, apiKey, headers, connectTimeout, responseTimeout, streamIdleTimeout, retryPolicy, httpVersion,
-				maxResponseBytes, DEFAULT_MAX_STREAM_BYTES, null);
+				maxResponseBytes, DEFAULT_MAX_STREAM_BYTES, null, null);
 	}
 
 	/**
@@ -132,6 +159,17 @@ public record HttpSettings(String baseUrl, @Nullable String apiKey, HttpHeaders 
 		return new Builder(this);
 	}
 
+	/**
+	 * Every API key these settings send: the key, or the keys of the pool.
+	 * @return the keys; empty when none is configured
+	 */
+	public List<String> apiKeys() {
+		if (this.keyPool != null) {
+			return this.keyPool.keys();
+		}
+		return (this.apiKey != null) ? List.of(this.apiKey) : List.of();
+	}
+
 	@Override
 	public String toString() {
 		return "HttpSettings[baseUrl=" + BaseUrl.redacted(this.baseUrl) + ", apiKey="
@@ -139,7 +177,8 @@ public record HttpSettings(String baseUrl, @Nullable String apiKey, HttpHeaders 
 				+ ", responseTimeout=" + this.responseTimeout + ", streamIdleTimeout=" + this.streamIdleTimeout
 				+ ", retryPolicy=" + this.retryPolicy + ", httpVersion=" + this.httpVersion + ", maxResponseBytes="
 				+ this.maxResponseBytes + ", maxStreamBytes=" + this.maxStreamBytes + ", callTimeout="
-				+ ((this.callTimeout != null) ? this.callTimeout : "none") + "]";
+				+ ((this.callTimeout != null) ? this.callTimeout : "none") + ", keyPool="
+				+ ((this.keyPool != null) ? this.keyPool : "none") + "]";
 	}
 
 	private static @Nullable String normalizedApiKey(@Nullable String apiKey) {
@@ -173,6 +212,8 @@ public record HttpSettings(String baseUrl, @Nullable String apiKey, HttpHeaders 
 
 		private @Nullable Duration callTimeout;
 
+		private @Nullable ApiKeyPool keyPool;
+
 		private Builder() {
 		}
 
@@ -188,6 +229,7 @@ public record HttpSettings(String baseUrl, @Nullable String apiKey, HttpHeaders 
 			this.maxResponseBytes = settings.maxResponseBytes;
 			this.maxStreamBytes = settings.maxStreamBytes;
 			this.callTimeout = settings.callTimeout;
+			this.keyPool = settings.keyPool;
 		}
 
 		/**
@@ -207,6 +249,27 @@ public record HttpSettings(String baseUrl, @Nullable String apiKey, HttpHeaders 
 		 */
 		public Builder apiKey(@Nullable String apiKey) {
 			this.apiKey = apiKey;
+			return this;
+		}
+
+		/**
+		 * Use several API keys in turn, round-robin, in place of one API key.
+		 * @param keys the keys, or {@code null} or empty for none
+		 * @return this builder
+		 * @see #keyPool(ApiKeyPool)
+		 */
+		public Builder apiKeys(@Nullable List<String> keys) {
+			this.keyPool = (keys != null && !keys.isEmpty()) ? ApiKeyPool.of(keys) : null;
+			return this;
+		}
+
+		/**
+		 * Use a pool of API keys in place of one API key.
+		 * @param keyPool the pool, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder keyPool(@Nullable ApiKeyPool keyPool) {
+			this.keyPool = keyPool;
 			return this;
 		}
 
@@ -320,7 +383,7 @@ public record HttpSettings(String baseUrl, @Nullable String apiKey, HttpHeaders 
 			copy.addAll(this.headers);
 			return new HttpSettings(this.baseUrl, this.apiKey, HttpHeaders.readOnlyHttpHeaders(copy),
 					this.connectTimeout, this.responseTimeout, this.streamIdleTimeout, this.retryPolicy,
-					this.httpVersion, this.maxResponseBytes, this.maxStreamBytes, this.callTimeout);
+					this.httpVersion, this.maxResponseBytes, this.maxStreamBytes, this.callTimeout, this.keyPool);
 		}
 
 		private static Duration positive(Duration timeout, String name) {

@@ -140,8 +140,18 @@ public final class SecretRedactor {
 	 * @return the redactor
 	 */
 	public static SecretRedactor forCredentials(@Nullable String apiKey, HttpHeaders headers) {
-		List<@Nullable String> secrets = new ArrayList<>();
-		secrets.add(apiKey);
+		return forCredentials((apiKey != null) ? List.of(apiKey) : List.of(), headers);
+	}
+
+	/**
+	 * Return a redactor for every API key of a provider (its key, or the keys of its
+	 * pool) and the values of its credential headers.
+	 * @param apiKeys the API keys
+	 * @param headers the headers sent with every request
+	 * @return the redactor
+	 */
+	public static SecretRedactor forCredentials(List<String> apiKeys, HttpHeaders headers) {
+		List<@Nullable String> secrets = new ArrayList<>(apiKeys);
 		for (Map.Entry<String, List<String>> header : headers.headerSet()) {
 			if (CredentialHeaders.isCredential(header.getKey())) {
 				for (String value : header.getValue()) {

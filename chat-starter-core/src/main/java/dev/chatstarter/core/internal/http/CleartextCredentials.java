@@ -87,7 +87,7 @@ public final class CleartextCredentials {
 	}
 
 	private static boolean hasCredential(HttpSettings http) {
-		if (http.apiKey() != null) {
+		if (!http.apiKeys().isEmpty()) {
 			return true;
 		}
 		for (Map.Entry<String, java.util.List<String>> header : http.headers().headerSet()) {

@@ -18,8 +18,12 @@ package dev.chatstarter.core.internal.http;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -34,6 +38,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,6 +49,7 @@ import dev.chatstarter.core.error.ErrorDetails;
 import dev.chatstarter.core.http.BaseUrl;
 import dev.chatstarter.core.http.ChatTransport;
 import dev.chatstarter.core.http.HttpSettings;
+import dev.chatstarter.core.http.KeyPoolState;
 import dev.chatstarter.core.http.ProviderConnection;
 import dev.chatstarter.core.http.RetryListener;
 import dev.chatstarter.core.internal.error.ChatErrorMapper;
@@ -111,6 +117,9 @@ public final class ProviderHttpClient {
 	/** The retries of a call: any retryable failure, as the policy says. */
 	private final RetryBackoff callRetries;
 
+	/** The keys used in turn, or {@code null} for the one key of the settings. */
+	private final @Nullable KeyPool keyPool;
+
 	/**
 	 * Create a client.
 	 * @param provider the provider name
@@ -120,10 +129,11 @@ public final class ProviderHttpClient {
 	 * @param jsonMapper the mapper that parses answers
 	 * @param errorMapper turns failures into exceptions
 	 * @param retryListener told of every retry
+	 * @param clock the clock that times the cooling and taken out keys of a key pool
 	 */
 	public ProviderHttpClient(String provider, HttpSettings settings, ChatTransport transport,
 			ConnectionPool connectionPool, JsonMapper jsonMapper, ChatErrorMapper errorMapper,
-			RetryListener retryListener) {
+			RetryListener retryListener, InstantSource clock) {
 		Assert.hasText(provider, "provider must not be empty");
 		this.provider = provider;
 		this.settings = settings;
@@ -131,6 +141,7 @@ public final class ProviderHttpClient {
 		this.errorMapper = errorMapper;
 		this.retryListener = retryListener;
 		this.callRetries = retry(() -> true);
+		this.keyPool = (settings.keyPool() != null) ? new KeyPool(provider, settings.keyPool(), clock) : null;
 		this.connection = Lazy.of(() -> Connected.connect(provider, settings, transport, connectionPool));
 	}
 
@@ -140,6 +151,15 @@ public final class ProviderHttpClient {
 	 */
 	public String provider() {
 		return this.provider;
+	}
+
+	/**
+	 * A snapshot of the provider's key pool.
+	 * @return the state of the pool, or {@code null} when the provider has one key or
+	 * none
+	 */
+	public @Nullable KeyPoolState keyPoolState() {
+		return (this.keyPool != null) ? this.keyPool.state() : null;
 	}
 
 	/**
@@ -198,12 +218,13 @@ public final class ProviderHttpClient {
 		return Flux.defer(() -> {
 			AtomicBoolean emitted = new AtomicBoolean();
 			return retry(() -> !emitted.get())
-				.retry(Flux.defer(() -> streamAttempt(path, body, reader)).doOnNext((value) -> emitted.set(true)));
+				.retry(onAnotherKey(Flux.defer(() -> streamAttempt(path, body, reader)), () -> !emitted.get())
+					.doOnNext((value) -> emitted.set(true)));
 		});
 	}
 
 	private <T> Mono<T> exchange(HttpMethod method, String path, byte @Nullable [] body, AnswerReader<T> reader) {
-		return this.callRetries.retry(Mono.defer(() -> {
+		return this.callRetries.retry(onAnotherKey(Mono.defer(() -> {
 			Attempt attempt = new Attempt();
 			int maxBytes = this.settings.maxResponseBytes();
 			return DataBufferUtils.join(attempt.body(method, path, body), maxBytes)
@@ -216,8 +237,32 @@ public final class ProviderHttpClient {
 					T plain = reader.readPlain(bytes);
 					return (plain != null) ? plain
 							: reader.read(checked(parse(bytes, "the answer is not JSON"), attempt));
-				});
-		}));
+				})
+				.doOnError(attempt::failed);
+		})));
+	}
+
+	/**
+	 * Send a request again at once on another key of the pool when it failed on its key
+	 * (a rate limit, a rejected or exhausted key), as long as another key serves: the
+	 * other keys are tried before the call counts as failed.
+	 * @param <T> the type of the value
+	 * @param attempt one attempt, which picks its key when subscribed
+	 * @return the attempts
+	 */
+	private <T> Mono<T> onAnotherKey(Mono<T> attempt) {
+		return (this.keyPool != null && this.keyPool.size() > 1) ? attempt.retryWhen(anotherKey(() -> true)) : attempt;
+	}
+
+	private <T> Flux<T> onAnotherKey(Flux<T> attempt, BooleanSupplier mayRetry) {
+		return (this.keyPool != null && this.keyPool.size() > 1) ? attempt.retryWhen(anotherKey(mayRetry)) : attempt;
+	}
+
+	private Retry anotherKey(BooleanSupplier mayRetry) {
+		KeyPool pool = Objects.requireNonNull(this.keyPool);
+		return Retry.max(pool.size() - 1)
+			.filter((failure) -> mayRetry.getAsBoolean() && KeyPool.isKeyFailure(failure) && pool.hasAvailableKey())
+			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
 	}
 
 	/**
@@ -251,7 +296,8 @@ public final class ProviderHttpClient {
 							"an event of the stream is larger than " + maxBytes + " bytes (max-response-size)", ex,
 							null))
 			.onErrorMap(SseFormatException.class,
-					(ex) -> this.errorMapper.malformed("the stream is not valid UTF-8", ex, null));
+					(ex) -> this.errorMapper.malformed("the stream is not valid UTF-8", ex, null))
+			.doOnError(attempt::failed);
 	}
 
 	/**
@@ -356,7 +402,13 @@ public final class ProviderHttpClient {
 		return bytes;
 	}
 
-	private RetryBackoff retry(java.util.function.BooleanSupplier mayRetry) {
+	private static Map<String, String> withHeader(Map<String, String> headers, String name, String value) {
+		Map<String, String> all = new LinkedHashMap<>(headers);
+		all.put(name, value);
+		return all;
+	}
+
+	private RetryBackoff retry(BooleanSupplier mayRetry) {
 		return new RetryBackoff(this.provider, this.settings.retryPolicy(), mayRetry, this.retryListener);
 	}
 
@@ -407,6 +459,21 @@ public final class ProviderHttpClient {
 
 		private HttpHeaders headers = HttpHeaders.EMPTY;
 
+		/** The key of the pool this attempt was sent with, once sent. */
+		private KeyPool.@Nullable PooledKey key;
+
+		/**
+		 * Tell the key pool that this attempt failed, so that it cools or takes out the
+		 * key when the failure was the key's own.
+		 * @param failure the failure of the attempt, whatever stage raised it
+		 */
+		void failed(Throwable failure) {
+			KeyPool pool = ProviderHttpClient.this.keyPool;
+			if (pool != null && this.key != null) {
+				pool.failed(this.key, failure);
+			}
+		}
+
 		Flux<DataBuffer> body(HttpMethod method, String path, byte @Nullable [] body) {
 			return body(method, path, body, null);
 		}
@@ -429,9 +496,39 @@ public final class ProviderHttpClient {
 			URI uri = connected.uris().of(path);
 			Flux<DataBuffer> answer = Flux.deferContextual((context) -> connected.connection()
 				.exchange(method, uri, body, context.getOrDefault(PROPAGATED_HEADERS, Map.of()), this::onResponse));
-			return ((activity != null) ? BodyTimeouts.apply(answer, responseTimeout, idleTimeout, activity)
+			Flux<DataBuffer> timed = ((activity != null)
+					? BodyTimeouts.apply(answer, responseTimeout, idleTimeout, activity)
 					: BodyTimeouts.apply(answer, responseTimeout, idleTimeout))
 				.onErrorMap((ex) -> !(ex instanceof ChatException), (ex) -> toChatException(ex, method.name(), uri));
+			KeyPool pool = ProviderHttpClient.this.keyPool;
+			return (pool != null) ? withKey(pool, timed) : timed;
+		}
+
+		/**
+		 * Send the request with a key of the pool, and tell the pool how it went.
+		 * @param pool the pool
+		 * @param answer the answer of the request
+		 * @return the answer, sent with the key's header
+		 */
+		private Flux<DataBuffer> withKey(KeyPool pool, Flux<DataBuffer> answer) {
+			return Flux.defer(() -> {
+				KeyPool.PooledKey key = pool.acquire();
+				this.key = key;
+				// released before the answer's end reaches the caller, so that the
+				// caller's
+				// next request sees the key idle (least-busy)
+				AtomicBoolean inFlight = new AtomicBoolean(true);
+				Runnable release = () -> {
+					if (inFlight.compareAndSet(true, false)) {
+						key.release();
+					}
+				};
+				return answer
+					.contextWrite((context) -> context.put(PROPAGATED_HEADERS,
+							withHeader(context.getOrDefault(PROPAGATED_HEADERS, Map.of()), key.header(), key.value())))
+					.doOnTerminate(release)
+					.doOnCancel(release);
+			});
 		}
 
 		private Flux<DataBuffer> onResponse(int status, HttpHeaders headers, Flux<DataBuffer> body) {

@@ -16,6 +16,8 @@
 
 package dev.chatstarter.core.internal.error;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -119,7 +121,7 @@ class SecretRedactorTests {
 		org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
 		headers.add("X-Session-Affinity", "true");
 		headers.add("X-Signature-Version", "2");
-		assertThat(SecretRedactor.forCredentials(null, headers).redact("stream is true, limit 2"))
+		assertThat(SecretRedactor.forCredentials(List.of(), headers).redact("stream is true, limit 2"))
 			.isEqualTo("stream is true, limit 2");
 	}
 

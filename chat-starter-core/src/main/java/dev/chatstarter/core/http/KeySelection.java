@@ -1,0 +1,34 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.chatstarter.core.http;
+
+/**
+ * How an {@link ApiKeyPool} picks the key of the next request among the keys that are
+ * neither cooling down nor taken out.
+ */
+public enum KeySelection {
+
+	/** Each key in turn. */
+	ROUND_ROBIN,
+
+	/** The key with the fewest requests in flight; the first of them on a tie. */
+	LEAST_BUSY,
+
+	/** A key picked at random. */
+	RANDOM
+
+}
