@@ -181,6 +181,14 @@ public final class ChatProperties {
 		private final Map<String, String> headers = new LinkedHashMap<>();
 
 		/**
+		 * The provider's names for models, e.g. smart: gpt-4.1-2025-04-14: a call that
+		 * names an alias sends the id it stands for (an alias may name another alias);
+		 * other names pass through as model ids. Each provider of a fallback chain maps
+		 * the model with its own aliases.
+		 */
+		private final Map<String, String> models = new LinkedHashMap<>();
+
+		/**
 		 * Longest wait to establish a connection.
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
@@ -362,6 +370,10 @@ public final class ChatProperties {
 
 		public KeyPool getKeyPool() {
 			return this.keyPool;
+		}
+
+		public Map<String, String> getModels() {
+			return this.models;
 		}
 
 		public @Nullable String getModel() {

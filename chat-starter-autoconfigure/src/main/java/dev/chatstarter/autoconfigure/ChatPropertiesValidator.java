@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,6 +40,7 @@ import dev.chatstarter.autoconfigure.ChatProperties.Retry;
 import dev.chatstarter.autoconfigure.ChatProperties.Transport;
 import dev.chatstarter.core.http.BaseUrl;
 import dev.chatstarter.core.http.ConnectionPoolSettings;
+import dev.chatstarter.core.model.ModelAliases;
 import dev.chatstarter.core.tool.ToolExecutionOptions;
 
 /**
@@ -149,6 +151,7 @@ final class ChatPropertiesValidator {
 		}
 		validateResolved(prefix + "api-key", prefix + "api-key", provider.getApiKey());
 		validateKeyPool(prefix, provider);
+		validateModelAliases(prefix + "models", provider.getModels());
 		validateResolved(prefix + "model", prefix + "model", provider.getModel());
 		provider.getHeaders()
 			.forEach((header, value) -> validateResolved(prefix + "headers." + header, prefix + "headers." + header,
@@ -204,6 +207,23 @@ final class ChatPropertiesValidator {
 					"Set " + prefix + "key-pool.disable-for to a positive duration such as 1h, or remove it to keep a "
 							+ "rejected key out until restart.");
 		}
+	}
+
+	private void validateModelAliases(String property, Map<String, String> aliases) {
+		Set<String> reported = new HashSet<>();
+		aliases.forEach((alias, id) -> {
+			if (!StringUtils.hasText(id)) {
+				this.problems.add(property + "." + alias, property + "." + alias + " is blank.",
+						"Give the alias the provider's model id (e.g. gpt-4o-mini), or remove it.");
+				return;
+			}
+			List<String> cycle = ModelAliases.cycleFrom(aliases, alias);
+			if (cycle != null && reported.add(String.join(",", new TreeSet<>(cycle)))) {
+				this.problems.add(property + "." + alias,
+						property + " form a cycle: " + String.join(" -> ", cycle) + ", so no model id ends it.",
+						"Make one alias of the cycle name the provider's model id instead of another alias.");
+			}
+		});
 	}
 
 	private void validateTransport(String property, Transport transport) {

@@ -123,6 +123,7 @@ final class ChatTemplateFactory {
 		builder.baseUrl(baseUrl.trim())
 			.apiKey(provider.getApiKey())
 			.keyPool(toKeyPool(provider))
+			.modelAliases(provider.getModels())
 			.defaultOptions(toChatOptions(provider.getModel(), provider.getOptions()))
 			.defaultHeaders((headers) -> provider.getHeaders().forEach(headers::add))
 			.connectTimeout(provider.getConnectTimeout())

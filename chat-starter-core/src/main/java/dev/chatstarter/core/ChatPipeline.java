@@ -40,6 +40,7 @@ import dev.chatstarter.core.internal.tool.ToolResolver;
 import dev.chatstarter.core.internal.wire.ChatCompletionReader;
 import dev.chatstarter.core.internal.wire.ChatRequestWriter;
 import dev.chatstarter.core.internal.wire.ImageGeneration;
+import dev.chatstarter.core.internal.wire.ModelAliasExchange;
 import dev.chatstarter.core.internal.wire.ModelCatalog;
 import dev.chatstarter.core.internal.wire.ProviderExchange;
 import dev.chatstarter.core.resilience.ResilienceSettings;
@@ -87,6 +88,7 @@ record ChatPipeline(ToolCallingExchange toolCalling, GuardedExchange guard, Prov
 		ChatExchange exchange = new ProviderExchange(http, new ChatRequestWriter(jsonMapper, settings.dialect()),
 				new ChatCompletionReader(jsonMapper), errorMapper, settings.http().maxStreamBytes());
 		exchange = ObservedExchange.over(observations, exchange);
+		exchange = ModelAliasExchange.over(settings.modelAliases(), exchange);
 		ResilienceSettings resilience = settings.resilience();
 		GuardedExchange guard = new GuardedExchange(new ProviderCooldown(resilience.cooldown(), resilience.clock()),
 				new ProviderLimiter(provider, resilience.limits(), resilience.clock()), exchange);

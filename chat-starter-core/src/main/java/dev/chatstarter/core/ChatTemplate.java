@@ -20,6 +20,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -48,6 +49,7 @@ import dev.chatstarter.core.http.RetryListener;
 import dev.chatstarter.core.http.RetryPolicy;
 import dev.chatstarter.core.image.ImageRequest;
 import dev.chatstarter.core.image.ImageResult;
+import dev.chatstarter.core.model.ModelAliases;
 import dev.chatstarter.core.model.ModelInfo;
 import dev.chatstarter.core.observation.ChatObservationConvention;
 import dev.chatstarter.core.observation.ChatObservationSettings;
@@ -279,6 +281,33 @@ public interface ChatTemplate extends AutoCloseable {
 		 * @return this spec
 		 */
 		PromptSpec timeout(Duration timeout);
+
+		/**
+		 * Send this call with its own API key (a tenant's), in place of the template's
+		 * key or key pool. It goes on the template's connection pool, only to this
+		 * template's provider (a fallback to another provider sends that provider's key),
+		 * and is redacted from the call's errors like a configured key.
+		 * @param apiKey the key, sent like the template's
+		 * @return this spec
+		 */
+		PromptSpec apiKey(String apiKey);
+
+		/**
+		 * Send a header with this call's requests, in addition to (or in place of) the
+		 * template's. A credential header's value is redacted from the call's errors.
+		 * @param name the header's name
+		 * @param value the header's value
+		 * @return this spec
+		 */
+		PromptSpec header(String name, String value);
+
+		/**
+		 * Set the longest wait for the first byte of each answer of this call, overriding
+		 * the template's {@linkplain Builder#responseTimeout(Duration) response timeout}.
+		 * @param responseTimeout the timeout, positive
+		 * @return this spec
+		 */
+		PromptSpec responseTimeout(Duration responseTimeout);
 
 		/**
 		 * Send the request and wait for the whole answer.
@@ -576,6 +605,16 @@ public interface ChatTemplate extends AutoCloseable {
 		 * @return this builder
 		 */
 		Builder dialect(ProviderDialect dialect);
+
+		/**
+		 * Set the provider's names for models: a call that names an alias sends the id it
+		 * stands for; other names pass through (see {@link ModelAliases}).
+		 * @param aliases the model id (or another alias) of each alias; empty for none
+		 * @return this builder
+		 * @throws IllegalArgumentException if an alias or id is blank or the aliases form
+		 * a cycle
+		 */
+		Builder modelAliases(Map<String, String> aliases);
 
 		/**
 		 * Set the HTTP version.

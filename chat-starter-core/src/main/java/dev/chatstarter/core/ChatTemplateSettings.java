@@ -25,6 +25,7 @@ import dev.chatstarter.core.chat.ChatOptions;
 import dev.chatstarter.core.http.HttpSettings;
 import dev.chatstarter.core.http.RetryListener;
 import dev.chatstarter.core.internal.resilience.FallbackMember;
+import dev.chatstarter.core.model.ModelAliases;
 import dev.chatstarter.core.observation.ChatObservationSettings;
 import dev.chatstarter.core.provider.ProviderDialect;
 import dev.chatstarter.core.resilience.ResilienceSettings;
@@ -36,6 +37,7 @@ import dev.chatstarter.core.tool.ToolSettings;
  * @param provider the provider's name
  * @param defaultOptions the options every call starts from
  * @param dialect how the provider's dialect differs from OpenAI's
+ * @param modelAliases the provider's names for models
  * @param jsonMapper the mapper of request and response bodies, or {@code null} for the
  * default one
  * @param http how to reach the provider
@@ -47,8 +49,8 @@ import dev.chatstarter.core.tool.ToolSettings;
  * @param fallbacks the templates a failed call moves to, in order
  */
 record ChatTemplateSettings(String provider, ChatOptions defaultOptions, ProviderDialect dialect,
-		@Nullable JsonMapper jsonMapper, HttpSettings http, TransportSettings transport, RetryListener retryListener,
-		ToolSettings tools, ChatObservationSettings observations, ResilienceSettings resilience,
-		List<FallbackMember> fallbacks) {
+		ModelAliases modelAliases, @Nullable JsonMapper jsonMapper, HttpSettings http, TransportSettings transport,
+		RetryListener retryListener, ToolSettings tools, ChatObservationSettings observations,
+		ResilienceSettings resilience, List<FallbackMember> fallbacks) {
 
 }

@@ -28,12 +28,14 @@ import dev.chatstarter.core.chat.ChatOptions;
 import dev.chatstarter.core.chat.ChatRequest;
 import dev.chatstarter.core.chat.ChatResponse;
 import dev.chatstarter.core.http.BaseUrl;
+import dev.chatstarter.core.http.CallOverrides;
 import dev.chatstarter.core.http.KeyPoolState;
 import dev.chatstarter.core.image.ImageRequest;
 import dev.chatstarter.core.image.ImageResult;
 import dev.chatstarter.core.internal.ChatExchange;
 import dev.chatstarter.core.internal.http.CallDeadline;
 import dev.chatstarter.core.internal.http.ConnectionPool;
+import dev.chatstarter.core.internal.http.ProviderHttpClient;
 import dev.chatstarter.core.internal.resilience.FallbackMember;
 import dev.chatstarter.core.model.ModelInfo;
 import dev.chatstarter.core.resilience.CooldownState;
@@ -155,11 +157,15 @@ final class DefaultChatTemplate implements ChatTemplate, FallbackMember {
 	 * @param context the tool context
 	 * @param timeout the call's own timeout, or {@code null} for the template's
 	 * {@code call-timeout}
+	 * @param overrides what the call sends differently from the template
 	 * @return the final response
 	 */
 	Mono<ChatResponse> call(ChatRequest request, List<ToolCallback> tools, ToolContext context,
-			@Nullable Duration timeout) {
+			@Nullable Duration timeout, CallOverrides overrides) {
 		Mono<ChatResponse> call = this.pipeline.toolCalling().call(request, tools, context);
+		if (!overrides.isEmpty()) {
+			call = call.contextWrite(ProviderHttpClient.withOverrides(provider(), overrides));
+		}
 		CallDeadline deadline = this.pipeline.deadline(provider(), timeout);
 		return (deadline != null) ? deadline.apply(call) : call;
 	}
@@ -172,13 +178,17 @@ final class DefaultChatTemplate implements ChatTemplate, FallbackMember {
 	 * @param context the tool context
 	 * @param timeout the call's own timeout, or {@code null} for the template's
 	 * {@code call-timeout}
+	 * @param overrides what the call sends differently from the template
 	 * @param finalResponse receives the last round folded into a response, or
 	 * {@code null} when nobody wants it
 	 * @return the chunks of every round
 	 */
 	Flux<ChatChunk> stream(ChatRequest request, List<ToolCallback> tools, ToolContext context,
-			@Nullable Duration timeout, @Nullable Consumer<ChatResponse> finalResponse) {
+			@Nullable Duration timeout, CallOverrides overrides, @Nullable Consumer<ChatResponse> finalResponse) {
 		Flux<ChatChunk> stream = this.pipeline.toolCalling().stream(request, tools, context, finalResponse);
+		if (!overrides.isEmpty()) {
+			stream = stream.contextWrite(ProviderHttpClient.withOverrides(provider(), overrides));
+		}
 		CallDeadline deadline = this.pipeline.deadline(provider(), timeout);
 		return (deadline != null) ? deadline.apply(stream) : stream;
 	}

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -43,6 +44,7 @@ import dev.chatstarter.core.http.RetryListener;
 import dev.chatstarter.core.http.RetryPolicy;
 import dev.chatstarter.core.internal.http.ConnectionPool;
 import dev.chatstarter.core.internal.resilience.FallbackMember;
+import dev.chatstarter.core.model.ModelAliases;
 import dev.chatstarter.core.observation.ChatObservationConvention;
 import dev.chatstarter.core.observation.ChatObservationSettings;
 import dev.chatstarter.core.observation.ToolObservationConvention;
@@ -68,6 +70,8 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 	private ChatOptions defaultOptions = ChatOptions.empty();
 
 	private ProviderDialect dialect = ProviderDialect.openAi();
+
+	private ModelAliases modelAliases = ModelAliases.none();
 
 	private @Nullable JsonMapper jsonMapper;
 
@@ -101,6 +105,7 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 		this.provider = settings.provider();
 		this.defaultOptions = settings.defaultOptions();
 		this.dialect = settings.dialect();
+		this.modelAliases = settings.modelAliases();
 		this.jsonMapper = settings.jsonMapper();
 		this.http = settings.http().mutate();
 		this.transport = settings.transport().transport();
@@ -192,6 +197,12 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 	public ChatTemplate.Builder dialect(ProviderDialect dialect) {
 		Assert.notNull(dialect, "dialect must not be null");
 		this.dialect = dialect;
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder modelAliases(Map<String, String> aliases) {
+		this.modelAliases = ModelAliases.of(aliases);
 		return this;
 	}
 
@@ -392,8 +403,8 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 				: ConnectionPool.onFirstUse("chat-" + this.provider, this.connectionPool);
 		TransportSettings transport = new TransportSettings(this.transport, pool, sharedPool == null);
 		return new DefaultChatTemplate(new ChatTemplateSettings(this.provider, this.defaultOptions, this.dialect,
-				this.jsonMapper, http, transport, this.retryListener, tools, this.observations.build(),
-				this.resilience.build(), this.fallbacks));
+				this.modelAliases, this.jsonMapper, http, transport, this.retryListener, tools,
+				this.observations.build(), this.resilience.build(), this.fallbacks));
 	}
 
 }

@@ -41,6 +41,7 @@ import dev.chatstarter.core.chat.ChatResponse;
 import dev.chatstarter.core.chat.ContentPart;
 import dev.chatstarter.core.chat.ImagePart;
 import dev.chatstarter.core.chat.TextPart;
+import dev.chatstarter.core.http.CallOverrides;
 import dev.chatstarter.core.internal.output.StructuredOutput;
 import dev.chatstarter.core.stream.ChatChunk;
 import dev.chatstarter.core.tool.ToolCallback;
@@ -65,6 +66,8 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 	private ToolContext toolContext = ToolContext.empty();
 
 	private @Nullable Duration timeout;
+
+	private CallOverrides overrides = CallOverrides.none();
 
 	DefaultPromptSpec(DefaultChatTemplate template) {
 		this.template = template;
@@ -164,6 +167,25 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 	}
 
 	@Override
+	public ChatTemplate.PromptSpec apiKey(String apiKey) {
+		this.overrides = this.overrides.withApiKey(apiKey);
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.PromptSpec header(String name, String value) {
+		this.overrides = this.overrides.withHeader(name, value);
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.PromptSpec responseTimeout(Duration responseTimeout) {
+		Assert.notNull(responseTimeout, "responseTimeout must not be null");
+		this.overrides = this.overrides.withResponseTimeout(responseTimeout);
+		return this;
+	}
+
+	@Override
 	public ChatTemplate.CallResponseSpec call() {
 		return new DefaultCallResponseSpec(invocation());
 	}
@@ -174,7 +196,7 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 	}
 
 	private Invocation invocation() {
-		return new Invocation(toRequest(), offeredTools(), this.toolContext, this.timeout);
+		return new Invocation(toRequest(), offeredTools(), this.toolContext, this.timeout, this.overrides);
 	}
 
 	private ChatRequest toRequest() {
@@ -194,18 +216,19 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 	}
 
 	/**
-	 * What one call sends: the request and the tools it offers, with their context, and
-	 * the call's own timeout.
+	 * What one call sends: the request and the tools it offers, with their context, the
+	 * call's own timeout and what it sends differently from the template.
 	 */
 	private record Invocation(ChatRequest request, List<ToolCallback> tools, ToolContext toolContext,
-			@Nullable Duration timeout) {
+			@Nullable Duration timeout, CallOverrides overrides) {
 
 		Mono<ChatResponse> call(DefaultChatTemplate template, ChatRequest request) {
-			return template.call(request, this.tools, this.toolContext, this.timeout);
+			return template.call(request, this.tools, this.toolContext, this.timeout, this.overrides);
 		}
 
 		Flux<ChatChunk> stream(DefaultChatTemplate template, @Nullable Consumer<ChatResponse> finalResponse) {
-			return template.stream(this.request, this.tools, this.toolContext, this.timeout, finalResponse);
+			return template.stream(this.request, this.tools, this.toolContext, this.timeout, this.overrides,
+					finalResponse);
 		}
 
 	}

@@ -23,9 +23,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import dev.chatstarter.core.error.ChatAuthenticationException;
 import dev.chatstarter.core.error.ChatException;
@@ -168,6 +173,39 @@ class ChatTemplateKeyPoolTests extends WireMockSupport {
 		assertThat(state.toString()).doesNotContain(KEY_A).doesNotContain(KEY_B);
 		this.clock.advance(Duration.ofDays(365));
 		assertThat(template.keyPoolState().disabled()).isEqualTo(1);
+	}
+
+	@Test
+	void aRejectedKeyIsLoggedOnceByPositionAndFingerprintNeverByValue() {
+		wireMock.stubFor(chat().withHeader("Authorization", equalTo("Bearer " + KEY_A))
+			.willReturn(aResponse().withStatus(403)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"error\":{\"message\":\"key " + KEY_A + " is banned\"}}")));
+		wireMock.stubFor(chat().withHeader("Authorization", equalTo("Bearer " + KEY_B)).willReturn(okJson(PONG)));
+		ChatTemplate template = pooled(ApiKeyPool.of(List.of(KEY_A, KEY_B)));
+		ListAppender<ILoggingEvent> log = new ListAppender<>();
+		log.start();
+		Logger logger = (Logger) LoggerFactory.getLogger("dev.chatstarter.core.internal.http.KeyPool");
+		logger.addAppender(log);
+		try {
+			for (int i = 0; i < 4; i++) {
+				template.prompt("hi").call().content();
+			}
+		}
+		finally {
+			logger.detachAppender(log);
+		}
+
+		List<String> warnings = log.list.stream()
+			.filter((event) -> event.getLevel() == Level.WARN)
+			.map(ILoggingEvent::getFormattedMessage)
+			.toList();
+		assertThat(warnings).singleElement()
+			.asString()
+			.contains("API key #0")
+			.contains(template.keyPoolState().keys().get(0).fingerprint())
+			.contains("until restart")
+			.doesNotContain(KEY_A);
 	}
 
 	@Test

@@ -159,6 +159,15 @@ public final class ChatErrorMapper {
 	}
 
 	/**
+	 * Return a mapper that also removes the secrets of one call (a tenant's own key).
+	 * @param callSecrets removes the call's secrets
+	 * @return the mapper
+	 */
+	public ChatErrorMapper and(SecretRedactor callSecrets) {
+		return new ChatErrorMapper(this.provider, this.redactor.and(callSecrets));
+	}
+
+	/**
 	 * Map a non-2xx response.
 	 * @param status the HTTP status
 	 * @param headers the response headers

@@ -208,6 +208,23 @@ public final class SecretRedactor {
 	}
 
 	/**
+	 * Return a redactor for these secrets and another redactor's.
+	 * @param other the other redactor
+	 * @return the redactor of both
+	 */
+	public SecretRedactor and(SecretRedactor other) {
+		if (other.secrets.isEmpty()) {
+			return this;
+		}
+		if (this.secrets.isEmpty()) {
+			return other;
+		}
+		List<Secret> both = new ArrayList<>(this.secrets);
+		both.addAll(other.secrets);
+		return new SecretRedactor(List.copyOf(both));
+	}
+
+	/**
 	 * Replace every occurrence of a secret (in the forms listed above), every
 	 * {@code Bearer <token>} and every {@code sk-} key with {@value #MASK}.
 	 * @param text the text to clean

@@ -20,10 +20,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -38,6 +40,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.context.Context;
+import reactor.util.context.ContextView;
 import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -46,13 +50,16 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.core.error.ChatTimeoutException;
 import dev.chatstarter.core.error.ErrorDetails;
+import dev.chatstarter.core.http.ApiKeyPool;
 import dev.chatstarter.core.http.BaseUrl;
+import dev.chatstarter.core.http.CallOverrides;
 import dev.chatstarter.core.http.ChatTransport;
 import dev.chatstarter.core.http.HttpSettings;
 import dev.chatstarter.core.http.KeyPoolState;
 import dev.chatstarter.core.http.ProviderConnection;
 import dev.chatstarter.core.http.RetryListener;
 import dev.chatstarter.core.internal.error.ChatErrorMapper;
+import dev.chatstarter.core.internal.error.SecretRedactor;
 import dev.chatstarter.core.internal.http.sse.SseEvent;
 import dev.chatstarter.core.internal.http.sse.SseFormatException;
 import dev.chatstarter.core.internal.http.sse.SseParser;
@@ -72,6 +79,12 @@ public final class ProviderHttpClient {
 	 * the call's observation.
 	 */
 	public static final String PROPAGATED_HEADERS = ProviderHttpClient.class.getName() + ".propagatedHeaders";
+
+	/**
+	 * The Reactor context key of what one call sends differently from its template (see
+	 * {@link #withOverrides}).
+	 */
+	private static final String CALL_OVERRIDES = ProviderHttpClient.class.getName() + ".callOverrides";
 
 	/** Reads every answer as the checked tree. */
 	private static final AnswerReader<JsonNode> TREE = new AnswerReader<>() {
@@ -163,6 +176,24 @@ public final class ProviderHttpClient {
 	}
 
 	/**
+	 * Return a function that makes the requests of one call to a provider send what the
+	 * call overrides: its own API key, headers and response timeout. Only the requests to
+	 * that provider do: a fallback to another provider sends its own key.
+	 * @param provider the provider the overrides are for
+	 * @param overrides the call's overrides
+	 * @return the function that adds them to a Reactor context
+	 */
+	public static Function<Context, Context> withOverrides(String provider, CallOverrides overrides) {
+		ScopedOverrides scoped = new ScopedOverrides(provider, overrides);
+		return (context) -> context.put(CALL_OVERRIDES, scoped);
+	}
+
+	private CallOverrides overridesIn(ContextView context) {
+		ScopedOverrides scoped = context.getOrDefault(CALL_OVERRIDES, null);
+		return (scoped != null && scoped.provider().equals(this.provider)) ? scoped.overrides() : CallOverrides.none();
+	}
+
+	/**
 	 * Return the provider's host, for logs and metrics.
 	 * @return the host of the base URL
 	 */
@@ -236,7 +267,7 @@ public final class ProviderHttpClient {
 				.map((bytes) -> {
 					T plain = reader.readPlain(bytes);
 					return (plain != null) ? plain
-							: reader.read(checked(parse(bytes, "the answer is not JSON"), attempt));
+							: reader.read(checked(parse(bytes, "the answer is not JSON", attempt), attempt));
 				})
 				.doOnError(attempt::failed);
 		})));
@@ -280,13 +311,14 @@ public final class ProviderHttpClient {
 		BodyTimeouts.Activity activity = new BodyTimeouts.Activity();
 		int maxBytes = this.settings.maxResponseBytes();
 		return attempt.body(HttpMethod.POST, path, body, activity)
-			.switchOnFirst((first, buffers) -> attempt.isJsonAnswer()
-					? DataBufferUtils.join(buffers.doOnNext((buffer) -> activity.signal()), maxBytes)
-						.map((buffer) -> reader
-							.read(checked(parse(readAndRelease(buffer), "the answer is not JSON"), attempt)))
-						.flux()
-					: readEvents(SseParser.decode(buffers, maxBytes).doOnNext((event) -> activity.signal()), reader,
-							attempt))
+			.switchOnFirst(
+					(first, buffers) -> attempt.isJsonAnswer()
+							? DataBufferUtils.join(buffers.doOnNext((buffer) -> activity.signal()), maxBytes)
+								.map((buffer) -> reader.read(checked(
+										parse(readAndRelease(buffer), "the answer is not JSON", attempt), attempt)))
+								.flux()
+							: readEvents(SseParser.decode(buffers, maxBytes).doOnNext((event) -> activity.signal()),
+									reader, attempt))
 			// a stream cancelled as its first buffer arrives: switchOnFirst discards that
 			// buffer in this
 			// context, not in the inner one's, so it is released here
@@ -332,7 +364,7 @@ public final class ProviderHttpClient {
 			.map((event) -> readEvent(event, reader, attempt))
 			.takeUntilOther(done.asMono().then(Mono.delay(END_OF_BODY_GRACE)))
 			.onErrorResume(LargeErrorEvent.class,
-					(large) -> Mono.fromCallable(() -> errorOf(large.bytes))
+					(large) -> Mono.fromCallable(() -> errorOf(large.bytes, attempt))
 						.subscribeOn(Schedulers.boundedElastic())
 						.flatMap(Mono::error));
 	}
@@ -340,41 +372,43 @@ public final class ProviderHttpClient {
 	private <T> T readEvent(SseEvent event, StreamEventReader<T> reader, Attempt attempt) {
 		byte[] data = event.dataBytes();
 		if (event.isErrorEvent()) {
-			throw (data.length <= LARGE_ERROR_BODY) ? errorOf(data) : new LargeErrorEvent(data);
+			throw (data.length <= LARGE_ERROR_BODY) ? errorOf(data, attempt) : new LargeErrorEvent(data);
 		}
 		T plain = reader.readPlain(data);
 		if (plain != null) {
 			return plain;
 		}
-		return reader.read(checked(parse(data, "a chunk of the stream is not JSON"), attempt));
+		return reader.read(checked(parse(data, "a chunk of the stream is not JSON", attempt), attempt));
 	}
 
 	/**
 	 * The failure an {@code event: error} of a stream stands for.
 	 * @param data the data of the error event
+	 * @param attempt the attempt whose mapper (and its call's secrets) maps the failure
 	 * @return the mapped failure: the error the data reports, else a failure as for a 502
 	 * answer with that body
 	 */
-	private ChatException errorOf(byte[] data) {
+	private ChatException errorOf(byte[] data, Attempt attempt) {
 		JsonNode node = tryParse(data);
-		ChatException error = (node != null) ? this.errorMapper.fromSuccessBody(200, HttpHeaders.EMPTY, node) : null;
-		return (error != null) ? error : this.errorMapper.fromResponse(502, HttpHeaders.EMPTY, data);
+		ChatErrorMapper mapper = attempt.errorMapper;
+		ChatException error = (node != null) ? mapper.fromSuccessBody(200, HttpHeaders.EMPTY, node) : null;
+		return (error != null) ? error : mapper.fromResponse(502, HttpHeaders.EMPTY, data);
 	}
 
 	private JsonNode checked(JsonNode node, Attempt attempt) {
-		ChatException error = this.errorMapper.fromSuccessBody(attempt.status, attempt.headers, node);
+		ChatException error = attempt.errorMapper.fromSuccessBody(attempt.status, attempt.headers, node);
 		if (error != null) {
 			throw error;
 		}
 		return node;
 	}
 
-	private JsonNode parse(byte[] bytes, String what) {
+	private JsonNode parse(byte[] bytes, String what, Attempt attempt) {
 		try {
 			return this.jsonMapper.readTree(bytes);
 		}
 		catch (JacksonException ex) {
-			throw this.errorMapper.malformed(what, ex, bytes);
+			throw attempt.errorMapper.malformed(what, ex, bytes);
 		}
 	}
 
@@ -436,6 +470,16 @@ public final class ProviderHttpClient {
 	}
 
 	/**
+	 * The overrides of one call, for the requests to one provider.
+	 *
+	 * @param provider the provider
+	 * @param overrides what the call overrides
+	 */
+	private record ScopedOverrides(String provider, CallOverrides overrides) {
+
+	}
+
+	/**
 	 * An {@code event: error} too large to map on the event loop: it ends the stream, and
 	 * is then mapped on {@link Schedulers#boundedElastic()} like a large error body.
 	 */
@@ -458,6 +502,14 @@ public final class ProviderHttpClient {
 		private int status;
 
 		private HttpHeaders headers = HttpHeaders.EMPTY;
+
+		/**
+		 * The wait for the first byte of the answer: the call's own, or the template's.
+		 */
+		private Duration responseTimeout = ProviderHttpClient.this.settings.responseTimeout();
+
+		/** Maps the failures of this attempt; it also redacts the call's own secrets. */
+		private ChatErrorMapper errorMapper = ProviderHttpClient.this.errorMapper;
 
 		/** The key of the pool this attempt was sent with, once sent. */
 		private KeyPool.@Nullable PooledKey key;
@@ -490,18 +542,62 @@ public final class ProviderHttpClient {
 		 */
 		Flux<DataBuffer> body(HttpMethod method, String path, byte @Nullable [] body,
 				BodyTimeouts.@Nullable Activity activity) {
-			Duration responseTimeout = ProviderHttpClient.this.settings.responseTimeout();
-			Duration idleTimeout = ProviderHttpClient.this.settings.streamIdleTimeout();
-			Connected connected = ProviderHttpClient.this.connection.get();
-			URI uri = connected.uris().of(path);
-			Flux<DataBuffer> answer = Flux.deferContextual((context) -> connected.connection()
-				.exchange(method, uri, body, context.getOrDefault(PROPAGATED_HEADERS, Map.of()), this::onResponse));
-			Flux<DataBuffer> timed = ((activity != null)
-					? BodyTimeouts.apply(answer, responseTimeout, idleTimeout, activity)
-					: BodyTimeouts.apply(answer, responseTimeout, idleTimeout))
-				.onErrorMap((ex) -> !(ex instanceof ChatException), (ex) -> toChatException(ex, method.name(), uri));
-			KeyPool pool = ProviderHttpClient.this.keyPool;
-			return (pool != null) ? withKey(pool, timed) : timed;
+			return Flux.deferContextual((context) -> {
+				CallOverrides overrides = overridesIn(context);
+				if (!overrides.isEmpty()) {
+					override(overrides);
+				}
+				Duration idleTimeout = ProviderHttpClient.this.settings.streamIdleTimeout();
+				Connected connected = ProviderHttpClient.this.connection.get();
+				URI uri = connected.uris().of(path);
+				Flux<DataBuffer> answer = Flux.deferContextual((inner) -> connected.connection()
+					.exchange(method, uri, body, headers(inner.getOrDefault(PROPAGATED_HEADERS, Map.of()), overrides),
+							this::onResponse));
+				Flux<DataBuffer> timed = ((activity != null)
+						? BodyTimeouts.apply(answer, this.responseTimeout, idleTimeout, activity)
+						: BodyTimeouts.apply(answer, this.responseTimeout, idleTimeout))
+					.onErrorMap((ex) -> !(ex instanceof ChatException),
+							(ex) -> toChatException(ex, method.name(), uri));
+				KeyPool pool = ProviderHttpClient.this.keyPool;
+				return (pool != null && overrides.apiKey() == null) ? withKey(pool, timed) : timed;
+			});
+		}
+
+		/**
+		 * Apply what the call overrides: its response timeout, and the redaction of its
+		 * own key and credential headers from every error of this attempt.
+		 * @param overrides the call's overrides
+		 */
+		private void override(CallOverrides overrides) {
+			if (overrides.responseTimeout() != null) {
+				this.responseTimeout = overrides.responseTimeout();
+			}
+			HttpHeaders headers = new HttpHeaders();
+			overrides.headers().forEach(headers::set);
+			this.errorMapper = ProviderHttpClient.this.errorMapper.and(SecretRedactor
+				.forCredentials((overrides.apiKey() != null) ? List.of(overrides.apiKey()) : List.of(), headers));
+		}
+
+		/**
+		 * The headers of this request beyond the template's: the propagated trace
+		 * context, the call's own headers and its own API key.
+		 * @param propagated the headers every request of the call carries
+		 * @param overrides the call's overrides
+		 * @return the headers
+		 */
+		private Map<String, String> headers(Map<String, String> propagated, CallOverrides overrides) {
+			if (overrides.isEmpty()) {
+				return propagated;
+			}
+			Map<String, String> all = new LinkedHashMap<>(propagated);
+			all.putAll(overrides.headers());
+			if (overrides.apiKey() != null) {
+				ApiKeyPool pool = ProviderHttpClient.this.settings.keyPool();
+				String header = (pool != null) ? pool.header() : null;
+				all.put((header != null) ? header : "Authorization",
+						(header != null) ? overrides.apiKey() : "Bearer " + overrides.apiKey());
+			}
+			return all;
 		}
 
 		/**
@@ -556,7 +652,7 @@ public final class ProviderHttpClient {
 		 * @return a body that fails with the mapped {@link ChatException}
 		 */
 		private Flux<DataBuffer> failure(int status, HttpHeaders headers, byte[] bytes) {
-			ChatErrorMapper mapper = ProviderHttpClient.this.errorMapper;
+			ChatErrorMapper mapper = this.errorMapper;
 			if (bytes.length <= LARGE_ERROR_BODY) {
 				return Flux.error(mapper.fromResponse(status, headers, bytes));
 			}
@@ -590,14 +686,13 @@ public final class ProviderHttpClient {
 				String message = timeout.started()
 						? "no data for " + ProviderHttpClient.this.settings.streamIdleTimeout().toMillis()
 								+ " ms in the middle of the answer (stream-idle-timeout)"
-						: "no answer within " + ProviderHttpClient.this.settings.responseTimeout().toMillis()
-								+ " ms (response-timeout)";
+						: "no answer within " + this.responseTimeout.toMillis() + " ms (response-timeout)";
 				return new ChatTimeoutException(ErrorDetails.local(ProviderHttpClient.this.provider, message), failure);
 			}
 			if (failure instanceof DataBufferLimitException) {
 				return failure;
 			}
-			return ProviderHttpClient.this.errorMapper.fromTransportFailure(failure, method, uri);
+			return this.errorMapper.fromTransportFailure(failure, method, uri);
 		}
 
 	}
