@@ -28,10 +28,14 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 import dev.chatstarter.core.error.ChatAuthenticationException;
 import dev.chatstarter.core.error.ChatException;
@@ -105,6 +109,38 @@ final class KeyPool {
 		key.inFlight.incrementAndGet();
 		key.calls.incrementAndGet();
 		return key;
+	}
+
+	/**
+	 * Send an attempt again at once on another key of the pool when it failed on its key
+	 * (a rate limit, a rejected or exhausted key), as long as another key serves: the
+	 * other keys are tried before the call counts as failed.
+	 * @param <T> the type of the value
+	 * @param pool the provider's pool, or {@code null}
+	 * @param attempt one attempt, which picks its key when subscribed
+	 * @return the attempts
+	 */
+	static <T> Mono<T> onAnotherKey(@Nullable KeyPool pool, Mono<T> attempt) {
+		return (pool != null && pool.size() > 1) ? attempt.retryWhen(pool.anotherKey(() -> true)) : attempt;
+	}
+
+	/**
+	 * Send a stream's attempt again at once on another key, like
+	 * {@link #onAnotherKey(KeyPool, Mono)}, while the stream may still be retried.
+	 * @param <T> the type of the values
+	 * @param pool the provider's pool, or {@code null}
+	 * @param attempt one attempt, which picks its key when subscribed
+	 * @param mayRetry whether the stream may be retried (no value was emitted yet)
+	 * @return the attempts
+	 */
+	static <T> Flux<T> onAnotherKey(@Nullable KeyPool pool, Flux<T> attempt, BooleanSupplier mayRetry) {
+		return (pool != null && pool.size() > 1) ? attempt.retryWhen(pool.anotherKey(mayRetry)) : attempt;
+	}
+
+	private Retry anotherKey(BooleanSupplier mayRetry) {
+		return Retry.max(this.keys.length - 1)
+			.filter((failure) -> mayRetry.getAsBoolean() && isKeyFailure(failure) && hasAvailableKey())
+			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
 	}
 
 	/**

@@ -19,10 +19,7 @@ package dev.chatstarter.core.internal.http;
 import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -41,8 +38,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.context.Context;
-import reactor.util.context.ContextView;
-import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,7 +45,6 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.core.error.ChatTimeoutException;
 import dev.chatstarter.core.error.ErrorDetails;
-import dev.chatstarter.core.http.ApiKeyPool;
 import dev.chatstarter.core.http.BaseUrl;
 import dev.chatstarter.core.http.CallOverrides;
 import dev.chatstarter.core.http.ChatTransport;
@@ -59,7 +53,6 @@ import dev.chatstarter.core.http.KeyPoolState;
 import dev.chatstarter.core.http.ProviderConnection;
 import dev.chatstarter.core.http.RetryListener;
 import dev.chatstarter.core.internal.error.ChatErrorMapper;
-import dev.chatstarter.core.internal.error.SecretRedactor;
 import dev.chatstarter.core.internal.http.sse.SseEvent;
 import dev.chatstarter.core.internal.http.sse.SseFormatException;
 import dev.chatstarter.core.internal.http.sse.SseParser;
@@ -79,12 +72,6 @@ public final class ProviderHttpClient {
 	 * the call's observation.
 	 */
 	public static final String PROPAGATED_HEADERS = ProviderHttpClient.class.getName() + ".propagatedHeaders";
-
-	/**
-	 * The Reactor context key of what one call sends differently from its template (see
-	 * {@link #withOverrides}).
-	 */
-	private static final String CALL_OVERRIDES = ProviderHttpClient.class.getName() + ".callOverrides";
 
 	/** Reads every answer as the checked tree. */
 	private static final AnswerReader<JsonNode> TREE = new AnswerReader<>() {
@@ -184,13 +171,7 @@ public final class ProviderHttpClient {
 	 * @return the function that adds them to a Reactor context
 	 */
 	public static Function<Context, Context> withOverrides(String provider, CallOverrides overrides) {
-		ScopedOverrides scoped = new ScopedOverrides(provider, overrides);
-		return (context) -> context.put(CALL_OVERRIDES, scoped);
-	}
-
-	private CallOverrides overridesIn(ContextView context) {
-		ScopedOverrides scoped = context.getOrDefault(CALL_OVERRIDES, null);
-		return (scoped != null && scoped.provider().equals(this.provider)) ? scoped.overrides() : CallOverrides.none();
+		return RequestCredentials.withOverrides(provider, overrides);
 	}
 
 	/**
@@ -248,14 +229,14 @@ public final class ProviderHttpClient {
 	public <T> Flux<T> postStream(String path, byte[] body, StreamEventReader<T> reader) {
 		return Flux.defer(() -> {
 			AtomicBoolean emitted = new AtomicBoolean();
-			return retry(() -> !emitted.get())
-				.retry(onAnotherKey(Flux.defer(() -> streamAttempt(path, body, reader)), () -> !emitted.get())
-					.doOnNext((value) -> emitted.set(true)));
+			return retry(() -> !emitted.get()).retry(KeyPool
+				.onAnotherKey(this.keyPool, Flux.defer(() -> streamAttempt(path, body, reader)), () -> !emitted.get())
+				.doOnNext((value) -> emitted.set(true)));
 		});
 	}
 
 	private <T> Mono<T> exchange(HttpMethod method, String path, byte @Nullable [] body, AnswerReader<T> reader) {
-		return this.callRetries.retry(onAnotherKey(Mono.defer(() -> {
+		return this.callRetries.retry(KeyPool.onAnotherKey(this.keyPool, Mono.defer(() -> {
 			Attempt attempt = new Attempt();
 			int maxBytes = this.settings.maxResponseBytes();
 			return DataBufferUtils.join(attempt.body(method, path, body), maxBytes)
@@ -271,29 +252,6 @@ public final class ProviderHttpClient {
 				})
 				.doOnError(attempt::failed);
 		})));
-	}
-
-	/**
-	 * Send a request again at once on another key of the pool when it failed on its key
-	 * (a rate limit, a rejected or exhausted key), as long as another key serves: the
-	 * other keys are tried before the call counts as failed.
-	 * @param <T> the type of the value
-	 * @param attempt one attempt, which picks its key when subscribed
-	 * @return the attempts
-	 */
-	private <T> Mono<T> onAnotherKey(Mono<T> attempt) {
-		return (this.keyPool != null && this.keyPool.size() > 1) ? attempt.retryWhen(anotherKey(() -> true)) : attempt;
-	}
-
-	private <T> Flux<T> onAnotherKey(Flux<T> attempt, BooleanSupplier mayRetry) {
-		return (this.keyPool != null && this.keyPool.size() > 1) ? attempt.retryWhen(anotherKey(mayRetry)) : attempt;
-	}
-
-	private Retry anotherKey(BooleanSupplier mayRetry) {
-		KeyPool pool = Objects.requireNonNull(this.keyPool);
-		return Retry.max(pool.size() - 1)
-			.filter((failure) -> mayRetry.getAsBoolean() && KeyPool.isKeyFailure(failure) && pool.hasAvailableKey())
-			.onRetryExhaustedThrow((spec, signal) -> signal.failure());
 	}
 
 	/**
@@ -390,13 +348,13 @@ public final class ProviderHttpClient {
 	 */
 	private ChatException errorOf(byte[] data, Attempt attempt) {
 		JsonNode node = tryParse(data);
-		ChatErrorMapper mapper = attempt.errorMapper;
+		ChatErrorMapper mapper = attempt.errorMapper();
 		ChatException error = (node != null) ? mapper.fromSuccessBody(200, HttpHeaders.EMPTY, node) : null;
 		return (error != null) ? error : mapper.fromResponse(502, HttpHeaders.EMPTY, data);
 	}
 
 	private JsonNode checked(JsonNode node, Attempt attempt) {
-		ChatException error = attempt.errorMapper.fromSuccessBody(attempt.status, attempt.headers, node);
+		ChatException error = attempt.errorMapper().fromSuccessBody(attempt.status, attempt.headers, node);
 		if (error != null) {
 			throw error;
 		}
@@ -408,7 +366,7 @@ public final class ProviderHttpClient {
 			return this.jsonMapper.readTree(bytes);
 		}
 		catch (JacksonException ex) {
-			throw attempt.errorMapper.malformed(what, ex, bytes);
+			throw attempt.errorMapper().malformed(what, ex, bytes);
 		}
 	}
 
@@ -434,12 +392,6 @@ public final class ProviderHttpClient {
 		byte[] bytes = new byte[buffer.readableByteCount()];
 		buffer.read(bytes);
 		return bytes;
-	}
-
-	private static Map<String, String> withHeader(Map<String, String> headers, String name, String value) {
-		Map<String, String> all = new LinkedHashMap<>(headers);
-		all.put(name, value);
-		return all;
 	}
 
 	private RetryBackoff retry(BooleanSupplier mayRetry) {
@@ -470,16 +422,6 @@ public final class ProviderHttpClient {
 	}
 
 	/**
-	 * The overrides of one call, for the requests to one provider.
-	 *
-	 * @param provider the provider
-	 * @param overrides what the call overrides
-	 */
-	private record ScopedOverrides(String provider, CallOverrides overrides) {
-
-	}
-
-	/**
 	 * An {@code event: error} too large to map on the event loop: it ends the stream, and
 	 * is then mapped on {@link Schedulers#boundedElastic()} like a large error body.
 	 */
@@ -503,16 +445,16 @@ public final class ProviderHttpClient {
 
 		private HttpHeaders headers = HttpHeaders.EMPTY;
 
+		/** What this attempt sends beyond the template's headers, once subscribed. */
+		private @Nullable RequestCredentials credentials;
+
 		/**
-		 * The wait for the first byte of the answer: the call's own, or the template's.
+		 * The mapper of this attempt's failures.
+		 * @return the provider's mapper, which also redacts the call's own secrets
 		 */
-		private Duration responseTimeout = ProviderHttpClient.this.settings.responseTimeout();
-
-		/** Maps the failures of this attempt; it also redacts the call's own secrets. */
-		private ChatErrorMapper errorMapper = ProviderHttpClient.this.errorMapper;
-
-		/** The key of the pool this attempt was sent with, once sent. */
-		private KeyPool.@Nullable PooledKey key;
+		ChatErrorMapper errorMapper() {
+			return (this.credentials != null) ? this.credentials.errorMapper() : ProviderHttpClient.this.errorMapper;
+		}
 
 		/**
 		 * Tell the key pool that this attempt failed, so that it cools or takes out the
@@ -520,9 +462,8 @@ public final class ProviderHttpClient {
 		 * @param failure the failure of the attempt, whatever stage raised it
 		 */
 		void failed(Throwable failure) {
-			KeyPool pool = ProviderHttpClient.this.keyPool;
-			if (pool != null && this.key != null) {
-				pool.failed(this.key, failure);
+			if (this.credentials != null) {
+				this.credentials.failed(failure);
 			}
 		}
 
@@ -543,87 +484,23 @@ public final class ProviderHttpClient {
 		Flux<DataBuffer> body(HttpMethod method, String path, byte @Nullable [] body,
 				BodyTimeouts.@Nullable Activity activity) {
 			return Flux.deferContextual((context) -> {
-				CallOverrides overrides = overridesIn(context);
-				if (!overrides.isEmpty()) {
-					override(overrides);
-				}
+				RequestCredentials credentials = RequestCredentials.of(context, ProviderHttpClient.this.provider,
+						ProviderHttpClient.this.settings, ProviderHttpClient.this.errorMapper,
+						ProviderHttpClient.this.keyPool);
+				this.credentials = credentials;
+				Duration responseTimeout = credentials.responseTimeout();
 				Duration idleTimeout = ProviderHttpClient.this.settings.streamIdleTimeout();
 				Connected connected = ProviderHttpClient.this.connection.get();
 				URI uri = connected.uris().of(path);
-				Flux<DataBuffer> answer = Flux.deferContextual((inner) -> connected.connection()
-					.exchange(method, uri, body, headers(inner.getOrDefault(PROPAGATED_HEADERS, Map.of()), overrides),
-							this::onResponse));
+				Flux<DataBuffer> answer = connected.connection()
+					.exchange(method, uri, body,
+							credentials.headers(context.getOrDefault(PROPAGATED_HEADERS, Map.of())), this::onResponse);
 				Flux<DataBuffer> timed = ((activity != null)
-						? BodyTimeouts.apply(answer, this.responseTimeout, idleTimeout, activity)
-						: BodyTimeouts.apply(answer, this.responseTimeout, idleTimeout))
+						? BodyTimeouts.apply(answer, responseTimeout, idleTimeout, activity)
+						: BodyTimeouts.apply(answer, responseTimeout, idleTimeout))
 					.onErrorMap((ex) -> !(ex instanceof ChatException),
-							(ex) -> toChatException(ex, method.name(), uri));
-				KeyPool pool = ProviderHttpClient.this.keyPool;
-				return (pool != null && overrides.apiKey() == null) ? withKey(pool, timed) : timed;
-			});
-		}
-
-		/**
-		 * Apply what the call overrides: its response timeout, and the redaction of its
-		 * own key and credential headers from every error of this attempt.
-		 * @param overrides the call's overrides
-		 */
-		private void override(CallOverrides overrides) {
-			if (overrides.responseTimeout() != null) {
-				this.responseTimeout = overrides.responseTimeout();
-			}
-			HttpHeaders headers = new HttpHeaders();
-			overrides.headers().forEach(headers::set);
-			this.errorMapper = ProviderHttpClient.this.errorMapper.and(SecretRedactor
-				.forCredentials((overrides.apiKey() != null) ? List.of(overrides.apiKey()) : List.of(), headers));
-		}
-
-		/**
-		 * The headers of this request beyond the template's: the propagated trace
-		 * context, the call's own headers and its own API key.
-		 * @param propagated the headers every request of the call carries
-		 * @param overrides the call's overrides
-		 * @return the headers
-		 */
-		private Map<String, String> headers(Map<String, String> propagated, CallOverrides overrides) {
-			if (overrides.isEmpty()) {
-				return propagated;
-			}
-			Map<String, String> all = new LinkedHashMap<>(propagated);
-			all.putAll(overrides.headers());
-			if (overrides.apiKey() != null) {
-				ApiKeyPool pool = ProviderHttpClient.this.settings.keyPool();
-				String header = (pool != null) ? pool.header() : null;
-				all.put((header != null) ? header : "Authorization",
-						(header != null) ? overrides.apiKey() : "Bearer " + overrides.apiKey());
-			}
-			return all;
-		}
-
-		/**
-		 * Send the request with a key of the pool, and tell the pool how it went.
-		 * @param pool the pool
-		 * @param answer the answer of the request
-		 * @return the answer, sent with the key's header
-		 */
-		private Flux<DataBuffer> withKey(KeyPool pool, Flux<DataBuffer> answer) {
-			return Flux.defer(() -> {
-				KeyPool.PooledKey key = pool.acquire();
-				this.key = key;
-				// released before the answer's end reaches the caller, so that the
-				// caller's
-				// next request sees the key idle (least-busy)
-				AtomicBoolean inFlight = new AtomicBoolean(true);
-				Runnable release = () -> {
-					if (inFlight.compareAndSet(true, false)) {
-						key.release();
-					}
-				};
-				return answer
-					.contextWrite((context) -> context.put(PROPAGATED_HEADERS,
-							withHeader(context.getOrDefault(PROPAGATED_HEADERS, Map.of()), key.header(), key.value())))
-					.doOnTerminate(release)
-					.doOnCancel(release);
+							(ex) -> toChatException(ex, method.name(), uri, responseTimeout));
+				return credentials.track(timed);
 			});
 		}
 
@@ -652,7 +529,7 @@ public final class ProviderHttpClient {
 		 * @return a body that fails with the mapped {@link ChatException}
 		 */
 		private Flux<DataBuffer> failure(int status, HttpHeaders headers, byte[] bytes) {
-			ChatErrorMapper mapper = this.errorMapper;
+			ChatErrorMapper mapper = errorMapper();
 			if (bytes.length <= LARGE_ERROR_BODY) {
 				return Flux.error(mapper.fromResponse(status, headers, bytes));
 			}
@@ -681,18 +558,18 @@ public final class ProviderHttpClient {
 							|| contentType.getSubtype().endsWith("+json"));
 		}
 
-		private Throwable toChatException(Throwable failure, String method, URI uri) {
+		private Throwable toChatException(Throwable failure, String method, URI uri, Duration responseTimeout) {
 			if (failure instanceof BodyTimeouts.Timeout timeout) {
 				String message = timeout.started()
 						? "no data for " + ProviderHttpClient.this.settings.streamIdleTimeout().toMillis()
 								+ " ms in the middle of the answer (stream-idle-timeout)"
-						: "no answer within " + this.responseTimeout.toMillis() + " ms (response-timeout)";
+						: "no answer within " + responseTimeout.toMillis() + " ms (response-timeout)";
 				return new ChatTimeoutException(ErrorDetails.local(ProviderHttpClient.this.provider, message), failure);
 			}
 			if (failure instanceof DataBufferLimitException) {
 				return failure;
 			}
-			return this.errorMapper.fromTransportFailure(failure, method, uri);
+			return errorMapper().fromTransportFailure(failure, method, uri);
 		}
 
 	}
