@@ -39,13 +39,22 @@ final class StartupScenario implements Scenario {
 			+ "(`chat.providers.alpha|beta|gamma`) and 10 `@ChatTool` methods on 2 beans, 5 of them offered per "
 			+ "provider by property; started ";
 
-	private static final String DESCRIPTION_END = " times without `chat-starter-autoconfigure` on the classpath "
+	private static final String DESCRIPTION_END = " times without `chat-starter-autoconfigure` on the classpath (the Spring AI and LangChain4j adapters, opt-in modules, on neither side) "
 			+ "(same beans, the tool annotations still there), alternating, each in a fresh JVM. Medians; single "
 			+ "start-ups vary by ±300 ms on a busy machine, so the added time moves by about 100 ms from run to run. "
 			+ "CPU is the whole JVM's CPU time when ready (including the JIT compiler threads). The starter creates a "
 			+ "provider's HTTP stack (Reactor Netty and its pool) on the provider's first request and a tool's JSON "
 			+ "schema when a call first offers it, so start-up pays for binding and validating the configuration and "
 			+ "for creating the templates and tool callbacks.";
+
+	/**
+	 * The adapters, opt-in modules with their own auto-configuration: on neither side.
+	 */
+	private static final List<String> ADAPTER_JARS = List.of("chat-starter-spring-ai", "chat-starter-langchain4j");
+
+	/** Without the starter: no auto-configuration, and no adapter (they build on it). */
+	private static final List<String> STARTER_JARS = List.of("chat-starter-autoconfigure", "chat-starter-spring-ai",
+			"chat-starter-langchain4j");
 
 	@Override
 	public String name() {
@@ -58,11 +67,12 @@ final class StartupScenario implements Scenario {
 		System.out.println("Scenario 5: start-up, " + runs + " runs each");
 		Startups with = new Startups();
 		Startups without = new Startups();
-		String classPathWithout = classPathWithoutStarter();
+		String classPathWith = classPathWithout(ADAPTER_JARS);
+		String classPathWithout = classPathWithout(STARTER_JARS);
 		for (int i = 0; i < runs * 2; i++) {
 			boolean starter = (i % 2 == 0);
-			Process child = ChildJvm.startOn(starter ? System.getProperty("java.class.path") : classPathWithout,
-					List.of("-Xmx256m"), ChildJvm.STARTUP, Boolean.toString(starter), context.stubUrl(""));
+			Process child = ChildJvm.startOn(starter ? classPathWith : classPathWithout, List.of("-Xmx256m"),
+					ChildJvm.STARTUP, Boolean.toString(starter), context.stubUrl(""));
 			Map<String, String> f = ChildJvm.result(child, 120);
 			System.out.println("  startup " + (starter ? "with" : "without") + ": " + f);
 			(starter ? with : without).add(f);
@@ -86,14 +96,14 @@ final class StartupScenario implements Scenario {
 	}
 
 	/**
-	 * The benchmark's class path without the starter's auto-configuration, for the
-	 * application started without the starter: the manifest class path of the benchmark
-	 * jar expanded and filtered, and the jar's own classes copied to a directory (the jar
-	 * itself would bring its whole manifest class path back).
+	 * The benchmark's class path without some of its jars: the manifest class path of the
+	 * benchmark jar expanded and filtered, and the jar's own classes copied to a
+	 * directory (the jar itself would bring its whole manifest class path back).
+	 * @param excludedJars the prefixes of the names of the jars left out
 	 * @return the class path
 	 * @throws Exception if a jar cannot be read or its classes cannot be copied
 	 */
-	private static String classPathWithoutStarter() throws Exception {
+	private static String classPathWithout(List<String> excludedJars) throws Exception {
 		List<String> entries = new ArrayList<>();
 		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
 			Path path = Path.of(entry).toAbsolutePath();
@@ -123,7 +133,8 @@ final class StartupScenario implements Scenario {
 				}
 			}
 		}
-		entries.removeIf((entry) -> Path.of(entry).getFileName().toString().startsWith("chat-starter-autoconfigure"));
+		entries.removeIf((entry) -> excludedJars.stream()
+			.anyMatch((jar) -> Path.of(entry).getFileName().toString().startsWith(jar)));
 		return String.join(File.pathSeparator, entries);
 	}
 
