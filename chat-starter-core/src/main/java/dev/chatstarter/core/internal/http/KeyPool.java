@@ -99,9 +99,9 @@ final class KeyPool {
 	PooledKey acquire() {
 		long now = this.clock.millis();
 		PooledKey key = switch (this.settings.selection()) {
-			case ROUND_ROBIN -> roundRobin(now);
+			case ROUND_ROBIN -> firstServingFrom(Math.floorMod(this.next.getAndIncrement(), this.keys.length), now);
 			case LEAST_BUSY -> leastBusy(now);
-			case RANDOM -> random(now);
+			case RANDOM -> firstServingFrom(ThreadLocalRandom.current().nextInt(this.keys.length), now);
 		};
 		if (key == null) {
 			throw noKeyServes(now);
@@ -233,17 +233,6 @@ final class KeyPool {
 				key.fingerprint, (disableFor != null) ? "for " + disableFor : "until restart", failure.getMessage());
 	}
 
-	private @Nullable PooledKey roundRobin(long now) {
-		int start = Math.floorMod(this.next.getAndIncrement(), this.keys.length);
-		for (int i = 0; i < this.keys.length; i++) {
-			PooledKey key = this.keys[(start + i) % this.keys.length];
-			if (key.serves(now)) {
-				return key;
-			}
-		}
-		return null;
-	}
-
 	private @Nullable PooledKey leastBusy(long now) {
 		PooledKey best = null;
 		for (PooledKey key : this.keys) {
@@ -254,8 +243,13 @@ final class KeyPool {
 		return best;
 	}
 
-	private @Nullable PooledKey random(long now) {
-		int start = ThreadLocalRandom.current().nextInt(this.keys.length);
+	/**
+	 * The first key that serves, looking from a position on and wrapping around.
+	 * @param start the position to look from
+	 * @param now the time, in epoch milliseconds
+	 * @return the key, or {@code null} if none serves
+	 */
+	private @Nullable PooledKey firstServingFrom(int start, long now) {
 		for (int i = 0; i < this.keys.length; i++) {
 			PooledKey key = this.keys[(start + i) % this.keys.length];
 			if (key.serves(now)) {
@@ -267,18 +261,19 @@ final class KeyPool {
 
 	private ChatException noKeyServes(long now) {
 		long soonest = Long.MAX_VALUE;
+		int cooling = 0;
 		ChatException reason = null;
 		for (PooledKey key : this.keys) {
 			if (key.status(now) == KeyPoolState.Status.COOLING) {
+				cooling++;
 				soonest = Math.min(soonest, key.coolingUntil);
 			}
 			else if (key.disabledReason != null) {
 				reason = key.disabledReason;
 			}
 		}
-		KeyPoolState state = state();
-		String message = "none of the " + this.keys.length + " API keys serves (" + state.cooling()
-				+ " cooling after a " + "rate limit, " + state.disabled()
+		String message = "none of the " + this.keys.length + " API keys serves (" + cooling
+				+ " cooling after a rate limit, " + (this.keys.length - cooling)
 				+ " taken out); check the keys of chat.providers." + this.provider + ".api-keys";
 		ErrorDetails details = ErrorDetails.local(this.provider, message);
 		if (soonest != Long.MAX_VALUE) {
