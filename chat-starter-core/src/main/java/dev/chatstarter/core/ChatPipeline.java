@@ -18,7 +18,6 @@ package dev.chatstarter.core;
 
 import java.time.Duration;
 
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.internal.ChatExchange;
@@ -51,23 +50,29 @@ import dev.chatstarter.core.tool.ToolSettings;
  * down {@code toolCalling → fallback → guard → observation → provider} and its answer, or
  * each chunk, straight back up.
  *
- * @param toolCalling the top stage of chat calls and streams
- * @param guard the provider's own guard, which fallback chains of other templates send to
+ * @param prompts what the template's prompts run on, with the top stage of chat calls and
+ * streams
+ * @param guard the provider's own guard, which fallback chains and routes of other
+ * templates send to
  * @param http the provider exchange's HTTP client, for the state of its key pool
  * @param observations observes model listings and image generations (chat calls are
  * observed by their stage)
  * @param models lists the provider's models
  * @param images generates images
- * @param structuredOutput asks for and reads structured output
- * @param tools finds the tools a call offers
- * @param callDeadline the deadline of every call ({@code call-timeout}), or {@code null}
- * for none
  */
-record ChatPipeline(ToolCallingExchange toolCalling, GuardedExchange guard, ProviderHttpClient http,
-		ChatObservations observations, ModelCatalog models, ImageGeneration images, StructuredOutput structuredOutput,
-		ToolResolver tools, @Nullable CallDeadline callDeadline) {
+record ChatPipeline(PromptPipeline prompts, GuardedExchange guard, ProviderHttpClient http,
+		ChatObservations observations, ModelCatalog models, ImageGeneration images) {
 
 	private static final JsonMapper DEFAULT_JSON_MAPPER = JsonMapper.builder().build();
+
+	/**
+	 * Return the mapper of a template's request and response bodies.
+	 * @param settings what the template was built with
+	 * @return its mapper, or the default one
+	 */
+	static JsonMapper jsonMapper(ChatTemplateSettings settings) {
+		return (settings.jsonMapper() != null) ? settings.jsonMapper() : DEFAULT_JSON_MAPPER;
+	}
 
 	/**
 	 * Compose the pipeline of a template.
@@ -76,7 +81,7 @@ record ChatPipeline(ToolCallingExchange toolCalling, GuardedExchange guard, Prov
 	 */
 	static ChatPipeline assemble(ChatTemplateSettings settings) {
 		String provider = settings.provider();
-		JsonMapper jsonMapper = (settings.jsonMapper() != null) ? settings.jsonMapper() : DEFAULT_JSON_MAPPER;
+		JsonMapper jsonMapper = jsonMapper(settings);
 		CleartextCredentials.warnIfExposed(provider, settings.http());
 		SecretRedactor redactor = SecretRedactor.forCredentials(settings.http().apiKeys(), settings.http().headers());
 		ChatErrorMapper errorMapper = new ChatErrorMapper(provider, redactor);
@@ -98,22 +103,12 @@ record ChatPipeline(ToolCallingExchange toolCalling, GuardedExchange guard, Prov
 		ToolCallingLoop loop = new ToolCallingLoop(provider, tools.execution(),
 				observations.observeToolExecutions(tools.listener()), tools.errorConverter(), redactor);
 		Duration callTimeout = settings.http().callTimeout();
-		return new ChatPipeline(new ToolCallingExchange(loop, exchange), guard, http, observations,
-				new ModelCatalog(http, errorMapper), new ImageGeneration(http, jsonMapper, errorMapper),
+		PromptPipeline prompts = new PromptPipeline(provider, settings.defaultOptions(),
+				new ToolCallingExchange(loop, exchange), new ToolResolver(tools.registry(), tools.defaultTools()),
 				new StructuredOutput(provider, settings.dialect().structuredOutput(), jsonMapper),
-				new ToolResolver(tools.registry(), tools.defaultTools()),
-				(callTimeout != null) ? CallDeadline.configured(provider, callTimeout) : null);
-	}
-
-	/**
-	 * Return the deadline of a call.
-	 * @param provider the provider name, for the timeout's message
-	 * @param perCall the call's own timeout, or {@code null} for the template's
-	 * {@code call-timeout}
-	 * @return the deadline, or {@code null} for none
-	 */
-	@Nullable CallDeadline deadline(String provider, @Nullable Duration perCall) {
-		return (perCall != null) ? CallDeadline.perCall(provider, perCall) : this.callDeadline;
+				(callTimeout != null) ? CallDeadline.configured(provider, callTimeout) : null, provider);
+		return new ChatPipeline(prompts, guard, http, observations, new ModelCatalog(http, errorMapper),
+				new ImageGeneration(http, jsonMapper, errorMapper));
 	}
 
 }

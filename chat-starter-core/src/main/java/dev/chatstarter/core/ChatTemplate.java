@@ -61,6 +61,8 @@ import dev.chatstarter.core.resilience.FallbackListener;
 import dev.chatstarter.core.resilience.FallbackTrigger;
 import dev.chatstarter.core.resilience.ProviderLimits;
 import dev.chatstarter.core.resilience.ResilienceSettings;
+import dev.chatstarter.core.route.RouteState;
+import dev.chatstarter.core.route.RouteStrategy;
 import dev.chatstarter.core.stream.ChatChunk;
 import dev.chatstarter.core.tool.ToolCallback;
 import dev.chatstarter.core.tool.ToolErrorConverter;
@@ -163,11 +165,38 @@ public interface ChatTemplate extends AutoCloseable {
 	}
 
 	/**
+	 * Return the state of this route and its deployments, e.g. for a health check.
+	 * @return the state, or {@code null} when this template is not a route
+	 */
+	default @Nullable RouteState routeState() {
+		return null;
+	}
+
+	/**
 	 * Start building a template.
 	 * @return a new builder
 	 */
 	static Builder builder() {
 		return new DefaultChatTemplateBuilder();
+	}
+
+	/**
+	 * Start building a route: a template that spreads calls over deployments of other
+	 * templates (a provider and a model each) by a {@link RouteStrategy}, and moves a
+	 * failed call on to another deployment.
+	 *
+	 * <pre class="code">
+	 * ChatTemplate smart = ChatTemplate.route("smart")
+	 *     .deployment(aigc, "gpt-4.1", 3)
+	 *     .deployment(lalc, "gpt-4.1", 1)
+	 *     .build();
+	 * </pre>
+	 * @param name the route's name, used like a provider name in exceptions, logs and
+	 * metrics
+	 * @return a new builder
+	 */
+	static RouteBuilder route(String name) {
+		return new DefaultRouteBuilder(name);
 	}
 
 	/**
@@ -493,6 +522,101 @@ public interface ChatTemplate extends AutoCloseable {
 		 * @return the images, when they arrive
 		 */
 		Mono<ImageResult> generateMono(ImageRequest request);
+
+	}
+
+	/**
+	 * Builds a route: a {@link ChatTemplate} over deployments of provider templates. At
+	 * least one deployment is required. Each deployment keeps its provider's dialect,
+	 * timeouts, headers, retries, key pool, cooldown and limits; the route adds the
+	 * choice of deployment, the failover between them, its own fallbacks and a tool loop
+	 * that runs once above them.
+	 */
+	interface RouteBuilder {
+
+		/**
+		 * Set how the route picks the first deployment of each call.
+		 * @param strategy the strategy; {@link RouteStrategy#WEIGHTED} when not set
+		 * @return this builder
+		 */
+		RouteBuilder strategy(RouteStrategy strategy);
+
+		/**
+		 * Add a deployment named {@code provider/model} (or the provider's name when no
+		 * model is given).
+		 * @param provider the template of the provider, built by {@link #builder()}
+		 * @param model the model asked of it, or {@code null} for the provider's default;
+		 * the provider's model aliases apply
+		 * @param weight its weight, at least 1
+		 * @return this builder
+		 */
+		RouteBuilder deployment(ChatTemplate provider, @Nullable String model, int weight);
+
+		/**
+		 * Add a named deployment.
+		 * @param name the deployment's name, unique within the route
+		 * @param provider the template of the provider, built by {@link #builder()}
+		 * @param model the model asked of it, or {@code null} for the provider's default;
+		 * the provider's model aliases apply
+		 * @param weight its weight, at least 1
+		 * @return this builder
+		 */
+		RouteBuilder deployment(String name, ChatTemplate provider, @Nullable String model, int weight);
+
+		/**
+		 * Set the options every call of the route starts from; each deployment fills in
+		 * what they leave unset from its provider's defaults.
+		 * @param options the options
+		 * @return this builder
+		 */
+		RouteBuilder defaultOptions(ChatOptions options);
+
+		/**
+		 * Customize the route's tools and how they run: the tool loop runs above the
+		 * route, so each round may be answered by another deployment.
+		 * @param tools customizes the tool settings
+		 * @return this builder
+		 */
+		RouteBuilder tools(Consumer<ToolSettings.Builder> tools);
+
+		/**
+		 * Customize how the route's tool executions are observed; each deployment
+		 * observes its own calls.
+		 * @param observations customizes the observation settings
+		 * @return this builder
+		 */
+		RouteBuilder observations(Consumer<ChatObservationSettings.Builder> observations);
+
+		/**
+		 * Set the templates a call moves to when every deployment failed or none serves,
+		 * in order.
+		 * @param fallbacks the fallbacks
+		 * @return this builder
+		 */
+		RouteBuilder fallback(ChatTemplate... fallbacks);
+
+		/**
+		 * Set the failures that move a call to another deployment and then to the
+		 * fallbacks (a deployment that cools down or has no API key left always does).
+		 * @param triggers the failures; all of {@link FallbackTrigger} when not set
+		 * @return this builder
+		 */
+		RouteBuilder failoverOn(FallbackTrigger... triggers);
+
+		/**
+		 * Set the listener told of every move to another deployment (with the
+		 * deployments' names) and to a fallback (with the route's and the fallback's).
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		RouteBuilder fallbackListener(FallbackListener listener);
+
+		/**
+		 * Build the route.
+		 * @return the route, a template whose {@link ChatTemplate#provider()} is the
+		 * route's name
+		 */
+		ChatTemplate build();
 
 	}
 

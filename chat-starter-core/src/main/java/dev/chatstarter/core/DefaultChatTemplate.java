@@ -16,38 +16,28 @@
 
 package dev.chatstarter.core;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.chatstarter.core.chat.ChatOptions;
-import dev.chatstarter.core.chat.ChatRequest;
-import dev.chatstarter.core.chat.ChatResponse;
 import dev.chatstarter.core.http.BaseUrl;
-import dev.chatstarter.core.http.CallOverrides;
 import dev.chatstarter.core.http.KeyPoolState;
 import dev.chatstarter.core.image.ImageRequest;
 import dev.chatstarter.core.image.ImageResult;
 import dev.chatstarter.core.internal.ChatExchange;
-import dev.chatstarter.core.internal.http.CallDeadline;
 import dev.chatstarter.core.internal.http.ConnectionPool;
-import dev.chatstarter.core.internal.http.ProviderHttpClient;
 import dev.chatstarter.core.internal.resilience.FallbackMember;
+import dev.chatstarter.core.internal.route.RouteMember;
 import dev.chatstarter.core.model.ModelInfo;
 import dev.chatstarter.core.resilience.CooldownState;
-import dev.chatstarter.core.stream.ChatChunk;
-import dev.chatstarter.core.tool.ToolCallback;
-import dev.chatstarter.core.tool.ToolContext;
 
 /**
  * The default {@link ChatTemplate}: a facade over the {@link ChatPipeline} composed when
  * it was built. The blocking methods subscribe to the same reactive pipeline and wait.
  */
-final class DefaultChatTemplate implements ChatTemplate, FallbackMember {
+final class DefaultChatTemplate implements ChatTemplate, FallbackMember, RouteMember {
 
 	private final ChatTemplateSettings settings;
 
@@ -72,7 +62,7 @@ final class DefaultChatTemplate implements ChatTemplate, FallbackMember {
 
 	@Override
 	public PromptSpec prompt() {
-		return new DefaultPromptSpec(this);
+		return new DefaultPromptSpec(this.pipeline.prompts());
 	}
 
 	@Override
@@ -120,6 +110,31 @@ final class DefaultChatTemplate implements ChatTemplate, FallbackMember {
 		return this.settings.fallbacks();
 	}
 
+	@Override
+	public ChatExchange routedExchange() {
+		return this.pipeline.guard().failingFast();
+	}
+
+	@Override
+	public boolean isServing() {
+		return this.pipeline.guard().cooldownState() != CooldownState.OPEN && this.pipeline.http().hasServingKey();
+	}
+
+	@Override
+	public double headroom() {
+		double reported = this.pipeline.http().reportedHeadroom();
+		double clientSide = this.pipeline.guard().headroom();
+		return (reported < 0) ? clientSide : Math.min(reported, clientSide);
+	}
+
+	/**
+	 * Return what this template was built with.
+	 * @return the settings
+	 */
+	ChatTemplateSettings settings() {
+		return this.settings;
+	}
+
 	/**
 	 * Return the connection pool of this template.
 	 * @return the pool
@@ -147,50 +162,6 @@ final class DefaultChatTemplate implements ChatTemplate, FallbackMember {
 	public String toString() {
 		return "ChatTemplate[provider=" + provider() + ", baseUrl=" + BaseUrl.redacted(this.settings.http().baseUrl())
 				+ "]";
-	}
-
-	/**
-	 * Run a non-streaming call, with the tool-call loop when tools are offered, within
-	 * the call's deadline.
-	 * @param request the request, options already merged
-	 * @param tools the tools offered
-	 * @param context the tool context
-	 * @param timeout the call's own timeout, or {@code null} for the template's
-	 * {@code call-timeout}
-	 * @param overrides what the call sends differently from the template
-	 * @return the final response
-	 */
-	Mono<ChatResponse> call(ChatRequest request, List<ToolCallback> tools, ToolContext context,
-			@Nullable Duration timeout, CallOverrides overrides) {
-		Mono<ChatResponse> call = this.pipeline.toolCalling().call(request, tools, context);
-		if (!overrides.isEmpty()) {
-			call = call.contextWrite(ProviderHttpClient.withOverrides(provider(), overrides));
-		}
-		CallDeadline deadline = this.pipeline.deadline(provider(), timeout);
-		return (deadline != null) ? deadline.apply(call) : call;
-	}
-
-	/**
-	 * Run a streaming call, with the tool-call loop when tools are offered, within the
-	 * call's deadline.
-	 * @param request the request, options already merged
-	 * @param tools the tools offered
-	 * @param context the tool context
-	 * @param timeout the call's own timeout, or {@code null} for the template's
-	 * {@code call-timeout}
-	 * @param overrides what the call sends differently from the template
-	 * @param finalResponse receives the last round folded into a response, or
-	 * {@code null} when nobody wants it
-	 * @return the chunks of every round
-	 */
-	Flux<ChatChunk> stream(ChatRequest request, List<ToolCallback> tools, ToolContext context,
-			@Nullable Duration timeout, CallOverrides overrides, @Nullable Consumer<ChatResponse> finalResponse) {
-		Flux<ChatChunk> stream = this.pipeline.toolCalling().stream(request, tools, context, finalResponse);
-		if (!overrides.isEmpty()) {
-			stream = stream.contextWrite(ProviderHttpClient.withOverrides(provider(), overrides));
-		}
-		CallDeadline deadline = this.pipeline.deadline(provider(), timeout);
-		return (deadline != null) ? deadline.apply(stream) : stream;
 	}
 
 	static <T> T block(Mono<T> mono) {

@@ -49,11 +49,11 @@ import dev.chatstarter.core.tool.ToolContext;
 
 /**
  * The default {@link ChatTemplate.PromptSpec}: collects messages and options, then hands
- * a {@link ChatRequest} to the template.
+ * a {@link ChatRequest} to the template's {@link PromptPipeline}.
  */
 final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 
-	private final DefaultChatTemplate template;
+	private final PromptPipeline pipeline;
 
 	private final List<ChatMessage> messages = new ArrayList<>();
 
@@ -69,8 +69,8 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 
 	private CallOverrides overrides = CallOverrides.none();
 
-	DefaultPromptSpec(DefaultChatTemplate template) {
-		this.template = template;
+	DefaultPromptSpec(PromptPipeline pipeline) {
+		this.pipeline = pipeline;
 	}
 
 	@Override
@@ -147,7 +147,7 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 	public ChatTemplate.PromptSpec toolsFrom(Object... toolObjects) {
 		Assert.noNullElements(toolObjects, "toolObjects must not contain null");
 		for (Object toolObject : toolObjects) {
-			this.tools.addAll(this.template.pipeline().tools().toolsOf(toolObject));
+			this.tools.addAll(this.pipeline.tools().toolsOf(toolObject));
 		}
 		return this;
 	}
@@ -201,11 +201,11 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 
 	private ChatRequest toRequest() {
 		Assert.state(!this.messages.isEmpty(), "Add at least one message before calling the model");
-		return new ChatRequest(this.messages, this.template.defaultOptions().mergedWith(this.options));
+		return new ChatRequest(this.messages, this.pipeline.defaultOptions().mergedWith(this.options));
 	}
 
 	private List<ToolCallback> offeredTools() {
-		List<ToolCallback> offered = this.template.pipeline().tools().tools(this.toolNames);
+		List<ToolCallback> offered = this.pipeline.tools().tools(this.toolNames);
 		if (this.tools.isEmpty()) {
 			return offered;
 		}
@@ -222,12 +222,12 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 	private record Invocation(ChatRequest request, List<ToolCallback> tools, ToolContext toolContext,
 			@Nullable Duration timeout, CallOverrides overrides) {
 
-		Mono<ChatResponse> call(DefaultChatTemplate template, ChatRequest request) {
-			return template.call(request, this.tools, this.toolContext, this.timeout, this.overrides);
+		Mono<ChatResponse> call(PromptPipeline pipeline, ChatRequest request) {
+			return pipeline.call(request, this.tools, this.toolContext, this.timeout, this.overrides);
 		}
 
-		Flux<ChatChunk> stream(DefaultChatTemplate template, @Nullable Consumer<ChatResponse> finalResponse) {
-			return template.stream(this.request, this.tools, this.toolContext, this.timeout, this.overrides,
+		Flux<ChatChunk> stream(PromptPipeline pipeline, @Nullable Consumer<ChatResponse> finalResponse) {
+			return pipeline.stream(this.request, this.tools, this.toolContext, this.timeout, this.overrides,
 					finalResponse);
 		}
 
@@ -253,7 +253,7 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 
 		@Override
 		public Mono<ChatResponse> responseMono() {
-			return this.invocation.call(DefaultPromptSpec.this.template, this.invocation.request());
+			return this.invocation.call(DefaultPromptSpec.this.pipeline, this.invocation.request());
 		}
 
 		@Override
@@ -283,9 +283,9 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 		}
 
 		private Mono<Object> entityMono(Type type) {
-			DefaultChatTemplate template = DefaultPromptSpec.this.template;
-			StructuredOutput output = template.pipeline().structuredOutput();
-			return Mono.defer(() -> this.invocation.call(template, output.request(this.invocation.request(), type)))
+			PromptPipeline pipeline = DefaultPromptSpec.this.pipeline;
+			StructuredOutput output = pipeline.structuredOutput();
+			return Mono.defer(() -> this.invocation.call(pipeline, output.request(this.invocation.request(), type)))
 				.map((response) -> output.read(response, type));
 		}
 
@@ -307,14 +307,14 @@ final class DefaultPromptSpec implements ChatTemplate.PromptSpec {
 		@Override
 		public Flux<ChatChunk> chunks() {
 			// nobody asked for the folded response
-			return this.invocation.stream(DefaultPromptSpec.this.template, null);
+			return this.invocation.stream(DefaultPromptSpec.this.pipeline, null);
 		}
 
 		@Override
 		public Mono<ChatResponse> response() {
 			return Mono.defer(() -> {
 				AtomicReference<ChatResponse> last = new AtomicReference<>();
-				return this.invocation.stream(DefaultPromptSpec.this.template, last::set)
+				return this.invocation.stream(DefaultPromptSpec.this.pipeline, last::set)
 					.then(Mono.fromSupplier(last::get));
 			});
 		}

@@ -87,8 +87,7 @@ final class TemplateFallback implements FallbackMember, ChatExchange {
 			.options(request.options())
 			.stream()
 			.chunks()
-			.map((chunk) -> (chunk.provider() != null) ? chunk : new ChatChunk(chunk.id(), chunk.model(),
-					chunk.created(), chunk.choices(), chunk.usage(), chunk.systemFingerprint(), provider())));
+			.map((chunk) -> chunk.withProviderIfAbsent(provider())));
 	}
 
 }

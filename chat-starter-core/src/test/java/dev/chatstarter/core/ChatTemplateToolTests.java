@@ -221,8 +221,8 @@ class ChatTemplateToolTests extends WireMockSupport {
 		UserTools bob = new UserTools("bob");
 		assertThat(alice).isEqualTo(bob);
 
-		List<ToolCallback> aliceTools = template.pipeline().tools().toolsOf(alice);
-		List<ToolCallback> bobTools = template.pipeline().tools().toolsOf(bob);
+		List<ToolCallback> aliceTools = template.pipeline().prompts().tools().toolsOf(alice);
+		List<ToolCallback> bobTools = template.pipeline().prompts().tools().toolsOf(bob);
 
 		assertThat(((MethodToolCallback) aliceTools.get(0)).getBean()).isSameAs(alice);
 		assertThat(((MethodToolCallback) bobTools.get(0)).getBean()).isSameAs(bob);
@@ -245,7 +245,7 @@ class ChatTemplateToolTests extends WireMockSupport {
 
 	private static WeakReference<UserTools> offerOnce(DefaultChatTemplate template) {
 		UserTools tools = new UserTools("carol");
-		assertThat(template.pipeline().tools().toolsOf(tools)).hasSize(2);
+		assertThat(template.pipeline().prompts().tools().toolsOf(tools)).hasSize(2);
 		return new WeakReference<>(tools);
 	}
 

@@ -34,13 +34,40 @@ import org.springframework.util.Assert;
  * @param choices the choices, at least one for a successful completion
  * @param usage the token usage
  * @param systemFingerprint the backend fingerprint
+ * @param deployment the name of the route deployment that answered, or {@code null} when
+ * the call did not go through a route
  */
 public record ChatResponse(String provider, @Nullable String id, @Nullable String model, @Nullable Long created,
-		List<Choice> choices, @Nullable Usage usage, @Nullable String systemFingerprint) {
+		List<Choice> choices, @Nullable Usage usage, @Nullable String systemFingerprint, @Nullable String deployment) {
 
 	public ChatResponse {
 		Assert.notNull(provider, "provider must not be null");
 		choices = List.copyOf(choices);
+	}
+
+	/**
+	 * Create a response that came through no route.
+	 * @param provider the name of the provider that answered
+	 * @param id the completion id
+	 * @param model the model that answered
+	 * @param created the creation time in epoch seconds
+	 * @param choices the choices
+	 * @param usage the token usage
+	 * @param systemFingerprint the backend fingerprint
+	 */
+	public ChatResponse(String provider, @Nullable String id, @Nullable String model, @Nullable Long created,
+			List<Choice> choices, @Nullable Usage usage, @Nullable String systemFingerprint) {
+		this(provider, id, model, created, choices, usage, systemFingerprint, null);
+	}
+
+	/**
+	 * Return this response as answered by a route deployment.
+	 * @param deployment the deployment's name
+	 * @return the response naming the deployment
+	 */
+	public ChatResponse withDeployment(String deployment) {
+		return new ChatResponse(this.provider, this.id, this.model, this.created, this.choices, this.usage,
+				this.systemFingerprint, deployment);
 	}
 
 	/**

@@ -35,12 +35,31 @@ import dev.chatstarter.core.chat.Usage;
  * @param provider the name of the configured provider that streams this chunk (after a
  * fallback, the fallback's), or {@code null} for a chunk that did not come from a
  * template
+ * @param deployment the name of the route deployment that streams this chunk, or
+ * {@code null} when the chunk did not come through a route
  */
 public record ChatChunk(@Nullable String id, @Nullable String model, @Nullable Long created, List<ChunkChoice> choices,
-		@Nullable Usage usage, @Nullable String systemFingerprint, @Nullable String provider) {
+		@Nullable Usage usage, @Nullable String systemFingerprint, @Nullable String provider,
+		@Nullable String deployment) {
 
 	public ChatChunk {
 		choices = List.copyOf(choices);
+	}
+
+	/**
+	 * Create a chunk that came through no route.
+	 * @param id the completion id
+	 * @param model the model that answers
+	 * @param created the creation time in epoch seconds
+	 * @param choices the choice deltas; empty on a usage-only chunk
+	 * @param usage the usage, on whichever chunk the provider puts it
+	 * @param systemFingerprint the backend fingerprint
+	 * @param provider the name of the configured provider that streams this chunk, or
+	 * {@code null}
+	 */
+	public ChatChunk(@Nullable String id, @Nullable String model, @Nullable Long created, List<ChunkChoice> choices,
+			@Nullable Usage usage, @Nullable String systemFingerprint, @Nullable String provider) {
+		this(id, model, created, choices, usage, systemFingerprint, provider, null);
 	}
 
 	/**
@@ -54,7 +73,27 @@ public record ChatChunk(@Nullable String id, @Nullable String model, @Nullable L
 	 */
 	public ChatChunk(@Nullable String id, @Nullable String model, @Nullable Long created, List<ChunkChoice> choices,
 			@Nullable Usage usage, @Nullable String systemFingerprint) {
-		this(id, model, created, choices, usage, systemFingerprint, null);
+		this(id, model, created, choices, usage, systemFingerprint, null, null);
+	}
+
+	/**
+	 * Return this chunk as streamed by a provider, unless it already names one.
+	 * @param provider the provider's name
+	 * @return a chunk that names a provider
+	 */
+	public ChatChunk withProviderIfAbsent(String provider) {
+		return (this.provider != null) ? this : new ChatChunk(this.id, this.model, this.created, this.choices,
+				this.usage, this.systemFingerprint, provider, this.deployment);
+	}
+
+	/**
+	 * Return this chunk as streamed by a route deployment.
+	 * @param deployment the deployment's name
+	 * @return the chunk naming the deployment
+	 */
+	public ChatChunk withDeployment(String deployment) {
+		return new ChatChunk(this.id, this.model, this.created, this.choices, this.usage, this.systemFingerprint,
+				this.provider, deployment);
 	}
 
 	/**

@@ -56,6 +56,8 @@ public final class ChatStreamAggregator {
 
 	private String provider;
 
+	private @Nullable String deployment;
+
 	private final Map<Integer, ChoiceState> choices = new TreeMap<>();
 
 	private @Nullable ChoiceState lastChoice;
@@ -90,6 +92,9 @@ public final class ChatStreamAggregator {
 		Assert.notNull(chunk, "chunk must not be null");
 		if (chunk.provider() != null) {
 			this.provider = chunk.provider();
+		}
+		if (chunk.deployment() != null) {
+			this.deployment = chunk.deployment();
 		}
 		if (this.id == null) {
 			this.id = chunk.id();
@@ -139,7 +144,7 @@ public final class ChatStreamAggregator {
 			result.add(state.toChoice());
 		}
 		return new ChatResponse(this.provider, this.id, this.model, this.created, result, this.usage,
-				this.systemFingerprint);
+				this.systemFingerprint, this.deployment);
 	}
 
 	/**

@@ -120,6 +120,9 @@ public final class ProviderHttpClient {
 	/** The keys used in turn, or {@code null} for the one key of the settings. */
 	private final @Nullable KeyPool keyPool;
 
+	/** What the provider last reported of its rate limits. */
+	private final RateLimitHeadroom headroom;
+
 	/**
 	 * Create a client.
 	 * @param provider the provider name
@@ -142,6 +145,7 @@ public final class ProviderHttpClient {
 		this.retryListener = retryListener;
 		this.callRetries = retry(() -> true);
 		this.keyPool = (settings.keyPool() != null) ? new KeyPool(provider, settings.keyPool(), clock) : null;
+		this.headroom = new RateLimitHeadroom(clock);
 		this.connection = Lazy.of(() -> Connected.connect(provider, settings, transport, connectionPool));
 	}
 
@@ -160,6 +164,24 @@ public final class ProviderHttpClient {
 	 */
 	public @Nullable KeyPoolState keyPoolState() {
 		return (this.keyPool != null) ? this.keyPool.state() : null;
+	}
+
+	/**
+	 * Whether a request can take an API key now.
+	 * @return {@code false} only when every key of the provider's pool cools down or is
+	 * taken out
+	 */
+	public boolean hasServingKey() {
+		return this.keyPool == null || this.keyPool.hasAvailableKey();
+	}
+
+	/**
+	 * Return the share of its rate limits the provider last reported left.
+	 * @return a share from {@code 0} to {@code 1}, or {@code -1} when it reported none
+	 * lately
+	 */
+	public double reportedHeadroom() {
+		return this.headroom.share();
 	}
 
 	/**
@@ -507,6 +529,7 @@ public final class ProviderHttpClient {
 		private Flux<DataBuffer> onResponse(int status, HttpHeaders headers, Flux<DataBuffer> body) {
 			this.status = status;
 			this.headers = headers;
+			ProviderHttpClient.this.headroom.record(headers);
 			if (status < 200 || status > 299) {
 				return DataBufferUtils.join(body, ProviderHttpClient.this.settings.maxResponseBytes())
 					.map(ProviderHttpClient::readAndRelease)

@@ -75,6 +75,9 @@ public final class ChatObservations {
 
 	private static final ToolObservationConvention DEFAULT_TOOL_CONVENTION = new DefaultToolObservationConvention();
 
+	/** The host of the observations of tool executions only, which name no server. */
+	private static final String LOOPBACK = "localhost";
+
 	private final String provider;
 
 	private final String serverAddress;
@@ -115,6 +118,17 @@ public final class ChatObservations {
 		this.registry = settings.registry();
 		this.convention = settings.convention();
 		this.toolConvention = settings.toolConvention();
+	}
+
+	/**
+	 * Create the observations of a stage that observes tool executions only: a route,
+	 * whose deployments observe their own calls.
+	 * @param route the route's name
+	 * @param settings the registry and conventions
+	 * @return the observations
+	 */
+	public static ChatObservations ofToolExecutions(String route, ChatObservationSettings settings) {
+		return new ChatObservations(route, "http://" + LOOPBACK, settings);
 	}
 
 	/**

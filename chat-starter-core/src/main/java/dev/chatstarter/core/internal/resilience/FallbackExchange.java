@@ -76,13 +76,31 @@ public final class FallbackExchange implements ChatExchange {
 	 */
 	public static ChatExchange over(GuardedExchange primary, ChatOptions primaryDefaults,
 			List<FallbackMember> fallbacks, Set<FallbackTrigger> triggers, FallbackListener listener) {
+		return fallbacks.isEmpty() ? primary
+				: over((ChatExchange) primary.failingFast(), primaryDefaults, fallbacks, triggers, listener);
+	}
+
+	/**
+	 * Return the stage that falls back from a stage that fails at once when it cannot
+	 * serve (a route) to its fallbacks, or that stage itself when it has none.
+	 * @param primary the first stage
+	 * @param primaryDefaults the first stage's default options
+	 * @param fallbacks the configured fallbacks; their own fallbacks follow each, depth
+	 * first, every provider once
+	 * @param triggers the failures that fall back (besides a provider that cools down or
+	 * is unavailable)
+	 * @param listener told of every fallback
+	 * @return the stage
+	 */
+	public static ChatExchange over(ChatExchange primary, ChatOptions primaryDefaults, List<FallbackMember> fallbacks,
+			Set<FallbackTrigger> triggers, FallbackListener listener) {
 		Set<FallbackMember> chain = new LinkedHashSet<>();
 		addWithTheirFallbacks(fallbacks, chain);
 		if (chain.isEmpty()) {
 			return primary;
 		}
 		List<Member> members = new ArrayList<>(chain.size() + 1);
-		members.add(new Member(primary.failingFast(), null));
+		members.add(new Member(primary, null));
 		for (FallbackMember fallback : chain) {
 			members.add(new Member(fallback.fallbackExchange(), fallback.defaultOptions()));
 		}

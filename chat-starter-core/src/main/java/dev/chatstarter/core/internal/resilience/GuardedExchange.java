@@ -84,6 +84,14 @@ public final class GuardedExchange implements ChatExchange {
 		return this.cooldown.state();
 	}
 
+	/**
+	 * Return the share left of the provider's client-side limits.
+	 * @return a share from {@code 0} to {@code 1}; {@code 1} without limits
+	 */
+	public double headroom() {
+		return this.limiter.headroom();
+	}
+
 	@Override
 	public String provider() {
 		return this.next.provider();

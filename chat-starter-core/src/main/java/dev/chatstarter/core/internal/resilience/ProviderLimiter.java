@@ -143,12 +143,7 @@ public final class ProviderLimiter {
 	private synchronized Admission tryAdmit(@Nullable QueuedAcquisition queued, boolean woken) {
 		Instant now = this.clock.instant();
 		Instant windowStart = now.minus(MINUTE);
-		while (!this.requests.isEmpty() && !this.requests.peekFirst().isAfter(windowStart)) {
-			this.requests.pollFirst();
-		}
-		while (!this.tokens.isEmpty() && !this.tokens.peekFirst().at().isAfter(windowStart)) {
-			this.tokensInWindow -= this.tokens.pollFirst().count();
-		}
+		forgetBefore(windowStart);
 		int maxConcurrent = this.limits.maxConcurrentRequests();
 		if (maxConcurrent > 0 && (this.inFlight >= maxConcurrent || queued == null && !this.waiters.isEmpty())) {
 			if (queued != null && woken) {
@@ -172,6 +167,46 @@ public final class ProviderLimiter {
 		}
 		this.inFlight++;
 		return new Admission(new Permit(true), null, "");
+	}
+
+	/**
+	 * Drop the requests and tokens counted before the window.
+	 * @param windowStart where the per-minute window starts
+	 */
+	private void forgetBefore(Instant windowStart) {
+		while (!this.requests.isEmpty() && !this.requests.peekFirst().isAfter(windowStart)) {
+			this.requests.pollFirst();
+		}
+		while (!this.tokens.isEmpty() && !this.tokens.peekFirst().at().isAfter(windowStart)) {
+			this.tokensInWindow -= this.tokens.pollFirst().count();
+		}
+	}
+
+	/**
+	 * Return the share left of the tightest limit: concurrency, requests or tokens in the
+	 * current minute.
+	 * @return a share from {@code 0} to {@code 1}; {@code 1} without limits
+	 */
+	public synchronized double headroom() {
+		if (!this.limits.isLimited()) {
+			return 1;
+		}
+		forgetBefore(this.clock.instant().minus(MINUTE));
+		double share = 1;
+		if (this.limits.maxConcurrentRequests() > 0) {
+			share = Math.min(share, left(this.inFlight, this.limits.maxConcurrentRequests()));
+		}
+		if (this.limits.requestsPerMinute() > 0) {
+			share = Math.min(share, left(this.requests.size(), this.limits.requestsPerMinute()));
+		}
+		if (this.limits.tokensPerMinute() > 0) {
+			share = Math.min(share, left(this.tokensInWindow, this.limits.tokensPerMinute()));
+		}
+		return share;
+	}
+
+	private static double left(long used, long limit) {
+		return Math.max(0, 1 - (double) used / limit);
 	}
 
 	private synchronized void recordTokens(long count) {

@@ -1,0 +1,26 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/**
+ * Routes: one {@link dev.chatstarter.core.ChatTemplate} over several deployments (a
+ * provider and a model), spread by a {@link dev.chatstarter.core.route.RouteStrategy},
+ * failing over from one deployment to the next. Built with
+ * {@link dev.chatstarter.core.ChatTemplate#route(String)}.
+ */
+@NullMarked
+package dev.chatstarter.core.route;
+
+import org.jspecify.annotations.NullMarked;
