@@ -37,6 +37,9 @@ final class AotProcessedProviders {
 	/** The bean definition attribute holding the provider names, a {@code String[]}. */
 	static final String ATTRIBUTE = "dev.chatstarter.aot-processed-providers";
 
+	/** The bean definition attribute holding the route names, a {@code String[]}. */
+	static final String ROUTES_ATTRIBUTE = "dev.chatstarter.aot-processed-routes";
+
 	private AotProcessedProviders() {
 	}
 
@@ -99,6 +102,36 @@ final class AotProcessedProviders {
 							+ "or start the application without its AOT-generated code (on the JVM, without "
 							+ "-Dspring.aot.enabled=true).")));
 		}
+	}
+
+	/**
+	 * Record the route names a context is AOT-processed with.
+	 * @param registrar the registrar's bean definition
+	 * @param names the route names
+	 */
+	static void recordRoutes(BeanDefinition registrar, Set<String> names) {
+		registrar.setAttribute(ROUTES_ATTRIBUTE, names.toArray(new String[0]));
+	}
+
+	/**
+	 * Check that an AOT-processed context runs with the routes it was processed with.
+	 * @param registrar the registrar's bean definition, with the recorded route names
+	 * @param running the route names at run time
+	 * @throws InvalidChatConfigurationException when the names differ
+	 */
+	static void checkRoutes(BeanDefinition registrar, Set<String> running) {
+		Set<String> built = (registrar.getAttribute(ROUTES_ATTRIBUTE) instanceof String[] names)
+				? new LinkedHashSet<>(List.of(names)) : Set.of();
+		if (built.equals(running)) {
+			return;
+		}
+		String property = ChatProperties.PREFIX + ".routes";
+		throw new InvalidChatConfigurationException(List.of(new Problem(property, null,
+				"This application was AOT-processed with chat.routes " + built + " but runs with " + running
+						+ ". Spring AOT fixes the beans at build time: the set of route names, and with it the "
+						+ "routes' ChatTemplate beans, cannot change at run time.",
+				"Run the AOT processing with the chat.routes names the application runs with; every other route "
+						+ "property is read at run time. Or start the application without its AOT-generated code.")));
 	}
 
 	private static String describe(Set<String> names) {

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -94,25 +95,31 @@ public final class ChatAutoConfiguration {
 	ChatTemplates chatTemplates(ChatProperties properties, ConfigurableListableBeanFactory beanFactory) {
 		Map<String, ChatTemplate> templates = new LinkedHashMap<>();
 		List<Problem> problems = new ArrayList<>();
-		for (String name : properties.getProviders().keySet()) {
-			if (beanFactory.isTypeMatch(name, ChatTemplate.class)) {
-				templates.put(name, beanFactory.getBean(name, ChatTemplate.class));
-			}
-			else {
-				String property = ChatProperties.PREFIX + ".providers." + name;
-				problems.add(new Problem(property, null,
-						"The provider name '" + name + "' is taken by a bean of type " + beanFactory.getType(name)
-								+ ", which is not a ChatTemplate.",
-						"Rename the provider under " + ChatProperties.PREFIX
-								+ ".providers, or give that bean another name."));
-			}
-		}
+		addTemplates("provider", properties.getProviders().keySet(), beanFactory, templates, problems);
+		addTemplates("route", properties.getRoutes().keySet(), beanFactory, templates, problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidChatConfigurationException(problems);
 		}
 		String defaultName = properties.determineDefaultProvider();
 		Assert.state(defaultName != null, "the default provider was not validated");
 		return ChatTemplates.of(templates, defaultName);
+	}
+
+	private static void addTemplates(String kind, Set<String> names, ConfigurableListableBeanFactory beanFactory,
+			Map<String, ChatTemplate> templates, List<Problem> problems) {
+		for (String name : names) {
+			if (beanFactory.isTypeMatch(name, ChatTemplate.class)) {
+				templates.put(name, beanFactory.getBean(name, ChatTemplate.class));
+			}
+			else {
+				String property = ChatProperties.PREFIX + "." + kind + "s." + name;
+				problems.add(new Problem(property, null,
+						"The " + kind + " name '" + name + "' is taken by a bean of type " + beanFactory.getType(name)
+								+ ", which is not a ChatTemplate.",
+						"Rename the " + kind + " under " + ChatProperties.PREFIX + "." + kind
+								+ "s, or give that bean another name."));
+			}
+		}
 	}
 
 }

@@ -93,6 +93,13 @@ public final class ChatProperties {
 	private final Map<String, Provider> providers = new LinkedHashMap<>();
 
 	/**
+	 * Routes by name: groups of deployments (a provider and a model) that calls are
+	 * spread over. Each becomes a ChatTemplate bean with the route name as bean name and
+	 * qualifier.
+	 */
+	private final Map<String, ChatRouteProperties> routes = new LinkedHashMap<>();
+
+	/**
 	 * How the tool-call loop runs, for every provider.
 	 */
 	private final Tools tools = new Tools();
@@ -115,6 +122,10 @@ public final class ChatProperties {
 
 	public Map<String, Provider> getProviders() {
 		return this.providers;
+	}
+
+	public Map<String, ChatRouteProperties> getRoutes() {
+		return this.routes;
 	}
 
 	public Tools getTools() {

@@ -95,6 +95,7 @@ final class ChatPropertiesValidator {
 		validateTools(properties.getTools());
 		validateDefaultProvider(properties);
 		validateFallbacks(properties.getProviders());
+		new ChatRoutesValidator(this.problems).validate(properties);
 		this.problems.throwIfAny();
 	}
 

@@ -311,9 +311,13 @@ final class ChatTemplateFactory {
 		beanFactory.getBeanProvider(ChatToolDiscoverer.class)
 			.ifUnique((discoverer) -> builder.toolRegistry((Supplier<ToolRegistry>) discoverer));
 		builder.defaultTools(provider.getTools().stream().map(String::trim).toArray(String[]::new))
-			.toolExecution(new ToolExecutionOptions(tools.getMaxRounds(), tools.isReturnErrorsToModel(),
-					tools.getTimeout(), tools.getMaxCallsPerRound(), tools.getMaxConcurrency()));
+			.toolExecution(toToolExecution(tools));
 		beanFactory.getBeanProvider(ToolErrorConverter.class).ifUnique(builder::toolErrorConverter);
+	}
+
+	static ToolExecutionOptions toToolExecution(ChatProperties.Tools tools) {
+		return new ToolExecutionOptions(tools.getMaxRounds(), tools.isReturnErrorsToModel(), tools.getTimeout(),
+				tools.getMaxCallsPerRound(), tools.getMaxConcurrency());
 	}
 
 	private static UnaryOperator<HttpClient> sslBundle(String name, Provider provider,

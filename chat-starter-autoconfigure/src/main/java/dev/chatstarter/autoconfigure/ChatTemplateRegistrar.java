@@ -82,6 +82,12 @@ final class ChatTemplateRegistrar
 	 */
 	static final String PROVIDER_ATTRIBUTE = "dev.chatstarter.provider";
 
+	/**
+	 * The bean definition attribute that names the route of an auto-configured route
+	 * template.
+	 */
+	static final String ROUTE_ATTRIBUTE = "dev.chatstarter.route";
+
 	private static final Log logger = LogFactory.getLog(ChatTemplateRegistrar.class);
 
 	private @Nullable Environment environment;
@@ -115,8 +121,10 @@ final class ChatTemplateRegistrar
 		}
 		ChatProperties properties = bind(this.environment);
 		Set<String> names = properties.getProviders().keySet();
+		Set<String> routes = properties.getRoutes().keySet();
 		if (aotProcessed != null) {
 			AotProcessedProviders.check(aotProcessed, names);
+			AotProcessedProviders.checkRoutes(own, routes);
 		}
 		new ChatPropertiesValidator(new ChatPropertySources(this.environment)::origin,
 				WebClientTransports.isPresent(this.classLoader))
@@ -129,8 +137,12 @@ final class ChatTemplateRegistrar
 		for (String name : names) {
 			register(registry, name, name.equals(defaultName));
 		}
+		for (String route : routes) {
+			registerRoute(registry, route);
+		}
 		if (own != null) {
 			AotProcessedProviders.record(own, names);
+			AotProcessedProviders.recordRoutes(own, routes);
 		}
 	}
 
@@ -208,10 +220,31 @@ final class ChatTemplateRegistrar
 		registry.registerBeanDefinition(name, definition);
 	}
 
+	private void registerRoute(BeanDefinitionRegistry registry, String name) {
+		if (isNameTaken(registry, name)) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Not registering a ChatTemplate for route '" + name
+						+ "': a bean of that name already exists and replaces it");
+			}
+			return;
+		}
+		RootBeanDefinition definition = new RootBeanDefinition(ChatRouteFactory.class);
+		definition.setResolvedFactoryMethod(factoryMethod(ChatRouteFactory.class));
+		definition.setTargetType(ChatTemplate.class);
+		definition.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
+		definition.getConstructorArgumentValues().addIndexedArgumentValue(0, name);
+		definition.setAttribute(ROUTE_ATTRIBUTE, name);
+		definition.setDescription("ChatTemplate of chat route '" + name + "'");
+		registry.registerBeanDefinition(name, definition);
+	}
+
 	private static Method factoryMethod() {
-		Method method = ReflectionUtils.findMethod(ChatTemplateFactory.class, "create", String.class,
-				ListableBeanFactory.class);
-		Assert.state(method != null, "ChatTemplateFactory.create(String, ListableBeanFactory) not found");
+		return factoryMethod(ChatTemplateFactory.class);
+	}
+
+	private static Method factoryMethod(Class<?> factory) {
+		Method method = ReflectionUtils.findMethod(factory, "create", String.class, ListableBeanFactory.class);
+		Assert.state(method != null, () -> factory.getSimpleName() + ".create(String, ListableBeanFactory) not found");
 		return method;
 	}
 

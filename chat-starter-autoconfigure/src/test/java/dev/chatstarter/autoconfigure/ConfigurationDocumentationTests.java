@@ -61,6 +61,10 @@ class ConfigurationDocumentationTests {
 
 	private static final String PROVIDER_PREFIX = "chat.providers.<name>.";
 
+	private static final String ROUTE_PREFIX = "chat.routes.<name>.";
+
+	private static final String DEPLOYMENTS = "deployments[].";
+
 	private static final String NONE = "—";
 
 	private final ConversionService conversion = ApplicationConversionService.getSharedInstance();
@@ -82,6 +86,7 @@ class ConfigurationDocumentationTests {
 		Map<String, List<String>> rows = documentedRows();
 		List<String> expected = new ArrayList<>(chatMetadata().keySet());
 		providerProperties().keySet().forEach((path) -> expected.add(PROVIDER_PREFIX + path));
+		routeProperties().keySet().forEach((path) -> expected.add(ROUTE_PREFIX + path));
 		assertThat(rows.keySet()).containsExactlyInAnyOrderElementsOf(expected);
 	}
 
@@ -94,6 +99,14 @@ class ConfigurationDocumentationTests {
 			assertDocumented(PROVIDER_PREFIX + path, row, descriptor.getPropertyType(),
 					provider.getPropertyValue(camelCase(path)));
 		});
+		BeanWrapper route = new BeanWrapperImpl(new ChatRouteProperties());
+		BeanWrapper deployment = new BeanWrapperImpl(new ChatRouteProperties.Deployment());
+		routeProperties().forEach((path, descriptor) -> {
+			BeanWrapper owner = path.startsWith(DEPLOYMENTS) ? deployment : route;
+			String property = path.startsWith(DEPLOYMENTS) ? path.substring(DEPLOYMENTS.length()) : path;
+			assertDocumented(ROUTE_PREFIX + path, rows.get(ROUTE_PREFIX + path), descriptor.getPropertyType(),
+					owner.getPropertyValue(camelCase(property)));
+		});
 		BeanWrapper global = new BeanWrapperImpl(new ChatProperties());
 		assertDocumented("chat.enabled", rows.get("chat.enabled"), boolean.class, global.getPropertyValue("enabled"));
 		assertDocumented("chat.default-provider", rows.get("chat.default-provider"), String.class,
@@ -101,9 +114,10 @@ class ConfigurationDocumentationTests {
 	}
 
 	/**
-	 * Every documented property outside the provider map has, in the generated metadata
-	 * an IDE reads, a description, the documented type and the documented default;
-	 * {@code management.health.chat.enabled} (documented in observability.md) too.
+	 * Every documented property outside the provider and route maps has, in the generated
+	 * metadata an IDE reads, a description, the documented type and the documented
+	 * default; {@code management.health.chat.enabled} (documented in observability.md)
+	 * too.
 	 */
 	@Test
 	void metadataGivesEveryDocumentedPropertyItsDescriptionTypeAndDefault() throws IOException {
@@ -112,7 +126,7 @@ class ConfigurationDocumentationTests {
 		rows.putAll(documentedRows(OBSERVABILITY, "| `management.health.chat."));
 		assertThat(rows).containsKey("management.health.chat.enabled");
 		rows.forEach((name, row) -> {
-			if (name.startsWith(PROVIDER_PREFIX)) {
+			if (name.startsWith(PROVIDER_PREFIX) || name.startsWith(ROUTE_PREFIX)) {
 				return;
 			}
 			JsonNode property = metadata.get(name);
@@ -200,6 +214,18 @@ class ConfigurationDocumentationTests {
 		Map<String, PropertyDescriptor> properties = new LinkedHashMap<>();
 		collect(ChatProperties.Provider.class, "", properties);
 		assertThat(properties).hasSizeGreaterThan(30);
+		return properties;
+	}
+
+	/**
+	 * Every leaf property of a route, by its kebab-case path below
+	 * {@code chat.routes.<name>}; those of each deployment below {@code deployments[]}.
+	 */
+	private static Map<String, PropertyDescriptor> routeProperties() {
+		Map<String, PropertyDescriptor> properties = new LinkedHashMap<>();
+		collect(ChatRouteProperties.class, "", properties);
+		properties.remove("deployments");
+		collect(ChatRouteProperties.Deployment.class, DEPLOYMENTS, properties);
 		return properties;
 	}
 

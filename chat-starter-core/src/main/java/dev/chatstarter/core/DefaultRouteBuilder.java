@@ -42,6 +42,7 @@ import dev.chatstarter.core.observation.ChatObservationSettings;
 import dev.chatstarter.core.provider.ProviderDialect.StructuredOutputMode;
 import dev.chatstarter.core.resilience.FallbackListener;
 import dev.chatstarter.core.resilience.FallbackTrigger;
+import dev.chatstarter.core.route.RouteState;
 import dev.chatstarter.core.route.RouteStrategy;
 import dev.chatstarter.core.tool.ToolSettings;
 
@@ -99,8 +100,8 @@ final class DefaultRouteBuilder implements ChatTemplate.RouteBuilder {
 		Assert.isTrue(weight > 0, () -> "the weight of deployment '" + name + "' must be at least 1, not " + weight);
 		Assert.isTrue(this.deployments.stream().noneMatch((deployment) -> deployment.name().equals(name)),
 				() -> "route '" + this.name + "' has two deployments named '" + name + "'");
-		Assert.state(this.deployments.size() < RouteExchange.MAX_DEPLOYMENTS,
-				() -> "route '" + this.name + "' takes at most " + RouteExchange.MAX_DEPLOYMENTS + " deployments");
+		Assert.state(this.deployments.size() < RouteState.MAX_DEPLOYMENTS,
+				() -> "route '" + this.name + "' takes at most " + RouteState.MAX_DEPLOYMENTS + " deployments");
 		this.deployments.add(new DeploymentSpec(name, (DefaultChatTemplate) provider, model, weight));
 		return this;
 	}

@@ -38,6 +38,7 @@ import dev.chatstarter.autoconfigure.ChatAutoConfiguration;
 import dev.chatstarter.autoconfigure.ChatHealthProbe;
 import dev.chatstarter.autoconfigure.ChatProperties;
 import dev.chatstarter.autoconfigure.ChatPropertyProblems;
+import dev.chatstarter.autoconfigure.ChatRouteProperties;
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.ChatTemplates;
 import dev.chatstarter.core.http.BaseUrl;
@@ -80,7 +81,11 @@ public final class ChatHealthContributorAutoConfiguration {
 			health.validate(problems);
 			problems.throwIfAny();
 			Map<String, ChatHealthIndicator> own = new LinkedHashMap<>();
-			templates.asMap().forEach((name, template) -> own.put(name, indicator(name, template, properties, health)));
+			templates.asMap().forEach((name, template) -> {
+				if (!properties.getRoutes().containsKey(name)) {
+					own.put(name, indicator(name, template, properties, health));
+				}
+			});
 			Map<String, ReactiveHealthIndicator> indicators = new LinkedHashMap<>();
 			own.forEach((name, indicator) -> {
 				Map<String, ChatHealthIndicator> chain = new LinkedHashMap<>();
@@ -88,6 +93,9 @@ public final class ChatHealthContributorAutoConfiguration {
 				chain.remove(name);
 				indicators.put(name, chain.isEmpty() ? indicator : new ChatFallbackHealthIndicator(indicator, chain));
 			});
+			properties.getRoutes()
+				.forEach((name, route) -> templates.find(name)
+					.ifPresent((template) -> indicators.put(name, routeIndicator(template, route, own))));
 			return CompositeReactiveHealthContributor.fromMap(indicators);
 		}
 
@@ -114,6 +122,36 @@ public final class ChatHealthContributorAutoConfiguration {
 					addFallbacks(fallbackName, properties, own, chain);
 				}
 			}
+		}
+
+		/**
+		 * The indicator of a route over the own indicators of the providers it deploys,
+		 * with those of its fallbacks: a route whose deployments are all DOWN while a
+		 * fallback is UP answers its calls.
+		 * @param template the route's template
+		 * @param route the route's properties
+		 * @param own every provider's own indicator, by name
+		 * @return the indicator
+		 */
+		private static ReactiveHealthIndicator routeIndicator(ChatTemplate template, ChatRouteProperties route,
+				Map<String, ChatHealthIndicator> own) {
+			Map<String, ChatHealthIndicator> deployed = new LinkedHashMap<>();
+			for (ChatRouteProperties.Deployment deployment : route.getDeployments()) {
+				String provider = (deployment.getProvider() != null) ? deployment.getProvider().trim() : "";
+				ChatHealthIndicator indicator = own.get(provider);
+				if (indicator != null) {
+					deployed.putIfAbsent(provider, indicator);
+				}
+			}
+			ChatRouteHealthIndicator indicator = new ChatRouteHealthIndicator(template, deployed);
+			Map<String, ChatHealthIndicator> fallbacks = new LinkedHashMap<>();
+			for (String fallback : route.getFallback()) {
+				ChatHealthIndicator fallbackIndicator = own.get(fallback.trim());
+				if (fallbackIndicator != null) {
+					fallbacks.putIfAbsent(fallback.trim(), fallbackIndicator);
+				}
+			}
+			return fallbacks.isEmpty() ? indicator : new ChatFallbackHealthIndicator(indicator, fallbacks);
 		}
 
 		private static ChatHealthIndicator indicator(String name, ChatTemplate template, ChatProperties properties,

@@ -27,6 +27,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 
+import dev.chatstarter.autoconfigure.ChatRouteCustomizer;
 import dev.chatstarter.autoconfigure.ChatTemplateCustomizer;
 import dev.chatstarter.core.ChatTemplates;
 
@@ -69,6 +70,18 @@ public final class ChatMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	ChatKeyPoolMetrics chatKeyPoolMetrics(ObjectProvider<ChatTemplates> templates) {
 		return new ChatKeyPoolMetrics(templates);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ChatRouteMetrics chatRouteMetrics(ObjectProvider<ChatTemplates> templates) {
+		return new ChatRouteMetrics(templates);
+	}
+
+	@Bean
+	@Order(0)
+	ChatRouteCustomizer chatRouteMetricsCustomizer(MeterRegistry meterRegistry) {
+		return (route, builder) -> builder.fallbackListener(ChatRouteMetrics.failovers(route, meterRegistry));
 	}
 
 	@Bean

@@ -31,6 +31,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ConfigurationCondition;
 
+import dev.chatstarter.autoconfigure.ChatRouteCustomizer;
 import dev.chatstarter.core.observation.ChatObservationConvention;
 import dev.chatstarter.core.observation.ToolObservationConvention;
 
@@ -60,6 +61,15 @@ public final class ChatObservationAutoConfiguration {
 			ObjectProvider<ChatObservationConvention> convention,
 			ObjectProvider<ToolObservationConvention> toolConvention) {
 		return new ChatObservationTemplateCustomizer(registry, convention, toolConvention);
+	}
+
+	@Bean
+	ChatRouteCustomizer chatObservationRouteCustomizer(ObjectProvider<ObservationRegistry> registry,
+			ObjectProvider<ToolObservationConvention> toolConvention) {
+		return (route, builder) -> builder.observations((observations) -> {
+			registry.ifAvailable(observations::registry);
+			toolConvention.ifUnique(observations::toolConvention);
+		});
 	}
 
 	@Bean

@@ -31,6 +31,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record RouteState(String route, RouteStrategy strategy, List<DeploymentState> deployments) {
 
+	/** The most deployments a route takes. */
+	public static final int MAX_DEPLOYMENTS = Long.SIZE;
+
 	public RouteState {
 		deployments = List.copyOf(deployments);
 	}

@@ -48,8 +48,8 @@ import dev.chatstarter.core.stream.ChatChunk;
  */
 public final class RouteExchange implements ChatExchange {
 
-	/** At most this many deployments: the ones tried are kept in the bits of a long. */
-	public static final int MAX_DEPLOYMENTS = Long.SIZE;
+	/** The deployments tried are kept in the bits of a long. */
+	private static final int MAX_DEPLOYMENTS = RouteState.MAX_DEPLOYMENTS;
 
 	private final String route;
 
