@@ -40,12 +40,20 @@ import dev.chatstarter.test.FakeChatServer;
  * {@code sample.demo.enabled=true}): an OpenAI-compatible server on a random loopback
  * port that answers deterministically (it echoes, calls the weather tool when asked about
  * weather, answers structured requests with JSON and streams word by word). It is
- * registered as the provider {@code demo}; it is a demo, not a model.
+ * registered as the provider {@code demo}; it is a demo, not a model. Without any
+ * provider configured, a second provider {@code demo-backup} on the same server and the
+ * route {@code demo-route} over both are registered too.
  */
 public class DemoProvider implements EnvironmentPostProcessor {
 
 	/** The name of the demo provider. */
 	public static final String NAME = "demo";
+
+	/** The name of the second demo provider, a backup on the same server. */
+	public static final String BACKUP = "demo-backup";
+
+	/** The name of the demo route over both demo providers. */
+	public static final String ROUTE = "demo-route";
 
 	private static final String ENABLED = "sample.demo.enabled";
 
@@ -72,11 +80,30 @@ public class DemoProvider implements EnvironmentPostProcessor {
 		properties.put("chat.providers." + NAME + ".model", "demo-chat");
 		if (!hasProviders) {
 			properties.put("chat.default-provider", NAME);
+			addBackupAndRoute(properties, server.baseUrl());
 		}
 		environment.getPropertySources().addLast(new MapPropertySource("chatSampleDemoProvider", properties));
 		this.logger.warn("Using the embedded offline DEMO chat provider '" + NAME + "' at " + server.baseUrl()
 				+ ": its answers are canned, not a model's. Configure chat.providers.<name>.base-url and api-key "
 				+ "to talk to a real provider.");
+	}
+
+	/**
+	 * Add a second demo provider on the same server and a route that spreads calls over
+	 * both, three in four to {@value #NAME}: {@code /chat?provider=demo-route} goes
+	 * through it, and {@code /actuator/health} shows it as {@code chat.demo-route}.
+	 * @param properties the properties to add to
+	 * @param baseUrl the demo server's base URL
+	 */
+	private static void addBackupAndRoute(Map<String, Object> properties, String baseUrl) {
+		properties.put("chat.providers." + BACKUP + ".base-url", baseUrl);
+		properties.put("chat.providers." + BACKUP + ".model", "demo-chat-mini");
+		String route = "chat.routes." + ROUTE + ".";
+		properties.put(route + "strategy", "weighted");
+		properties.put(route + "deployments[0].provider", NAME);
+		properties.put(route + "deployments[0].weight", "3");
+		properties.put(route + "deployments[1].provider", BACKUP);
+		properties.put(route + "deployments[1].weight", "1");
 	}
 
 	private record Shutdown(FakeChatServer server) implements ApplicationListener<ApplicationEvent> {
