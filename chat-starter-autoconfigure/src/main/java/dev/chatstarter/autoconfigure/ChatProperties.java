@@ -133,6 +133,17 @@ public final class ChatProperties {
 	}
 
 	/**
+	 * Return the names of the {@code ChatTemplate} beans these properties define: the
+	 * providers', then the routes', in the order they were configured.
+	 * @return the names
+	 */
+	public List<String> templateNames() {
+		List<String> names = new ArrayList<>(this.providers.keySet());
+		this.routes.keySet().stream().filter((route) -> !this.providers.containsKey(route)).forEach(names::add);
+		return names;
+	}
+
+	/**
 	 * Determine the name of the default provider: {@link #getDefaultProvider()
 	 * default-provider} when set, else the only provider.
 	 * @return the name, or {@code null} when there is none or the choice is ambiguous

@@ -53,16 +53,17 @@ import dev.chatstarter.core.ChatTemplate;
 /**
  * Registers one {@link ChatTemplate} bean definition per entry of {@code chat.providers},
  * named after the provider, the default provider's {@link RootBeanDefinition#setPrimary
- * primary}. The properties are bound and validated first, so a wrong configuration fails
- * the startup before any bean is created. A bean that already has a provider's name
- * replaces the auto-configured template.
+ * primary}, and one per entry of {@code chat.routes}, named after the route
+ * ({@link ChatRouteFactory}). The properties are bound and validated first, so a wrong
+ * configuration fails the startup before any bean is created. A bean that already has a
+ * provider's name replaces the auto-configured template.
  * <p>
  * Each template is defined by the static factory method
  * {@link ChatTemplateFactory#create} with the provider name as its argument, so Spring
  * AOT generates plain code for it. An AOT-processed context registers the build-time
  * templates from that code; this registrar then checks that the run-time providers have
- * the same names (else the startup fails and says so) and makes the run-time default
- * provider the primary template.
+ * the same names, and routes too (else the startup fails and says so) and makes the
+ * run-time default provider the primary template.
  */
 final class ChatTemplateRegistrar
 		implements BeanDefinitionRegistryPostProcessor, EnvironmentAware, BeanNameAware, BeanClassLoaderAware {

@@ -29,7 +29,7 @@ import java.util.Map;
 final class BenchmarkOptions {
 
 	/** The contenders run when {@code --contenders} is not given. */
-	static final List<String> DEFAULT_CONTENDERS = List.of("raw", "raw-jackson", "chat-starter",
+	static final List<String> DEFAULT_CONTENDERS = List.of("raw", "raw-jackson", "chat-starter", "chat-starter-route",
 			"chat-starter-spring-ai", "chat-starter-langchain4j", "openai-java", "spring-ai", "langchain4j");
 
 	private final String arguments;

@@ -16,22 +16,55 @@
 
 package dev.chatstarter.benchmarks;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import dev.chatstarter.core.ChatTemplate;
 
 /**
- * chat-starter's {@link ChatTemplate} with its defaults.
+ * chat-starter's {@link ChatTemplate} with its defaults, or a route over two of them.
  */
 final class ChatStarterContender implements Contender {
 
 	private final ChatTemplate template;
 
+	/** What this contender built and closes: the template, or a route's deployments. */
+	private final List<ChatTemplate> owned;
+
 	private final WeatherTools tools = new WeatherTools();
 
 	ChatStarterContender(String baseUrl) {
-		this.template = ChatTemplate.builder()
-			.provider("bench")
+		this(provider("bench", baseUrl));
+	}
+
+	private ChatStarterContender(ChatTemplate template) {
+		this(template, List.of(template));
+	}
+
+	private ChatStarterContender(ChatTemplate template, List<ChatTemplate> owned) {
+		this.template = template;
+		this.owned = owned;
+	}
+
+	/**
+	 * Return the contender that calls through a route over two deployments of the stub,
+	 * each a provider template of its own, spread by weight.
+	 * @param baseUrl the stub's base URL
+	 * @return the contender
+	 */
+	static ChatStarterContender routed(String baseUrl) {
+		ChatTemplate first = provider("bench-a", baseUrl);
+		ChatTemplate second = provider("bench-b", baseUrl);
+		ChatTemplate route = ChatTemplate.route("bench")
+			.deployment(first, StubServer.MODEL, 1)
+			.deployment(second, StubServer.MODEL, 1)
+			.build();
+		return new ChatStarterContender(route, List.of(first, second));
+	}
+
+	private static ChatTemplate provider(String name, String baseUrl) {
+		return ChatTemplate.builder()
+			.provider(name)
 			.baseUrl(baseUrl + "/v1")
 			.apiKey("bench-key")
 			.defaultOptions((o) -> o.model(StubServer.MODEL))
@@ -61,7 +94,7 @@ final class ChatStarterContender implements Contender {
 
 	@Override
 	public void close() {
-		this.template.close();
+		this.owned.forEach(ChatTemplate::close);
 	}
 
 	@Override

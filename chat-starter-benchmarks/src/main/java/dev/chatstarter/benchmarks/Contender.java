@@ -86,6 +86,8 @@ interface Contender extends AutoCloseable {
 				return new WebClientContender(baseUrl);
 			case "chat-starter":
 				return new ChatStarterContender(baseUrl);
+			case "chat-starter-route":
+				return ChatStarterContender.routed(baseUrl);
 			case "chat-starter-spring-ai":
 				return new ChatStarterSpringAiContender(baseUrl);
 			case "openai-java":

@@ -64,6 +64,8 @@ final class Report {
 			.append("floor); `webclient` (only when asked for) = the same through a plain Spring `WebClient` on Reactor Netty ")
 			.append("(the floor of WebClient-based clients); `chat-starter` = `ChatTemplate` with its defaults ")
 			.append("(straight on Reactor Netty); ")
+			.append("`chat-starter-route` = a `ChatTemplate.route(..)` over two such templates of the stub, weighted ")
+			.append("1:1 (what routing adds); ")
 			.append("`chat-starter-spring-ai` = chat-starter's Spring AI `ChatModel` on the same template (and Spring AI's ")
 			.append("`ChatClient` on it for tools); ")
 			.append("`openai-java` 4.101.0 (OkHttp); `spring-ai` = Spring AI 2.0.1 `OpenAiChatModel` (and a `ChatClient` ")
@@ -78,7 +80,8 @@ final class Report {
 			.append("./mvnw -B -q -Pbenchmarks -pl chat-starter-benchmarks -am package -DskipTests\n")
 			.append("java -jar chat-starter-benchmarks/target/benchmarks.jar --quick   # a few minutes; without --quick: ")
 			.append("longer rounds and 10,000 streams\n```\n\n")
-			.append("Other switches: `--out=FILE`, `--streams=N`, `--contenders=raw,raw-jackson,webclient,chat-starter,chat-starter-spring-ai,")
+			.append("Other switches: `--out=FILE`, `--streams=N`, `--contenders=raw,raw-jackson,webclient,chat-starter,chat-starter-route,")
+			.append("chat-starter-spring-ai,")
 			.append("chat-starter-langchain4j,openai-java,spring-ai,langchain4j`, `--scenarios=blocking,streaming,tools,streams,startup`.\n\n");
 	}
 

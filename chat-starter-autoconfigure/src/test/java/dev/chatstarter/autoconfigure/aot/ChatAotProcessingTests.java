@@ -144,6 +144,34 @@ class ChatAotProcessingTests {
 		});
 	}
 
+	@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+	@Test
+	void aRouteOfAnAotGeneratedContextSpreadsCallsOverItsDeployments() {
+		Map<String, Object> runTime = routed(providers(fast.baseUrl(), smart.baseUrl(), "sk-run"));
+		runAotProcessed(routed(providers("http://127.0.0.1:1/v1", "http://127.0.0.1:2/v1", "k")), runTime,
+				(context) -> {
+					ChatTemplate both = context.getBean("both", ChatTemplate.class);
+					assertThat(context.getBean(ChatTemplates.class).get("both")).isSameAs(both);
+					fast.enqueue(FakeResponse.text("from fast"));
+					smart.enqueue(FakeResponse.text("from smart"));
+
+					assertThat(List.of(both.prompt("hi").call().content(), both.prompt("hi").call().content()))
+						.containsExactly("from fast", "from smart");
+				});
+	}
+
+	@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+	@Test
+	void otherRouteNamesAtRunTimeFailTheStartupSayingSo() {
+		Map<String, Object> runTime = providers(fast.baseUrl(), smart.baseUrl(), "sk-run");
+		runTime.put("chat.routes.other.deployments[0].provider", "fast");
+		assertThatExceptionOfType(InvalidChatConfigurationException.class)
+			.isThrownBy(() -> runAotProcessed(routed(providers("http://127.0.0.1:1/v1", "http://127.0.0.1:2/v1", "k")),
+					runTime, (context) -> {
+					}))
+			.withMessageContaining("AOT-processed with chat.routes [both] but runs with [other]");
+	}
+
 	@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 	@Test
 	void runTimeDefaultProviderIsThePrimaryTemplate() {
@@ -234,6 +262,13 @@ class ChatAotProcessingTests {
 		properties.put("chat.providers.smart.base-url", smartUrl);
 		properties.put("chat.providers.smart.tools", "lookup_order");
 		properties.put("chat.default-provider", "fast");
+		return properties;
+	}
+
+	private static Map<String, Object> routed(Map<String, Object> properties) {
+		properties.put("chat.routes.both.strategy", "round-robin");
+		properties.put("chat.routes.both.deployments[0].provider", "fast");
+		properties.put("chat.routes.both.deployments[1].provider", "smart");
 		return properties;
 	}
 

@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 
 import dev.chatstarter.autoconfigure.ChatAutoConfiguration;
+import dev.chatstarter.autoconfigure.ChatProperties;
 import dev.chatstarter.core.ChatTemplate;
 
 /**
@@ -39,7 +40,7 @@ import dev.chatstarter.core.ChatTemplate;
  * model.
  */
 @AutoConfiguration(after = ChatAutoConfiguration.class)
-@ConditionalOnClass({ ChatModel.class, ChatTemplate.class })
+@ConditionalOnClass({ ChatModel.class, ChatTemplate.class, ChatProperties.class })
 @ConditionalOnBooleanProperty(name = "chat.enabled", matchIfMissing = true)
 public final class ChatLangChain4jAutoConfiguration {
 

@@ -28,6 +28,7 @@ import org.springframework.util.Assert;
 import reactor.core.scheduler.Schedulers;
 
 import dev.chatstarter.autoconfigure.ChatProperties;
+import dev.chatstarter.autoconfigure.ChatRouteProperties;
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.provider.ProviderDialect.StructuredOutputMode;
 import dev.chatstarter.langchain4j.ChatTemplateChatModel;
@@ -80,10 +81,20 @@ final class LangChain4jModelFactory {
 	 * sends structured output as a JSON schema, otherwise none
 	 */
 	private static Set<Capability> capabilities(ListableBeanFactory beanFactory, String provider) {
-		ChatProperties.Provider properties = beanFactory.getBean(ChatProperties.class).getProviders().get(provider);
+		ChatProperties chat = beanFactory.getBean(ChatProperties.class);
+		ChatRouteProperties route = chat.getRoutes().get(provider);
+		boolean jsonSchema = (route != null)
+				? route.getDeployments()
+					.stream()
+					.allMatch((deployment) -> sendsJsonSchema(chat, String.valueOf(deployment.getProvider()).trim()))
+				: sendsJsonSchema(chat, provider);
+		return jsonSchema ? Set.of(Capability.RESPONSE_FORMAT_JSON_SCHEMA) : Set.of();
+	}
+
+	private static boolean sendsJsonSchema(ChatProperties chat, String provider) {
+		ChatProperties.Provider properties = chat.getProviders().get(provider);
 		Assert.state(properties != null, () -> "No chat provider named '" + provider + "' is configured");
-		return (properties.getDialect().getStructuredOutput() == StructuredOutputMode.JSON_SCHEMA)
-				? Set.of(Capability.RESPONSE_FORMAT_JSON_SCHEMA) : Set.of();
+		return properties.getDialect().getStructuredOutput() == StructuredOutputMode.JSON_SCHEMA;
 	}
 
 	private static ChatTemplate template(ListableBeanFactory beanFactory, String provider) {

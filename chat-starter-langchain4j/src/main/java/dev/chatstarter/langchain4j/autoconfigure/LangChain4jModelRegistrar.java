@@ -86,7 +86,7 @@ final class LangChain4jModelRegistrar implements BeanDefinitionRegistryPostProce
 		ChatProperties properties = Binder.get(this.environment)
 			.bindOrCreate(ChatProperties.PREFIX, Bindable.of(ChatProperties.class));
 		String defaultName = properties.determineDefaultProvider();
-		for (String name : properties.getProviders().keySet()) {
+		for (String name : properties.templateNames()) {
 			boolean primary = name.equals(defaultName);
 			register(registry, name, name + CHAT_MODEL_SUFFIX, ChatModel.class, "chatModel", primary);
 			register(registry, name, name + STREAMING_CHAT_MODEL_SUFFIX, StreamingChatModel.class, "streamingChatModel",

@@ -129,6 +129,26 @@ class ChatLangChain4jAutoConfigurationTests {
 	}
 
 	@Test
+	@Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
+	void aRouteIsAChatModelTooAndDeclaresJsonSchemaOnlyWhenEveryDeploymentSendsIt() {
+		twoProviders()
+			.withPropertyValues("chat.routes.both.strategy=round-robin",
+					"chat.routes.both.deployments[0].provider=aigc", "chat.routes.both.deployments[1].provider=kuai",
+					"chat.providers.kuai.dialect.structured-output=json-object")
+			.run((context) -> {
+				ChatTemplateChatModel both = context.getBean("bothChatModel", ChatTemplateChatModel.class);
+				assertThat(both.template()).isSameAs(context.getBean("both", ChatTemplate.class));
+				assertThat(both.supportedCapabilities()).isEmpty();
+				assertThat(context.getBean(ChatModel.class)).isSameAs(context.getBean("aigcChatModel"));
+				aigc.enqueue(FakeResponse.text("from aigc"));
+				kuai.enqueue(FakeResponse.text("from kuai"));
+
+				assertThat(List.of(both.chat("hi"), both.chat("hi"))).containsExactlyInAnyOrder("from aigc",
+						"from kuai");
+			});
+	}
+
+	@Test
 	void aProviderWithoutJsonSchemaStructuredOutputDoesNotDeclareIt() {
 		twoProviders().withPropertyValues("chat.providers.kuai.dialect.structured-output=json-object")
 			.run((context) -> {
@@ -196,6 +216,16 @@ class ChatLangChain4jAutoConfigurationTests {
 			assertThat(context.getBean("kuaiChatModel")).isSameAs(OwnKuaiModel.MODEL);
 			assertThat(context.getBean("aigcChatModel")).isInstanceOf(ChatTemplateChatModel.class);
 		});
+	}
+
+	@Test
+	void withoutTheStartersAutoConfigurationOnTheClassPathItBacksOff() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ChatLangChain4jAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader("dev.chatstarter.autoconfigure"))
+			.withPropertyValues("chat.providers.kuai.base-url=" + kuai.baseUrl())
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(LangChain4jModelRegistrar.class)
+				.doesNotHaveBean("kuaiChatModel"));
 	}
 
 	@Test

@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 
 import dev.chatstarter.autoconfigure.ChatAutoConfiguration;
+import dev.chatstarter.autoconfigure.ChatProperties;
 import dev.chatstarter.core.ChatTemplate;
 
 /**
@@ -37,7 +38,7 @@ import dev.chatstarter.core.ChatTemplate;
  */
 @AutoConfiguration(after = ChatAutoConfiguration.class,
 		beforeName = "org.springframework.ai.model.chat.client.autoconfigure.ChatClientAutoConfiguration")
-@ConditionalOnClass({ ChatModel.class, ChatTemplate.class })
+@ConditionalOnClass({ ChatModel.class, ChatTemplate.class, ChatProperties.class })
 @ConditionalOnBooleanProperty(name = "chat.enabled", matchIfMissing = true)
 public final class SpringAiChatModelAutoConfiguration {
 

@@ -105,7 +105,7 @@ final class SpringAiChatModelRegistrar
 			.bindOrCreate(ChatProperties.PREFIX, Bindable.of(ChatProperties.class));
 		String defaultName = properties.determineDefaultProvider();
 		boolean chatClientPresent = ClassUtils.isPresent(CHAT_CLIENT, this.classLoader);
-		for (String name : properties.getProviders().keySet()) {
+		for (String name : properties.templateNames()) {
 			boolean primary = name.equals(defaultName);
 			registerChatModel(registry, name, primary);
 			if (chatClientPresent) {

@@ -64,6 +64,19 @@ class SpringAiChatModelAutoConfigurationTests {
 	}
 
 	@Test
+	void aRouteGetsAChatModelAndAChatClientBuilderToo() {
+		providers.runner()
+			.withPropertyValues("chat.routes.spread.deployments[0].provider=alpha",
+					"chat.routes.spread.deployments[1].provider=beta")
+			.run((context) -> {
+				assertThat(context.getBean("spreadSpringAiChatModel", ChatStarterChatModel.class).template())
+					.isSameAs(context.getBean("spread", ChatTemplate.class));
+				assertThat(context.getBeansOfType(ChatClient.Builder.class)).containsKey("spreadChatClientBuilder");
+				assertThat(context.getBean(ChatModel.class)).isSameAs(context.getBean("alphaSpringAiChatModel"));
+			});
+	}
+
+	@Test
 	void registersAChatModelAndAChatClientBuilderPerProvider() {
 		providers.runner().run((context) -> {
 			assertThat(context).hasNotFailed();

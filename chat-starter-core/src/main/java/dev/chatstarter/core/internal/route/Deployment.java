@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 
 import dev.chatstarter.core.chat.ChatOptions;
 import dev.chatstarter.core.chat.ChatRequest;
@@ -141,10 +142,7 @@ public final class Deployment {
 		ChatRequest deployed = requestFor(request, routeDefaults);
 		return Mono.defer(() -> {
 			Attempt attempt = new Attempt();
-			return this.exchange.call(deployed)
-				.map(attempt::answered)
-				.doOnError(attempt::failed)
-				.doOnCancel(attempt::finished);
+			return this.exchange.call(deployed).map(attempt::answered).doFinally(attempt::ended);
 		});
 	}
 
@@ -158,11 +156,7 @@ public final class Deployment {
 		ChatRequest deployed = requestFor(request, routeDefaults);
 		return Flux.defer(() -> {
 			Attempt attempt = new Attempt();
-			return this.exchange.stream(deployed)
-				.map(attempt::streamed)
-				.doOnComplete(attempt::finished)
-				.doOnError(attempt::failed)
-				.doOnCancel(attempt::finished);
+			return this.exchange.stream(deployed).map(attempt::streamed).doFinally(attempt::ended);
 		});
 	}
 
@@ -186,10 +180,10 @@ public final class Deployment {
 	}
 
 	/**
-	 * One call or stream on this deployment: counted in flight until its answer, its end
-	 * or its failure, before the caller sees it (so that the next call finds the count
-	 * already down); timed to its answer or first chunk; naming the deployment on what it
-	 * returns.
+	 * One call or stream on this deployment: counted in flight until its answer (before
+	 * the caller sees it, so that the caller's next call finds the count already down),
+	 * or until it ends otherwise; timed to its answer or first chunk; naming the
+	 * deployment on what it returns.
 	 */
 	private final class Attempt {
 
@@ -219,12 +213,8 @@ public final class Deployment {
 			return chunk.withDeployment(Deployment.this.name);
 		}
 
-		void failed(Throwable failure) {
-			end(true);
-		}
-
-		void finished() {
-			end(false);
+		void ended(SignalType signal) {
+			end(signal == SignalType.ON_ERROR);
 		}
 
 		private void end(boolean failed) {

@@ -164,6 +164,9 @@ public final class RouteExchange implements ChatExchange {
 	}
 
 	private @Nullable Deployment select(long tried, boolean stream) {
+		if (tried == 0 && allServe()) {
+			return this.selector.select(this.deployments, stream);
+		}
 		List<Deployment> candidates = new ArrayList<>(this.deployments.size());
 		for (int i = 0; i < this.deployments.size(); i++) {
 			Deployment deployment = this.deployments.get(i);
@@ -172,6 +175,15 @@ public final class RouteExchange implements ChatExchange {
 			}
 		}
 		return candidates.isEmpty() ? null : this.selector.select(candidates, stream);
+	}
+
+	private boolean allServe() {
+		for (Deployment deployment : this.deployments) {
+			if (!deployment.isServing()) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private long bit(Deployment deployment) {
