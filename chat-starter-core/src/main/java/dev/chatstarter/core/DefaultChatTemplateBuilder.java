@@ -18,7 +18,6 @@ package dev.chatstarter.core;
 
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -333,12 +332,7 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 
 	@Override
 	public ChatTemplate.Builder fallback(ChatTemplate... fallbacks) {
-		Assert.noNullElements(fallbacks, "fallbacks must not contain null");
-		List<FallbackMember> members = new ArrayList<>(fallbacks.length);
-		for (ChatTemplate fallback : fallbacks) {
-			members.add(TemplateFallback.of(fallback));
-		}
-		this.fallbacks = List.copyOf(members);
+		this.fallbacks = TemplateFallback.allOf(fallbacks);
 		return this;
 	}
 

@@ -129,12 +129,7 @@ final class DefaultRouteBuilder implements ChatTemplate.RouteBuilder {
 
 	@Override
 	public ChatTemplate.RouteBuilder fallback(ChatTemplate... fallbacks) {
-		Assert.noNullElements(fallbacks, "fallbacks must not contain null");
-		List<FallbackMember> members = new ArrayList<>(fallbacks.length);
-		for (ChatTemplate fallback : fallbacks) {
-			members.add(TemplateFallback.of(fallback));
-		}
-		this.fallbacks = List.copyOf(members);
+		this.fallbacks = TemplateFallback.allOf(fallbacks);
 		return this;
 	}
 

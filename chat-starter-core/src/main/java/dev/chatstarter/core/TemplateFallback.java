@@ -16,8 +16,10 @@
 
 package dev.chatstarter.core;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.util.Assert;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -49,6 +51,20 @@ final class TemplateFallback implements FallbackMember, ChatExchange {
 	 */
 	static FallbackMember of(ChatTemplate template) {
 		return (template instanceof FallbackMember member) ? member : new TemplateFallback(template);
+	}
+
+	/**
+	 * Return templates as fallbacks, in order.
+	 * @param templates the templates
+	 * @return the fallbacks
+	 */
+	static List<FallbackMember> allOf(ChatTemplate... templates) {
+		Assert.noNullElements(templates, "fallbacks must not contain null");
+		List<FallbackMember> members = new ArrayList<>(templates.length);
+		for (ChatTemplate template : templates) {
+			members.add(of(template));
+		}
+		return List.copyOf(members);
 	}
 
 	@Override

@@ -98,64 +98,58 @@ public final class ChatRouteMetrics implements MeterBinder {
 		List<RouteState.DeploymentState> deployments = state.deployments();
 		for (int index = 0; index < deployments.size(); index++) {
 			RouteState.DeploymentState deployment = deployments.get(index);
-			Tags tags = Tags.of("route", state.route(), "deployment", deployment.name(), "provider",
-					deployment.provider());
-			int position = index;
-			Function<ChatTemplate, RouteState.@Nullable DeploymentState> read = (template) -> deploymentAt(template,
-					position);
-			FunctionCounter
-				.builder("chat.route.deployment.calls", route,
-						(template) -> value(read.apply(template), RouteState.DeploymentState::calls))
-				.description("Calls and streams sent to the deployment")
-				.tags(tags)
-				.register(registry);
-			FunctionCounter
-				.builder("chat.route.deployment.failures", route,
-						(template) -> value(read.apply(template), RouteState.DeploymentState::failures))
-				.description("Calls and streams that failed on the deployment")
-				.tags(tags)
-				.register(registry);
-			Gauge
-				.builder("chat.route.deployment.active", route,
-						(template) -> value(read.apply(template), RouteState.DeploymentState::inFlight))
-				.description("Calls and streams the deployment is answering")
-				.tags(tags)
-				.register(registry);
-			Gauge
-				.builder("chat.route.deployment.serving", route,
-						(template) -> value(read.apply(template), (current) -> current.serving() ? 1 : 0))
-				.description("Whether the deployment takes calls (1) or is skipped (0)")
-				.tags(tags)
-				.register(registry);
-			TimeGauge
-				.builder("chat.route.deployment.latency", route, TimeUnit.NANOSECONDS,
-						(template) -> nanos(read.apply(template), RouteState.DeploymentState::latency))
-				.description("Recent latency of the deployment's calls")
-				.tags(tags)
-				.register(registry);
-			TimeGauge
-				.builder("chat.route.deployment.first.chunk", route, TimeUnit.NANOSECONDS,
-						(template) -> nanos(read.apply(template), RouteState.DeploymentState::firstChunkLatency))
-				.description("Recent time to the first chunk of the deployment's streams")
-				.tags(tags)
-				.register(registry);
+			DeploymentMeters meters = new DeploymentMeters(registry, route, index, Tags.of("route", state.route(),
+					"deployment", deployment.name(), "provider", deployment.provider()));
+			meters.counter("chat.route.deployment.calls", "Calls and streams sent to the deployment",
+					RouteState.DeploymentState::calls);
+			meters.counter("chat.route.deployment.failures", "Calls and streams that failed on the deployment",
+					RouteState.DeploymentState::failures);
+			meters.gauge("chat.route.deployment.active", "Calls and streams the deployment is answering",
+					RouteState.DeploymentState::inFlight);
+			meters.gauge("chat.route.deployment.serving", "Whether the deployment takes calls (1) or is skipped (0)",
+					(current) -> current.serving() ? 1 : 0);
+			meters.latency("chat.route.deployment.latency", "Recent latency of the deployment's calls",
+					RouteState.DeploymentState::latency);
+			meters.latency("chat.route.deployment.first.chunk",
+					"Recent time to the first chunk of the deployment's streams",
+					RouteState.DeploymentState::firstChunkLatency);
 		}
 	}
 
-	private static RouteState.@Nullable DeploymentState deploymentAt(ChatTemplate template, int index) {
-		RouteState state = template.routeState();
-		return (state != null && index < state.deployments().size()) ? state.deployments().get(index) : null;
-	}
+	/**
+	 * Registers the meters of one deployment, each reading its value from the route's
+	 * current state when scraped.
+	 */
+	private record DeploymentMeters(MeterRegistry registry, ChatTemplate route, int index, Tags tags) {
 
-	private static double value(RouteState.@Nullable DeploymentState state,
-			ToDoubleFunction<RouteState.DeploymentState> value) {
-		return (state != null) ? value.applyAsDouble(state) : 0;
-	}
+		void counter(String name, String description, ToDoubleFunction<RouteState.DeploymentState> value) {
+			FunctionCounter.builder(name, this.route, (template) -> read(template, value))
+				.description(description)
+				.tags(this.tags)
+				.register(this.registry);
+		}
 
-	private static double nanos(RouteState.@Nullable DeploymentState state,
-			Function<RouteState.DeploymentState, @Nullable Duration> latency) {
-		Duration duration = (state != null) ? latency.apply(state) : null;
-		return (duration != null) ? duration.toNanos() : Double.NaN;
+		void gauge(String name, String description, ToDoubleFunction<RouteState.DeploymentState> value) {
+			Gauge.builder(name, this.route, (template) -> read(template, value))
+				.description(description)
+				.tags(this.tags)
+				.register(this.registry);
+		}
+
+		void latency(String name, String description,
+				Function<RouteState.DeploymentState, @Nullable Duration> latency) {
+			TimeGauge.builder(name, this.route, TimeUnit.NANOSECONDS, (template) -> read(template, (state) -> {
+				Duration duration = latency.apply(state);
+				return (duration != null) ? duration.toNanos() : Double.NaN;
+			})).description(description).tags(this.tags).register(this.registry);
+		}
+
+		private double read(ChatTemplate template, ToDoubleFunction<RouteState.DeploymentState> value) {
+			RouteState state = template.routeState();
+			return (state != null && this.index < state.deployments().size())
+					? value.applyAsDouble(state.deployments().get(this.index)) : 0;
+		}
+
 	}
 
 }
