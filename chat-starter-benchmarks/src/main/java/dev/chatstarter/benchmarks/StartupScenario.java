@@ -29,6 +29,8 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
+import org.springframework.util.FileSystemUtils;
+
 /**
  * Scenario 5: the start-up of one application ({@link StartupApp}) with the starter and
  * without its auto-configuration on the class path, alternating, each in a fresh JVM.
@@ -112,6 +114,9 @@ final class StartupScenario implements Scenario {
 				continue;
 			}
 			Path classes = Files.createTempDirectory("benchmark-classes");
+			Runtime.getRuntime()
+				.addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(classes.toFile()),
+						"delete " + classes.getFileName()));
 			try (JarFile jar = new JarFile(path.toFile())) {
 				for (JarEntry jarEntry : Collections.list(jar.entries())) {
 					if (!jarEntry.isDirectory() && !jarEntry.getName().startsWith("META-INF/")) {
