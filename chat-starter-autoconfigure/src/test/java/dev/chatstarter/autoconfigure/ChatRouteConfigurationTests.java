@@ -160,6 +160,18 @@ class ChatRouteConfigurationTests {
 	}
 
 	@Test
+	void aRouteOverProvidersThatAreNotProbedIsUpWhileTheyServe() {
+		this.routed
+			.withConfiguration(AutoConfigurations.of(ChatHealthContributorAutoConfiguration.class,
+					HealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
+					HealthEndpointAutoConfiguration.class, EndpointAutoConfiguration.class))
+			.withPropertyValues("chat.providers.aigc.health.probe=none", "chat.providers.lalc.health.probe=none")
+			.run((context) -> assertThat(
+					context.getBean(HealthEndpoint.class).healthForPath("chat", "smart").getStatus())
+				.isEqualTo(Status.UP));
+	}
+
+	@Test
 	void routeMetersAndFailoversAreTaggedByRouteAndDeployment() {
 		wireMock.stubFor(post("/aigc/v1/chat/completions").willReturn(serviceUnavailable()));
 		wireMock.stubFor(post("/lalc/v1/chat/completions").willReturn(okJson(COMPLETION)));

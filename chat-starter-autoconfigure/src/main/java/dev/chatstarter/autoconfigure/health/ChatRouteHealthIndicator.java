@@ -32,10 +32,10 @@ import dev.chatstarter.core.route.RouteState;
 
 /**
  * The health of a route: {@code UP} while one of its deployments serves (its provider is
- * not cooling down and has a key left) and that provider's own indicator is {@code UP},
- * else {@code DOWN}. The details name the strategy and, per deployment, its provider,
- * model, weight, its provider's status, whether it serves, the calls in flight and its
- * recent latency; no key material.
+ * not cooling down and has a key left) and that provider's own indicator is {@code UP}
+ * (or {@code UNKNOWN}, when it is not probed), else {@code DOWN}. The details name the
+ * strategy and, per deployment, its provider, model, weight, its provider's status,
+ * whether it serves, the calls in flight and its recent latency; no key material.
  */
 final class ChatRouteHealthIndicator implements ReactiveHealthIndicator {
 
@@ -72,7 +72,9 @@ final class ChatRouteHealthIndicator implements ReactiveHealthIndicator {
 		boolean anyUp = false;
 		for (RouteState.DeploymentState deployment : state.deployments()) {
 			Status status = providerStatuses.getOrDefault(deployment.provider(), Status.UNKNOWN);
-			boolean up = deployment.serving() && Status.UP.equals(status);
+			// a provider that is not probed (health.probe: none) is UNKNOWN: it counts by
+			// whether it serves
+			boolean up = deployment.serving() && (Status.UP.equals(status) || Status.UNKNOWN.equals(status));
 			anyUp |= up;
 			Map<String, Object> details = new LinkedHashMap<>();
 			details.put("provider", deployment.provider());
