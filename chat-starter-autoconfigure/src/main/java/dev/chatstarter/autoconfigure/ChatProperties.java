@@ -80,9 +80,9 @@ public final class ChatProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Name of the provider whose ChatTemplate is the primary bean and the registry's
-	 * default. Optional when exactly one provider is configured; required when there are
-	 * several.
+	 * Name of the provider, or route, whose ChatTemplate is the primary bean and the
+	 * registry's default. Optional when exactly one provider is configured; required when
+	 * there are several.
 	 */
 	private @Nullable String defaultProvider;
 

@@ -103,13 +103,14 @@ final class ChatPropertiesValidator {
 		Set<String> names = properties.getProviders().keySet();
 		String defaultProvider = properties.getDefaultProvider();
 		if (StringUtils.hasText(defaultProvider)) {
-			if (!names.contains(defaultProvider.trim())) {
+			if (!names.contains(defaultProvider.trim())
+					&& !properties.getRoutes().containsKey(defaultProvider.trim())) {
 				String known = names.isEmpty() ? "no providers are configured"
 						: "the configured providers are " + names;
 				String choice = names.isEmpty() ? "" : "Set " + DEFAULT_PROVIDER + " to one of " + names + ", or ";
 				this.problems.add(DEFAULT_PROVIDER,
 						DEFAULT_PROVIDER + " is '" + defaultProvider.trim()
-								+ "' but there is no provider of that name; " + known + ".",
+								+ "' but there is no provider or route of that name; " + known + ".",
 						(choice.isEmpty() ? "A" : choice + "a") + "dd the provider under " + ChatProperties.PREFIX
 								+ ".providers." + defaultProvider.trim() + " (base-url, api-key, model).");
 			}

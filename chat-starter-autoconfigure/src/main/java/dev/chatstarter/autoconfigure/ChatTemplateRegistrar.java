@@ -139,7 +139,7 @@ final class ChatTemplateRegistrar
 			register(registry, name, name.equals(defaultName));
 		}
 		for (String route : routes) {
-			registerRoute(registry, route);
+			registerRoute(registry, route, route.equals(defaultName));
 		}
 		if (own != null) {
 			AotProcessedProviders.record(own, names);
@@ -163,6 +163,9 @@ final class ChatTemplateRegistrar
 			BeanDefinition definition = registry.getBeanDefinition(name);
 			if (definition.getAttribute(PROVIDER_ATTRIBUTE) instanceof String provider) {
 				definition.setPrimary(provider.equals(defaultName));
+			}
+			else if (definition.getAttribute(ROUTE_ATTRIBUTE) instanceof String route) {
+				definition.setPrimary(route.equals(defaultName));
 			}
 		}
 	}
@@ -221,7 +224,7 @@ final class ChatTemplateRegistrar
 		registry.registerBeanDefinition(name, definition);
 	}
 
-	private void registerRoute(BeanDefinitionRegistry registry, String name) {
+	private void registerRoute(BeanDefinitionRegistry registry, String name, boolean primary) {
 		if (isNameTaken(registry, name)) {
 			if (logger.isDebugEnabled()) {
 				logger.debug("Not registering a ChatTemplate for route '" + name
@@ -235,6 +238,7 @@ final class ChatTemplateRegistrar
 		definition.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
 		definition.getConstructorArgumentValues().addIndexedArgumentValue(0, name);
 		definition.setAttribute(ROUTE_ATTRIBUTE, name);
+		definition.setPrimary(primary);
 		definition.setDescription("ChatTemplate of chat route '" + name + "'");
 		registry.registerBeanDefinition(name, definition);
 	}

@@ -107,7 +107,7 @@ class ChatConfigurationFailureTests {
 			.run((context) -> {
 				FailureAnalysis analysis = analyze(context);
 				assertThat(analysis.getDescription()).contains(
-						"chat.default-provider is 'openai' but there is no provider of that name; the configured providers are [aigc, kuai]");
+						"chat.default-provider is 'openai' but there is no provider or route of that name; the configured providers are [aigc, kuai]");
 				assertThat(analysis.getAction()).contains(
 						"Set chat.default-provider to one of [aigc, kuai], or add the provider under chat.providers.openai");
 			});

@@ -101,6 +101,15 @@ class ChatRouteConfigurationTests {
 	}
 
 	@Test
+	void theDefaultMayBeARoute() {
+		this.routed.withPropertyValues("chat.default-provider=smart").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(ChatTemplate.class)).isSameAs(context.getBean("smart"));
+			assertThat(context.getBean(ChatTemplates.class).getDefault()).isSameAs(context.getBean("smart"));
+		});
+	}
+
+	@Test
 	void aRouteSendsEachProviderItsOwnModelIdAndFailsOver() {
 		wireMock.stubFor(post("/aigc/v1/chat/completions").willReturn(serviceUnavailable()));
 		wireMock.stubFor(post("/lalc/v1/chat/completions").willReturn(okJson(COMPLETION)));
