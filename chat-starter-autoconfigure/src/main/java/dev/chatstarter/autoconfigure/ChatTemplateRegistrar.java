@@ -136,10 +136,10 @@ final class ChatTemplateRegistrar
 			return;
 		}
 		for (String name : names) {
-			register(registry, name, name.equals(defaultName));
+			register(registry, TemplateKind.PROVIDER, name, name.equals(defaultName));
 		}
 		for (String route : routes) {
-			registerRoute(registry, route, route.equals(defaultName));
+			register(registry, TemplateKind.ROUTE, route, route.equals(defaultName));
 		}
 		if (own != null) {
 			AotProcessedProviders.record(own, names);
@@ -161,11 +161,10 @@ final class ChatTemplateRegistrar
 	private static void markDefault(BeanDefinitionRegistry registry, @Nullable String defaultName) {
 		for (String name : registry.getBeanDefinitionNames()) {
 			BeanDefinition definition = registry.getBeanDefinition(name);
-			if (definition.getAttribute(PROVIDER_ATTRIBUTE) instanceof String provider) {
-				definition.setPrimary(provider.equals(defaultName));
-			}
-			else if (definition.getAttribute(ROUTE_ATTRIBUTE) instanceof String route) {
-				definition.setPrimary(route.equals(defaultName));
+			for (TemplateKind kind : TemplateKind.values()) {
+				if (definition.getAttribute(kind.attribute) instanceof String templateName) {
+					definition.setPrimary(templateName.equals(defaultName));
+				}
 			}
 		}
 	}
@@ -204,47 +203,24 @@ final class ChatTemplateRegistrar
 		return false;
 	}
 
-	private void register(BeanDefinitionRegistry registry, String name, boolean primary) {
+	private void register(BeanDefinitionRegistry registry, TemplateKind kind, String name, boolean primary) {
 		if (isNameTaken(registry, name)) {
 			if (logger.isDebugEnabled()) {
-				logger.debug("Not registering a ChatTemplate for provider '" + name
+				logger.debug("Not registering a ChatTemplate for " + kind.label + " '" + name
 						+ "': a bean of that name already exists and replaces it");
 			}
 			return;
 		}
-		RootBeanDefinition definition = new RootBeanDefinition(ChatTemplateFactory.class);
-		definition.setResolvedFactoryMethod(factoryMethod());
+		RootBeanDefinition definition = new RootBeanDefinition(kind.factory);
+		definition.setResolvedFactoryMethod(factoryMethod(kind.factory));
 		definition.setTargetType(ChatTemplate.class);
 		definition.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
 		definition.getConstructorArgumentValues().addIndexedArgumentValue(0, name);
-		definition.setAttribute(PROVIDER_ATTRIBUTE, name);
+		definition.setAttribute(kind.attribute, name);
 		definition.setPrimary(primary);
 		definition.setDestroyMethodName(AbstractBeanDefinition.INFER_METHOD);
-		definition.setDescription("ChatTemplate of chat provider '" + name + "'");
+		definition.setDescription("ChatTemplate of chat " + kind.label + " '" + name + "'");
 		registry.registerBeanDefinition(name, definition);
-	}
-
-	private void registerRoute(BeanDefinitionRegistry registry, String name, boolean primary) {
-		if (isNameTaken(registry, name)) {
-			if (logger.isDebugEnabled()) {
-				logger.debug("Not registering a ChatTemplate for route '" + name
-						+ "': a bean of that name already exists and replaces it");
-			}
-			return;
-		}
-		RootBeanDefinition definition = new RootBeanDefinition(ChatRouteFactory.class);
-		definition.setResolvedFactoryMethod(factoryMethod(ChatRouteFactory.class));
-		definition.setTargetType(ChatTemplate.class);
-		definition.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
-		definition.getConstructorArgumentValues().addIndexedArgumentValue(0, name);
-		definition.setAttribute(ROUTE_ATTRIBUTE, name);
-		definition.setPrimary(primary);
-		definition.setDescription("ChatTemplate of chat route '" + name + "'");
-		registry.registerBeanDefinition(name, definition);
-	}
-
-	private static Method factoryMethod() {
-		return factoryMethod(ChatTemplateFactory.class);
 	}
 
 	private static Method factoryMethod(Class<?> factory) {
@@ -256,6 +232,30 @@ final class ChatTemplateRegistrar
 	private static boolean isNameTaken(BeanDefinitionRegistry registry, String name) {
 		return registry.containsBeanDefinition(name) || registry.isAlias(name)
 				|| (registry instanceof SingletonBeanRegistry singletons && singletons.containsSingleton(name));
+	}
+
+	/**
+	 * What an auto-configured template is made from: a provider or a route, each with its
+	 * factory and the bean definition attribute that names it.
+	 */
+	private enum TemplateKind {
+
+		PROVIDER("provider", ChatTemplateFactory.class, PROVIDER_ATTRIBUTE),
+
+		ROUTE("route", ChatRouteFactory.class, ROUTE_ATTRIBUTE);
+
+		private final String label;
+
+		private final Class<?> factory;
+
+		private final String attribute;
+
+		TemplateKind(String label, Class<?> factory, String attribute) {
+			this.label = label;
+			this.factory = factory;
+			this.attribute = attribute;
+		}
+
 	}
 
 }

@@ -17,6 +17,7 @@
 package dev.chatstarter.autoconfigure.health;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -89,52 +90,53 @@ public final class ChatHealthContributorAutoConfiguration {
 			Map<String, ReactiveHealthIndicator> indicators = new LinkedHashMap<>();
 			own.forEach((name, indicator) -> {
 				Map<String, ChatHealthIndicator> chain = new LinkedHashMap<>();
-				addFallbacks(name, properties, own, chain);
+				ChatProperties.Provider provider = properties.getProviders().get(name);
+				if (provider != null) {
+					addFallbacks(provider.getFallback(), properties, own, chain);
+				}
 				chain.remove(name);
 				indicators.put(name, chain.isEmpty() ? indicator : new ChatFallbackHealthIndicator(indicator, chain));
 			});
 			properties.getRoutes()
 				.forEach((name, route) -> templates.find(name)
-					.ifPresent((template) -> indicators.put(name, routeIndicator(template, route, own))));
+					.ifPresent((template) -> indicators.put(name, routeIndicator(template, route, properties, own))));
 			return CompositeReactiveHealthContributor.fromMap(indicators);
 		}
 
 		/**
-		 * Add the own indicators of a provider's fallback chain in the order calls try
-		 * them: each fallback, then its own fallbacks (the startup validation ruled out
-		 * cycles; a name seen before is skipped all the same).
-		 * @param name the provider whose fallbacks are added
+		 * Add the own indicators of a fallback chain in the order calls try them: each
+		 * fallback, then its own fallbacks (the startup validation ruled out cycles; a
+		 * name seen before is skipped all the same).
+		 * @param fallbacks the names of the fallbacks of a provider or route
 		 * @param properties the bound chat properties
 		 * @param own every provider's own indicator, by name
 		 * @param chain the chain being built, in the order calls try it
 		 */
-		private static void addFallbacks(String name, ChatProperties properties, Map<String, ChatHealthIndicator> own,
-				Map<String, ChatHealthIndicator> chain) {
-			ChatProperties.Provider provider = properties.getProviders().get(name);
-			if (provider == null) {
-				return;
-			}
-			for (String fallback : provider.getFallback()) {
+		private static void addFallbacks(List<String> fallbacks, ChatProperties properties,
+				Map<String, ChatHealthIndicator> own, Map<String, ChatHealthIndicator> chain) {
+			for (String fallback : fallbacks) {
 				String fallbackName = fallback.trim();
 				ChatHealthIndicator indicator = own.get(fallbackName);
-				if (indicator != null && !chain.containsKey(fallbackName)) {
+				ChatProperties.Provider provider = properties.getProviders().get(fallbackName);
+				if (indicator != null && provider != null && !chain.containsKey(fallbackName)) {
 					chain.put(fallbackName, indicator);
-					addFallbacks(fallbackName, properties, own, chain);
+					addFallbacks(provider.getFallback(), properties, own, chain);
 				}
 			}
 		}
 
 		/**
 		 * The indicator of a route over the own indicators of the providers it deploys,
-		 * with those of its fallbacks: a route whose deployments are all DOWN while a
-		 * fallback is UP answers its calls.
+		 * with those of its fallback chain: a route whose deployments are all DOWN while
+		 * a fallback is UP answers its calls.
 		 * @param template the route's template
 		 * @param route the route's properties
+		 * @param properties the bound chat properties
 		 * @param own every provider's own indicator, by name
 		 * @return the indicator
 		 */
 		private static ReactiveHealthIndicator routeIndicator(ChatTemplate template, ChatRouteProperties route,
-				Map<String, ChatHealthIndicator> own) {
+				ChatProperties properties, Map<String, ChatHealthIndicator> own) {
 			Map<String, ChatHealthIndicator> deployed = new LinkedHashMap<>();
 			for (ChatRouteProperties.Deployment deployment : route.getDeployments()) {
 				String provider = (deployment.getProvider() != null) ? deployment.getProvider().trim() : "";
@@ -145,12 +147,7 @@ public final class ChatHealthContributorAutoConfiguration {
 			}
 			ChatRouteHealthIndicator indicator = new ChatRouteHealthIndicator(template, deployed);
 			Map<String, ChatHealthIndicator> fallbacks = new LinkedHashMap<>();
-			for (String fallback : route.getFallback()) {
-				ChatHealthIndicator fallbackIndicator = own.get(fallback.trim());
-				if (fallbackIndicator != null) {
-					fallbacks.putIfAbsent(fallback.trim(), fallbackIndicator);
-				}
-			}
+			addFallbacks(route.getFallback(), properties, own, fallbacks);
 			return fallbacks.isEmpty() ? indicator : new ChatFallbackHealthIndicator(indicator, fallbacks);
 		}
 
