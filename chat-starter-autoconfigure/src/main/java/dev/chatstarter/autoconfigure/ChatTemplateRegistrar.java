@@ -75,7 +75,8 @@ final class ChatTemplateRegistrar
 	private static final List<ConfigurationPropertyName> CONCERNS = List.of(
 			ConfigurationPropertyName.of(ChatProperties.PREFIX + ".health"),
 			ConfigurationPropertyName.of(ChatProperties.PREFIX + ".observations"),
-			ConfigurationPropertyName.of(ChatProperties.PREFIX + ".web"));
+			ConfigurationPropertyName.of(ChatProperties.PREFIX + ".web"),
+			ConfigurationPropertyName.of(ChatProperties.PREFIX + ".shared-state"));
 
 	/**
 	 * The bean definition attribute that names the provider of an auto-configured
@@ -189,10 +190,10 @@ final class ChatTemplateRegistrar
 
 	/**
 	 * Whether a property belongs to the properties of a concern (health, observations,
-	 * web), which their own auto-configurations bind and check.
+	 * web, shared state), which their own auto-configurations bind and check.
 	 * @param name the property's name
-	 * @return whether it lies under {@code chat.health}, {@code chat.observations} or
-	 * {@code chat.web}
+	 * @return whether it lies under {@code chat.health}, {@code chat.observations},
+	 * {@code chat.web} or {@code chat.shared-state}
 	 */
 	private static boolean isConcernProperty(ConfigurationPropertyName name) {
 		for (ConfigurationPropertyName concern : CONCERNS) {

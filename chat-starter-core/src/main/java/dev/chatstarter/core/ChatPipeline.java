@@ -29,10 +29,12 @@ import dev.chatstarter.core.internal.http.ProviderHttpClient;
 import dev.chatstarter.core.internal.observation.ChatObservations;
 import dev.chatstarter.core.internal.observation.ObservedExchange;
 import dev.chatstarter.core.internal.output.StructuredOutput;
+import dev.chatstarter.core.internal.resilience.CallLimiter;
 import dev.chatstarter.core.internal.resilience.FallbackExchange;
 import dev.chatstarter.core.internal.resilience.GuardedExchange;
 import dev.chatstarter.core.internal.resilience.ProviderCooldown;
 import dev.chatstarter.core.internal.resilience.ProviderLimiter;
+import dev.chatstarter.core.internal.state.SharedLimiter;
 import dev.chatstarter.core.internal.tool.ToolCallingExchange;
 import dev.chatstarter.core.internal.tool.ToolCallingLoop;
 import dev.chatstarter.core.internal.tool.ToolResolver;
@@ -43,6 +45,7 @@ import dev.chatstarter.core.internal.wire.ModelAliasExchange;
 import dev.chatstarter.core.internal.wire.ModelCatalog;
 import dev.chatstarter.core.internal.wire.ProviderExchange;
 import dev.chatstarter.core.resilience.ResilienceSettings;
+import dev.chatstarter.core.state.SharedState;
 import dev.chatstarter.core.tool.ToolSettings;
 
 /**
@@ -95,8 +98,16 @@ record ChatPipeline(PromptPipeline prompts, GuardedExchange guard, ProviderHttpC
 		exchange = ObservedExchange.over(observations, exchange);
 		exchange = ModelAliasExchange.over(settings.modelAliases(), exchange);
 		ResilienceSettings resilience = settings.resilience();
-		GuardedExchange guard = new GuardedExchange(new ProviderCooldown(resilience.cooldown(), resilience.clock()),
-				new ProviderLimiter(provider, resilience.limits(), resilience.clock()), exchange);
+		ProviderCooldown cooldown = new ProviderCooldown(resilience.cooldown(), resilience.clock());
+		ProviderLimiter localLimits = new ProviderLimiter(provider, resilience.limits(), resilience.clock());
+		CallLimiter limiter = localLimits;
+		SharedState shared = resilience.sharedState();
+		if (shared != null) {
+			cooldown.share(shared, provider);
+			http.share(shared);
+			limiter = localLimits.isLimited() ? new SharedLimiter(provider, shared, localLimits) : localLimits;
+		}
+		GuardedExchange guard = new GuardedExchange(cooldown, limiter, exchange);
 		exchange = FallbackExchange.over(guard, settings.defaultOptions(), settings.fallbacks(),
 				resilience.fallbackOn(), resilience.fallbackListener());
 		ToolSettings tools = settings.tools();

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -43,20 +44,22 @@ import dev.chatstarter.autoconfigure.ChatRouteProperties;
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.ChatTemplates;
 import dev.chatstarter.core.http.BaseUrl;
+import dev.chatstarter.core.state.SharedState;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
  * Auto-configuration} of the chat providers' health: a reactive composite contributor
  * named {@code chat} with one {@link ChatHealthIndicator} per provider, so
- * {@code /actuator/health} shows {@code chat.<provider>}. Each provider is probed as
- * {@code chat.providers.<name>.health.probe} says, within {@code chat.health.timeout},
- * and the result is reused for {@code chat.health.cache-ttl}. A provider with fallbacks
- * that is {@code DOWN} while one of its fallbacks is {@code UP} is reported {@code UP},
- * degraded (see {@link ChatFallbackHealthIndicator}), since its calls are answered.
- * Spring Boot's liveness and readiness groups do not include {@code chat} unless the
- * application adds it; adding it to liveness logs a warning.
- * {@code management.health.chat.enabled=false} turns it off; a bean named
- * {@code chatHealthContributor} replaces it.
+ * {@code /actuator/health} shows {@code chat.<provider>}, and {@code chat.sharedState}
+ * when replicas share state ({@link ChatSharedStateHealthIndicator}). Each provider is
+ * probed as {@code chat.providers.<name>.health.probe} says, within
+ * {@code chat.health.timeout}, and the result is reused for
+ * {@code chat.health.cache-ttl}. A provider with fallbacks that is {@code DOWN} while one
+ * of its fallbacks is {@code UP} is reported {@code UP}, degraded (see
+ * {@link ChatFallbackHealthIndicator}), since its calls are answered. Spring Boot's
+ * liveness and readiness groups do not include {@code chat} unless the application adds
+ * it; adding it to liveness logs a warning. {@code management.health.chat.enabled=false}
+ * turns it off; a bean named {@code chatHealthContributor} replaces it.
  */
 @AutoConfiguration(after = ChatAutoConfiguration.class,
 		afterName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
@@ -73,10 +76,13 @@ public final class ChatHealthContributorAutoConfiguration {
 	@ConditionalOnEnabledHealthIndicator("chat")
 	static class ChatHealthContributorConfiguration {
 
+		/** The name of the shared state's component in the {@code chat} contributor. */
+		private static final String SHARED_STATE = "sharedState";
+
 		@Bean
 		@ConditionalOnMissingBean(name = { "chatHealthIndicator", "chatHealthContributor" })
 		ReactiveHealthContributor chatHealthContributor(ChatTemplates templates, ChatProperties properties,
-				ChatHealthProperties health, Environment environment) {
+				ChatHealthProperties health, ObjectProvider<SharedState> sharedState, Environment environment) {
 			LivenessGroupCheck.warnIfChatIsInLiveness(environment);
 			ChatPropertyProblems problems = new ChatPropertyProblems(environment);
 			health.validate(problems);
@@ -100,6 +106,7 @@ public final class ChatHealthContributorAutoConfiguration {
 			properties.getRoutes()
 				.forEach((name, route) -> templates.find(name)
 					.ifPresent((template) -> indicators.put(name, routeIndicator(template, route, properties, own))));
+			sharedState.ifAvailable((state) -> indicators.put(SHARED_STATE, new ChatSharedStateHealthIndicator(state)));
 			return CompositeReactiveHealthContributor.fromMap(indicators);
 		}
 

@@ -30,6 +30,7 @@ import org.springframework.core.annotation.Order;
 import dev.chatstarter.autoconfigure.ChatRouteCustomizer;
 import dev.chatstarter.autoconfigure.ChatTemplateCustomizer;
 import dev.chatstarter.core.ChatTemplates;
+import dev.chatstarter.core.state.SharedState;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
@@ -38,7 +39,8 @@ import dev.chatstarter.core.ChatTemplates;
  * model calls ({@link ChatMetricsObservationHandler}, registered with the observation
  * registry like every {@link io.micrometer.observation.ObservationHandler} bean), a retry
  * counter ({@link ChatRetryMetrics}) and a fallback counter
- * ({@link ChatFallbackMetrics}), added to every template's listeners.
+ * ({@link ChatFallbackMetrics}), added to every template's listeners, and the meters of
+ * key pools, routes and the shared state read when scraped.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
@@ -76,6 +78,12 @@ public final class ChatMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	ChatRouteMetrics chatRouteMetrics(ObjectProvider<ChatTemplates> templates) {
 		return new ChatRouteMetrics(templates);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ChatSharedStateMetrics chatSharedStateMetrics(ObjectProvider<SharedState> sharedState) {
+		return new ChatSharedStateMetrics(sharedState);
 	}
 
 	@Bean

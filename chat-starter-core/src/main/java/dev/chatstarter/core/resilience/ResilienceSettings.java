@@ -20,7 +20,10 @@ import java.time.InstantSource;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
+
+import dev.chatstarter.core.state.SharedState;
 
 /**
  * How a template copes with its provider failing: which failures move a call to the
@@ -31,12 +34,15 @@ import org.springframework.util.Assert;
  * @param cooldown when the provider is skipped after failures, and for how long
  * @param limits the client-side request, token and concurrency limits
  * @param clock the clock of cooldowns and limits
+ * @param sharedState the state shared with the other replicas of the application (limits
+ * counted for all, cooldowns, keys taken out), or {@code null} for state of this replica
+ * alone
  */
 public record ResilienceSettings(Set<FallbackTrigger> fallbackOn, FallbackListener fallbackListener,
-		CooldownPolicy cooldown, ProviderLimits limits, InstantSource clock) {
+		CooldownPolicy cooldown, ProviderLimits limits, InstantSource clock, @Nullable SharedState sharedState) {
 
 	private static final ResilienceSettings DEFAULTS = new ResilienceSettings(EnumSet.allOf(FallbackTrigger.class),
-			FallbackListener.NONE, CooldownPolicy.defaults(), ProviderLimits.none(), InstantSource.system());
+			FallbackListener.NONE, CooldownPolicy.defaults(), ProviderLimits.none(), InstantSource.system(), null);
 
 	public ResilienceSettings {
 		Assert.noNullElements(fallbackOn, "fallbackOn must not contain null");
@@ -87,12 +93,15 @@ public record ResilienceSettings(Set<FallbackTrigger> fallbackOn, FallbackListen
 
 		private InstantSource clock;
 
+		private @Nullable SharedState sharedState;
+
 		private Builder(ResilienceSettings settings) {
 			this.fallbackOn = settings.fallbackOn;
 			this.fallbackListener = settings.fallbackListener;
 			this.cooldown = settings.cooldown;
 			this.limits = settings.limits;
 			this.clock = settings.clock;
+			this.sharedState = settings.sharedState;
 		}
 
 		/**
@@ -156,12 +165,23 @@ public record ResilienceSettings(Set<FallbackTrigger> fallbackOn, FallbackListen
 		}
 
 		/**
+		 * Share limits, cooldowns and the state of key pools with the other replicas of
+		 * the application through a store.
+		 * @param sharedState the shared state, or {@code null} to keep them per replica
+		 * @return this builder
+		 */
+		public Builder sharedState(@Nullable SharedState sharedState) {
+			this.sharedState = sharedState;
+			return this;
+		}
+
+		/**
 		 * Build the settings.
 		 * @return the settings
 		 */
 		public ResilienceSettings build() {
 			return new ResilienceSettings(this.fallbackOn, this.fallbackListener, this.cooldown, this.limits,
-					this.clock);
+					this.clock, this.sharedState);
 		}
 
 	}

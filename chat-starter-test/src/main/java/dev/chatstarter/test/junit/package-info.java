@@ -15,8 +15,9 @@
  */
 
 /**
- * JUnit Jupiter support: {@link dev.chatstarter.test.junit.FakeChatServerExtension} and
- * {@link dev.chatstarter.test.junit.FakeChatServerTest}.
+ * JUnit Jupiter support: {@link dev.chatstarter.test.junit.FakeChatServerExtension},
+ * {@link dev.chatstarter.test.junit.FakeChatServerTest} and
+ * {@link dev.chatstarter.test.junit.RedisServerExtension}.
  */
 @NullMarked
 package dev.chatstarter.test.junit;

@@ -44,6 +44,7 @@ import dev.chatstarter.core.error.ChatRateLimitException;
 import dev.chatstarter.core.error.ErrorDetails;
 import dev.chatstarter.core.http.ApiKeyPool;
 import dev.chatstarter.core.http.KeyPoolState;
+import dev.chatstarter.core.state.SharedState;
 
 /**
  * The keys of an {@link ApiKeyPool} and the state of each: which may serve, how many
@@ -67,6 +68,11 @@ final class KeyPool {
 
 	private final AtomicInteger next = new AtomicInteger();
 
+	/** How long a key taken out until restart stays out for the other replicas. */
+	static final Duration SHARED_UNTIL_RESTART = Duration.ofHours(1);
+
+	private volatile @Nullable SharedState sharedState;
+
 	KeyPool(String provider, ApiKeyPool settings, InstantSource clock) {
 		this.provider = provider;
 		this.settings = settings;
@@ -77,6 +83,40 @@ final class KeyPool {
 		for (int i = 0; i < this.keys.length; i++) {
 			String value = (settings.header() != null) ? values.get(i) : BEARER + values.get(i);
 			this.keys[i] = new PooledKey(i, fingerprint(values.get(i)), header, value);
+		}
+	}
+
+	/**
+	 * Share the state of the keys with the other replicas: a key cooled or taken out here
+	 * is skipped by them (from their next refresh) until the same time, and the other way
+	 * round. A key taken out until restart stays out for the others
+	 * {@link #SHARED_UNTIL_RESTART}. Keys are named by their fingerprints only.
+	 * @param state the shared state
+	 */
+	void share(SharedState state) {
+		this.sharedState = state;
+		for (PooledKey key : this.keys) {
+			state.watch(mark(key, false),
+					(until) -> key.coolingUntil = Math.max(key.coolingUntil, until.toEpochMilli()));
+			state.watch(mark(key, true), (until) -> {
+				if (until.toEpochMilli() > key.disabledUntil) {
+					key.disabledReason = new ChatAuthenticationException(ErrorDetails.local(this.provider,
+							"API key #" + key.index + " (" + key.fingerprint + ") was taken out by another replica"),
+							null);
+					key.disabledUntil = until.toEpochMilli();
+				}
+			});
+		}
+	}
+
+	private String mark(PooledKey key, boolean disabled) {
+		return "key:" + this.provider + ":" + key.fingerprint + (disabled ? ":disabled" : ":cooling");
+	}
+
+	private void publish(PooledKey key, boolean disabled, long until) {
+		SharedState state = this.sharedState;
+		if (state != null) {
+			state.publish(mark(key, disabled), Instant.ofEpochMilli(until));
 		}
 	}
 
@@ -175,6 +215,7 @@ final class KeyPool {
 			Duration rest = (rateLimit.getRetryAfter() != null) ? rateLimit.getRetryAfter() : this.settings.coolDown();
 			key.cooldowns.incrementAndGet();
 			key.coolingUntil = this.clock.millis() + rest.toMillis();
+			publish(key, false, key.coolingUntil);
 			logger.debug("Provider '{}' cools API key #{} ({}) for {} ms after a rate limit", this.provider, key.index,
 					key.fingerprint, rest.toMillis());
 		}
@@ -229,6 +270,7 @@ final class KeyPool {
 		key.cooldowns.incrementAndGet();
 		key.disabledReason = failure;
 		key.disabledUntil = until;
+		publish(key, true, (disableFor != null) ? until : this.clock.millis() + SHARED_UNTIL_RESTART.toMillis());
 		logger.warn("Provider '{}' took API key #{} (fingerprint {}) out of its pool {}: {}", this.provider, key.index,
 				key.fingerprint, (disableFor != null) ? "for " + disableFor : "until restart", failure.getMessage());
 	}

@@ -56,6 +56,7 @@ import dev.chatstarter.core.internal.error.ChatErrorMapper;
 import dev.chatstarter.core.internal.http.sse.SseEvent;
 import dev.chatstarter.core.internal.http.sse.SseFormatException;
 import dev.chatstarter.core.internal.http.sse.SseParser;
+import dev.chatstarter.core.state.SharedState;
 
 /**
  * The one HTTP client of a provider: sends JSON, applies the timeouts and the retry
@@ -147,6 +148,16 @@ public final class ProviderHttpClient {
 		this.keyPool = (settings.keyPool() != null) ? new KeyPool(provider, settings.keyPool(), clock) : null;
 		this.headroom = new RateLimitHeadroom(clock);
 		this.connection = Lazy.of(() -> Connected.connect(provider, settings, transport, connectionPool));
+	}
+
+	/**
+	 * Share the state of the provider's key pool, if it has one, with the other replicas.
+	 * @param state the shared state
+	 */
+	public void share(SharedState state) {
+		if (this.keyPool != null) {
+			this.keyPool.share(state);
+		}
 	}
 
 	/**

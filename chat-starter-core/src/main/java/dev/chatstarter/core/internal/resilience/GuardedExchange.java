@@ -43,7 +43,7 @@ public final class GuardedExchange implements ChatExchange {
 
 	private final ProviderCooldown cooldown;
 
-	private final ProviderLimiter limiter;
+	private final CallLimiter limiter;
 
 	private final boolean failFastWhileCooling;
 
@@ -55,11 +55,11 @@ public final class GuardedExchange implements ChatExchange {
 	 * @param limiter the provider's client-side limits
 	 * @param next the stage below
 	 */
-	public GuardedExchange(ProviderCooldown cooldown, ProviderLimiter limiter, ChatExchange next) {
+	public GuardedExchange(ProviderCooldown cooldown, CallLimiter limiter, ChatExchange next) {
 		this(cooldown, limiter, false, next);
 	}
 
-	private GuardedExchange(ProviderCooldown cooldown, ProviderLimiter limiter, boolean failFastWhileCooling,
+	private GuardedExchange(ProviderCooldown cooldown, CallLimiter limiter, boolean failFastWhileCooling,
 			ChatExchange next) {
 		this.cooldown = cooldown;
 		this.limiter = limiter;
@@ -140,7 +140,7 @@ public final class GuardedExchange implements ChatExchange {
 		});
 	}
 
-	private static void recordTokens(ProviderLimiter.Permit permit, @Nullable Usage usage) {
+	private static void recordTokens(CallLimiter.Permit permit, @Nullable Usage usage) {
 		if (usage != null) {
 			Integer total = usage.totalTokens();
 			if (total == null && usage.promptTokens() != null && usage.completionTokens() != null) {

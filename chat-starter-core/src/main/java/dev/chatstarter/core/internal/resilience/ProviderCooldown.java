@@ -18,6 +18,7 @@ package dev.chatstarter.core.internal.resilience;
 
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
@@ -28,6 +29,7 @@ import dev.chatstarter.core.error.ChatProviderUnavailableException;
 import dev.chatstarter.core.error.ChatQuotaException;
 import dev.chatstarter.core.resilience.CooldownPolicy;
 import dev.chatstarter.core.resilience.CooldownState;
+import dev.chatstarter.core.state.SharedState;
 
 /**
  * The cooldown (circuit breaker) of one provider, driven by a {@link CooldownPolicy}:
@@ -61,6 +63,12 @@ public final class ProviderCooldown {
 	 * in its own generation.
 	 */
 	private long generation;
+
+	/** Told when the cooldown opens or closes here, with when it ends. */
+	private @Nullable Consumer<Instant> changes;
+
+	/** The end of the last cooldown that closed here, so that its mark is not adopted. */
+	private @Nullable Instant closedUntil;
 
 	/**
 	 * Create a cooldown.
@@ -129,6 +137,38 @@ public final class ProviderCooldown {
 		return permit;
 	}
 
+	/**
+	 * Share this cooldown with the other replicas: when it opens here, they open it too
+	 * (at their next refresh) until the same time, and when its probe succeeds here, the
+	 * mark is cleared; when another replica opens it, it opens here.
+	 * @param state the shared state
+	 * @param provider the provider, which names the mark
+	 */
+	public void share(SharedState state, String provider) {
+		String mark = "cooldown:" + provider;
+		synchronized (this) {
+			this.changes = (until) -> state.publish(mark, until);
+		}
+		state.watch(mark, this::adopt);
+	}
+
+	/**
+	 * Open the cooldown until a time another replica set, unless it is open as long
+	 * already or that cooldown has closed here.
+	 * @param until when the other replica's cooldown ends
+	 */
+	synchronized void adopt(Instant until) {
+		if (!until.isAfter(this.clock.instant()) || this.openUntil != null && !this.openUntil.isBefore(until)
+				|| this.closedUntil != null && !until.isAfter(this.closedUntil)) {
+			return;
+		}
+		this.generation++;
+		this.openUntil = until;
+		this.probe = null;
+		this.firstFailure = null;
+		this.consecutiveFailures = 0;
+	}
+
 	private synchronized void succeeded(Permit permit) {
 		if (!isCurrent(permit)) {
 			return;
@@ -183,11 +223,18 @@ public final class ProviderCooldown {
 		this.probe = null;
 		this.firstFailure = null;
 		this.consecutiveFailures = 0;
+		if (this.changes != null) {
+			this.changes.accept(this.openUntil);
+		}
 	}
 
 	private void close() {
 		if (this.openUntil != null) {
 			this.generation++;
+			this.closedUntil = this.openUntil;
+			if (this.changes != null) {
+				this.changes.accept(this.clock.instant());
+			}
 		}
 		this.openUntil = null;
 		this.probe = null;

@@ -42,7 +42,7 @@ import dev.chatstarter.core.resilience.ProviderLimits;
  * {@link ProviderLimits.Mode#QUEUE}) makes it wait without blocking a thread. Rates are
  * counted over a sliding minute of the given clock. Thread-safe.
  */
-public final class ProviderLimiter {
+public final class ProviderLimiter implements CallLimiter {
 
 	private static final Duration MINUTE = Duration.ofMinutes(1);
 
@@ -98,6 +98,7 @@ public final class ProviderLimiter {
 	 * once and calls need not ask.
 	 * @return {@code true} when calls must ask for a permit
 	 */
+	@Override
 	public boolean isLimited() {
 		return this.limits.isLimited();
 	}
@@ -111,6 +112,7 @@ public final class ProviderLimiter {
 	 * @return the permit, a {@link ChatLimitExceededException}, or (when queueing) a
 	 * permit later
 	 */
+	@Override
 	public Mono<Permit> acquire() {
 		if (!this.limits.isLimited()) {
 			return Mono.just(new Permit(false));
@@ -187,6 +189,7 @@ public final class ProviderLimiter {
 	 * current minute.
 	 * @return a share from {@code 0} to {@code 1}; {@code 1} without limits
 	 */
+	@Override
 	public synchronized double headroom() {
 		if (!this.limits.isLimited()) {
 			return 1;
@@ -248,9 +251,19 @@ public final class ProviderLimiter {
 	}
 
 	private ChatLimitExceededException exceeded(String limit) {
+		return exceeded(this.provider, limit);
+	}
+
+	/**
+	 * Create the failure of a call that a client-side limit refused.
+	 * @param provider the provider
+	 * @param limit the limit, such as {@code requests-per-minute 60}, and why the call
+	 * gave up
+	 * @return the failure
+	 */
+	public static ChatLimitExceededException exceeded(String provider, String limit) {
 		return new ChatLimitExceededException(
-				ErrorDetails.local(this.provider, "the client-side limit " + limit + " of this provider is reached"),
-				null);
+				ErrorDetails.local(provider, "the client-side limit " + limit + " of this provider is reached"), null);
 	}
 
 	@Override
@@ -262,7 +275,7 @@ public final class ProviderLimiter {
 	/**
 	 * The right to send one call; release it when the call ends.
 	 */
-	public final class Permit {
+	public final class Permit implements CallLimiter.Permit {
 
 		private final AtomicBoolean released;
 
@@ -274,6 +287,7 @@ public final class ProviderLimiter {
 		 * Record the tokens the call used, for the tokens-per-minute limit.
 		 * @param count the total tokens
 		 */
+		@Override
 		public void recordTokens(long count) {
 			ProviderLimiter.this.recordTokens(count);
 		}
@@ -281,6 +295,7 @@ public final class ProviderLimiter {
 		/**
 		 * Release the permit; later calls do nothing.
 		 */
+		@Override
 		public void release() {
 			if (this.released.compareAndSet(false, true)) {
 				ProviderLimiter.this.release();

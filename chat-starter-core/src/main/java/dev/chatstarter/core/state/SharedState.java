@@ -1,0 +1,278 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.chatstarter.core.state;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.util.Assert;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The one client of a {@link SharedStateStore} that every template of an application
+ * uses: it bounds each operation by {@link SharedStateSettings#timeout()}, knows whether
+ * the store answers (a WARN once per outage, an INFO when it is back), renews the leases
+ * of this replica's calls in flight and reads, every
+ * {@link SharedStateSettings#refreshInterval()}, the marks other replicas set. While the
+ * store does not answer, {@link #admit} fails at once, without waiting for a time-out,
+ * until a refresh finds it again. Thread-safe; {@link #close()} stops the refreshes.
+ */
+public final class SharedState implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(SharedState.class);
+
+	private static final int MAX_FAILURE_TEXT = 200;
+
+	private final SharedStateStore store;
+
+	private final SharedStateSettings settings;
+
+	private final Scheduler scheduler = Schedulers.parallel();
+
+	private final AtomicBoolean available = new AtomicBoolean(true);
+
+	private volatile @Nullable Instant unavailableSince;
+
+	private volatile @Nullable String lastFailure;
+
+	private final LongAdder localDecisions = new LongAdder();
+
+	private final Map<String, Set<String>> leases = new ConcurrentHashMap<>();
+
+	private final Map<String, List<Consumer<Instant>>> watchers = new ConcurrentHashMap<>();
+
+	private final AtomicLong lastRenewal;
+
+	private final Disposable refreshes;
+
+	private SharedState(SharedStateStore store, SharedStateSettings settings) {
+		this.store = store;
+		this.settings = settings;
+		this.lastRenewal = new AtomicLong(this.scheduler.now(TimeUnit.MILLISECONDS));
+		this.refreshes = Flux.interval(settings.refreshInterval(), this.scheduler)
+			.onBackpressureDrop()
+			.concatMap((tick) -> refresh(), 1)
+			.subscribe();
+	}
+
+	/**
+	 * Create the client of a store and start its refreshes.
+	 * @param store the store
+	 * @param settings how to use it
+	 * @return the client
+	 */
+	public static SharedState of(SharedStateStore store, SharedStateSettings settings) {
+		Assert.notNull(store, "store must not be null");
+		Assert.notNull(settings, "settings must not be null");
+		return new SharedState(store, settings);
+	}
+
+	/**
+	 * Return how the store is used.
+	 * @return the settings
+	 */
+	public SharedStateSettings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * Whether the store answered its last operation.
+	 * @return {@code true} while it answers
+	 */
+	public boolean isAvailable() {
+		return this.available.get();
+	}
+
+	/**
+	 * Return a snapshot of the client's state.
+	 * @return the status
+	 */
+	public SharedStateStatus status() {
+		int held = 0;
+		for (Set<String> scope : this.leases.values()) {
+			held += scope.size();
+		}
+		return new SharedStateStatus(isAvailable(), this.unavailableSince, this.lastFailure, this.localDecisions.sum(),
+				held);
+	}
+
+	/**
+	 * Admit one call under shared limits, or refuse it. An admitted call holds a lease,
+	 * renewed while it is in flight, that it must {@linkplain #release return}.
+	 * @param limits the limits
+	 * @return the admission, or a {@link SharedStateUnavailableException} when the store
+	 * does not answer (at once while it is known not to)
+	 */
+	public Mono<SharedAdmission> admit(SharedLimits limits) {
+		if (!isAvailable()) {
+			return Mono.error(() -> new SharedStateUnavailableException(
+					"the shared state store has not answered since " + this.unavailableSince, null));
+		}
+		String leaseId = UUID.randomUUID().toString();
+		return guarded(this.store.admit(limits, leaseId)).doOnNext((admission) -> {
+			if (admission.granted() && limits.maxConcurrentRequests() > 0) {
+				this.leases.computeIfAbsent(limits.scope(), (scope) -> ConcurrentHashMap.newKeySet())
+					.add(admission.leaseId());
+			}
+		});
+	}
+
+	/**
+	 * Return the lease of an admitted call and count its tokens, without waiting for the
+	 * store; a lease that cannot be returned expires after its lease time.
+	 * @param limits the limits the call was admitted under
+	 * @param admission its admission
+	 * @param tokens the tokens it used, {@code 0} when not known
+	 */
+	public void release(SharedLimits limits, SharedAdmission admission, long tokens) {
+		Set<String> held = this.leases.get(limits.scope());
+		if (held != null) {
+			held.remove(admission.leaseId());
+		}
+		guarded(this.store.release(limits, admission.leaseId(), tokens)).subscribe(null, (failure) -> {
+		});
+	}
+
+	/**
+	 * Count a call decided by local limits because the store did not answer.
+	 */
+	public void recordLocalDecision() {
+		this.localDecisions.increment();
+	}
+
+	/**
+	 * Set a mark for the other replicas, without waiting for the store.
+	 * @param name the mark, such as a provider's cooldown
+	 * @param until when it ends
+	 */
+	public void publish(String name, Instant until) {
+		guarded(this.store.mark(name, until)).subscribe(null, (failure) -> {
+		});
+	}
+
+	/**
+	 * Be told of a mark that another replica set, at each refresh while it is set.
+	 * @param name the mark
+	 * @param listener told when the mark ends
+	 */
+	public void watch(String name, Consumer<Instant> listener) {
+		this.watchers.computeIfAbsent(name, (key) -> new CopyOnWriteArrayList<>()).add(listener);
+	}
+
+	/**
+	 * Stop the refreshes. Leases still held expire in the store.
+	 */
+	@Override
+	public void close() {
+		this.refreshes.dispose();
+	}
+
+	/**
+	 * Renew the leases when a third of the lease time has passed, read the marks (or
+	 * check the store answers when there are none), and record the outcome.
+	 * @return completes when done, never with an error
+	 */
+	private Mono<Void> refresh() {
+		long now = this.scheduler.now(TimeUnit.MILLISECONDS);
+		Mono<Void> renewals = Mono.empty();
+		if (now - this.lastRenewal.get() >= this.settings.leaseTime().toMillis() / 3) {
+			this.lastRenewal.set(now);
+			renewals = Flux.fromIterable(this.leases.entrySet())
+				.filter((scope) -> !scope.getValue().isEmpty())
+				.flatMap((scope) -> this.store.renew(scope.getKey(), List.copyOf(scope.getValue()),
+						this.settings.leaseTime()))
+				.then();
+		}
+		Mono<Void> marks = this.watchers.isEmpty() ? this.store.ping()
+				: this.store.marks(List.copyOf(this.watchers.keySet())).doOnNext(this::deliver).then();
+		return guarded(Mono.when(renewals, marks)).onErrorResume((failure) -> Mono.empty());
+	}
+
+	private void deliver(Map<String, Instant> marks) {
+		Instant now = Instant.ofEpochMilli(this.scheduler.now(TimeUnit.MILLISECONDS));
+		marks.forEach((name, until) -> {
+			List<Consumer<Instant>> listeners = this.watchers.get(name);
+			if (listeners != null && until.isAfter(now)) {
+				listeners.forEach((listener) -> listener.accept(until));
+			}
+		});
+	}
+
+	/**
+	 * Bound an operation by the time-out and record whether the store answered.
+	 * @param <T> the type of the operation's value
+	 * @param operation the operation
+	 * @return the operation, failing with a {@link SharedStateUnavailableException}
+	 */
+	private <T> Mono<T> guarded(Mono<T> operation) {
+		return operation.timeout(this.settings.timeout(), this.scheduler)
+			.doOnSuccess((value) -> answered())
+			.onErrorMap((failure) -> !(failure instanceof SharedStateUnavailableException), (failure) -> {
+				failed(failure);
+				return new SharedStateUnavailableException("the shared state store failed: " + describe(failure),
+						failure);
+			});
+	}
+
+	private void answered() {
+		if (this.available.compareAndSet(false, true)) {
+			logger.info("The shared state store answers again (unavailable since {}); shared limits resume",
+					this.unavailableSince);
+			this.unavailableSince = null;
+		}
+	}
+
+	private void failed(Throwable failure) {
+		this.lastFailure = describe(failure);
+		if (this.available.compareAndSet(true, false)) {
+			this.unavailableSince = Instant.ofEpochMilli(this.scheduler.now(TimeUnit.MILLISECONDS));
+			logger.warn("The shared state store does not answer ({}); {} until it does", this.lastFailure,
+					(this.settings.whenUnavailable() == SharedStateSettings.FailureMode.FAIL_OPEN)
+							? "calls go on under each replica's local limits"
+							: "calls under shared limits are refused (fail-closed)");
+		}
+	}
+
+	private static String describe(Throwable failure) {
+		String message = failure.getClass().getSimpleName()
+				+ ((failure.getMessage() != null) ? ": " + failure.getMessage() : "");
+		return (message.length() > MAX_FAILURE_TEXT) ? message.substring(0, MAX_FAILURE_TEXT) + "…" : message;
+	}
+
+	@Override
+	public String toString() {
+		return "SharedState[store=" + this.store + ", available=" + isAvailable() + ", settings=" + this.settings + "]";
+	}
+
+}
