@@ -16,6 +16,7 @@
 
 package dev.chatstarter.autoconfigure;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -322,6 +323,20 @@ public final class ChatProperties {
 		 */
 		private final Pool pool = new Pool();
 
+		/**
+		 * Prices of this provider's models per million tokens, by model name as the
+		 * provider reports it (names with dots in brackets, such as [gpt-4.1]), in the
+		 * application's unit of money: each call's cost is on ChatResponse.cost() and in
+		 * the chat.cost meter.
+		 */
+		private final Map<String, Price> pricing = new LinkedHashMap<>();
+
+		/**
+		 * How much this provider may spend per period, by its pricing; shared across
+		 * replicas with chat.shared-state.store=redis.
+		 */
+		private final Budget budget = new Budget();
+
 		public DataSize getMaxResponseSize() {
 			return this.maxResponseSize;
 		}
@@ -364,6 +379,14 @@ public final class ChatProperties {
 
 		public Pool getPool() {
 			return this.pool;
+		}
+
+		public Map<String, Price> getPricing() {
+			return this.pricing;
+		}
+
+		public Budget getBudget() {
+			return this.budget;
 		}
 
 		public @Nullable String getBaseUrl() {
@@ -943,6 +966,101 @@ public final class ChatProperties {
 
 		public void setDisableFor(@Nullable Duration disableFor) {
 			this.disableFor = disableFor;
+		}
+
+	}
+
+	/**
+	 * The prices of one model per million tokens.
+	 */
+	public static final class Price {
+
+		/**
+		 * Price of a million prompt tokens.
+		 */
+		private @Nullable BigDecimal input;
+
+		/**
+		 * Price of a million completion tokens, reasoning tokens included.
+		 */
+		private @Nullable BigDecimal output;
+
+		/**
+		 * Price of a million prompt tokens served from the provider's cache; the input
+		 * price when not set.
+		 */
+		private @Nullable BigDecimal cachedInput;
+
+		public @Nullable BigDecimal getInput() {
+			return this.input;
+		}
+
+		public void setInput(@Nullable BigDecimal input) {
+			this.input = input;
+		}
+
+		public @Nullable BigDecimal getOutput() {
+			return this.output;
+		}
+
+		public void setOutput(@Nullable BigDecimal output) {
+			this.output = output;
+		}
+
+		public @Nullable BigDecimal getCachedInput() {
+			return this.cachedInput;
+		}
+
+		public void setCachedInput(@Nullable BigDecimal cachedInput) {
+			this.cachedInput = cachedInput;
+		}
+
+	}
+
+	/**
+	 * How much a provider may spend per period.
+	 */
+	public static final class Budget {
+
+		/**
+		 * Most the provider may spend per period, in the unit of money of its pricing. No
+		 * budget when not set.
+		 */
+		private @Nullable BigDecimal limit;
+
+		/**
+		 * The budget's period, in UTC: day or month.
+		 */
+		private dev.chatstarter.core.cost.Budget.Period period = dev.chatstarter.core.cost.Budget.Period.MONTH;
+
+		/**
+		 * What a call does once the budget is spent: fail (ChatBudgetExceededException)
+		 * or fallback (to the provider's fallbacks).
+		 */
+		private dev.chatstarter.core.cost.Budget.Action whenExceeded = dev.chatstarter.core.cost.Budget.Action.FAIL;
+
+		public @Nullable BigDecimal getLimit() {
+			return this.limit;
+		}
+
+		public void setLimit(@Nullable BigDecimal limit) {
+			this.limit = limit;
+		}
+
+		public dev.chatstarter.core.cost.Budget.Period getPeriod() {
+			return this.period;
+		}
+
+		public void setPeriod(dev.chatstarter.core.cost.Budget.Period period) {
+			this.period = period;
+		}
+
+		public dev.chatstarter.core.cost.Budget.Action getWhenExceeded() {
+			return this.whenExceeded;
+		}
+
+		public void setWhenExceeded(dev.chatstarter.core.cost.Budget.Action whenExceeded) {
+			this.whenExceeded = whenExceeded;
 		}
 
 	}

@@ -16,6 +16,7 @@
 
 package dev.chatstarter.autoconfigure;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -323,6 +325,43 @@ final class ChatPropertiesValidator {
 		validateNotNegative(prefix + "limits.tokens-per-minute", limits.getTokensPerMinute());
 		this.problems.requireNotNegative(prefix + "limits.max-wait", limits.getMaxWait(), "30s");
 		validatePool(prefix + "pool.", provider.getPool());
+		validateCost(prefix, provider);
+	}
+
+	private void validateCost(String prefix, Provider provider) {
+		provider.getPricing().forEach((model, price) -> {
+			String property = prefix + "pricing[" + model + "].";
+			validatePrice(property + "input", price.getInput(), true);
+			validatePrice(property + "output", price.getOutput(), true);
+			validatePrice(property + "cached-input", price.getCachedInput(), false);
+		});
+		BigDecimal limit = provider.getBudget().getLimit();
+		if (limit == null) {
+			return;
+		}
+		if (limit.signum() <= 0) {
+			this.problems.add(prefix + "budget.limit",
+					prefix + "budget.limit is " + limit.toPlainString() + " but must be positive.",
+					"Set " + prefix + "budget.limit to the most the provider may spend per "
+							+ provider.getBudget().getPeriod().name().toLowerCase(Locale.ROOT) + ", or remove it.");
+		}
+		else if (provider.getPricing().isEmpty()) {
+			this.problems.add(prefix + "budget.limit",
+					prefix + "budget.limit is set but the provider has no pricing, so its calls cost nothing.",
+					"Price its models under " + prefix + "pricing.<model> (input, output, cached-input per million "
+							+ "tokens), or remove the budget.");
+		}
+	}
+
+	private void validatePrice(String property, @Nullable BigDecimal price, boolean required) {
+		if (price == null && required) {
+			this.problems.add(property, property + " is not set.",
+					"Set " + property + " to the price of a million tokens, such as 2.5.");
+		}
+		else if (price != null && price.signum() < 0) {
+			this.problems.add(property, property + " is " + price.toPlainString() + " but must not be negative.",
+					"Set " + property + " to the price of a million tokens, or 0.");
+		}
 	}
 
 	private void validatePool(String prefix, ChatProperties.Pool pool) {

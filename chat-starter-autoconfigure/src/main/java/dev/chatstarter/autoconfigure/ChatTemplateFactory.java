@@ -48,6 +48,9 @@ import dev.chatstarter.autoconfigure.tool.ChatToolDiscoverer;
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.chat.ChatOptions;
 import dev.chatstarter.core.chat.ToolChoice;
+import dev.chatstarter.core.cost.Budget;
+import dev.chatstarter.core.cost.ModelPrice;
+import dev.chatstarter.core.cost.Pricing;
 import dev.chatstarter.core.http.ApiKeyPool;
 import dev.chatstarter.core.http.ChatTransport;
 import dev.chatstarter.core.http.ConnectionPoolSettings;
@@ -140,6 +143,7 @@ final class ChatTemplateFactory {
 			.cooldown(new CooldownPolicy(provider.getCooldown().getFailures(), provider.getCooldown().getWindow(),
 					provider.getCooldown().getDuration()))
 			.limits(toLimits(provider.getLimits()))
+			.cost((cost) -> cost.pricing(toPricing(provider.getPricing())).budget(toBudget(provider.getBudget())))
 			.connectionPool(toConnectionPool(provider.getPool()));
 	}
 
@@ -150,6 +154,20 @@ final class ChatTemplateFactory {
 		}
 		ChatProperties.KeyPool pool = provider.getKeyPool();
 		return new ApiKeyPool(keys, pool.getSelection(), pool.getHeader(), pool.getCoolDown(), pool.getDisableFor());
+	}
+
+	private static Pricing toPricing(Map<String, ChatProperties.Price> pricing) {
+		Map<String, ModelPrice> models = new LinkedHashMap<>();
+		pricing.forEach((model, price) -> {
+			Assert.state(price.getInput() != null && price.getOutput() != null, "pricing was not validated");
+			models.put(model, new ModelPrice(price.getInput(), price.getOutput(), price.getCachedInput()));
+		});
+		return new Pricing(models);
+	}
+
+	private static @Nullable Budget toBudget(ChatProperties.Budget budget) {
+		return (budget.getLimit() != null) ? new Budget(budget.getLimit(), budget.getPeriod(), budget.getWhenExceeded())
+				: null;
 	}
 
 	static ConnectionPoolSettings toConnectionPool(ChatProperties.Pool pool) {

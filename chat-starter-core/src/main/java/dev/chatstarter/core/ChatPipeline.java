@@ -21,6 +21,9 @@ import java.time.Duration;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.internal.ChatExchange;
+import dev.chatstarter.core.internal.cost.LocalSpendLedger;
+import dev.chatstarter.core.internal.cost.ProviderSpending;
+import dev.chatstarter.core.internal.cost.SpendLedger;
 import dev.chatstarter.core.internal.error.ChatErrorMapper;
 import dev.chatstarter.core.internal.error.SecretRedactor;
 import dev.chatstarter.core.internal.http.CallDeadline;
@@ -35,6 +38,7 @@ import dev.chatstarter.core.internal.resilience.GuardedExchange;
 import dev.chatstarter.core.internal.resilience.ProviderCooldown;
 import dev.chatstarter.core.internal.resilience.ProviderLimiter;
 import dev.chatstarter.core.internal.state.SharedLimiter;
+import dev.chatstarter.core.internal.state.SharedSpendLedger;
 import dev.chatstarter.core.internal.tool.ToolCallingExchange;
 import dev.chatstarter.core.internal.tool.ToolCallingLoop;
 import dev.chatstarter.core.internal.tool.ToolResolver;
@@ -101,13 +105,16 @@ record ChatPipeline(PromptPipeline prompts, GuardedExchange guard, ProviderHttpC
 		ProviderCooldown cooldown = new ProviderCooldown(resilience.cooldown(), resilience.clock());
 		ProviderLimiter localLimits = new ProviderLimiter(provider, resilience.limits(), resilience.clock());
 		CallLimiter limiter = localLimits;
+		SpendLedger ledger = new LocalSpendLedger();
 		SharedState shared = resilience.sharedState();
 		if (shared != null) {
 			cooldown.share(shared, provider);
 			http.share(shared);
 			limiter = localLimits.isLimited() ? new SharedLimiter(provider, shared, localLimits) : localLimits;
+			ledger = new SharedSpendLedger(shared, "provider:" + provider);
 		}
-		GuardedExchange guard = new GuardedExchange(cooldown, limiter, exchange);
+		ProviderSpending spending = new ProviderSpending(provider, settings.cost(), ledger, resilience.clock());
+		GuardedExchange guard = new GuardedExchange(cooldown, limiter, spending, exchange);
 		exchange = FallbackExchange.over(guard, settings.defaultOptions(), settings.fallbacks(),
 				resilience.fallbackOn(), resilience.fallbackListener());
 		ToolSettings tools = settings.tools();

@@ -39,6 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.chatstarter.core.chat.ChatMessage;
 import dev.chatstarter.core.chat.ChatOptions;
 import dev.chatstarter.core.chat.ChatResponse;
+import dev.chatstarter.core.cost.BudgetState;
+import dev.chatstarter.core.cost.CostSettings;
 import dev.chatstarter.core.http.ApiKeyPool;
 import dev.chatstarter.core.http.ChatTransport;
 import dev.chatstarter.core.http.ConnectionPoolSettings;
@@ -161,6 +163,15 @@ public interface ChatTemplate extends AutoCloseable {
 	 * @return the state, or {@code null} when the provider has one API key or none
 	 */
 	default @Nullable KeyPoolState keyPoolState() {
+		return null;
+	}
+
+	/**
+	 * Return the state of this provider's budget in its current period, e.g. for a health
+	 * check: the limit, what was spent and what is left.
+	 * @return the state, or {@code null} when the provider has no budget
+	 */
+	default @Nullable BudgetState budgetState() {
 		return null;
 	}
 
@@ -788,6 +799,16 @@ public interface ChatTemplate extends AutoCloseable {
 		 * @return this builder
 		 */
 		Builder resilience(Consumer<ResilienceSettings.Builder> resilience);
+
+		/**
+		 * Customize what calls cost and how much the provider may spend: its
+		 * {@link dev.chatstarter.core.cost.Pricing} per model, its
+		 * {@link dev.chatstarter.core.cost.Budget} per period and the listeners told of
+		 * each call's cost.
+		 * @param cost customizes the cost settings
+		 * @return this builder
+		 */
+		Builder cost(Consumer<CostSettings.Builder> cost);
 
 		/**
 		 * Set how requests are sent:

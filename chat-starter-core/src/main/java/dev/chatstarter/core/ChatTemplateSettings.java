@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.chat.ChatOptions;
+import dev.chatstarter.core.cost.CostSettings;
 import dev.chatstarter.core.http.HttpSettings;
 import dev.chatstarter.core.http.RetryListener;
 import dev.chatstarter.core.internal.resilience.FallbackMember;
@@ -51,6 +52,6 @@ import dev.chatstarter.core.tool.ToolSettings;
 record ChatTemplateSettings(String provider, ChatOptions defaultOptions, ProviderDialect dialect,
 		ModelAliases modelAliases, @Nullable JsonMapper jsonMapper, HttpSettings http, TransportSettings transport,
 		RetryListener retryListener, ToolSettings tools, ChatObservationSettings observations,
-		ResilienceSettings resilience, List<FallbackMember> fallbacks) {
+		ResilienceSettings resilience, CostSettings cost, List<FallbackMember> fallbacks) {
 
 }

@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import dev.chatstarter.core.chat.ChatOptions;
+import dev.chatstarter.core.cost.BudgetState;
 import dev.chatstarter.core.http.BaseUrl;
 import dev.chatstarter.core.http.KeyPoolState;
 import dev.chatstarter.core.image.ImageRequest;
@@ -88,6 +89,11 @@ final class DefaultChatTemplate implements ChatTemplate, FallbackMember, RouteMe
 	@Override
 	public CooldownState cooldownState() {
 		return this.pipeline.guard().cooldownState();
+	}
+
+	@Override
+	public @Nullable BudgetState budgetState() {
+		return this.pipeline.guard().budgetState();
 	}
 
 	@Override

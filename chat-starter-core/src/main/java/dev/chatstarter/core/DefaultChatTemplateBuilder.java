@@ -32,6 +32,7 @@ import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.chat.ChatOptions;
+import dev.chatstarter.core.cost.CostSettings;
 import dev.chatstarter.core.http.ApiKeyPool;
 import dev.chatstarter.core.http.BaseUrl;
 import dev.chatstarter.core.http.ChatTransport;
@@ -91,6 +92,8 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 
 	private final ResilienceSettings.Builder resilience;
 
+	private final CostSettings.Builder cost;
+
 	private List<FallbackMember> fallbacks = List.of();
 
 	DefaultChatTemplateBuilder() {
@@ -98,6 +101,7 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 		this.tools = ToolSettings.builder();
 		this.observations = ChatObservationSettings.builder();
 		this.resilience = ResilienceSettings.builder();
+		this.cost = CostSettings.builder();
 	}
 
 	DefaultChatTemplateBuilder(ChatTemplateSettings settings) {
@@ -113,6 +117,7 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 		this.tools = settings.tools().mutate();
 		this.observations = settings.observations().mutate();
 		this.resilience = settings.resilience().mutate();
+		this.cost = settings.cost().mutate();
 		this.fallbacks = settings.fallbacks();
 	}
 
@@ -236,6 +241,13 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 	public ChatTemplate.Builder resilience(Consumer<ResilienceSettings.Builder> resilience) {
 		Assert.notNull(resilience, "resilience must not be null");
 		resilience.accept(this.resilience);
+		return this;
+	}
+
+	@Override
+	public ChatTemplate.Builder cost(Consumer<CostSettings.Builder> cost) {
+		Assert.notNull(cost, "cost must not be null");
+		cost.accept(this.cost);
 		return this;
 	}
 
@@ -398,7 +410,7 @@ final class DefaultChatTemplateBuilder implements ChatTemplate.Builder {
 		TransportSettings transport = new TransportSettings(this.transport, pool, sharedPool == null);
 		return new DefaultChatTemplate(new ChatTemplateSettings(this.provider, this.defaultOptions, this.dialect,
 				this.modelAliases, this.jsonMapper, http, transport, this.retryListener, tools,
-				this.observations.build(), this.resilience.build(), this.fallbacks));
+				this.observations.build(), this.resilience.build(), this.cost.build(), this.fallbacks));
 	}
 
 }

@@ -35,6 +35,7 @@ import reactor.core.scheduler.Schedulers;
 import dev.chatstarter.autoconfigure.ChatHealthProbe;
 import dev.chatstarter.core.ChatTemplate;
 import dev.chatstarter.core.error.ChatException;
+import dev.chatstarter.core.cost.BudgetState;
 import dev.chatstarter.core.http.KeyPoolState;
 import dev.chatstarter.core.http.RetryPolicy;
 import dev.chatstarter.core.resilience.CooldownState;
@@ -122,46 +123,62 @@ public final class ChatHealthIndicator implements ReactiveHealthIndicator {
 	@Override
 	public Mono<Health> health() {
 		CooldownState cooldown = this.template.cooldownState();
-		KeyPoolState keys = this.template.keyPoolState();
 		if (cooldown == CooldownState.OPEN) {
-			return Mono.just(withKeys(
-					Health.down()
-						.withDetails(this.details)
-						.withDetail(COOLDOWN, describe(cooldown))
-						.withDetail("error", "cooling down after repeated failures: calls skip this provider for now"),
-					keys)
+			return Mono.just(withState(Health.down()
+				.withDetails(this.details)
+				.withDetail(COOLDOWN, describe(cooldown))
+				.withDetail("error", "cooling down after repeated failures: calls skip this provider for now"))
 				.build());
 		}
+		KeyPoolState keys = this.template.keyPoolState();
 		if (keys != null && keys.available() == 0) {
-			return Mono.just(withKeys(Health.down()
+			return Mono.just(withState(Health.down()
 				.withDetails(this.details)
 				.withDetail(COOLDOWN, describe(cooldown))
 				.withDetail("error", "none of the provider's API keys serves: " + keys.cooling() + " cooling, "
-						+ keys.disabled() + " taken out"),
-					keys)
+						+ keys.disabled() + " taken out"))
 				.build());
 		}
-		return this.health.map((health) -> withKeys(Health.status(health.getStatus())
+		BudgetState budget = this.template.budgetState();
+		if (budget != null && budget.remaining().signum() == 0) {
+			return Mono.just(withState(Health.down()
+				.withDetails(this.details)
+				.withDetail(COOLDOWN, describe(cooldown))
+				.withDetail("error", "the budget is spent until " + budget.periodEnd()
+						+ ": calls are refused or go to the fallbacks"))
+				.build());
+		}
+		return this.health.map((health) -> withState(Health.status(health.getStatus())
 			.withDetails(health.getDetails())
-			.withDetail(COOLDOWN, describe(cooldown)), keys).build());
+			.withDetail(COOLDOWN, describe(cooldown))).build());
 	}
 
 	/**
-	 * Add the key pool's counts, without key material.
+	 * Add the key pool's counts, without key material, and the budget's spend.
 	 * @param health the health being built
-	 * @param keys the pool's state, or {@code null} for a provider without a pool
 	 * @return the builder
 	 */
-	private static Health.Builder withKeys(Health.Builder health, @Nullable KeyPoolState keys) {
-		if (keys == null) {
-			return health;
+	private Health.Builder withState(Health.Builder health) {
+		KeyPoolState keys = this.template.keyPoolState();
+		if (keys != null) {
+			Map<String, Object> counts = new LinkedHashMap<>();
+			counts.put("total", keys.total());
+			counts.put("available", keys.available());
+			counts.put("cooling", keys.cooling());
+			counts.put("disabled", keys.disabled());
+			health.withDetail("keys", counts);
 		}
-		Map<String, Object> counts = new LinkedHashMap<>();
-		counts.put("total", keys.total());
-		counts.put("available", keys.available());
-		counts.put("cooling", keys.cooling());
-		counts.put("disabled", keys.disabled());
-		return health.withDetail("keys", counts);
+		BudgetState budget = this.template.budgetState();
+		if (budget != null) {
+			Map<String, Object> spend = new LinkedHashMap<>();
+			spend.put("limit", budget.limit());
+			spend.put("period", budget.period().name().toLowerCase(Locale.ROOT));
+			spend.put("spent", budget.spent());
+			spend.put("remaining", budget.remaining());
+			spend.put("periodEnd", budget.periodEnd().toString());
+			health.withDetail("budget", spend);
+		}
+		return health;
 	}
 
 	private static String describe(CooldownState cooldown) {

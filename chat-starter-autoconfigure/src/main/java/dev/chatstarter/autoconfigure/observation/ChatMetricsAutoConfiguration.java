@@ -40,7 +40,8 @@ import dev.chatstarter.core.state.SharedState;
  * registry like every {@link io.micrometer.observation.ObservationHandler} bean), a retry
  * counter ({@link ChatRetryMetrics}) and a fallback counter
  * ({@link ChatFallbackMetrics}), added to every template's listeners, and the meters of
- * key pools, routes and the shared state read when scraped.
+ * key pools, routes, budgets and the shared state read when scraped, and the
+ * {@code chat.cost} counter ({@link ChatCostMetrics}).
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
@@ -93,10 +94,18 @@ public final class ChatMetricsAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	ChatCostMetrics chatCostMetrics(MeterRegistry meterRegistry, ObjectProvider<ChatTemplates> templates) {
+		return new ChatCostMetrics(meterRegistry, templates);
+	}
+
+	@Bean
 	@Order(0)
 	ChatTemplateCustomizer chatResilienceMetricsCustomizer(ChatRetryMetrics retryMetrics,
-			ChatFallbackMetrics fallbackMetrics) {
-		return (provider, builder) -> builder.retryListener(retryMetrics).fallbackListener(fallbackMetrics);
+			ChatFallbackMetrics fallbackMetrics, ChatCostMetrics costMetrics) {
+		return (provider, builder) -> builder.retryListener(retryMetrics)
+			.fallbackListener(fallbackMetrics)
+			.cost((cost) -> cost.spendListener(costMetrics));
 	}
 
 }

@@ -16,6 +16,11 @@
 
 package dev.chatstarter.autoconfigure.state;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,11 +28,13 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.util.Assert;
+import org.springframework.util.StreamUtils;
 import reactor.core.publisher.Mono;
 
 import dev.chatstarter.core.state.SharedAdmission;
@@ -55,6 +62,8 @@ public final class RedisSharedStateStore implements SharedStateStore {
 	private static final RedisScript<Long> RELEASE = script("release.lua", Long.class);
 
 	private static final RedisScript<Long> RENEW = script("renew.lua", Long.class);
+
+	private static final RedisScript<String> SPEND = script("spend.lua", String.class);
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -119,16 +128,43 @@ public final class RedisSharedStateStore implements SharedStateStore {
 
 	@Override
 	public Mono<Map<String, Instant>> marks(Collection<String> names) {
+		return values(names, this::markKey, (value) -> Instant.ofEpochMilli(Long.parseLong(value)));
+	}
+
+	@Override
+	public Mono<BigDecimal> addSpend(String budget, BigDecimal amount, Instant expiresAt) {
+		return this.redis
+			.execute(SPEND, List.of(spendKey(budget)),
+					List.of(amount.toPlainString(), Long.toString(expiresAt.toEpochMilli())))
+			.next()
+			.map(BigDecimal::new);
+	}
+
+	@Override
+	public Mono<Map<String, BigDecimal>> spends(Collection<String> budgets) {
+		return values(budgets, this::spendKey, BigDecimal::new);
+	}
+
+	/**
+	 * Read the values of several keys in one {@code MGET}.
+	 * @param <T> the type of the values
+	 * @param names the names the keys are made of
+	 * @param key makes a name's key
+	 * @param parse parses a value
+	 * @return the values that are set, by name
+	 */
+	private <T> Mono<Map<String, T>> values(Collection<String> names, Function<String, String> key,
+			Function<String, T> parse) {
 		List<String> ordered = List.copyOf(names);
-		return this.redis.opsForValue().multiGet(ordered.stream().map(this::markKey).toList()).map((values) -> {
-			Map<String, Instant> marks = new LinkedHashMap<>();
+		return this.redis.opsForValue().multiGet(ordered.stream().map(key).toList()).map((values) -> {
+			Map<String, T> found = new LinkedHashMap<>();
 			for (int i = 0; i < ordered.size(); i++) {
 				String value = values.get(i);
 				if (value != null) {
-					marks.put(ordered.get(i), Instant.ofEpochMilli(Long.parseLong(value)));
+					found.put(ordered.get(i), parse.apply(value));
 				}
 			}
-			return marks;
+			return found;
 		});
 	}
 
@@ -141,6 +177,10 @@ public final class RedisSharedStateStore implements SharedStateStore {
 		return this.prefix + ":{" + scope + "}:" + part;
 	}
 
+	private String spendKey(String budget) {
+		return this.prefix + ":spend:" + budget;
+	}
+
 	private String markKey(String name) {
 		return this.prefix + ":mark:" + name;
 	}
@@ -149,8 +189,21 @@ public final class RedisSharedStateStore implements SharedStateStore {
 		return Long.parseLong(String.valueOf(value));
 	}
 
+	/**
+	 * Load a script once, when the class loads, so that no call reads a file (on an
+	 * event loop) to run it or to compute its SHA-1.
+	 * @param <T> the type of the script's result
+	 * @param name the script's file, beside this class
+	 * @param resultType the type of the script's result
+	 * @return the script
+	 */
 	private static <T> RedisScript<T> script(String name, Class<T> resultType) {
-		return RedisScript.of(new ClassPathResource(name, RedisSharedStateStore.class), resultType);
+		try (InputStream in = new ClassPathResource(name, RedisSharedStateStore.class).getInputStream()) {
+			return RedisScript.of(StreamUtils.copyToString(in, StandardCharsets.UTF_8), resultType);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the Redis script " + name, ex);
+		}
 	}
 
 	@Override

@@ -16,6 +16,7 @@
 
 package dev.chatstarter.autoconfigure.state;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -149,6 +150,18 @@ class RedisSharedStateStoreTests {
 		this.store.mark("cooldown:other", Instant.now()).block();
 		Thread.sleep(400);
 		assertThat(this.store.marks(List.of("cooldown:aigc", "cooldown:other")).block()).isEmpty();
+	}
+
+	@Test
+	void spendAddsUpAcrossCallsAndIsReadBack() {
+		Instant end = Instant.now().plusSeconds(3600);
+		assertThat(this.store.addSpend("provider:aigc:2026-12", new BigDecimal("0.0125"), end).block())
+			.isEqualByComparingTo("0.0125");
+		assertThat(this.store.addSpend("provider:aigc:2026-12", new BigDecimal("1.5"), end).block())
+			.isEqualByComparingTo("1.5125");
+		assertThat(this.store.spends(List.of("provider:aigc:2026-12", "provider:aigc:2026-11")).block())
+			.containsOnlyKeys("provider:aigc:2026-12")
+			.hasEntrySatisfying("provider:aigc:2026-12", (spend) -> assertThat(spend).isEqualByComparingTo("1.5125"));
 	}
 
 	@Test

@@ -16,6 +16,7 @@
 
 package dev.chatstarter.core.chat;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -36,9 +37,12 @@ import org.springframework.util.Assert;
  * @param systemFingerprint the backend fingerprint
  * @param deployment the name of the route deployment that answered, or {@code null} when
  * the call did not go through a route
+ * @param cost what the call cost by the provider's pricing, every round of a tool loop
+ * summed, or {@code null} when its model has no price or the provider reported no usage
  */
 public record ChatResponse(String provider, @Nullable String id, @Nullable String model, @Nullable Long created,
-		List<Choice> choices, @Nullable Usage usage, @Nullable String systemFingerprint, @Nullable String deployment) {
+		List<Choice> choices, @Nullable Usage usage, @Nullable String systemFingerprint, @Nullable String deployment,
+		@Nullable BigDecimal cost) {
 
 	public ChatResponse {
 		Assert.notNull(provider, "provider must not be null");
@@ -57,7 +61,24 @@ public record ChatResponse(String provider, @Nullable String id, @Nullable Strin
 	 */
 	public ChatResponse(String provider, @Nullable String id, @Nullable String model, @Nullable Long created,
 			List<Choice> choices, @Nullable Usage usage, @Nullable String systemFingerprint) {
-		this(provider, id, model, created, choices, usage, systemFingerprint, null);
+		this(provider, id, model, created, choices, usage, systemFingerprint, null, null);
+	}
+
+	/**
+	 * Create a response without a cost.
+	 * @param provider the name of the provider that answered
+	 * @param id the completion id
+	 * @param model the model that answered
+	 * @param created the creation time in epoch seconds
+	 * @param choices the choices
+	 * @param usage the token usage
+	 * @param systemFingerprint the backend fingerprint
+	 * @param deployment the name of the route deployment that answered, or {@code null}
+	 */
+	public ChatResponse(String provider, @Nullable String id, @Nullable String model, @Nullable Long created,
+			List<Choice> choices, @Nullable Usage usage, @Nullable String systemFingerprint,
+			@Nullable String deployment) {
+		this(provider, id, model, created, choices, usage, systemFingerprint, deployment, null);
 	}
 
 	/**
@@ -67,7 +88,17 @@ public record ChatResponse(String provider, @Nullable String id, @Nullable Strin
 	 */
 	public ChatResponse withDeployment(String deployment) {
 		return new ChatResponse(this.provider, this.id, this.model, this.created, this.choices, this.usage,
-				this.systemFingerprint, deployment);
+				this.systemFingerprint, deployment, this.cost);
+	}
+
+	/**
+	 * Return this response with its cost.
+	 * @param cost what the call cost, or {@code null} when not known
+	 * @return the response with the cost
+	 */
+	public ChatResponse withCost(@Nullable BigDecimal cost) {
+		return new ChatResponse(this.provider, this.id, this.model, this.created, this.choices, this.usage,
+				this.systemFingerprint, this.deployment, cost);
 	}
 
 	/**

@@ -16,6 +16,7 @@
 
 package dev.chatstarter.core.state;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +24,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -71,6 +75,8 @@ public final class SharedState implements AutoCloseable {
 	private final Map<String, Set<String>> leases = new ConcurrentHashMap<>();
 
 	private final Map<String, List<Consumer<Instant>>> watchers = new ConcurrentHashMap<>();
+
+	private final List<SpendWatch> spendWatches = new CopyOnWriteArrayList<>();
 
 	private final AtomicLong lastRenewal;
 
@@ -129,7 +135,9 @@ public final class SharedState implements AutoCloseable {
 
 	/**
 	 * Admit one call under shared limits, or refuse it. An admitted call holds a lease,
-	 * renewed while it is in flight, that it must {@linkplain #release return}.
+	 * renewed while it is in flight, that it must {@linkplain #release return}. Lease
+	 * names are random but not secret: they come from {@link ThreadLocalRandom}, which
+	 * never blocks (a {@code SecureRandom} may, on an event loop).
 	 * @param limits the limits
 	 * @return the admission, or a {@link SharedStateUnavailableException} when the store
 	 * does not answer (at once while it is known not to)
@@ -139,7 +147,8 @@ public final class SharedState implements AutoCloseable {
 			return Mono.error(() -> new SharedStateUnavailableException(
 					"the shared state store has not answered since " + this.unavailableSince, null));
 		}
-		String leaseId = UUID.randomUUID().toString();
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		String leaseId = new UUID(random.nextLong(), random.nextLong()).toString();
 		return guarded(this.store.admit(limits, leaseId)).doOnNext((admission) -> {
 			if (admission.granted() && limits.maxConcurrentRequests() > 0) {
 				this.leases.computeIfAbsent(limits.scope(), (scope) -> ConcurrentHashMap.newKeySet())
@@ -191,6 +200,27 @@ public final class SharedState implements AutoCloseable {
 	}
 
 	/**
+	 * Add to the spend of a budget for all replicas.
+	 * @param budget the name of the budget and its period
+	 * @param amount the amount
+	 * @param expiresAt when the spend may be forgotten
+	 * @return the spend of all replicas after the addition, or a
+	 * {@link SharedStateUnavailableException}
+	 */
+	public Mono<BigDecimal> addSpend(String budget, BigDecimal amount, Instant expiresAt) {
+		return guarded(this.store.addSpend(budget, amount, expiresAt));
+	}
+
+	/**
+	 * Be told of the spend of a budget, at each refresh.
+	 * @param budget the name of the budget in its current period, asked at each refresh
+	 * @param listener told of the budget's name and its spend
+	 */
+	public void watchSpend(Supplier<String> budget, BiConsumer<String, BigDecimal> listener) {
+		this.spendWatches.add(new SpendWatch(budget, listener));
+	}
+
+	/**
 	 * Stop the refreshes. Leases still held expire in the store.
 	 */
 	@Override
@@ -216,7 +246,21 @@ public final class SharedState implements AutoCloseable {
 		}
 		Mono<Void> marks = this.watchers.isEmpty() ? this.store.ping()
 				: this.store.marks(List.copyOf(this.watchers.keySet())).doOnNext(this::deliver).then();
-		return guarded(Mono.when(renewals, marks)).onErrorResume((failure) -> Mono.empty());
+		return guarded(Mono.when(renewals, marks, spends())).onErrorResume((failure) -> Mono.empty());
+	}
+
+	private Mono<Void> spends() {
+		if (this.spendWatches.isEmpty()) {
+			return Mono.empty();
+		}
+		List<SpendWatch> watches = List.copyOf(this.spendWatches);
+		List<String> budgets = watches.stream().map((watch) -> watch.budget().get()).toList();
+		return this.store.spends(budgets).doOnNext((spends) -> {
+			for (int i = 0; i < watches.size(); i++) {
+				BigDecimal spend = spends.get(budgets.get(i));
+				watches.get(i).listener().accept(budgets.get(i), (spend != null) ? spend : BigDecimal.ZERO);
+			}
+		}).then();
 	}
 
 	private void deliver(Map<String, Instant> marks) {
@@ -268,6 +312,10 @@ public final class SharedState implements AutoCloseable {
 		String message = failure.getClass().getSimpleName()
 				+ ((failure.getMessage() != null) ? ": " + failure.getMessage() : "");
 		return (message.length() > MAX_FAILURE_TEXT) ? message.substring(0, MAX_FAILURE_TEXT) + "…" : message;
+	}
+
+	private record SpendWatch(Supplier<String> budget, BiConsumer<String, BigDecimal> listener) {
+
 	}
 
 	@Override

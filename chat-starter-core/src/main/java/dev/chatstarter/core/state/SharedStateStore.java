@@ -16,6 +16,7 @@
 
 package dev.chatstarter.core.state;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -63,7 +64,7 @@ public interface SharedStateStore {
 	/**
 	 * Set a mark that lives until a time: a provider cooling down, a key taken out.
 	 * @param name the name of the mark
-	 * @param until when it ends
+	 * @param until when it ends; a time not after now clears the mark
 	 * @return completes when set
 	 */
 	Mono<Void> mark(String name, Instant until);
@@ -74,6 +75,23 @@ public interface SharedStateStore {
 	 * @return the marks that are set, by name, with when each ends
 	 */
 	Mono<Map<String, Instant>> marks(Collection<String> names);
+
+	/**
+	 * Add to the spend of a budget in one period, atomically.
+	 * @param budget the name of the budget and its period, such as
+	 * {@code provider:aigc:2026-12}
+	 * @param amount the amount to add
+	 * @param expiresAt when the spend may be forgotten (after its period ended)
+	 * @return the spend after the addition, all replicas' together
+	 */
+	Mono<BigDecimal> addSpend(String budget, BigDecimal amount, Instant expiresAt);
+
+	/**
+	 * Read the spend of budgets.
+	 * @param budgets the names of the budgets and their periods
+	 * @return the spend of each budget that has any, by name
+	 */
+	Mono<Map<String, BigDecimal>> spends(Collection<String> budgets);
 
 	/**
 	 * Check that the store answers.

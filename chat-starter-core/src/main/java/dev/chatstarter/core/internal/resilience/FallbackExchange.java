@@ -29,6 +29,7 @@ import reactor.core.publisher.Mono;
 import dev.chatstarter.core.chat.ChatOptions;
 import dev.chatstarter.core.chat.ChatRequest;
 import dev.chatstarter.core.chat.ChatResponse;
+import dev.chatstarter.core.error.ChatBudgetExceededException;
 import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.core.error.ChatProviderUnavailableException;
 import dev.chatstarter.core.internal.ChatExchange;
@@ -165,7 +166,8 @@ public final class FallbackExchange implements ChatExchange {
 	}
 
 	private boolean triggersFallback(Throwable failure) {
-		if (!(failure instanceof ChatException chatFailure)) {
+		if (!(failure instanceof ChatException chatFailure)
+				|| failure instanceof ChatBudgetExceededException budget && !budget.isFallbackAllowed()) {
 			return false;
 		}
 		if (failure instanceof ChatProviderUnavailableException) {

@@ -21,20 +21,25 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 
 import dev.chatstarter.core.chat.ChatRequest;
 import dev.chatstarter.core.chat.ChatResponse;
 import dev.chatstarter.core.chat.Usage;
+import dev.chatstarter.core.cost.BudgetState;
+import dev.chatstarter.core.error.ChatBudgetExceededException;
 import dev.chatstarter.core.error.ChatProviderUnavailableException;
 import dev.chatstarter.core.error.ErrorDetails;
 import dev.chatstarter.core.internal.ChatExchange;
+import dev.chatstarter.core.internal.cost.ProviderSpending;
 import dev.chatstarter.core.resilience.CooldownState;
 import dev.chatstarter.core.stream.ChatChunk;
 
 /**
- * Guards one provider: its cooldown after repeated failures and its client-side limits
- * (concurrency, requests and tokens per minute). A provider that is cooling down is
- * either still tried (alone, it is the only way to an answer) or refused at once with
+ * Guards one provider: its budget, its cooldown after repeated failures and its
+ * client-side limits (concurrency, requests and tokens per minute); it prices each answer
+ * and counts its spend. A provider that is cooling down is either still tried (alone, it
+ * is the only way to an answer) or refused at once with
  * {@link ChatProviderUnavailableException} (in a fallback chain, so that the next
  * provider answers without waiting); {@link #failingFast()} gives the second kind over
  * the same state.
@@ -45,6 +50,8 @@ public final class GuardedExchange implements ChatExchange {
 
 	private final CallLimiter limiter;
 
+	private final ProviderSpending spending;
+
 	private final boolean failFastWhileCooling;
 
 	private final ChatExchange next;
@@ -53,16 +60,19 @@ public final class GuardedExchange implements ChatExchange {
 	 * Create the guard of a provider that is still tried while it cools down.
 	 * @param cooldown the provider's cooldown
 	 * @param limiter the provider's client-side limits
+	 * @param spending the provider's pricing and budget
 	 * @param next the stage below
 	 */
-	public GuardedExchange(ProviderCooldown cooldown, CallLimiter limiter, ChatExchange next) {
-		this(cooldown, limiter, false, next);
+	public GuardedExchange(ProviderCooldown cooldown, CallLimiter limiter, ProviderSpending spending,
+			ChatExchange next) {
+		this(cooldown, limiter, spending, false, next);
 	}
 
-	private GuardedExchange(ProviderCooldown cooldown, CallLimiter limiter, boolean failFastWhileCooling,
-			ChatExchange next) {
+	private GuardedExchange(ProviderCooldown cooldown, CallLimiter limiter, ProviderSpending spending,
+			boolean failFastWhileCooling, ChatExchange next) {
 		this.cooldown = cooldown;
 		this.limiter = limiter;
+		this.spending = spending;
 		this.failFastWhileCooling = failFastWhileCooling;
 		this.next = next;
 	}
@@ -73,7 +83,8 @@ public final class GuardedExchange implements ChatExchange {
 	 * @return the guard for a fallback chain
 	 */
 	public GuardedExchange failingFast() {
-		return this.failFastWhileCooling ? this : new GuardedExchange(this.cooldown, this.limiter, true, this.next);
+		return this.failFastWhileCooling ? this
+				: new GuardedExchange(this.cooldown, this.limiter, this.spending, true, this.next);
 	}
 
 	/**
@@ -82,6 +93,14 @@ public final class GuardedExchange implements ChatExchange {
 	 */
 	public CooldownState cooldownState() {
 		return this.cooldown.state();
+	}
+
+	/**
+	 * Return the state of the provider's budget.
+	 * @return the state, or {@code null} without a budget
+	 */
+	public @Nullable BudgetState budgetState() {
+		return this.spending.budgetState();
 	}
 
 	/**
@@ -100,6 +119,10 @@ public final class GuardedExchange implements ChatExchange {
 	@Override
 	public Mono<ChatResponse> call(ChatRequest request) {
 		return Mono.defer(() -> {
+			ChatBudgetExceededException overBudget = this.spending.refusal();
+			if (overBudget != null) {
+				return Mono.error(overBudget);
+			}
 			ProviderCooldown.Permit admission = this.cooldown.tryAcquire();
 			if (!admission.isGranted() && this.failFastWhileCooling) {
 				return Mono.error(this::coolingDown);
@@ -109,6 +132,9 @@ public final class GuardedExchange implements ChatExchange {
 						.flatMap((permit) -> this.next.call(request)
 							.doOnSuccess((response) -> recordTokens(permit, response.usage()))
 							.doFinally((signal) -> permit.release()));
+			if (this.spending.isActive()) {
+				call = call.map((response) -> this.spending.priced(request, response));
+			}
 			return call.doOnSuccess((response) -> admission.onSuccess())
 				.doOnError(admission::onFailure)
 				.doOnCancel(admission::onCancel);
@@ -118,25 +144,50 @@ public final class GuardedExchange implements ChatExchange {
 	@Override
 	public Flux<ChatChunk> stream(ChatRequest request) {
 		return Flux.defer(() -> {
+			ChatBudgetExceededException overBudget = this.spending.refusal();
+			if (overBudget != null) {
+				return Flux.error(overBudget);
+			}
 			ProviderCooldown.Permit admission = this.cooldown.tryAcquire();
 			if (!admission.isGranted() && this.failFastWhileCooling) {
 				return Flux.error(this::coolingDown);
 			}
-			Flux<ChatChunk> stream = !this.limiter.isLimited() ? this.next.stream(request)
-					: this.limiter.acquire().flatMapMany((permit) -> {
-						AtomicReference<@Nullable Usage> usage = new AtomicReference<>();
-						return this.next.stream(request).doOnNext((chunk) -> {
-							if (chunk.usage() != null) {
-								usage.set(chunk.usage());
-							}
-						}).doFinally((signal) -> {
-							recordTokens(permit, usage.get());
-							permit.release();
-						});
-					});
+			Flux<ChatChunk> stream = !this.limiter.isLimited() ? metered(request, null)
+					: this.limiter.acquire().flatMapMany((permit) -> metered(request, permit));
 			return stream.doOnComplete(admission::onSuccess)
 				.doOnError(admission::onFailure)
 				.doOnCancel(admission::onCancel);
+		});
+	}
+
+	/**
+	 * Stream from the stage below, noting the usage and model of the stream when a permit
+	 * counts its tokens or the stream is priced.
+	 * @param request the request
+	 * @param permit the limiter's permit, released when the stream ends, or {@code null}
+	 * @return the chunks
+	 */
+	private Flux<ChatChunk> metered(ChatRequest request, CallLimiter.@Nullable Permit permit) {
+		if (permit == null && !this.spending.isActive()) {
+			return this.next.stream(request);
+		}
+		AtomicReference<@Nullable Usage> usage = new AtomicReference<>();
+		AtomicReference<@Nullable String> model = new AtomicReference<>();
+		return this.next.stream(request).doOnNext((chunk) -> {
+			if (chunk.usage() != null) {
+				usage.set(chunk.usage());
+			}
+			if (chunk.model() != null) {
+				model.set(chunk.model());
+			}
+		}).doFinally((signal) -> {
+			if (permit != null) {
+				recordTokens(permit, usage.get());
+				permit.release();
+			}
+			if (signal == SignalType.ON_COMPLETE && this.spending.isActive()) {
+				this.spending.spend(request, model.get(), usage.get());
+			}
 		});
 	}
 

@@ -16,6 +16,7 @@
 
 package dev.chatstarter.core.internal.tool;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.Assert;
@@ -149,18 +151,35 @@ public final class ToolCallingLoop {
 	public Mono<ChatResponse> call(ChatRequest request, List<ToolCallback> tools, ToolContext context,
 			Function<ChatRequest, Mono<ChatResponse>> model) {
 		Round round = new Round(byName(tools), callerTools(request, tools), context);
-		return Mono.defer(() -> callRound(withTools(request, tools), round, model, 1));
+		return Mono.defer(() -> callRound(withTools(request, tools), round, model, 1, null));
 	}
 
+	/**
+	 * Run one round of a call and, while the model asks for tools, the next.
+	 * @param request the request of this round
+	 * @param round what the rounds share
+	 * @param model calls the model
+	 * @param number the number of this round, from 1
+	 * @param spentBefore the cost of the rounds before, or {@code null} when not known
+	 * @return the answer, with the cost of every round summed
+	 */
 	private Mono<ChatResponse> callRound(ChatRequest request, Round round,
-			Function<ChatRequest, Mono<ChatResponse>> model, int number) {
+			Function<ChatRequest, Mono<ChatResponse>> model, int number, @Nullable BigDecimal spentBefore) {
 		return model.apply(request).flatMap((response) -> {
+			BigDecimal spent = sum(spentBefore, response.cost());
 			if (round.isAnswer(response)) {
-				return Mono.just(response);
+				return Mono.just((number > 1 && spent != null) ? response.withCost(spent) : response);
 			}
 			return nextRequest(request, response, round, number)
-				.flatMap((next) -> callRound(next, round, model, number + 1));
+				.flatMap((next) -> callRound(next, round, model, number + 1, spent));
 		});
+	}
+
+	private static @Nullable BigDecimal sum(@Nullable BigDecimal before, @Nullable BigDecimal cost) {
+		if (before == null || cost == null) {
+			return (before != null) ? before : cost;
+		}
+		return before.add(cost);
 	}
 
 	/**

@@ -1,0 +1,140 @@
+/*
+ * Copyright 2026-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.chatstarter.core.internal.cost;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.InstantSource;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.chatstarter.core.chat.ChatRequest;
+import dev.chatstarter.core.chat.ChatResponse;
+import dev.chatstarter.core.chat.Usage;
+import dev.chatstarter.core.cost.Budget;
+import dev.chatstarter.core.cost.BudgetState;
+import dev.chatstarter.core.cost.CostSettings;
+import dev.chatstarter.core.error.ChatBudgetExceededException;
+import dev.chatstarter.core.error.ErrorDetails;
+
+/**
+ * What one provider's calls cost and whether its budget allows another: prices each
+ * answer by its model, tells the spend listener, counts the spend against the budget, and
+ * refuses calls once the budget of the current period is spent. Thread-safe.
+ */
+public final class ProviderSpending {
+
+	private final String provider;
+
+	private final CostSettings settings;
+
+	private final SpendLedger ledger;
+
+	private final InstantSource clock;
+
+	/**
+	 * Create the spending of a provider.
+	 * @param provider the provider
+	 * @param settings its pricing, budget and spend listener
+	 * @param ledger where the spend is counted
+	 * @param clock the clock of the budget's periods
+	 */
+	public ProviderSpending(String provider, CostSettings settings, SpendLedger ledger, InstantSource clock) {
+		this.provider = provider;
+		this.settings = settings;
+		this.ledger = ledger;
+		this.clock = clock;
+	}
+
+	/**
+	 * Whether calls are priced or budgeted; without either, calls need not be watched.
+	 * @return {@code true} when answers must pass through {@link #priced}
+	 */
+	public boolean isActive() {
+		return this.settings.pricing().isPriced() || this.settings.budget() != null;
+	}
+
+	/**
+	 * Return the refusal of a call once the budget of the current period is spent.
+	 * @return the failure, or {@code null} when the call may go ahead
+	 */
+	public @Nullable ChatBudgetExceededException refusal() {
+		Budget budget = this.settings.budget();
+		if (budget == null) {
+			return null;
+		}
+		Instant now = this.clock.instant();
+		BigDecimal spent = this.ledger.spent(budget.period().name(now));
+		if (spent.compareTo(budget.limit()) < 0) {
+			return null;
+		}
+		return new ChatBudgetExceededException(ErrorDetails.local(this.provider,
+				"the budget of " + budget.limit().toPlainString() + " per " + budget.period().name().toLowerCase()
+						+ " is spent (" + spent.toPlainString() + " until " + budget.period().end(now)
+						+ "); raise chat.providers." + this.provider + ".budget.limit or wait for the next period"),
+				budget.whenExceeded() == Budget.Action.FALLBACK);
+	}
+
+	/**
+	 * Price an answer, count its cost and return it with its cost.
+	 * @param request the request
+	 * @param response the answer
+	 * @return the answer with its cost, or as it was when it has no price
+	 */
+	public ChatResponse priced(ChatRequest request, ChatResponse response) {
+		BigDecimal cost = spend(request, response.model(), response.usage());
+		return (cost != null) ? response.withCost(cost) : response;
+	}
+
+	/**
+	 * Price and count a call, such as a stream that ended.
+	 * @param request the request
+	 * @param model the model that answered, if known
+	 * @param usage the usage the provider reported, if any
+	 * @return the cost, or {@code null} when it has no price
+	 */
+	public @Nullable BigDecimal spend(ChatRequest request, @Nullable String model, @Nullable Usage usage) {
+		String priced = this.settings.pricing().pricedModel(model, request.options().model());
+		BigDecimal cost = this.settings.pricing().cost(priced, null, usage);
+		if (priced == null || cost == null) {
+			return null;
+		}
+		Budget budget = this.settings.budget();
+		if (budget != null && cost.signum() > 0) {
+			Instant now = this.clock.instant();
+			this.ledger.add(budget.period().name(now), cost, budget.period().end(now));
+		}
+		this.settings.spendListener().onSpend(this.provider, priced, cost);
+		return cost;
+	}
+
+	/**
+	 * Return the state of the budget.
+	 * @return the state, or {@code null} without a budget
+	 */
+	public @Nullable BudgetState budgetState() {
+		Budget budget = this.settings.budget();
+		if (budget == null) {
+			return null;
+		}
+		Instant now = this.clock.instant();
+		BigDecimal spent = this.ledger.spent(budget.period().name(now));
+		return new BudgetState(budget.limit(), budget.period(), spent,
+				budget.limit().subtract(spent).max(BigDecimal.ZERO), budget.period().end(now));
+	}
+
+}
