@@ -128,7 +128,7 @@ public final class ChatPropertyProblems {
 	 * @param value the duration
 	 * @return the duration in seconds, or in milliseconds when it is not whole seconds
 	 */
-	static String print(Duration value) {
+	public static String print(Duration value) {
 		long millis = value.toMillis();
 		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
 	}

@@ -139,8 +139,10 @@ public final class ChatSharedStateProperties {
 		if (this.leaseTime != null && this.refreshInterval != null
 				&& this.refreshInterval.compareTo(this.leaseTime) >= 0 && !this.refreshInterval.isNegative()) {
 			problems.add(PREFIX + ".refresh-interval",
-					PREFIX + ".refresh-interval (" + this.refreshInterval + ") is not shorter than " + PREFIX
-							+ ".lease-time (" + this.leaseTime + "): leases would expire before they are renewed.",
+					PREFIX + ".refresh-interval (" + ChatPropertyProblems.print(this.refreshInterval)
+							+ ") is not shorter than " + PREFIX + ".lease-time ("
+							+ ChatPropertyProblems.print(this.leaseTime)
+							+ "): leases would expire before they are renewed.",
 					"Set refresh-interval well below lease-time, such as 1s with 30s.");
 		}
 		problems.throwIfAny();

@@ -190,8 +190,8 @@ public final class RedisSharedStateStore implements SharedStateStore {
 	}
 
 	/**
-	 * Load a script once, when the class loads, so that no call reads a file (on an
-	 * event loop) to run it or to compute its SHA-1.
+	 * Load a script once, when the class loads, so that no call reads a file (on an event
+	 * loop) to run it or to compute its SHA-1.
 	 * @param <T> the type of the script's result
 	 * @param name the script's file, beside this class
 	 * @param resultType the type of the script's result

@@ -19,6 +19,7 @@ package dev.chatstarter.autoconfigure.state;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.chatstarter.core.ChatTemplate;
+import dev.chatstarter.core.error.ChatBudgetExceededException;
 import dev.chatstarter.core.error.ChatLimitExceededException;
 import dev.chatstarter.core.resilience.CooldownState;
 import dev.chatstarter.core.state.SharedState;
@@ -47,13 +49,14 @@ import dev.chatstarter.test.RecordedRequest;
 import dev.chatstarter.test.junit.RedisServerExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Three replicas, each its own application context with its own Redis connection, share
  * one real {@code redis-server}: limits hold for all of them, a dead replica's permits
- * return, keys and cooldowns found bad by one are skipped by the others, and calls go on
- * while Redis is down.
+ * return, keys and cooldowns found bad by one are skipped by the others, their spend adds
+ * up to one budget, and calls go on while Redis is down.
  */
 class SharedStateApplicationTests {
 
@@ -145,6 +148,26 @@ class SharedStateApplicationTests {
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> templates.get(1).cooldownState() == CooldownState.OPEN
 					&& templates.get(2).cooldownState() == CooldownState.OPEN);
+	}
+
+	@Test
+	void theSpendOfThreeReplicasAddsUpToOneBudgetAndTheNextCallFails() {
+		this.provider.responder((request) -> FakeResponse.text("answered", 1000, 1000));
+		List<ChatTemplate> templates = startReplicas(3, "chat.providers.relay.pricing.demo-chat.input=1",
+				"chat.providers.relay.pricing.demo-chat.output=4", "chat.providers.relay.budget.limit=0.05");
+		for (int call = 1; call <= 10; call++) {
+			assertThat(templates.get(call % 3).prompt("hi").call().response().cost()).isEqualByComparingTo("0.005");
+			BigDecimal spent = new BigDecimal("0.005").multiply(BigDecimal.valueOf(call));
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> templates.stream()
+					.allMatch((template) -> template.budgetState().spent().compareTo(spent) == 0));
+		}
+		for (ChatTemplate template : templates) {
+			assertThat(template.budgetState().remaining()).isZero();
+			assertThatExceptionOfType(ChatBudgetExceededException.class)
+				.isThrownBy(() -> template.prompt("hi").call().content());
+		}
+		assertThat(this.provider.requestCount()).isEqualTo(10);
 	}
 
 	@Test

@@ -17,6 +17,7 @@
 package dev.chatstarter.core.internal.resilience;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -59,6 +60,35 @@ class ProviderCooldownTests {
 		for (int i = 0; i < 3; i++) {
 			this.cooldown.tryAcquire().onFailure(serverError());
 		}
+	}
+
+	@Test
+	void anotherReplicasCooldownIsAdoptedUntilItsEnd() {
+		this.cooldown.adopt(this.clock.instant().plusSeconds(20));
+		assertThat(this.cooldown.state()).isEqualTo(CooldownState.OPEN);
+		assertThat(this.cooldown.tryAcquire().isGranted()).isFalse();
+		this.cooldown.adopt(this.clock.instant().plusSeconds(10));
+		assertThat(this.cooldown.openUntil()).as("a shorter mark does not shorten it")
+			.isEqualTo(this.clock.instant().plusSeconds(20));
+		this.clock.advance(Duration.ofSeconds(20));
+		assertThat(this.cooldown.state()).isEqualTo(CooldownState.HALF_OPEN);
+		this.cooldown.adopt(this.clock.instant().minusSeconds(1));
+		assertThat(this.cooldown.state()).as("a mark that ended is ignored").isEqualTo(CooldownState.HALF_OPEN);
+	}
+
+	@Test
+	void aCooldownThatClosedHereIsNotReopenedByItsOwnMark() {
+		failThreeTimes();
+		Instant until = this.cooldown.openUntil();
+		this.clock.advance(Duration.ofSeconds(5));
+		ProviderCooldown.Permit probe = this.cooldown.tryAcquire();
+		assertThat(probe.isProbe()).isTrue();
+		probe.onSuccess();
+		assertThat(this.cooldown.state()).isEqualTo(CooldownState.CLOSED);
+		this.cooldown.adopt(until);
+		assertThat(this.cooldown.state()).isEqualTo(CooldownState.CLOSED);
+		this.cooldown.adopt(this.clock.instant().plusSeconds(30));
+		assertThat(this.cooldown.state()).as("a later cooldown of another replica").isEqualTo(CooldownState.OPEN);
 	}
 
 	@Test
