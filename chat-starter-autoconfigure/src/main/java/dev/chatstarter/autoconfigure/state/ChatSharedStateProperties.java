@@ -17,8 +17,10 @@
 package dev.chatstarter.autoconfigure.state;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 import org.springframework.util.StringUtils;
 
 import dev.chatstarter.autoconfigure.ChatPropertyProblems;
@@ -51,27 +53,31 @@ public final class ChatSharedStateProperties {
 	private String keyPrefix = "chat-starter";
 
 	/**
-	 * How long one operation on the store may take before it counts as failed.
+	 * How long one operation on the store may take before it counts as failed; a number
+	 * without a unit is seconds.
 	 */
-	private Duration timeout = SharedStateSettings.defaults().timeout();
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration timeout = Duration.ofMillis(250);
 
 	/**
 	 * What calls do while the store does not answer: 'fail-open' decides them by each
 	 * replica's own limits, 'fail-closed' refuses calls under shared limits.
 	 */
-	private SharedStateSettings.FailureMode whenUnavailable = SharedStateSettings.defaults().whenUnavailable();
+	private SharedStateSettings.FailureMode whenUnavailable = SharedStateSettings.FailureMode.FAIL_OPEN;
 
 	/**
 	 * How long a concurrency permit lives unless its replica renews it: the permits of a
 	 * replica that dies return after at most this long.
 	 */
-	private Duration leaseTime = SharedStateSettings.defaults().leaseTime();
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration leaseTime = Duration.ofSeconds(30);
 
 	/**
 	 * How often the marks of other replicas (cooldowns, keys taken out) are read, leases
 	 * renewed and an unavailable store tried again.
 	 */
-	private Duration refreshInterval = SharedStateSettings.defaults().refreshInterval();
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration refreshInterval = Duration.ofSeconds(1);
 
 	public Store getStore() {
 		return this.store;
