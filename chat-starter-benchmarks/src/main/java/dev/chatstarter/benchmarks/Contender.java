@@ -70,7 +70,8 @@ interface Contender extends AutoCloseable {
 	/**
 	 * Create a contender by name.
 	 * @param name {@code raw}, {@code raw-jackson}, {@code webclient},
-	 * {@code chat-starter}, {@code chat-starter-spring-ai},
+	 * {@code chat-starter}, {@code chat-starter-route}, {@code chat-starter-limited},
+	 * {@code chat-starter-redis}, {@code chat-starter-spring-ai},
 	 * {@code chat-starter-langchain4j}, {@code openai-java}, {@code spring-ai} or
 	 * {@code langchain4j}
 	 * @param baseUrl the stub's base URL without {@code /v1}
@@ -88,6 +89,10 @@ interface Contender extends AutoCloseable {
 				return new ChatStarterContender(baseUrl);
 			case "chat-starter-route":
 				return ChatStarterContender.routed(baseUrl);
+			case "chat-starter-limited":
+				return ChatStarterContender.limited(baseUrl);
+			case "chat-starter-redis":
+				return ChatStarterContender.sharedThroughRedis(baseUrl);
 			case "chat-starter-spring-ai":
 				return new ChatStarterSpringAiContender(baseUrl);
 			case "openai-java":

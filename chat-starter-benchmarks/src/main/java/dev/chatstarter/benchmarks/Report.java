@@ -66,6 +66,10 @@ final class Report {
 			.append("(straight on Reactor Netty); ")
 			.append("`chat-starter-route` = a `ChatTemplate.route(..)` over two such templates of the stub, weighted ")
 			.append("1:1 (what routing adds); ")
+			.append("`chat-starter-limited` = `chat-starter` with client-side limits (concurrency and requests per ")
+			.append("minute, far above what a run reaches) counted in memory; `chat-starter-redis` (only when asked for; ")
+			.append("needs `redis-server`) = the same limits shared through a `redis-server` of its own on loopback, ")
+			.append("whose own CPU is not counted as the client's (what the shared store adds); ")
 			.append("`chat-starter-spring-ai` = chat-starter's Spring AI `ChatModel` on the same template (and Spring AI's ")
 			.append("`ChatClient` on it for tools); ")
 			.append("`openai-java` 4.101.0 (OkHttp); `spring-ai` = Spring AI 2.0.1 `OpenAiChatModel` (and a `ChatClient` ")
@@ -81,6 +85,7 @@ final class Report {
 			.append("java -jar chat-starter-benchmarks/target/benchmarks.jar --quick   # a few minutes; without --quick: ")
 			.append("longer rounds and 10,000 streams\n```\n\n")
 			.append("Other switches: `--out=FILE`, `--streams=N`, `--contenders=raw,raw-jackson,webclient,chat-starter,chat-starter-route,")
+			.append("chat-starter-limited,chat-starter-redis,")
 			.append("chat-starter-spring-ai,")
 			.append("chat-starter-langchain4j,openai-java,spring-ai,langchain4j`, `--scenarios=blocking,streaming,tools,streams,startup`.\n\n");
 	}

@@ -101,6 +101,7 @@ final class Targets {
 		streamingTargets(table);
 		adapterTarget(table, this.blocking, "chat-starter-route", " CPU per call ≤ 1.05× chat-starter", 1.05,
 				Measurement::cpuMicrosPerOperation);
+		sharedStateCosts(table);
 		adapterTargets(table, "chat-starter-spring-ai");
 		adapterTargets(table, "chat-starter-langchain4j");
 		streamsTargets(table);
@@ -173,6 +174,31 @@ final class Targets {
 				Measurement::cpuMicrosPerOperation);
 		adapterTarget(table, this.streaming, adapter, " CPU per chunk ≤ 1.15× chat-starter", 1.15,
 				Measurement::cpuMicrosPerItem);
+	}
+
+	/**
+	 * What sharing limits through Redis adds per call at 64 callers, against the same
+	 * limits counted in memory: measured, with no target (one round trip per call).
+	 * @param table the table
+	 */
+	private void sharedStateCosts(TableWriter table) {
+		if (this.blocking.contains("chat-starter-redis") && this.blocking.contains("chat-starter-limited")) {
+			String base = "chat-starter-limited";
+			table.row("chat-starter-redis CPU per call (64 callers), measured",
+					TableWriter
+						.number(this.blocking.ratio("chat-starter-redis", base, Measurement::cpuMicrosPerOperation), 2)
+							+ "× in-memory limits",
+					"–");
+			table.row("chat-starter-redis p50 / p99 latency (64 callers), measured",
+					TableWriter
+						.number(this.blocking.ratio("chat-starter-redis", base, (m) -> m.latencies.percentile(50)), 2)
+							+ "× / "
+							+ TableWriter.number(
+									this.blocking.ratio("chat-starter-redis", base, (m) -> m.latencies.percentile(99)),
+									2)
+							+ "× in-memory limits",
+					"–");
+		}
 	}
 
 	private static void adapterTarget(TableWriter table, RoundResults results, String adapter, String target,
