@@ -47,6 +47,7 @@ import dev.chatstarter.core.tool.ToolSettings;
  * @param tools the tools and how they run
  * @param observations how calls are observed
  * @param resilience how provider failures are handled
+ * @param cost what calls cost and how much the provider may spend
  * @param fallbacks the templates a failed call moves to, in order
  */
 record ChatTemplateSettings(String provider, ChatOptions defaultOptions, ProviderDialect dialect,

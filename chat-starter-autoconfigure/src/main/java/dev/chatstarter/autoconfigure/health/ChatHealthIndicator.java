@@ -34,8 +34,8 @@ import reactor.core.scheduler.Schedulers;
 
 import dev.chatstarter.autoconfigure.ChatHealthProbe;
 import dev.chatstarter.core.ChatTemplate;
-import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.core.cost.BudgetState;
+import dev.chatstarter.core.error.ChatException;
 import dev.chatstarter.core.http.KeyPoolState;
 import dev.chatstarter.core.http.RetryPolicy;
 import dev.chatstarter.core.resilience.CooldownState;

@@ -314,13 +314,13 @@ public final class SharedState implements AutoCloseable {
 		return (message.length() > MAX_FAILURE_TEXT) ? message.substring(0, MAX_FAILURE_TEXT) + "…" : message;
 	}
 
-	private record SpendWatch(Supplier<String> budget, BiConsumer<String, BigDecimal> listener) {
-
-	}
-
 	@Override
 	public String toString() {
 		return "SharedState[store=" + this.store + ", available=" + isAvailable() + ", settings=" + this.settings + "]";
+	}
+
+	private record SpendWatch(Supplier<String> budget, BiConsumer<String, BigDecimal> listener) {
+
 	}
 
 }
