@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.SignalType;
 
 import dev.chatstarter.core.chat.ChatRequest;
 import dev.chatstarter.core.chat.ChatResponse;
@@ -173,21 +172,22 @@ public final class GuardedExchange implements ChatExchange {
 		}
 		AtomicReference<@Nullable Usage> usage = new AtomicReference<>();
 		AtomicReference<@Nullable String> model = new AtomicReference<>();
-		return this.next.stream(request).doOnNext((chunk) -> {
+		Flux<ChatChunk> stream = this.next.stream(request).doOnNext((chunk) -> {
 			if (chunk.usage() != null) {
 				usage.set(chunk.usage());
 			}
 			if (chunk.model() != null) {
 				model.set(chunk.model());
 			}
-		}).doFinally((signal) -> {
-			if (permit != null) {
-				recordTokens(permit, usage.get());
-				permit.release();
-			}
-			if (signal == SignalType.ON_COMPLETE && this.spending.isActive()) {
-				this.spending.spend(request, model.get(), usage.get());
-			}
+		});
+		if (this.spending.isActive()) {
+			// before the completion goes up, so that whoever sees the stream end sees its
+			// spend
+			stream = stream.doOnComplete(() -> this.spending.spend(request, model.get(), usage.get()));
+		}
+		return (permit == null) ? stream : stream.doFinally((signal) -> {
+			recordTokens(permit, usage.get());
+			permit.release();
 		});
 	}
 
