@@ -185,10 +185,13 @@ public final class GuardedExchange implements ChatExchange {
 			// spend
 			stream = stream.doOnComplete(() -> this.spending.spend(request, model.get(), usage.get()));
 		}
-		return (permit == null) ? stream : stream.doFinally((signal) -> {
-			recordTokens(permit, usage.get());
-			permit.release();
-		});
+		if (permit != null) {
+			stream = stream.doFinally((signal) -> {
+				recordTokens(permit, usage.get());
+				permit.release();
+			});
+		}
+		return stream;
 	}
 
 	private static void recordTokens(CallLimiter.Permit permit, @Nullable Usage usage) {
