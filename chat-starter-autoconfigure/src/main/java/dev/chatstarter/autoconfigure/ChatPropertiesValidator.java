@@ -319,11 +319,7 @@ final class ChatPropertiesValidator {
 		}
 		this.problems.requirePositive(prefix + "cooldown.window", cooldown.getWindow(), "60s");
 		this.problems.requireNotNegative(prefix + "cooldown.duration", cooldown.getDuration(), "5s");
-		ChatProperties.Limits limits = provider.getLimits();
-		validateNotNegative(prefix + "limits.max-concurrent-requests", limits.getMaxConcurrentRequests());
-		validateNotNegative(prefix + "limits.requests-per-minute", limits.getRequestsPerMinute());
-		validateNotNegative(prefix + "limits.tokens-per-minute", limits.getTokensPerMinute());
-		this.problems.requireNotNegative(prefix + "limits.max-wait", limits.getMaxWait(), "30s");
+		validateLimits(this.problems, prefix + "limits.", provider.getLimits());
 		validatePool(prefix + "pool.", provider.getPool());
 		validateCost(prefix, provider);
 	}
@@ -388,9 +384,22 @@ final class ChatPropertiesValidator {
 		}
 	}
 
-	private void validateNotNegative(String property, long value) {
+	/**
+	 * Check client-side limits, of a provider or of a route deployment.
+	 * @param problems collects the problems
+	 * @param prefix the limits' prefix, such as {@code chat.providers.aigc.limits.}
+	 * @param limits the limits
+	 */
+	static void validateLimits(ChatPropertyProblems problems, String prefix, ChatProperties.Limits limits) {
+		validateNotNegative(problems, prefix + "max-concurrent-requests", limits.getMaxConcurrentRequests());
+		validateNotNegative(problems, prefix + "requests-per-minute", limits.getRequestsPerMinute());
+		validateNotNegative(problems, prefix + "tokens-per-minute", limits.getTokensPerMinute());
+		problems.requireNotNegative(prefix + "max-wait", limits.getMaxWait(), "30s");
+	}
+
+	private static void validateNotNegative(ChatPropertyProblems problems, String property, long value) {
 		if (value < 0) {
-			this.problems.add(property, property + " is " + value + " but must not be negative.",
+			problems.add(property, property + " is " + value + " but must not be negative.",
 					"Set " + property + " to 0 (no limit) or a positive number.");
 		}
 	}

@@ -54,7 +54,8 @@ final class ChatRouteFactory {
 			Assert.state(provider != null, "the deployment's provider was not validated");
 			String model = deployment.getModel();
 			builder.deployment(deployment.determineName(), beanFactory.getBean(provider.trim(), ChatTemplate.class),
-					(model != null) ? model.trim() : null, deployment.getWeight());
+					(model != null) ? model.trim() : null, deployment.getWeight(),
+					ChatTemplateFactory.toLimits(deployment.getLimits()));
 		}
 		builder.fallback(route.getFallback()
 			.stream()

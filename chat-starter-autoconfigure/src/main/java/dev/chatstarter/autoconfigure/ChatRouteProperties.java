@@ -113,6 +113,12 @@ public final class ChatRouteProperties {
 		 */
 		private @Nullable String name;
 
+		/**
+		 * Client-side limits of this deployment, besides its provider's (such as a
+		 * model's own rate limit): a call over them fails over to another deployment.
+		 */
+		private final ChatProperties.Limits limits = new ChatProperties.Limits();
+
 		public @Nullable String getProvider() {
 			return this.provider;
 		}
@@ -143,6 +149,10 @@ public final class ChatRouteProperties {
 
 		public void setName(@Nullable String name) {
 			this.name = name;
+		}
+
+		public ChatProperties.Limits getLimits() {
+			return this.limits;
 		}
 
 		/**

@@ -90,6 +90,7 @@ final class ChatRoutesValidator {
 					"Set " + element + ".weight to 1 or more (weights are relative: 3 and 1 send three calls in four "
 							+ "to the first), or remove the deployment.");
 		}
+		ChatPropertiesValidator.validateLimits(this.problems, element + ".limits.", deployment.getLimits());
 		if (deployment.getModel() != null && deployment.getModel().isBlank()) {
 			this.problems.add(element + ".model", element + ".model is blank.",
 					"Set a model id or alias, or remove " + element + ".model to use the provider's default model.");

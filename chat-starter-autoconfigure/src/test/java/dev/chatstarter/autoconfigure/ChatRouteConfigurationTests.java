@@ -241,6 +241,24 @@ class ChatRouteConfigurationTests {
 	}
 
 	@Test
+	void deploymentLimitsAreCheckedAndReachTheRoute() {
+		this.runner
+			.withPropertyValues("chat.routes.smart.deployments[0].provider=aigc",
+					"chat.routes.smart.deployments[0].limits.requests-per-minute=-1",
+					"chat.routes.smart.deployments[0].limits.max-wait=-1s")
+			.run((context) -> {
+				FailureAnalysis analysis = analyze(context);
+				assertThat(analysis.getDescription()).contains(
+						"chat.routes.smart.deployments[0].limits.requests-per-minute is -1 but must not be negative")
+					.contains("chat.routes.smart.deployments[0].limits.max-wait");
+			});
+		this.runner
+			.withPropertyValues("chat.routes.smart.deployments[0].provider=aigc",
+					"chat.routes.smart.deployments[0].limits.max-concurrent-requests=4")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void aRouteWithoutDeploymentsOrWithTwinsOrAProvidersName() {
 		this.runner
 			.withPropertyValues("chat.routes.empty.strategy=least-busy",

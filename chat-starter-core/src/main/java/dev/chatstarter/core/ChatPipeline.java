@@ -36,7 +36,6 @@ import dev.chatstarter.core.internal.resilience.CallLimiter;
 import dev.chatstarter.core.internal.resilience.FallbackExchange;
 import dev.chatstarter.core.internal.resilience.GuardedExchange;
 import dev.chatstarter.core.internal.resilience.ProviderCooldown;
-import dev.chatstarter.core.internal.resilience.ProviderLimiter;
 import dev.chatstarter.core.internal.state.SharedLimiter;
 import dev.chatstarter.core.internal.state.SharedSpendLedger;
 import dev.chatstarter.core.internal.tool.ToolCallingExchange;
@@ -103,14 +102,12 @@ record ChatPipeline(PromptPipeline prompts, GuardedExchange guard, ProviderHttpC
 		exchange = ModelAliasExchange.over(settings.modelAliases(), exchange);
 		ResilienceSettings resilience = settings.resilience();
 		ProviderCooldown cooldown = new ProviderCooldown(resilience.cooldown(), resilience.clock());
-		ProviderLimiter localLimits = new ProviderLimiter(provider, resilience.limits(), resilience.clock());
-		CallLimiter limiter = localLimits;
-		SpendLedger ledger = new LocalSpendLedger();
 		SharedState shared = resilience.sharedState();
+		CallLimiter limiter = SharedLimiter.of(provider, provider, resilience.limits(), resilience.clock(), shared);
+		SpendLedger ledger = new LocalSpendLedger();
 		if (shared != null) {
 			cooldown.share(shared, provider);
 			http.share(shared);
-			limiter = localLimits.isLimited() ? new SharedLimiter(provider, shared, localLimits) : localLimits;
 			ledger = new SharedSpendLedger(shared, "provider:" + provider);
 		}
 		ProviderSpending spending = new ProviderSpending(provider, settings.cost(), ledger, resilience.clock());

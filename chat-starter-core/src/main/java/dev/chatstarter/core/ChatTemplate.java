@@ -575,6 +575,22 @@ public interface ChatTemplate extends AutoCloseable {
 		RouteBuilder deployment(String name, ChatTemplate provider, @Nullable String model, int weight);
 
 		/**
+		 * Add a named deployment with client-side limits of its own, besides its
+		 * provider's, such as a model's own rate limit on a provider shared by several
+		 * deployments. A call over them fails over to another deployment. They are
+		 * counted for all replicas when the provider's template shares state
+		 * ({@link ResilienceSettings#sharedState()}).
+		 * @param name the deployment's name, unique within the route
+		 * @param provider the template of the provider, built by {@link #builder()}
+		 * @param model the model asked of it, or {@code null} for the provider's default
+		 * @param weight its weight, at least 1
+		 * @param limits the deployment's own limits
+		 * @return this builder
+		 */
+		RouteBuilder deployment(String name, ChatTemplate provider, @Nullable String model, int weight,
+				ProviderLimits limits);
+
+		/**
 		 * Set the options every call of the route starts from; each deployment fills in
 		 * what they leave unset from its provider's defaults.
 		 * @param options the options

@@ -31,10 +31,12 @@ import dev.chatstarter.core.internal.ChatExchange;
 import dev.chatstarter.core.internal.error.SecretRedactor;
 import dev.chatstarter.core.internal.observation.ChatObservations;
 import dev.chatstarter.core.internal.output.StructuredOutput;
+import dev.chatstarter.core.internal.resilience.CallLimiter;
 import dev.chatstarter.core.internal.resilience.FallbackExchange;
 import dev.chatstarter.core.internal.resilience.FallbackMember;
 import dev.chatstarter.core.internal.route.Deployment;
 import dev.chatstarter.core.internal.route.RouteExchange;
+import dev.chatstarter.core.internal.state.SharedLimiter;
 import dev.chatstarter.core.internal.tool.ToolCallingExchange;
 import dev.chatstarter.core.internal.tool.ToolCallingLoop;
 import dev.chatstarter.core.internal.tool.ToolResolver;
@@ -42,6 +44,8 @@ import dev.chatstarter.core.observation.ChatObservationSettings;
 import dev.chatstarter.core.provider.ProviderDialect.StructuredOutputMode;
 import dev.chatstarter.core.resilience.FallbackListener;
 import dev.chatstarter.core.resilience.FallbackTrigger;
+import dev.chatstarter.core.resilience.ProviderLimits;
+import dev.chatstarter.core.resilience.ResilienceSettings;
 import dev.chatstarter.core.route.RouteState;
 import dev.chatstarter.core.route.RouteStrategy;
 import dev.chatstarter.core.tool.ToolSettings;
@@ -93,7 +97,14 @@ final class DefaultRouteBuilder implements ChatTemplate.RouteBuilder {
 	@Override
 	public ChatTemplate.RouteBuilder deployment(String name, ChatTemplate provider, @Nullable String model,
 			int weight) {
+		return deployment(name, provider, model, weight, ProviderLimits.none());
+	}
+
+	@Override
+	public ChatTemplate.RouteBuilder deployment(String name, ChatTemplate provider, @Nullable String model, int weight,
+			ProviderLimits limits) {
 		Assert.hasText(name, "name must not be empty");
+		Assert.notNull(limits, "limits must not be null");
 		Assert.isInstanceOf(DefaultChatTemplate.class, provider, () -> "deployment '" + name + "' of route '"
 				+ this.name + "' needs a provider's template built by ChatTemplate.builder()");
 		Assert.isTrue(model == null || !model.isBlank(), () -> "the model of deployment '" + name + "' is blank");
@@ -102,7 +113,7 @@ final class DefaultRouteBuilder implements ChatTemplate.RouteBuilder {
 				() -> "route '" + this.name + "' has two deployments named '" + name + "'");
 		Assert.state(this.deployments.size() < RouteState.MAX_DEPLOYMENTS,
 				() -> "route '" + this.name + "' takes at most " + RouteState.MAX_DEPLOYMENTS + " deployments");
-		this.deployments.add(new DeploymentSpec(name, (DefaultChatTemplate) provider, model, weight));
+		this.deployments.add(new DeploymentSpec(name, (DefaultChatTemplate) provider, model, weight, limits));
 		return this;
 	}
 
@@ -154,7 +165,10 @@ final class DefaultRouteBuilder implements ChatTemplate.RouteBuilder {
 		List<Deployment> deployed = new ArrayList<>(this.deployments.size());
 		Set<DefaultChatTemplate> providers = new LinkedHashSet<>();
 		for (DeploymentSpec spec : this.deployments) {
-			deployed.add(new Deployment(spec.name(), spec.provider(), spec.model(), spec.weight()));
+			ResilienceSettings resilience = spec.provider().settings().resilience();
+			CallLimiter limiter = SharedLimiter.of(spec.provider().provider(), "route:" + this.name + ":" + spec.name(),
+					spec.limits(), resilience.clock(), resilience.sharedState());
+			deployed.add(new Deployment(spec.name(), spec.provider(), spec.model(), spec.weight(), limiter));
 			providers.add(spec.provider());
 		}
 		RouteExchange route = new RouteExchange(this.name, this.strategy, deployed, this.defaultOptions,
@@ -206,7 +220,8 @@ final class DefaultRouteBuilder implements ChatTemplate.RouteBuilder {
 	/**
 	 * One deployment as configured.
 	 */
-	private record DeploymentSpec(String name, DefaultChatTemplate provider, @Nullable String model, int weight) {
+	private record DeploymentSpec(String name, DefaultChatTemplate provider, @Nullable String model, int weight,
+			ProviderLimits limits) {
 
 	}
 

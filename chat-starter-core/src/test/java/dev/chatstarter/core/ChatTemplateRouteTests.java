@@ -212,6 +212,27 @@ class ChatTemplateRouteTests extends WireMockSupport {
 	}
 
 	@Test
+	void aDeploymentOverItsOwnLimitFailsOverToAnotherOfTheSameProvider() {
+		answer("a", okJson(PONG));
+		ChatTemplate a = provider("a");
+		ChatTemplate route = ChatTemplate.route("models")
+			.strategy(RouteStrategy.ROUND_ROBIN)
+			.deployment("big", a, "gpt-4o", 1, perMinute(2))
+			.deployment("small", a, "gpt-4o-mini", 1)
+			.build();
+
+		List<String> answeredBy = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			answeredBy.add(route.prompt("hi").call().response().deployment());
+		}
+
+		assertThat(answeredBy).containsExactly("big", "small", "big", "small", "small", "small");
+		assertThat(requestsTo("a")).filteredOn((request) -> request.getBodyAsString().contains("\"gpt-4o\""))
+			.hasSize(2);
+		assertThat(route.routeState().deployments().get(0).headroom()).isZero();
+	}
+
+	@Test
 	void mostHeadroomWithoutHeadersUsesTheClientSideLimits() {
 		answer("a", okJson(PONG));
 		answer("b", okJson(PONG));

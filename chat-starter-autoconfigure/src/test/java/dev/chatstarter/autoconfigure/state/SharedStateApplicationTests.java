@@ -96,6 +96,25 @@ class SharedStateApplicationTests {
 	}
 
 	@Test
+	void aRouteDeploymentsOwnLimitHoldsForTheReplicasTogether() {
+		String route = "chat.routes.smart.";
+		startReplicas(2, "chat.default-provider=relay", route + "strategy=round-robin",
+				route + "deployments[0].provider=relay", route + "deployments[0].model=big",
+				route + "deployments[0].limits.requests-per-minute=3", route + "deployments[1].provider=relay",
+				route + "deployments[1].model=small");
+		for (ConfigurableApplicationContext replica : this.replicas) {
+			ChatTemplate smart = replica.getBean("smart", ChatTemplate.class);
+			for (int i = 0; i < 5; i++) {
+				assertThat(smart.prompt("hi").call().content()).isNotEmpty();
+			}
+		}
+		assertThat(this.provider.requests()).filteredOn((request) -> request.body().contains("\"model\":\"big\""))
+			.as("round-robin sends 3 of each replica's 5 calls to big, but big takes 3 a minute in all")
+			.hasSize(3);
+		assertThat(this.provider.requestCount()).isEqualTo(10);
+	}
+
+	@Test
 	void concurrencyPermitsOfAKilledReplicaReturnWithinTheLeaseTime() throws Exception {
 		this.provider.responder((request) -> request.lastUserMessage().equals("hold")
 				? FakeResponse.stream("never ends").delay(Duration.ofMinutes(5)) : FakeResponse.text("answered"));

@@ -16,15 +16,12 @@
 
 package dev.chatstarter.core.internal.resilience;
 
-import java.util.concurrent.atomic.AtomicReference;
-
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.chatstarter.core.chat.ChatRequest;
 import dev.chatstarter.core.chat.ChatResponse;
-import dev.chatstarter.core.chat.Usage;
 import dev.chatstarter.core.cost.BudgetState;
 import dev.chatstarter.core.error.ChatBudgetExceededException;
 import dev.chatstarter.core.error.ChatProviderUnavailableException;
@@ -55,6 +52,9 @@ public final class GuardedExchange implements ChatExchange {
 
 	private final ChatExchange next;
 
+	/** The stage below, holding a limiter permit for each call. */
+	private final ChatExchange limited;
+
 	/**
 	 * Create the guard of a provider that is still tried while it cools down.
 	 * @param cooldown the provider's cooldown
@@ -74,6 +74,7 @@ public final class GuardedExchange implements ChatExchange {
 		this.spending = spending;
 		this.failFastWhileCooling = failFastWhileCooling;
 		this.next = next;
+		this.limited = LimitedExchange.over(limiter, next);
 	}
 
 	/**
@@ -126,11 +127,7 @@ public final class GuardedExchange implements ChatExchange {
 			if (!admission.isGranted() && this.failFastWhileCooling) {
 				return Mono.error(this::coolingDown);
 			}
-			Mono<ChatResponse> call = !this.limiter.isLimited() ? this.next.call(request)
-					: this.limiter.acquire()
-						.flatMap((permit) -> this.next.call(request)
-							.doOnSuccess((response) -> recordTokens(permit, response.usage()))
-							.doFinally((signal) -> permit.release()));
+			Mono<ChatResponse> call = this.limited.call(request);
 			if (this.spending.isActive()) {
 				call = call.map((response) -> this.spending.priced(request, response));
 			}
@@ -151,59 +148,18 @@ public final class GuardedExchange implements ChatExchange {
 			if (!admission.isGranted() && this.failFastWhileCooling) {
 				return Flux.error(this::coolingDown);
 			}
-			Flux<ChatChunk> stream = !this.limiter.isLimited() ? metered(request, null)
-					: this.limiter.acquire().flatMapMany((permit) -> metered(request, permit));
+			Flux<ChatChunk> stream = this.limited.stream(request);
+			if (this.spending.isActive()) {
+				StreamUsage seen = new StreamUsage();
+				// counted before the completion goes up, so that whoever sees the stream
+				// end sees its spend
+				stream = stream.doOnNext(seen::note)
+					.doOnComplete(() -> this.spending.spend(request, seen.model(), seen.usage()));
+			}
 			return stream.doOnComplete(admission::onSuccess)
 				.doOnError(admission::onFailure)
 				.doOnCancel(admission::onCancel);
 		});
-	}
-
-	/**
-	 * Stream from the stage below, noting the usage and model of the stream when a permit
-	 * counts its tokens or the stream is priced.
-	 * @param request the request
-	 * @param permit the limiter's permit, released when the stream ends, or {@code null}
-	 * @return the chunks
-	 */
-	private Flux<ChatChunk> metered(ChatRequest request, CallLimiter.@Nullable Permit permit) {
-		if (permit == null && !this.spending.isActive()) {
-			return this.next.stream(request);
-		}
-		AtomicReference<@Nullable Usage> usage = new AtomicReference<>();
-		AtomicReference<@Nullable String> model = new AtomicReference<>();
-		Flux<ChatChunk> stream = this.next.stream(request).doOnNext((chunk) -> {
-			if (chunk.usage() != null) {
-				usage.set(chunk.usage());
-			}
-			if (chunk.model() != null) {
-				model.set(chunk.model());
-			}
-		});
-		if (this.spending.isActive()) {
-			// before the completion goes up, so that whoever sees the stream end sees its
-			// spend
-			stream = stream.doOnComplete(() -> this.spending.spend(request, model.get(), usage.get()));
-		}
-		if (permit != null) {
-			stream = stream.doFinally((signal) -> {
-				recordTokens(permit, usage.get());
-				permit.release();
-			});
-		}
-		return stream;
-	}
-
-	private static void recordTokens(CallLimiter.Permit permit, @Nullable Usage usage) {
-		if (usage != null) {
-			Integer total = usage.totalTokens();
-			if (total == null && usage.promptTokens() != null && usage.completionTokens() != null) {
-				total = usage.promptTokens() + usage.completionTokens();
-			}
-			if (total != null) {
-				permit.recordTokens(total);
-			}
-		}
 	}
 
 	private ChatProviderUnavailableException coolingDown() {

@@ -30,6 +30,8 @@ import dev.chatstarter.core.chat.ChatOptions;
 import dev.chatstarter.core.chat.ChatRequest;
 import dev.chatstarter.core.chat.ChatResponse;
 import dev.chatstarter.core.internal.ChatExchange;
+import dev.chatstarter.core.internal.resilience.CallLimiter;
+import dev.chatstarter.core.internal.resilience.LimitedExchange;
 import dev.chatstarter.core.route.RouteState;
 import dev.chatstarter.core.stream.ChatChunk;
 
@@ -50,6 +52,8 @@ public final class Deployment {
 
 	private final ChatExchange exchange;
 
+	private final CallLimiter limiter;
+
 	/** The provider's default options, with the deployment's model. */
 	private final ChatOptions defaults;
 
@@ -69,8 +73,10 @@ public final class Deployment {
 	 * @param member the provider it sends to
 	 * @param model the model it asks for, or {@code null} for the provider's default
 	 * @param weight its weight, at least 1
+	 * @param limiter the deployment's own client-side limits, besides its provider's: a
+	 * call over them fails over to another deployment
 	 */
-	public Deployment(String name, RouteMember member, @Nullable String model, int weight) {
+	public Deployment(String name, RouteMember member, @Nullable String model, int weight, CallLimiter limiter) {
 		Assert.hasText(name, "name must not be empty");
 		Assert.notNull(member, "member must not be null");
 		Assert.isTrue(weight > 0, () -> "the weight of deployment '" + name + "' must be at least 1");
@@ -78,7 +84,8 @@ public final class Deployment {
 		this.member = member;
 		this.model = model;
 		this.weight = weight;
-		this.exchange = member.routedExchange();
+		this.limiter = limiter;
+		this.exchange = LimitedExchange.over(limiter, member.routedExchange());
 		this.defaults = (model != null) ? member.defaultOptions().mutate().model(model).build()
 				: member.defaultOptions();
 	}
@@ -125,11 +132,11 @@ public final class Deployment {
 	}
 
 	/**
-	 * Return the share of the provider's rate limits left.
+	 * Return the share left of the provider's rate limits and of the deployment's own.
 	 * @return a share from {@code 0} to {@code 1}
 	 */
 	double headroom() {
-		return this.member.headroom();
+		return Math.min(this.member.headroom(), this.limiter.headroom());
 	}
 
 	/**

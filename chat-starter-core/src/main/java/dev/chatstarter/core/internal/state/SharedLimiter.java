@@ -17,10 +17,12 @@
 package dev.chatstarter.core.internal.state;
 
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -60,18 +62,35 @@ public final class SharedLimiter implements CallLimiter {
 
 	/**
 	 * Create a shared limiter.
-	 * @param provider the provider, whose name is the scope of the shared counts
+	 * @param provider the provider, for messages
+	 * @param scope what the shared counts count, such as the provider's name
 	 * @param state the shared state
-	 * @param local the provider's own limiter, whose limits are shared and which decides
+	 * @param local this replica's own limiter, whose limits are shared and which decides
 	 * while the store does not answer
 	 */
-	public SharedLimiter(String provider, SharedState state, ProviderLimiter local) {
+	public SharedLimiter(String provider, String scope, SharedState state, ProviderLimiter local) {
 		ProviderLimits limits = local.limits();
 		this.provider = provider;
 		this.state = state;
-		this.shared = new SharedLimits(provider, limits.maxConcurrentRequests(), limits.requestsPerMinute(),
+		this.shared = new SharedLimits(scope, limits.maxConcurrentRequests(), limits.requestsPerMinute(),
 				limits.tokensPerMinute(), state.settings().leaseTime());
 		this.local = local;
+	}
+
+	/**
+	 * Return the limiter of some limits: counted for all replicas when they share state
+	 * and there is a limit, else by this replica alone.
+	 * @param provider the provider, for messages
+	 * @param scope what the counts count when shared, such as the provider's name
+	 * @param limits the limits
+	 * @param clock the clock local rates are counted with
+	 * @param state the shared state, or {@code null} when replicas share none
+	 * @return the limiter
+	 */
+	public static CallLimiter of(String provider, String scope, ProviderLimits limits, InstantSource clock,
+			@Nullable SharedState state) {
+		ProviderLimiter local = new ProviderLimiter(provider, limits, clock);
+		return (state != null && local.isLimited()) ? new SharedLimiter(provider, scope, state, local) : local;
 	}
 
 	@Override

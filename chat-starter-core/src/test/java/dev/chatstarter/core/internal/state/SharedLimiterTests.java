@@ -73,7 +73,7 @@ class SharedLimiterTests {
 	}
 
 	private static SharedLimiter limiter(SharedState state, ProviderLimits.Mode mode, Duration maxWait) {
-		return new SharedLimiter("relay", state,
+		return new SharedLimiter("relay", "relay", state,
 				new ProviderLimiter("relay", new ProviderLimits(0, 2, 0, mode, maxWait), InstantSource.system()));
 	}
 
@@ -151,7 +151,7 @@ class SharedLimiterTests {
 	@Test
 	void heldLeasesAreRenewedUntilReleased() {
 		SharedState state = state(SharedStateSettings.FailureMode.FAIL_OPEN);
-		SharedLimiter limiter = new SharedLimiter("relay", state, new ProviderLimiter("relay",
+		SharedLimiter limiter = new SharedLimiter("relay", "relay", state, new ProviderLimiter("relay",
 				new ProviderLimits(1, 0, 0, ProviderLimits.Mode.FAIL, Duration.ZERO), InstantSource.system()));
 		this.store.answers.add(SharedAdmission.granted("held", 0));
 		CallLimiter.Permit permit = limiter.acquire().block(BOUND);
