@@ -102,11 +102,13 @@ public final class RedisSharedStateStore implements SharedStateStore {
 	}
 
 	@Override
-	public Mono<Void> release(SharedLimits limits, String leaseId, long tokens) {
+	public Mono<Void> release(SharedLimits limits, Collection<String> leaseIds, long tokens) {
 		List<String> keys = List.of(key(limits.scope(), "leases"), key(limits.scope(), "tokens"));
-		return this.redis
-			.execute(RELEASE, keys, List.of(leaseId, Long.toString(tokens), Long.toString(limits.tokensPerMinute())))
-			.then();
+		List<String> args = new ArrayList<>(leaseIds.size() + 2);
+		args.add(Long.toString(tokens));
+		args.add(Long.toString(limits.tokensPerMinute()));
+		args.addAll(leaseIds);
+		return this.redis.execute(RELEASE, keys, args).then();
 	}
 
 	@Override

@@ -1,10 +1,11 @@
--- Ends an admitted call: returns its concurrency lease and charges the tokens it used to
--- the token bucket, which may go below zero (the next calls then wait for the refill).
+-- Ends admitted calls: returns their concurrency leases and charges the tokens they used
+-- to the token bucket, which may go below zero (the next calls then wait for the refill).
 -- KEYS[1] the concurrency leases, KEYS[2] the token bucket
--- ARGV[1] the lease id, ARGV[2] the tokens used, ARGV[3] tokens per minute (0: no limit)
-redis.call('ZREM', KEYS[1], ARGV[1])
-local used = tonumber(ARGV[2])
-local tpm = tonumber(ARGV[3])
+-- ARGV[1] the tokens the calls used together, ARGV[2] tokens per minute (0: no limit),
+-- ARGV[3..] the lease ids
+redis.call('ZREM', KEYS[1], unpack(ARGV, 3))
+local used = tonumber(ARGV[1])
+local tpm = tonumber(ARGV[2])
 if tpm > 0 and used > 0 then
 	local time = redis.call('TIME')
 	local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)

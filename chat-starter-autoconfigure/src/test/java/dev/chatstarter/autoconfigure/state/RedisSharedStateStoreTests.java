@@ -81,7 +81,7 @@ class RedisSharedStateStoreTests {
 	void releasedRequestsStillCountInTheirMinute() {
 		SharedLimits limits = new SharedLimits("aigc", 0, 1, 0, Duration.ofSeconds(30));
 		SharedAdmission first = admit(limits);
-		this.store.release(limits, first.leaseId(), 10).block();
+		this.store.release(limits, List.of(first.leaseId()), 10).block();
 		assertThat(admit(limits).granted()).isFalse();
 	}
 
@@ -95,12 +95,25 @@ class RedisSharedStateStoreTests {
 		assertThat(third.granted()).isFalse();
 		assertThat(third.limit()).isEqualTo("max-concurrent-requests 2");
 		assertThat(third.retryAfter()).isNull();
-		this.store.release(limits, first.leaseId(), 0).block();
+		this.store.release(limits, List.of(first.leaseId()), 0).block();
 		assertThat(admit(limits).granted()).isTrue();
 		assertThat(admit(limits).granted()).isFalse();
 		Thread.sleep(400);
 		assertThat(admit(limits).granted()).as("expired leases return").isTrue();
 		assertThat(second.granted()).isTrue();
+	}
+
+	@Test
+	void severalLeasesReturnInOneCommand() {
+		SharedLimits limits = new SharedLimits("aigc", 3, 0, 0, Duration.ofSeconds(30));
+		SharedAdmission first = admit(limits);
+		SharedAdmission second = admit(limits);
+		admit(limits);
+		assertThat(admit(limits).granted()).isFalse();
+		this.store.release(limits, List.of(first.leaseId(), second.leaseId()), 0).block();
+		assertThat(admit(limits).granted()).isTrue();
+		assertThat(admit(limits).granted()).isTrue();
+		assertThat(admit(limits).granted()).isFalse();
 	}
 
 	@Test
@@ -111,7 +124,7 @@ class RedisSharedStateStoreTests {
 		this.store.renew("aigc", List.of(held.leaseId()), limits.leaseTime()).block();
 		Thread.sleep(250);
 		assertThat(admit(limits).granted()).as("the renewed lease is still held").isFalse();
-		this.store.release(limits, held.leaseId(), 0).block();
+		this.store.release(limits, List.of(held.leaseId()), 0).block();
 		this.store.renew("aigc", List.of(held.leaseId()), limits.leaseTime()).block();
 		assertThat(admit(limits).granted()).as("renewing a returned lease does not bring it back").isTrue();
 	}
@@ -121,7 +134,7 @@ class RedisSharedStateStoreTests {
 		SharedLimits limits = new SharedLimits("aigc", 0, 0, 600, Duration.ofSeconds(30));
 		SharedAdmission call = admit(limits);
 		assertThat(call.headroom()).isEqualTo(1.0);
-		this.store.release(limits, call.leaseId(), 660).block();
+		this.store.release(limits, List.of(call.leaseId()), 660).block();
 		SharedAdmission refused = admit(limits);
 		assertThat(refused.granted()).isFalse();
 		assertThat(refused.limit()).isEqualTo("tokens-per-minute 600");

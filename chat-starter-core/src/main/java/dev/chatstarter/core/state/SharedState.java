@@ -18,11 +18,15 @@ package dev.chatstarter.core.state;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +62,9 @@ public final class SharedState implements AutoCloseable {
 
 	private static final int MAX_FAILURE_TEXT = 200;
 
+	/** The most leases one release command returns. */
+	private static final int MAX_RELEASE_BATCH = 256;
+
 	private final SharedStateStore store;
 
 	private final SharedStateSettings settings;
@@ -75,6 +82,10 @@ public final class SharedState implements AutoCloseable {
 	private final Map<String, Set<String>> leases = new ConcurrentHashMap<>();
 
 	private final Map<String, List<Consumer<Instant>>> watchers = new ConcurrentHashMap<>();
+
+	private final Queue<Release> releases = new ConcurrentLinkedQueue<>();
+
+	private final AtomicBoolean releasing = new AtomicBoolean();
 
 	private final List<SpendWatch> spendWatches = new CopyOnWriteArrayList<>();
 
@@ -159,7 +170,10 @@ public final class SharedState implements AutoCloseable {
 
 	/**
 	 * Return the lease of an admitted call and count its tokens, without waiting for the
-	 * store; a lease that cannot be returned expires after its lease time.
+	 * store; a lease that cannot be returned expires after its lease time. At most one
+	 * batch of releases is under way at a time: the releases that come meanwhile go
+	 * together in the next, one command per scope, so that under load a call costs little
+	 * more than its admission.
 	 * @param limits the limits the call was admitted under
 	 * @param admission its admission
 	 * @param tokens the tokens it used, {@code 0} when not known
@@ -169,8 +183,34 @@ public final class SharedState implements AutoCloseable {
 		if (held != null) {
 			held.remove(admission.leaseId());
 		}
-		guarded(this.store.release(limits, admission.leaseId(), tokens)).subscribe(null, (failure) -> {
-		});
+		this.releases.add(new Release(limits, admission.leaseId(), tokens));
+		sendReleases();
+	}
+
+	/**
+	 * Send the queued releases unless a batch is under way; when it ends, it sends what
+	 * queued up meanwhile.
+	 */
+	private void sendReleases() {
+		if (!this.releasing.compareAndSet(false, true)) {
+			return;
+		}
+		Map<SharedLimits, ReleaseBatch> batches = new LinkedHashMap<>();
+		Release next;
+		for (int count = 0; count < MAX_RELEASE_BATCH && (next = this.releases.poll()) != null; count++) {
+			batches.computeIfAbsent(next.limits(), (limits) -> new ReleaseBatch()).add(next);
+		}
+		Flux.fromIterable(batches.entrySet())
+			.flatMap((batch) -> guarded(
+					this.store.release(batch.getKey(), batch.getValue().leaseIds, batch.getValue().tokens))
+				.onErrorResume((failure) -> Mono.empty()))
+			.doFinally((signal) -> {
+				this.releasing.set(false);
+				if (!this.releases.isEmpty()) {
+					sendReleases();
+				}
+			})
+			.subscribe();
 	}
 
 	/**
@@ -317,6 +357,26 @@ public final class SharedState implements AutoCloseable {
 	@Override
 	public String toString() {
 		return "SharedState[store=" + this.store + ", available=" + isAvailable() + ", settings=" + this.settings + "]";
+	}
+
+	private record Release(SharedLimits limits, String leaseId, long tokens) {
+
+	}
+
+	/**
+	 * The releases of one scope that go in one command.
+	 */
+	private static final class ReleaseBatch {
+
+		private final List<String> leaseIds = new ArrayList<>();
+
+		private long tokens;
+
+		void add(Release release) {
+			this.leaseIds.add(release.leaseId());
+			this.tokens += release.tokens();
+		}
+
 	}
 
 	private record SpendWatch(Supplier<String> budget, BiConsumer<String, BigDecimal> listener) {

@@ -43,13 +43,13 @@ public interface SharedStateStore {
 	Mono<SharedAdmission> admit(SharedLimits limits, String leaseId);
 
 	/**
-	 * End an admitted call: return its lease and count the tokens it used.
-	 * @param limits the limits it was admitted under
-	 * @param leaseId its lease
-	 * @param tokens the tokens it used, {@code 0} when not known
+	 * End admitted calls: return their leases and count the tokens they used.
+	 * @param limits the limits they were admitted under
+	 * @param leaseIds their leases, at least one
+	 * @param tokens the tokens they used together, {@code 0} when not known
 	 * @return completes when recorded
 	 */
-	Mono<Void> release(SharedLimits limits, String leaseId, long tokens);
+	Mono<Void> release(SharedLimits limits, Collection<String> leaseIds, long tokens);
 
 	/**
 	 * Extend the leases of calls still in flight by the lease time, leaving alone those

@@ -149,6 +149,25 @@ class SharedLimiterTests {
 	}
 
 	@Test
+	void releasesThatComeWhileOneIsUnderWayGoTogether() {
+		SharedLimiter limiter = limiter(state(SharedStateSettings.FailureMode.FAIL_OPEN), ProviderLimits.Mode.FAIL,
+				Duration.ZERO);
+		List<CallLimiter.Permit> permits = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			this.store.answers.add(SharedAdmission.granted("lease-" + i, 1));
+			permits.add(limiter.acquire().block(BOUND));
+		}
+		this.store.slowReleases = true;
+		for (int i = 0; i < 4; i++) {
+			permits.get(i).recordTokens(10);
+			permits.get(i).release();
+		}
+		await().atMost(BOUND).until(() -> this.store.released.size() == 2);
+		assertThat(this.store.released).as("the first alone, the three that came meanwhile in one command")
+			.containsExactly("relay/10", "relay/30");
+	}
+
+	@Test
 	void heldLeasesAreRenewedUntilReleased() {
 		SharedState state = state(SharedStateSettings.FailureMode.FAIL_OPEN);
 		SharedLimiter limiter = new SharedLimiter("relay", "relay", state, new ProviderLimiter("relay",
@@ -198,6 +217,8 @@ class SharedLimiterTests {
 
 		volatile boolean hanging;
 
+		volatile boolean slowReleases;
+
 		@Override
 		public Mono<SharedAdmission> admit(SharedLimits limits, String leaseId) {
 			this.admissions.incrementAndGet();
@@ -205,8 +226,9 @@ class SharedLimiterTests {
 		}
 
 		@Override
-		public Mono<Void> release(SharedLimits limits, String leaseId, long tokens) {
-			return answer(() -> this.released.add(limits.scope() + "/" + tokens)).then();
+		public Mono<Void> release(SharedLimits limits, Collection<String> leaseIds, long tokens) {
+			Mono<Void> release = answer(() -> this.released.add(limits.scope() + "/" + tokens)).then();
+			return this.slowReleases ? Mono.delay(Duration.ofMillis(60)).then(release) : release;
 		}
 
 		@Override
