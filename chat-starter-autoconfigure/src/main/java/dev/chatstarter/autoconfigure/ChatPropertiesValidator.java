@@ -331,21 +331,36 @@ final class ChatPropertiesValidator {
 			validatePrice(property + "output", price.getOutput(), true);
 			validatePrice(property + "cached-input", price.getCachedInput(), false);
 		});
-		BigDecimal limit = provider.getBudget().getLimit();
+		validateBudget(this.problems, prefix, provider.getBudget(), !provider.getPricing().isEmpty(),
+				"the provider has no pricing", "Price its models under " + prefix
+						+ "pricing.<model> (input, output, cached-input per million tokens), or remove the budget.");
+	}
+
+	/**
+	 * Check a budget, of a provider or of a route.
+	 * @param problems collects the problems
+	 * @param prefix the prefix of the budget's owner, such as
+	 * {@code chat.providers.aigc.}
+	 * @param budget the budget
+	 * @param priced whether the owner's calls have prices
+	 * @param unpriced why they have none, for the report
+	 * @param pricingAction what to do about it
+	 */
+	static void validateBudget(ChatPropertyProblems problems, String prefix, ChatProperties.Budget budget,
+			boolean priced, String unpriced, String pricingAction) {
+		BigDecimal limit = budget.getLimit();
 		if (limit == null) {
 			return;
 		}
 		if (limit.signum() <= 0) {
-			this.problems.add(prefix + "budget.limit",
+			problems.add(prefix + "budget.limit",
 					prefix + "budget.limit is " + limit.toPlainString() + " but must be positive.",
-					"Set " + prefix + "budget.limit to the most the provider may spend per "
-							+ provider.getBudget().getPeriod().name().toLowerCase(Locale.ROOT) + ", or remove it.");
+					"Set " + prefix + "budget.limit to the most that may be spent per "
+							+ budget.getPeriod().name().toLowerCase(Locale.ROOT) + ", or remove it.");
 		}
-		else if (provider.getPricing().isEmpty()) {
-			this.problems.add(prefix + "budget.limit",
-					prefix + "budget.limit is set but the provider has no pricing, so its calls cost nothing.",
-					"Price its models under " + prefix + "pricing.<model> (input, output, cached-input per million "
-							+ "tokens), or remove the budget.");
+		else if (!priced) {
+			problems.add(prefix + "budget.limit",
+					prefix + "budget.limit is set but " + unpriced + ", so its calls cost nothing.", pricingAction);
 		}
 	}
 

@@ -63,6 +63,7 @@ final class ChatRouteFactory {
 			.toArray(ChatTemplate[]::new));
 		builder.failoverOn(route.getFailoverOn().isEmpty() ? FallbackTrigger.values()
 				: route.getFailoverOn().toArray(new FallbackTrigger[0]));
+		builder.budget(ChatTemplateFactory.toBudget(route.getBudget()));
 		ChatProperties.Tools tools = properties.getTools();
 		builder.tools((settings) -> {
 			beanFactory.getBeanProvider(ChatToolDiscoverer.class)

@@ -67,6 +67,12 @@ public final class ChatRouteProperties {
 	 */
 	private final List<FallbackTrigger> failoverOn = new ArrayList<>();
 
+	/**
+	 * How much the route's calls may spend per period, as the providers of its
+	 * deployments price them; shared across replicas with chat.shared-state.store=redis.
+	 */
+	private final ChatProperties.Budget budget = new ChatProperties.Budget();
+
 	public RouteStrategy getStrategy() {
 		return this.strategy;
 	}
@@ -85,6 +91,10 @@ public final class ChatRouteProperties {
 
 	public List<FallbackTrigger> getFailoverOn() {
 		return this.failoverOn;
+	}
+
+	public ChatProperties.Budget getBudget() {
+		return this.budget;
 	}
 
 	/**

@@ -41,7 +41,18 @@ final class ChatRoutesValidator {
 	 */
 	void validate(ChatProperties properties) {
 		Set<String> providers = properties.getProviders().keySet();
-		properties.getRoutes().forEach((name, route) -> validateRoute(name, route, providers));
+		properties.getRoutes().forEach((name, route) -> {
+			validateRoute(name, route, providers);
+			boolean priced = route.getDeployments()
+				.stream()
+				.map((deployment) -> (deployment.getProvider() != null)
+						? properties.getProviders().get(deployment.getProvider().trim()) : null)
+				.anyMatch((provider) -> provider != null && !provider.getPricing().isEmpty());
+			ChatPropertiesValidator.validateBudget(this.problems, ChatProperties.PREFIX + ".routes." + name + ".",
+					route.getBudget(), priced, "none of its deployments' providers has pricing",
+					"Price the models of its providers under " + ChatProperties.PREFIX
+							+ ".providers.<provider>.pricing.<model>, or remove the budget.");
+		});
 	}
 
 	private void validateRoute(String name, ChatRouteProperties route, Set<String> providers) {

@@ -165,7 +165,7 @@ final class ChatTemplateFactory {
 		return new Pricing(models);
 	}
 
-	private static @Nullable Budget toBudget(ChatProperties.Budget budget) {
+	static @Nullable Budget toBudget(ChatProperties.Budget budget) {
 		return (budget.getLimit() != null) ? new Budget(budget.getLimit(), budget.getPeriod(), budget.getWhenExceeded())
 				: null;
 	}

@@ -157,6 +157,26 @@ class ChatCostConfigurationTests {
 			});
 	}
 
+	@Test
+	void aRouteBudgetNeedsPricedProvidersAndReachesTheRoute() {
+		this.runner
+			.withPropertyValues("chat.routes.smart.deployments[0].provider=relay", "chat.routes.smart.budget.limit=5")
+			.run((context) -> {
+				FailureAnalysis analysis = analyze(context);
+				assertThat(analysis.getDescription()).contains(
+						"chat.routes.smart.budget.limit is set but none of its deployments' providers has pricing");
+			});
+		this.runner
+			.withPropertyValues(PREFIX + "pricing.gpt-4o.input=2.5", PREFIX + "pricing.gpt-4o.output=10",
+					"chat.default-provider=relay", "chat.routes.smart.deployments[0].provider=relay",
+					"chat.routes.smart.budget.limit=5", "chat.routes.smart.budget.period=day")
+			.run((context) -> {
+				BudgetState budget = context.getBean("smart", ChatTemplate.class).budgetState();
+				assertThat(budget.limit()).isEqualByComparingTo("5");
+				assertThat(budget.period()).isEqualTo(Budget.Period.DAY);
+			});
+	}
+
 	private static FailureAnalysis analyze(AssertableApplicationContext context) {
 		assertThat(context).hasFailed();
 		return FailureAnalyses.analyze(context.getStartupFailure());

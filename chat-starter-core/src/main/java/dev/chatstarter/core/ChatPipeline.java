@@ -22,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.internal.ChatExchange;
 import dev.chatstarter.core.internal.cost.LocalSpendLedger;
-import dev.chatstarter.core.internal.cost.ProviderSpending;
 import dev.chatstarter.core.internal.cost.SpendLedger;
+import dev.chatstarter.core.internal.cost.Spending;
 import dev.chatstarter.core.internal.error.ChatErrorMapper;
 import dev.chatstarter.core.internal.error.SecretRedactor;
 import dev.chatstarter.core.internal.http.CallDeadline;
@@ -110,7 +110,8 @@ record ChatPipeline(PromptPipeline prompts, GuardedExchange guard, ProviderHttpC
 			http.share(shared);
 			ledger = new SharedSpendLedger(shared, "provider:" + provider);
 		}
-		ProviderSpending spending = new ProviderSpending(provider, settings.cost(), ledger, resilience.clock());
+		Spending spending = new Spending(provider, "chat.providers." + provider, settings.cost(), ledger,
+				resilience.clock());
 		GuardedExchange guard = new GuardedExchange(cooldown, limiter, spending, exchange);
 		exchange = FallbackExchange.over(guard, settings.defaultOptions(), settings.fallbacks(),
 				resilience.fallbackOn(), resilience.fallbackListener());

@@ -39,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.chatstarter.core.chat.ChatMessage;
 import dev.chatstarter.core.chat.ChatOptions;
 import dev.chatstarter.core.chat.ChatResponse;
+import dev.chatstarter.core.cost.Budget;
 import dev.chatstarter.core.cost.BudgetState;
 import dev.chatstarter.core.cost.CostSettings;
 import dev.chatstarter.core.http.ApiKeyPool;
@@ -637,6 +638,18 @@ public interface ChatTemplate extends AutoCloseable {
 		 * @return this builder
 		 */
 		RouteBuilder fallbackListener(FallbackListener listener);
+
+		/**
+		 * Cap what the route's calls may spend per period, as the providers of its
+		 * deployments price them ({@link dev.chatstarter.core.cost.Pricing}); once it is
+		 * spent, calls fail with a
+		 * {@link dev.chatstarter.core.error.ChatBudgetExceededException} or, as the
+		 * budget says, go to the route's fallbacks. Counted for all replicas when the
+		 * deployments' providers share state.
+		 * @param budget the budget, or {@code null} for none
+		 * @return this builder
+		 */
+		RouteBuilder budget(@Nullable Budget budget);
 
 		/**
 		 * Build the route.

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -27,7 +28,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 import dev.chatstarter.core.chat.ChatOptions;
+import dev.chatstarter.core.cost.Budget;
+import dev.chatstarter.core.cost.CostSettings;
 import dev.chatstarter.core.internal.ChatExchange;
+import dev.chatstarter.core.internal.cost.BudgetedExchange;
+import dev.chatstarter.core.internal.cost.LocalSpendLedger;
+import dev.chatstarter.core.internal.cost.SpendLedger;
+import dev.chatstarter.core.internal.cost.Spending;
 import dev.chatstarter.core.internal.error.SecretRedactor;
 import dev.chatstarter.core.internal.observation.ChatObservations;
 import dev.chatstarter.core.internal.output.StructuredOutput;
@@ -37,6 +44,7 @@ import dev.chatstarter.core.internal.resilience.FallbackMember;
 import dev.chatstarter.core.internal.route.Deployment;
 import dev.chatstarter.core.internal.route.RouteExchange;
 import dev.chatstarter.core.internal.state.SharedLimiter;
+import dev.chatstarter.core.internal.state.SharedSpendLedger;
 import dev.chatstarter.core.internal.tool.ToolCallingExchange;
 import dev.chatstarter.core.internal.tool.ToolCallingLoop;
 import dev.chatstarter.core.internal.tool.ToolResolver;
@@ -48,6 +56,7 @@ import dev.chatstarter.core.resilience.ProviderLimits;
 import dev.chatstarter.core.resilience.ResilienceSettings;
 import dev.chatstarter.core.route.RouteState;
 import dev.chatstarter.core.route.RouteStrategy;
+import dev.chatstarter.core.state.SharedState;
 import dev.chatstarter.core.tool.ToolSettings;
 
 /**
@@ -74,6 +83,8 @@ final class DefaultRouteBuilder implements ChatTemplate.RouteBuilder {
 	private Set<FallbackTrigger> failoverOn = EnumSet.allOf(FallbackTrigger.class);
 
 	private FallbackListener listener = FallbackListener.NONE;
+
+	private @Nullable Budget budget;
 
 	DefaultRouteBuilder(String name) {
 		Assert.hasText(name, "name must not be empty");
@@ -160,6 +171,12 @@ final class DefaultRouteBuilder implements ChatTemplate.RouteBuilder {
 	}
 
 	@Override
+	public ChatTemplate.RouteBuilder budget(@Nullable Budget budget) {
+		this.budget = budget;
+		return this;
+	}
+
+	@Override
 	public ChatTemplate build() {
 		Assert.state(!this.deployments.isEmpty(), () -> "route '" + this.name + "' needs at least one deployment");
 		List<Deployment> deployed = new ArrayList<>(this.deployments.size());
@@ -173,8 +190,10 @@ final class DefaultRouteBuilder implements ChatTemplate.RouteBuilder {
 		}
 		RouteExchange route = new RouteExchange(this.name, this.strategy, deployed, this.defaultOptions,
 				this.failoverOn, this.listener);
-		ChatExchange exchange = FallbackExchange.over(route, this.defaultOptions, this.fallbacks, this.failoverOn,
-				this.listener);
+		Spending spending = spendingOf(providers);
+		ChatExchange exchange = FallbackExchange.over(
+				(this.budget != null) ? new BudgetedExchange(spending, route) : route, this.defaultOptions,
+				this.fallbacks, this.failoverOn, this.listener);
 		ToolSettings tools = this.tools.build();
 		ChatObservations observations = ChatObservations.ofToolExecutions(this.name, this.observations.build());
 		ToolCallingLoop loop = new ToolCallingLoop(this.name, tools.execution(),
@@ -185,7 +204,26 @@ final class DefaultRouteBuilder implements ChatTemplate.RouteBuilder {
 		PromptPipeline prompts = new PromptPipeline(this.name, this.defaultOptions,
 				new ToolCallingExchange(loop, exchange), new ToolResolver(tools.registry(), tools.defaultTools()),
 				structuredOutput, null, null);
-		return new RoutedChatTemplate(prompts, route, this.fallbacks, List.copyOf(providers));
+		return new RoutedChatTemplate(prompts, route, spending, this.fallbacks, List.copyOf(providers));
+	}
+
+	/**
+	 * Return the route's spending: its budget, counted for all replicas when its
+	 * providers share state.
+	 * @param providers the deployments' providers
+	 * @return the spending
+	 */
+	private Spending spendingOf(Set<DefaultChatTemplate> providers) {
+		ResilienceSettings resilience = providers.iterator().next().settings().resilience();
+		SharedState shared = providers.stream()
+			.map((provider) -> provider.settings().resilience().sharedState())
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElse(null);
+		SpendLedger ledger = (shared != null) ? new SharedSpendLedger(shared, "route:" + this.name)
+				: new LocalSpendLedger();
+		return new Spending(this.name, "chat.routes." + this.name, CostSettings.builder().budget(this.budget).build(),
+				ledger, resilience.clock());
 	}
 
 	/**

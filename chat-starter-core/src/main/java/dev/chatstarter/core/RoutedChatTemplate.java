@@ -18,11 +18,14 @@ package dev.chatstarter.core;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.chatstarter.core.chat.ChatOptions;
+import dev.chatstarter.core.cost.BudgetState;
 import dev.chatstarter.core.internal.ChatExchange;
+import dev.chatstarter.core.internal.cost.Spending;
 import dev.chatstarter.core.internal.resilience.FallbackMember;
 import dev.chatstarter.core.internal.route.RouteExchange;
 import dev.chatstarter.core.model.ModelInfo;
@@ -40,15 +43,18 @@ final class RoutedChatTemplate implements ChatTemplate, FallbackMember {
 
 	private final RouteExchange route;
 
+	private final Spending spending;
+
 	private final List<FallbackMember> fallbacks;
 
 	/** The deployments' providers, each once, in the order they were added. */
 	private final List<DefaultChatTemplate> providers;
 
-	RoutedChatTemplate(PromptPipeline prompts, RouteExchange route, List<FallbackMember> fallbacks,
+	RoutedChatTemplate(PromptPipeline prompts, RouteExchange route, Spending spending, List<FallbackMember> fallbacks,
 			List<DefaultChatTemplate> providers) {
 		this.prompts = prompts;
 		this.route = route;
+		this.spending = spending;
 		this.fallbacks = fallbacks;
 		this.providers = providers;
 	}
@@ -107,6 +113,11 @@ final class RoutedChatTemplate implements ChatTemplate, FallbackMember {
 	@Override
 	public CooldownState cooldownState() {
 		return this.route.isServing() ? CooldownState.CLOSED : CooldownState.OPEN;
+	}
+
+	@Override
+	public @Nullable BudgetState budgetState() {
+		return this.spending.budgetState();
 	}
 
 	@Override

@@ -160,6 +160,38 @@ class ChatTemplateCostTests extends WireMockSupport {
 		assertThat(chat.budgetState().spent()).as("1000 prompt and 500 completion tokens")
 			.isEqualByComparingTo("0.0075");
 		assertThat(this.spends).containsExactly("aigc gpt-4o 0.0075");
+		assertThat(chat.prompt("ping").stream().response().block().cost()).as("the folded stream")
+			.isEqualByComparingTo("0.0075");
+		assertThat(chat.prompt("ping").stream().chunks().filter((chunk) -> chunk.cost() != null).count().block())
+			.as("only the chunk that carries usage")
+			.isOne();
+	}
+
+	@Test
+	void aRouteBudgetCountsWhatItsDeploymentsProvidersPriced() {
+		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(PRICED)));
+		wireMock.stubFor(post("/backup/v1/chat/completions").willReturn(okJson(PONG)));
+		ChatTemplate priced = templateBuilder().cost((cost) -> cost.pricing(PRICING)).build();
+		ChatTemplate backup = templateBuilder().provider("backup").baseUrl(baseUrl() + "/backup/v1").build();
+		ChatTemplate route = ChatTemplate.route("smart")
+			.deployment(priced, "gpt-4o", 1)
+			.budget(new Budget(new BigDecimal("0.01"), Budget.Period.DAY, Budget.Action.FALLBACK))
+			.fallback(backup)
+			.build();
+		assertThat(route.prompt("ping").call().response().deployment()).isEqualTo("aigc/gpt-4o");
+		assertThat(route.prompt("ping").call().response().deployment()).isEqualTo("aigc/gpt-4o");
+		assertThat(route.budgetState().spent()).isEqualByComparingTo("0.0145");
+		assertThat(route.prompt("ping").call().response().provider()).as("spent: the route's fallback answers")
+			.isEqualTo("backup");
+		ChatTemplate failing = ChatTemplate.route("strict")
+			.deployment(priced, "gpt-4o", 1)
+			.budget(new Budget(new BigDecimal("0.001"), Budget.Period.DAY, Budget.Action.FAIL))
+			.build();
+		failing.prompt("ping").call().content();
+		assertThatExceptionOfType(ChatBudgetExceededException.class)
+			.isThrownBy(() -> failing.prompt("ping").call().content())
+			.withMessageContaining("chat.routes.strict.budget.limit");
+		assertThat(priced.budgetState()).as("the provider has no budget of its own").isNull();
 	}
 
 	static class Clock {

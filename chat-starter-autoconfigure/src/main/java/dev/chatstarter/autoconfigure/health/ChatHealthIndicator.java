@@ -144,9 +144,7 @@ public final class ChatHealthIndicator implements ReactiveHealthIndicator {
 			return Mono.just(withState(Health.down()
 				.withDetails(this.details)
 				.withDetail(COOLDOWN, describe(cooldown))
-				.withDetail("error", "the budget is spent until " + budget.periodEnd()
-						+ ": calls are refused or go to the fallbacks"))
-				.build());
+				.withDetail("error", BudgetDetails.spent(budget))).build());
 		}
 		return this.health.map((health) -> withState(Health.status(health.getStatus())
 			.withDetails(health.getDetails())
@@ -170,13 +168,7 @@ public final class ChatHealthIndicator implements ReactiveHealthIndicator {
 		}
 		BudgetState budget = this.template.budgetState();
 		if (budget != null) {
-			Map<String, Object> spend = new LinkedHashMap<>();
-			spend.put("limit", budget.limit());
-			spend.put("period", budget.period().name().toLowerCase(Locale.ROOT));
-			spend.put("spent", budget.spent());
-			spend.put("remaining", budget.remaining());
-			spend.put("periodEnd", budget.periodEnd().toString());
-			health.withDetail("budget", spend);
+			health.withDetail("budget", BudgetDetails.of(budget));
 		}
 		return health;
 	}

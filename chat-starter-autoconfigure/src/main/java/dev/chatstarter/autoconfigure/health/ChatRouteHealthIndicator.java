@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -28,6 +29,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import dev.chatstarter.core.ChatTemplate;
+import dev.chatstarter.core.cost.BudgetState;
 import dev.chatstarter.core.route.RouteState;
 
 /**
@@ -64,10 +66,10 @@ final class ChatRouteHealthIndicator implements ReactiveHealthIndicator {
 				.health()
 				.map((health) -> Map.entry(provider.getKey(), health.getStatus())))
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new)
-			.map((statuses) -> health(state, statuses));
+			.map((statuses) -> health(state, statuses, this.route.budgetState()));
 	}
 
-	private static Health health(RouteState state, Map<String, Status> providerStatuses) {
+	private static Health health(RouteState state, Map<String, Status> providerStatuses, @Nullable BudgetState budget) {
 		Map<String, Object> deployments = new LinkedHashMap<>();
 		boolean anyUp = false;
 		for (RouteState.DeploymentState deployment : state.deployments()) {
@@ -94,10 +96,18 @@ final class ChatRouteHealthIndicator implements ReactiveHealthIndicator {
 			}
 			deployments.put(deployment.name(), details);
 		}
-		return (anyUp ? Health.up() : Health.down()).withDetail("strategy", strategyName(state))
+		boolean spent = budget != null && budget.remaining().signum() == 0;
+		Health.Builder health = ((anyUp && !spent) ? Health.up() : Health.down())
+			.withDetail("strategy", strategyName(state))
 			.withDetail("deployments", deployments)
-			.withDetail("providers", List.copyOf(providerStatuses.keySet()))
-			.build();
+			.withDetail("providers", List.copyOf(providerStatuses.keySet()));
+		if (budget != null) {
+			health.withDetail("budget", BudgetDetails.of(budget));
+		}
+		if (spent) {
+			health.withDetail("error", BudgetDetails.spent(budget));
+		}
+		return health.build();
 	}
 
 	private static String strategyName(RouteState state) {

@@ -16,6 +16,7 @@
 
 package dev.chatstarter.core.stream;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -37,10 +38,12 @@ import dev.chatstarter.core.chat.Usage;
  * template
  * @param deployment the name of the route deployment that streams this chunk, or
  * {@code null} when the chunk did not come through a route
+ * @param cost what the stream cost so far by the provider's pricing, on the chunks that
+ * carry usage; {@code null} on the others and when the model has no price
  */
 public record ChatChunk(@Nullable String id, @Nullable String model, @Nullable Long created, List<ChunkChoice> choices,
 		@Nullable Usage usage, @Nullable String systemFingerprint, @Nullable String provider,
-		@Nullable String deployment) {
+		@Nullable String deployment, @Nullable BigDecimal cost) {
 
 	public ChatChunk {
 		choices = List.copyOf(choices);
@@ -59,7 +62,26 @@ public record ChatChunk(@Nullable String id, @Nullable String model, @Nullable L
 	 */
 	public ChatChunk(@Nullable String id, @Nullable String model, @Nullable Long created, List<ChunkChoice> choices,
 			@Nullable Usage usage, @Nullable String systemFingerprint, @Nullable String provider) {
-		this(id, model, created, choices, usage, systemFingerprint, provider, null);
+		this(id, model, created, choices, usage, systemFingerprint, provider, null, null);
+	}
+
+	/**
+	 * Create a chunk without a cost.
+	 * @param id the completion id
+	 * @param model the model that answers
+	 * @param created the creation time in epoch seconds
+	 * @param choices the choice deltas; empty on a usage-only chunk
+	 * @param usage the usage, on whichever chunk the provider puts it
+	 * @param systemFingerprint the backend fingerprint
+	 * @param provider the name of the configured provider that streams this chunk, or
+	 * {@code null}
+	 * @param deployment the name of the route deployment that streams this chunk, or
+	 * {@code null}
+	 */
+	public ChatChunk(@Nullable String id, @Nullable String model, @Nullable Long created, List<ChunkChoice> choices,
+			@Nullable Usage usage, @Nullable String systemFingerprint, @Nullable String provider,
+			@Nullable String deployment) {
+		this(id, model, created, choices, usage, systemFingerprint, provider, deployment, null);
 	}
 
 	/**
@@ -73,7 +95,7 @@ public record ChatChunk(@Nullable String id, @Nullable String model, @Nullable L
 	 */
 	public ChatChunk(@Nullable String id, @Nullable String model, @Nullable Long created, List<ChunkChoice> choices,
 			@Nullable Usage usage, @Nullable String systemFingerprint) {
-		this(id, model, created, choices, usage, systemFingerprint, null, null);
+		this(id, model, created, choices, usage, systemFingerprint, null, null, null);
 	}
 
 	/**
@@ -83,7 +105,7 @@ public record ChatChunk(@Nullable String id, @Nullable String model, @Nullable L
 	 */
 	public ChatChunk withProviderIfAbsent(String provider) {
 		return (this.provider != null) ? this : new ChatChunk(this.id, this.model, this.created, this.choices,
-				this.usage, this.systemFingerprint, provider, this.deployment);
+				this.usage, this.systemFingerprint, provider, this.deployment, this.cost);
 	}
 
 	/**
@@ -93,7 +115,17 @@ public record ChatChunk(@Nullable String id, @Nullable String model, @Nullable L
 	 */
 	public ChatChunk withDeployment(String deployment) {
 		return new ChatChunk(this.id, this.model, this.created, this.choices, this.usage, this.systemFingerprint,
-				this.provider, deployment);
+				this.provider, deployment, this.cost);
+	}
+
+	/**
+	 * Return this chunk with the cost of the usage it carries.
+	 * @param cost what the stream cost so far by the provider's pricing
+	 * @return the chunk with the cost
+	 */
+	public ChatChunk withCost(@Nullable BigDecimal cost) {
+		return new ChatChunk(this.id, this.model, this.created, this.choices, this.usage, this.systemFingerprint,
+				this.provider, this.deployment, cost);
 	}
 
 	/**

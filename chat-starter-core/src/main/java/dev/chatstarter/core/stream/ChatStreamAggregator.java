@@ -16,6 +16,7 @@
 
 package dev.chatstarter.core.stream;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +45,9 @@ import dev.chatstarter.core.chat.Usage;
  * kept ({@code assistant} when none came), tool calls are assembled by a
  * {@link ToolCallAccumulator}, the last finish reason wins and log probabilities are
  * concatenated. At response level the first id, creation time and system fingerprint win,
- * the last model and the last usage (providers put usage on the last chunk, on the finish
- * chunk, or cumulatively on every chunk). A blank finish reason, which some providers
- * send on intermediate chunks, counts as none.
+ * the last model, the last usage and its cost (providers put usage on the last chunk, on
+ * the finish chunk, or cumulatively on every chunk). A blank finish reason, which some
+ * providers send on intermediate chunks, counts as none.
  *
  * <p>
  * Adding a chunk costs time proportional to its size only. Not thread-safe: one stream is
@@ -69,6 +70,8 @@ public final class ChatStreamAggregator {
 	private @Nullable Long created;
 
 	private @Nullable Usage usage;
+
+	private @Nullable BigDecimal cost;
 
 	private @Nullable String systemFingerprint;
 
@@ -111,6 +114,9 @@ public final class ChatStreamAggregator {
 		if (chunk.usage() != null) {
 			this.usage = chunk.usage();
 		}
+		if (chunk.cost() != null) {
+			this.cost = chunk.cost();
+		}
 		for (ChunkChoice choice : chunk.choices()) {
 			ChoiceState state = this.lastChoice;
 			if (state == null || state.index != choice.index()) {
@@ -144,7 +150,7 @@ public final class ChatStreamAggregator {
 			result.add(state.toChoice());
 		}
 		return new ChatResponse(this.provider, this.id, this.model, this.created, result, this.usage,
-				this.systemFingerprint, this.deployment);
+				this.systemFingerprint, this.deployment, this.cost);
 	}
 
 	/**

@@ -27,7 +27,7 @@ import dev.chatstarter.core.error.ChatBudgetExceededException;
 import dev.chatstarter.core.error.ChatProviderUnavailableException;
 import dev.chatstarter.core.error.ErrorDetails;
 import dev.chatstarter.core.internal.ChatExchange;
-import dev.chatstarter.core.internal.cost.ProviderSpending;
+import dev.chatstarter.core.internal.cost.Spending;
 import dev.chatstarter.core.resilience.CooldownState;
 import dev.chatstarter.core.stream.ChatChunk;
 
@@ -46,7 +46,7 @@ public final class GuardedExchange implements ChatExchange {
 
 	private final CallLimiter limiter;
 
-	private final ProviderSpending spending;
+	private final Spending spending;
 
 	private final boolean failFastWhileCooling;
 
@@ -62,12 +62,11 @@ public final class GuardedExchange implements ChatExchange {
 	 * @param spending the provider's pricing and budget
 	 * @param next the stage below
 	 */
-	public GuardedExchange(ProviderCooldown cooldown, CallLimiter limiter, ProviderSpending spending,
-			ChatExchange next) {
+	public GuardedExchange(ProviderCooldown cooldown, CallLimiter limiter, Spending spending, ChatExchange next) {
 		this(cooldown, limiter, spending, false, next);
 	}
 
-	private GuardedExchange(ProviderCooldown cooldown, CallLimiter limiter, ProviderSpending spending,
+	private GuardedExchange(ProviderCooldown cooldown, CallLimiter limiter, Spending spending,
 			boolean failFastWhileCooling, ChatExchange next) {
 		this.cooldown = cooldown;
 		this.limiter = limiter;
@@ -153,8 +152,10 @@ public final class GuardedExchange implements ChatExchange {
 				StreamUsage seen = new StreamUsage();
 				// counted before the completion goes up, so that whoever sees the stream
 				// end sees its spend
-				stream = stream.doOnNext(seen::note)
-					.doOnComplete(() -> this.spending.spend(request, seen.model(), seen.usage()));
+				stream = stream.map((chunk) -> {
+					seen.note(chunk);
+					return this.spending.priced(request, seen.model(), chunk);
+				}).doOnComplete(() -> this.spending.spend(request, seen.model(), seen.usage()));
 			}
 			return stream.doOnComplete(admission::onSuccess)
 				.doOnError(admission::onFailure)

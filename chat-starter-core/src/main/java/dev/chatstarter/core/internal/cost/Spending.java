@@ -30,15 +30,18 @@ import dev.chatstarter.core.cost.BudgetState;
 import dev.chatstarter.core.cost.CostSettings;
 import dev.chatstarter.core.error.ChatBudgetExceededException;
 import dev.chatstarter.core.error.ErrorDetails;
+import dev.chatstarter.core.stream.ChatChunk;
 
 /**
- * What one provider's calls cost and whether its budget allows another: prices each
- * answer by its model, tells the spend listener, counts the spend against the budget, and
- * refuses calls once the budget of the current period is spent. Thread-safe.
+ * What the calls of one provider (or route) cost and whether its budget allows another:
+ * prices each answer by its model, tells the spend listener, counts the spend against the
+ * budget, and refuses calls once the budget of the current period is spent. Thread-safe.
  */
-public final class ProviderSpending {
+public final class Spending {
 
 	private final String provider;
+
+	private final String properties;
 
 	private final CostSettings settings;
 
@@ -47,14 +50,18 @@ public final class ProviderSpending {
 	private final InstantSource clock;
 
 	/**
-	 * Create the spending of a provider.
-	 * @param provider the provider
+	 * Create the spending of a provider or route.
+	 * @param provider the provider or route
+	 * @param properties where its budget is configured, for messages, such as
+	 * {@code chat.providers.aigc}
 	 * @param settings its pricing, budget and spend listener
 	 * @param ledger where the spend is counted
 	 * @param clock the clock of the budget's periods
 	 */
-	public ProviderSpending(String provider, CostSettings settings, SpendLedger ledger, InstantSource clock) {
+	public Spending(String provider, String properties, CostSettings settings, SpendLedger ledger,
+			InstantSource clock) {
 		this.provider = provider;
+		this.properties = properties;
 		this.settings = settings;
 		this.ledger = ledger;
 		this.clock = clock;
@@ -84,8 +91,8 @@ public final class ProviderSpending {
 		}
 		return new ChatBudgetExceededException(ErrorDetails.local(this.provider,
 				"the budget of " + budget.limit().toPlainString() + " per " + budget.period().name().toLowerCase()
-						+ " is spent (" + spent.toPlainString() + " until " + budget.period().end(now)
-						+ "); raise chat.providers." + this.provider + ".budget.limit or wait for the next period"),
+						+ " is spent (" + spent.toPlainString() + " until " + budget.period().end(now) + "); raise "
+						+ this.properties + ".budget.limit or wait for the next period"),
 				budget.whenExceeded() == Budget.Action.FALLBACK);
 	}
 
@@ -101,6 +108,22 @@ public final class ProviderSpending {
 	}
 
 	/**
+	 * Price a stream's chunk that carries usage, without counting it: a stream is counted
+	 * once, when it ends.
+	 * @param request the request
+	 * @param model the model that answers, if known
+	 * @param chunk the chunk
+	 * @return the chunk with the cost of its usage, or as it was
+	 */
+	public ChatChunk priced(ChatRequest request, @Nullable String model, ChatChunk chunk) {
+		if (chunk.usage() == null) {
+			return chunk;
+		}
+		BigDecimal cost = this.settings.pricing().cost(model, request.options().model(), chunk.usage());
+		return (cost != null) ? chunk.withCost(cost) : chunk;
+	}
+
+	/**
 	 * Price and count a call, such as a stream that ended.
 	 * @param request the request
 	 * @param model the model that answered, if known
@@ -113,13 +136,21 @@ public final class ProviderSpending {
 		if (priced == null || cost == null) {
 			return null;
 		}
+		count(cost);
+		this.settings.spendListener().onSpend(this.provider, priced, cost);
+		return cost;
+	}
+
+	/**
+	 * Count a cost against the budget, if there is one.
+	 * @param cost the cost
+	 */
+	public void count(BigDecimal cost) {
 		Budget budget = this.settings.budget();
 		if (budget != null && cost.signum() > 0) {
 			Instant now = this.clock.instant();
 			this.ledger.add(budget.period().name(now), cost, budget.period().end(now));
 		}
-		this.settings.spendListener().onSpend(this.provider, priced, cost);
-		return cost;
 	}
 
 	/**
