@@ -18,28 +18,18 @@ package dev.chatstarter.core.state;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.util.Assert;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -58,45 +48,29 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class SharedState implements AutoCloseable {
 
-	private static final Logger logger = LoggerFactory.getLogger(SharedState.class);
-
-	private static final int MAX_FAILURE_TEXT = 200;
-
-	/** The most leases one release command returns. */
-	private static final int MAX_RELEASE_BATCH = 256;
-
 	private final SharedStateStore store;
 
 	private final SharedStateSettings settings;
 
 	private final Scheduler scheduler = Schedulers.parallel();
 
-	private final AtomicBoolean available = new AtomicBoolean(true);
+	private final StoreAvailability availability;
 
-	private volatile @Nullable Instant unavailableSince;
-
-	private volatile @Nullable String lastFailure;
+	private final HeldLeases leases;
 
 	private final LongAdder localDecisions = new LongAdder();
 
-	private final Map<String, Set<String>> leases = new ConcurrentHashMap<>();
-
 	private final Map<String, List<Consumer<Instant>>> watchers = new ConcurrentHashMap<>();
 
-	private final Queue<Release> releases = new ConcurrentLinkedQueue<>();
-
-	private final AtomicBoolean releasing = new AtomicBoolean();
-
 	private final List<SpendWatch> spendWatches = new CopyOnWriteArrayList<>();
-
-	private final AtomicLong lastRenewal;
 
 	private final Disposable refreshes;
 
 	private SharedState(SharedStateStore store, SharedStateSettings settings) {
 		this.store = store;
 		this.settings = settings;
-		this.lastRenewal = new AtomicLong(this.scheduler.now(TimeUnit.MILLISECONDS));
+		this.availability = new StoreAvailability(settings, this.scheduler);
+		this.leases = new HeldLeases(store, this.availability, this.scheduler.now(TimeUnit.MILLISECONDS));
 		this.refreshes = Flux.interval(settings.refreshInterval(), this.scheduler)
 			.onBackpressureDrop()
 			.concatMap((tick) -> refresh(), 1)
@@ -128,7 +102,7 @@ public final class SharedState implements AutoCloseable {
 	 * @return {@code true} while it answers
 	 */
 	public boolean isAvailable() {
-		return this.available.get();
+		return this.availability.isAvailable();
 	}
 
 	/**
@@ -136,12 +110,8 @@ public final class SharedState implements AutoCloseable {
 	 * @return the status
 	 */
 	public SharedStateStatus status() {
-		int held = 0;
-		for (Set<String> scope : this.leases.values()) {
-			held += scope.size();
-		}
-		return new SharedStateStatus(isAvailable(), this.unavailableSince, this.lastFailure, this.localDecisions.sum(),
-				held);
+		return new SharedStateStatus(isAvailable(), this.availability.unavailableSince(),
+				this.availability.lastFailure(), this.localDecisions.sum(), this.leases.count());
 	}
 
 	/**
@@ -155,15 +125,13 @@ public final class SharedState implements AutoCloseable {
 	 */
 	public Mono<SharedAdmission> admit(SharedLimits limits) {
 		if (!isAvailable()) {
-			return Mono.error(() -> new SharedStateUnavailableException(
-					"the shared state store has not answered since " + this.unavailableSince, null));
+			return Mono.error(this.availability::unavailable);
 		}
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		String leaseId = new UUID(random.nextLong(), random.nextLong()).toString();
-		return guarded(this.store.admit(limits, leaseId)).doOnNext((admission) -> {
+		return this.availability.guard(this.store.admit(limits, leaseId)).doOnNext((admission) -> {
 			if (admission.granted() && limits.maxConcurrentRequests() > 0) {
-				this.leases.computeIfAbsent(limits.scope(), (scope) -> ConcurrentHashMap.newKeySet())
-					.add(admission.leaseId());
+				this.leases.hold(limits.scope(), admission.leaseId());
 			}
 		});
 	}
@@ -179,38 +147,7 @@ public final class SharedState implements AutoCloseable {
 	 * @param tokens the tokens it used, {@code 0} when not known
 	 */
 	public void release(SharedLimits limits, SharedAdmission admission, long tokens) {
-		Set<String> held = this.leases.get(limits.scope());
-		if (held != null) {
-			held.remove(admission.leaseId());
-		}
-		this.releases.add(new Release(limits, admission.leaseId(), tokens));
-		sendReleases();
-	}
-
-	/**
-	 * Send the queued releases unless a batch is under way; when it ends, it sends what
-	 * queued up meanwhile.
-	 */
-	private void sendReleases() {
-		if (!this.releasing.compareAndSet(false, true)) {
-			return;
-		}
-		Map<SharedLimits, ReleaseBatch> batches = new LinkedHashMap<>();
-		Release next;
-		for (int count = 0; count < MAX_RELEASE_BATCH && (next = this.releases.poll()) != null; count++) {
-			batches.computeIfAbsent(next.limits(), (limits) -> new ReleaseBatch()).add(next);
-		}
-		Flux.fromIterable(batches.entrySet())
-			.flatMap((batch) -> guarded(
-					this.store.release(batch.getKey(), batch.getValue().leaseIds, batch.getValue().tokens))
-				.onErrorResume((failure) -> Mono.empty()))
-			.doFinally((signal) -> {
-				this.releasing.set(false);
-				if (!this.releases.isEmpty()) {
-					sendReleases();
-				}
-			})
-			.subscribe();
+		this.leases.release(limits, admission.leaseId(), tokens);
 	}
 
 	/**
@@ -226,7 +163,7 @@ public final class SharedState implements AutoCloseable {
 	 * @param until when it ends
 	 */
 	public void publish(String name, Instant until) {
-		guarded(this.store.mark(name, until)).subscribe(null, (failure) -> {
+		this.availability.guard(this.store.mark(name, until)).subscribe(null, (failure) -> {
 		});
 	}
 
@@ -248,7 +185,7 @@ public final class SharedState implements AutoCloseable {
 	 * {@link SharedStateUnavailableException}
 	 */
 	public Mono<BigDecimal> addSpend(String budget, BigDecimal amount, Instant expiresAt) {
-		return guarded(this.store.addSpend(budget, amount, expiresAt));
+		return this.availability.guard(this.store.addSpend(budget, amount, expiresAt));
 	}
 
 	/**
@@ -274,19 +211,10 @@ public final class SharedState implements AutoCloseable {
 	 * @return completes when done, never with an error
 	 */
 	private Mono<Void> refresh() {
-		long now = this.scheduler.now(TimeUnit.MILLISECONDS);
-		Mono<Void> renewals = Mono.empty();
-		if (now - this.lastRenewal.get() >= this.settings.leaseTime().toMillis() / 3) {
-			this.lastRenewal.set(now);
-			renewals = Flux.fromIterable(this.leases.entrySet())
-				.filter((scope) -> !scope.getValue().isEmpty())
-				.flatMap((scope) -> this.store.renew(scope.getKey(), List.copyOf(scope.getValue()),
-						this.settings.leaseTime()))
-				.then();
-		}
+		Mono<Void> renewals = this.leases.renewIfDue(this.scheduler.now(TimeUnit.MILLISECONDS), this.settings);
 		Mono<Void> marks = this.watchers.isEmpty() ? this.store.ping()
 				: this.store.marks(List.copyOf(this.watchers.keySet())).doOnNext(this::deliver).then();
-		return guarded(Mono.when(renewals, marks, spends())).onErrorResume((failure) -> Mono.empty());
+		return this.availability.guard(Mono.when(renewals, marks, spends())).onErrorResume((failure) -> Mono.empty());
 	}
 
 	private Mono<Void> spends() {
@@ -313,70 +241,9 @@ public final class SharedState implements AutoCloseable {
 		});
 	}
 
-	/**
-	 * Bound an operation by the time-out and record whether the store answered.
-	 * @param <T> the type of the operation's value
-	 * @param operation the operation
-	 * @return the operation, failing with a {@link SharedStateUnavailableException}
-	 */
-	private <T> Mono<T> guarded(Mono<T> operation) {
-		return operation.timeout(this.settings.timeout(), this.scheduler)
-			.doOnSuccess((value) -> answered())
-			.onErrorMap((failure) -> !(failure instanceof SharedStateUnavailableException), (failure) -> {
-				failed(failure);
-				return new SharedStateUnavailableException("the shared state store failed: " + describe(failure),
-						failure);
-			});
-	}
-
-	private void answered() {
-		if (this.available.compareAndSet(false, true)) {
-			logger.info("The shared state store answers again (unavailable since {}); shared limits resume",
-					this.unavailableSince);
-			this.unavailableSince = null;
-		}
-	}
-
-	private void failed(Throwable failure) {
-		this.lastFailure = describe(failure);
-		if (this.available.compareAndSet(true, false)) {
-			this.unavailableSince = Instant.ofEpochMilli(this.scheduler.now(TimeUnit.MILLISECONDS));
-			logger.warn("The shared state store does not answer ({}); {} until it does", this.lastFailure,
-					(this.settings.whenUnavailable() == SharedStateSettings.FailureMode.FAIL_OPEN)
-							? "calls go on under each replica's local limits"
-							: "calls under shared limits are refused (fail-closed)");
-		}
-	}
-
-	private static String describe(Throwable failure) {
-		String message = failure.getClass().getSimpleName()
-				+ ((failure.getMessage() != null) ? ": " + failure.getMessage() : "");
-		return (message.length() > MAX_FAILURE_TEXT) ? message.substring(0, MAX_FAILURE_TEXT) + "…" : message;
-	}
-
 	@Override
 	public String toString() {
 		return "SharedState[store=" + this.store + ", available=" + isAvailable() + ", settings=" + this.settings + "]";
-	}
-
-	private record Release(SharedLimits limits, String leaseId, long tokens) {
-
-	}
-
-	/**
-	 * The releases of one scope that go in one command.
-	 */
-	private static final class ReleaseBatch {
-
-		private final List<String> leaseIds = new ArrayList<>();
-
-		private long tokens;
-
-		void add(Release release) {
-			this.leaseIds.add(release.leaseId());
-			this.tokens += release.tokens();
-		}
-
 	}
 
 	private record SpendWatch(Supplier<String> budget, BiConsumer<String, BigDecimal> listener) {
