@@ -166,8 +166,11 @@ public final class FallbackExchange implements ChatExchange {
 	}
 
 	private boolean triggersFallback(Throwable failure) {
-		if (!(failure instanceof ChatException chatFailure)
-				|| failure instanceof ChatBudgetExceededException budget && !budget.isFallbackAllowed()) {
+		if (failure instanceof ChatBudgetExceededException budget) {
+			// the budget's own when-exceeded decides, whatever the triggers say
+			return budget.isFallbackAllowed();
+		}
+		if (!(failure instanceof ChatException chatFailure)) {
 			return false;
 		}
 		if (failure instanceof ChatProviderUnavailableException) {
