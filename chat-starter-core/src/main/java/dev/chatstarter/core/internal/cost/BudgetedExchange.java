@@ -30,10 +30,10 @@ import dev.chatstarter.core.internal.ChatExchange;
 import dev.chatstarter.core.stream.ChatChunk;
 
 /**
- * The budget of a route: refuses its calls once the budget of the current period is
- * spent, and counts what each answer cost, as the provider of the deployment that
- * answered priced it (a stream's cost is on its chunk that carries usage, counted when it
- * ends).
+ * The budget of a provider (inside its guard) or of a route: refuses calls once the
+ * budget of the current period is spent, before anything is sent, and counts what each
+ * answer cost as the provider that answered priced it (a stream's cost is on its chunk
+ * that carries usage, counted when the stream ends, before its completion goes up).
  */
 public final class BudgetedExchange implements ChatExchange {
 

@@ -68,11 +68,20 @@ public final class Spending {
 	}
 
 	/**
-	 * Whether calls are priced or budgeted; without either, calls need not be watched.
-	 * @return {@code true} when answers must pass through {@link #priced}
+	 * Whether calls are priced; without prices, answers need not pass through
+	 * {@link #priced}.
+	 * @return {@code true} when some model has a price
 	 */
-	public boolean isActive() {
-		return this.settings.pricing().isPriced() || this.settings.budget() != null;
+	public boolean isPriced() {
+		return this.settings.pricing().isPriced();
+	}
+
+	/**
+	 * Whether calls are budgeted; without a budget, nothing is counted or refused.
+	 * @return {@code true} with a budget
+	 */
+	public boolean isBudgeted() {
+		return this.settings.budget() != null;
 	}
 
 	/**
@@ -97,19 +106,20 @@ public final class Spending {
 	}
 
 	/**
-	 * Price an answer, count its cost and return it with its cost.
+	 * Price an answer, tell the spend listener and return it with its cost; the budget
+	 * counts it from there.
 	 * @param request the request
 	 * @param response the answer
 	 * @return the answer with its cost, or as it was when it has no price
 	 */
 	public ChatResponse priced(ChatRequest request, ChatResponse response) {
-		BigDecimal cost = spend(request, response.model(), response.usage());
+		BigDecimal cost = priceEnded(request, response.model(), response.usage());
 		return (cost != null) ? response.withCost(cost) : response;
 	}
 
 	/**
-	 * Price a stream's chunk that carries usage, without counting it: a stream is counted
-	 * once, when it ends.
+	 * Price a stream's chunk that carries usage; the spend listener is told once, when
+	 * the stream ends, and the budget counts the last priced chunk then.
 	 * @param request the request
 	 * @param model the model that answers, if known
 	 * @param chunk the chunk
@@ -124,19 +134,18 @@ public final class Spending {
 	}
 
 	/**
-	 * Price and count a call, such as a stream that ended.
+	 * Price a call that ended, such as a stream, and tell the spend listener.
 	 * @param request the request
 	 * @param model the model that answered, if known
 	 * @param usage the usage the provider reported, if any
 	 * @return the cost, or {@code null} when it has no price
 	 */
-	public @Nullable BigDecimal spend(ChatRequest request, @Nullable String model, @Nullable Usage usage) {
+	public @Nullable BigDecimal priceEnded(ChatRequest request, @Nullable String model, @Nullable Usage usage) {
 		String priced = this.settings.pricing().pricedModel(model, request.options().model());
 		BigDecimal cost = this.settings.pricing().cost(priced, null, usage);
 		if (priced == null || cost == null) {
 			return null;
 		}
-		count(cost);
 		this.settings.spendListener().onSpend(this.provider, priced, cost);
 		return cost;
 	}

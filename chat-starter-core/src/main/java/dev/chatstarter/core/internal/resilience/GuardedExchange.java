@@ -23,19 +23,19 @@ import reactor.core.publisher.Mono;
 import dev.chatstarter.core.chat.ChatRequest;
 import dev.chatstarter.core.chat.ChatResponse;
 import dev.chatstarter.core.cost.BudgetState;
-import dev.chatstarter.core.error.ChatBudgetExceededException;
 import dev.chatstarter.core.error.ChatProviderUnavailableException;
 import dev.chatstarter.core.error.ErrorDetails;
 import dev.chatstarter.core.internal.ChatExchange;
+import dev.chatstarter.core.internal.cost.BudgetedExchange;
 import dev.chatstarter.core.internal.cost.Spending;
 import dev.chatstarter.core.resilience.CooldownState;
 import dev.chatstarter.core.stream.ChatChunk;
 
 /**
- * Guards one provider: its budget, its cooldown after repeated failures and its
- * client-side limits (concurrency, requests and tokens per minute); it prices each answer
- * and counts its spend. A provider that is cooling down is either still tried (alone, it
- * is the only way to an answer) or refused at once with
+ * Guards one provider: its budget (a {@link BudgetedExchange} over the rest), its
+ * cooldown after repeated failures and its client-side limits (concurrency, requests and
+ * tokens per minute); it prices each answer. A provider that is cooling down is either
+ * still tried (alone, it is the only way to an answer) or refused at once with
  * {@link ChatProviderUnavailableException} (in a fallback chain, so that the next
  * provider answers without waiting); {@link #failingFast()} gives the second kind over
  * the same state.
@@ -54,6 +54,9 @@ public final class GuardedExchange implements ChatExchange {
 
 	/** The stage below, holding a limiter permit for each call. */
 	private final ChatExchange limited;
+
+	/** Where calls enter: the budget, when there is one, over the guard. */
+	private final ChatExchange entry;
 
 	/**
 	 * Create the guard of a provider that is still tried while it cools down.
@@ -74,6 +77,7 @@ public final class GuardedExchange implements ChatExchange {
 		this.failFastWhileCooling = failFastWhileCooling;
 		this.next = next;
 		this.limited = LimitedExchange.over(limiter, next);
+		this.entry = spending.isBudgeted() ? new BudgetedExchange(spending, new Guard()) : new Guard();
 	}
 
 	/**
@@ -117,50 +121,12 @@ public final class GuardedExchange implements ChatExchange {
 
 	@Override
 	public Mono<ChatResponse> call(ChatRequest request) {
-		return Mono.defer(() -> {
-			ChatBudgetExceededException overBudget = this.spending.refusal();
-			if (overBudget != null) {
-				return Mono.error(overBudget);
-			}
-			ProviderCooldown.Permit admission = this.cooldown.tryAcquire();
-			if (!admission.isGranted() && this.failFastWhileCooling) {
-				return Mono.error(this::coolingDown);
-			}
-			Mono<ChatResponse> call = this.limited.call(request);
-			if (this.spending.isActive()) {
-				call = call.map((response) -> this.spending.priced(request, response));
-			}
-			return call.doOnSuccess((response) -> admission.onSuccess())
-				.doOnError(admission::onFailure)
-				.doOnCancel(admission::onCancel);
-		});
+		return this.entry.call(request);
 	}
 
 	@Override
 	public Flux<ChatChunk> stream(ChatRequest request) {
-		return Flux.defer(() -> {
-			ChatBudgetExceededException overBudget = this.spending.refusal();
-			if (overBudget != null) {
-				return Flux.error(overBudget);
-			}
-			ProviderCooldown.Permit admission = this.cooldown.tryAcquire();
-			if (!admission.isGranted() && this.failFastWhileCooling) {
-				return Flux.error(this::coolingDown);
-			}
-			Flux<ChatChunk> stream = this.limited.stream(request);
-			if (this.spending.isActive()) {
-				StreamUsage seen = new StreamUsage();
-				// counted before the completion goes up, so that whoever sees the stream
-				// end sees its spend
-				stream = stream.map((chunk) -> {
-					seen.note(chunk);
-					return this.spending.priced(request, seen.model(), chunk);
-				}).doOnComplete(() -> this.spending.spend(request, seen.model(), seen.usage()));
-			}
-			return stream.doOnComplete(admission::onSuccess)
-				.doOnError(admission::onFailure)
-				.doOnCancel(admission::onCancel);
-		});
+		return this.entry.stream(request);
 	}
 
 	private ChatProviderUnavailableException coolingDown() {
@@ -168,6 +134,58 @@ public final class GuardedExchange implements ChatExchange {
 				ErrorDetails.local(provider(),
 						"the provider is cooling down after repeated failures until " + this.cooldown.openUntil()),
 				null);
+	}
+
+	/**
+	 * The cooldown, the limits and the pricing, below the budget.
+	 */
+	private final class Guard implements ChatExchange {
+
+		@Override
+		public String provider() {
+			return GuardedExchange.this.next.provider();
+		}
+
+		@Override
+		public Mono<ChatResponse> call(ChatRequest request) {
+			return Mono.defer(() -> {
+				ProviderCooldown.Permit admission = GuardedExchange.this.cooldown.tryAcquire();
+				if (!admission.isGranted() && GuardedExchange.this.failFastWhileCooling) {
+					return Mono.error(GuardedExchange.this::coolingDown);
+				}
+				Spending spending = GuardedExchange.this.spending;
+				Mono<ChatResponse> call = GuardedExchange.this.limited.call(request);
+				if (spending.isPriced()) {
+					call = call.map((response) -> spending.priced(request, response));
+				}
+				return call.doOnSuccess((response) -> admission.onSuccess())
+					.doOnError(admission::onFailure)
+					.doOnCancel(admission::onCancel);
+			});
+		}
+
+		@Override
+		public Flux<ChatChunk> stream(ChatRequest request) {
+			return Flux.defer(() -> {
+				ProviderCooldown.Permit admission = GuardedExchange.this.cooldown.tryAcquire();
+				if (!admission.isGranted() && GuardedExchange.this.failFastWhileCooling) {
+					return Flux.error(GuardedExchange.this::coolingDown);
+				}
+				Spending spending = GuardedExchange.this.spending;
+				Flux<ChatChunk> stream = GuardedExchange.this.limited.stream(request);
+				if (spending.isPriced()) {
+					StreamUsage seen = new StreamUsage();
+					stream = stream.map((chunk) -> {
+						seen.note(chunk);
+						return spending.priced(request, seen.model(), chunk);
+					}).doOnComplete(() -> spending.priceEnded(request, seen.model(), seen.usage()));
+				}
+				return stream.doOnComplete(admission::onSuccess)
+					.doOnError(admission::onFailure)
+					.doOnCancel(admission::onCancel);
+			});
+		}
+
 	}
 
 }
