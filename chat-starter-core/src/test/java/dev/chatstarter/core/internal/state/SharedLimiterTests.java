@@ -21,27 +21,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
 
 import dev.chatstarter.core.error.ChatLimitExceededException;
 import dev.chatstarter.core.internal.resilience.CallLimiter;
 import dev.chatstarter.core.internal.resilience.ProviderLimiter;
 import dev.chatstarter.core.resilience.ProviderLimits;
 import dev.chatstarter.core.state.SharedAdmission;
-import dev.chatstarter.core.state.SharedLimits;
 import dev.chatstarter.core.state.SharedState;
 import dev.chatstarter.core.state.SharedStateSettings;
-import dev.chatstarter.core.state.SharedStateStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -194,83 +186,6 @@ class SharedLimiterTests {
 		await().atMost(BOUND).until(() -> ledger.spent("2026-12").compareTo(new BigDecimal("4.5")) == 0);
 		ledger.add("2026-12", new BigDecimal("0.5"), Instant.now().plusSeconds(60));
 		assertThat(ledger.spent("2026-12")).isEqualByComparingTo("5.0");
-	}
-
-	/**
-	 * A store that answers admissions from a queue, or fails, or never answers.
-	 */
-	static final class ScriptedStore implements SharedStateStore {
-
-		final List<SharedAdmission> answers = new CopyOnWriteArrayList<>();
-
-		final AtomicInteger admissions = new AtomicInteger();
-
-		final List<String> released = new CopyOnWriteArrayList<>();
-
-		final List<String> renewed = new CopyOnWriteArrayList<>();
-
-		final Map<String, Instant> marks = new ConcurrentHashMap<>();
-
-		final Map<String, BigDecimal> spends = new ConcurrentHashMap<>();
-
-		volatile boolean failing;
-
-		volatile boolean hanging;
-
-		volatile boolean slowReleases;
-
-		@Override
-		public Mono<SharedAdmission> admit(SharedLimits limits, String leaseId) {
-			this.admissions.incrementAndGet();
-			return answer(() -> this.answers.remove(0));
-		}
-
-		@Override
-		public Mono<Void> release(SharedLimits limits, Collection<String> leaseIds, long tokens) {
-			Mono<Void> release = answer(() -> this.released.add(limits.scope() + "/" + tokens)).then();
-			return this.slowReleases ? Mono.delay(Duration.ofMillis(60)).then(release) : release;
-		}
-
-		@Override
-		public Mono<Void> renew(String scope, Collection<String> leaseIds, Duration leaseTime) {
-			return answer(() -> {
-				leaseIds.forEach((id) -> this.renewed.add(scope + "/" + id));
-				return leaseIds.size();
-			}).then();
-		}
-
-		@Override
-		public Mono<Void> mark(String name, Instant until) {
-			return answer(() -> this.marks.put(name, until)).then();
-		}
-
-		@Override
-		public Mono<Map<String, Instant>> marks(Collection<String> names) {
-			return answer(() -> Map.copyOf(this.marks));
-		}
-
-		@Override
-		public Mono<BigDecimal> addSpend(String budget, BigDecimal amount, Instant expiresAt) {
-			return answer(() -> this.spends.merge(budget, amount, BigDecimal::add));
-		}
-
-		@Override
-		public Mono<Map<String, BigDecimal>> spends(Collection<String> budgets) {
-			return answer(() -> Map.copyOf(this.spends));
-		}
-
-		@Override
-		public Mono<Void> ping() {
-			return answer(() -> "PONG").then();
-		}
-
-		private <T> Mono<T> answer(Supplier<T> value) {
-			if (this.hanging) {
-				return Mono.never();
-			}
-			return this.failing ? Mono.error(new IllegalStateException("store down")) : Mono.fromSupplier(value);
-		}
-
 	}
 
 }
