@@ -105,6 +105,33 @@ class ChatTemplateCostTests extends WireMockSupport {
 	}
 
 	@Test
+	void theRoundsOfAStreamedToolLoopAreSummedInItsResponse() {
+		String toolRound = """
+				data: {"id":"r1","model":"gpt-4o","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"call_1","type":"function","function":{"name":"clock","arguments":"{}"}}]},"finish_reason":"tool_calls"}],"usage":{"prompt_tokens":400,"completion_tokens":100,"total_tokens":500}}
+
+				data: [DONE]
+
+				""";
+		String answerRound = """
+				data: {"id":"r2","model":"gpt-4o","choices":[{"index":0,"delta":{"content":"noon"},"finish_reason":"stop"}],"usage":{"prompt_tokens":1000,"completion_tokens":500,"total_tokens":1500}}
+
+				data: [DONE]
+
+				""";
+		wireMock.stubFor(post("/v1/chat/completions").withRequestBody(notContaining("tool_call_id"))
+			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(toolRound)));
+		wireMock.stubFor(post("/v1/chat/completions").withRequestBody(containing("tool_call_id"))
+			.willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(answerRound)));
+		ChatTemplate chat = templateBuilder().toolRegistry(ToolRegistry.of(ToolCallbacks.fromBean(new Clock())))
+			.cost((cost) -> cost.pricing(PRICING))
+			.build();
+		ChatResponse response = chat.prompt().user("what time is it").tools("clock").stream().response().block();
+		assertThat(response.content()).isEqualTo("noon");
+		assertThat(response.cost()).as("0.002 for the tool round, 0.0075 for the answer")
+			.isEqualByComparingTo("0.0095");
+	}
+
+	@Test
 	void aSpentBudgetRefusesTheNextCallWithoutSendingIt() {
 		wireMock.stubFor(post("/v1/chat/completions").willReturn(okJson(PRICED)));
 		ChatTemplate chat = priced(new Budget(new BigDecimal("0.01"), Budget.Period.DAY, Budget.Action.FAIL));

@@ -190,26 +190,39 @@ public final class ToolCallingLoop {
 	 * @param tools the tools offered
 	 * @param context the context passed to every tool
 	 * @param model sends one streaming request to the model
-	 * @param finalResponse receives the last round folded into a response
+	 * @param finalResponse receives the last round folded into a response, with the cost
+	 * of every round summed
 	 * @return the chunks of all rounds
 	 */
 	public Flux<ChatChunk> stream(ChatRequest request, List<ToolCallback> tools, ToolContext context,
 			Function<ChatRequest, Flux<ChatChunk>> model, Consumer<ChatResponse> finalResponse) {
 		Round round = new Round(byName(tools), callerTools(request, tools), context);
-		return Flux.defer(() -> streamRound(withTools(request, tools), round, model, finalResponse, 1));
+		return Flux.defer(() -> streamRound(withTools(request, tools), round, model, finalResponse, 1, null));
 	}
 
+	/**
+	 * Run one round of a streaming call and, while the model asks for tools, the next.
+	 * @param request the request of this round
+	 * @param round what the rounds share
+	 * @param model streams from the model
+	 * @param finalResponse receives the last round folded into a response, with the cost
+	 * of every round summed
+	 * @param number the number of this round, from 1
+	 * @param spentBefore the cost of the rounds before, or {@code null} when not known
+	 * @return the chunks of this round and the next
+	 */
 	private Flux<ChatChunk> streamRound(ChatRequest request, Round round, Function<ChatRequest, Flux<ChatChunk>> model,
-			Consumer<ChatResponse> finalResponse, int number) {
+			Consumer<ChatResponse> finalResponse, int number, @Nullable BigDecimal spentBefore) {
 		ChatStreamAggregator aggregator = new ChatStreamAggregator(this.provider);
 		return model.apply(request).doOnNext(aggregator::add).concatWith(Flux.defer(() -> {
 			ChatResponse response = aggregator.toResponse();
+			BigDecimal spent = sum(spentBefore, response.cost());
 			if (round.isAnswer(response)) {
-				finalResponse.accept(response);
+				finalResponse.accept((number > 1 && spent != null) ? response.withCost(spent) : response);
 				return Flux.empty();
 			}
 			return nextRequest(request, response, round, number)
-				.flatMapMany((next) -> streamRound(next, round, model, finalResponse, number + 1));
+				.flatMapMany((next) -> streamRound(next, round, model, finalResponse, number + 1, spent));
 		}));
 	}
 
