@@ -21,7 +21,6 @@ import java.time.Duration;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.chatstarter.core.internal.ChatExchange;
-import dev.chatstarter.core.internal.cost.LocalSpendLedger;
 import dev.chatstarter.core.internal.cost.SpendLedger;
 import dev.chatstarter.core.internal.cost.Spending;
 import dev.chatstarter.core.internal.error.ChatErrorMapper;
@@ -104,12 +103,11 @@ record ChatPipeline(PromptPipeline prompts, GuardedExchange guard, ProviderHttpC
 		ProviderCooldown cooldown = new ProviderCooldown(resilience.cooldown(), resilience.clock());
 		SharedState shared = resilience.sharedState();
 		CallLimiter limiter = SharedLimiter.of(provider, provider, resilience.limits(), resilience.clock(), shared);
-		SpendLedger ledger = new LocalSpendLedger();
 		if (shared != null) {
 			cooldown.share(shared, provider);
 			http.share(shared);
-			ledger = new SharedSpendLedger(shared, "provider:" + provider);
 		}
+		SpendLedger ledger = SharedSpendLedger.of(shared, "provider:" + provider, settings.cost().budget());
 		Spending spending = new Spending(provider, "chat.providers." + provider, settings.cost(), ledger,
 				resilience.clock());
 		GuardedExchange guard = new GuardedExchange(cooldown, limiter, spending, exchange);

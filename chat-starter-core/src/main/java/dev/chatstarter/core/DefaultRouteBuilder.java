@@ -32,8 +32,6 @@ import dev.chatstarter.core.cost.Budget;
 import dev.chatstarter.core.cost.CostSettings;
 import dev.chatstarter.core.internal.ChatExchange;
 import dev.chatstarter.core.internal.cost.BudgetedExchange;
-import dev.chatstarter.core.internal.cost.LocalSpendLedger;
-import dev.chatstarter.core.internal.cost.SpendLedger;
 import dev.chatstarter.core.internal.cost.Spending;
 import dev.chatstarter.core.internal.error.SecretRedactor;
 import dev.chatstarter.core.internal.observation.ChatObservations;
@@ -220,10 +218,8 @@ final class DefaultRouteBuilder implements ChatTemplate.RouteBuilder {
 			.filter(Objects::nonNull)
 			.findFirst()
 			.orElse(null);
-		SpendLedger ledger = (shared != null) ? new SharedSpendLedger(shared, "route:" + this.name)
-				: new LocalSpendLedger();
 		return new Spending(this.name, "chat.routes." + this.name, CostSettings.builder().budget(this.budget).build(),
-				ledger, resilience.clock());
+				SharedSpendLedger.of(shared, "route:" + this.name, this.budget), resilience.clock());
 	}
 
 	/**

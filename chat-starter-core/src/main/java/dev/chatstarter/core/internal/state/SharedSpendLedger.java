@@ -19,6 +19,9 @@ package dev.chatstarter.core.internal.state;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
+import dev.chatstarter.core.cost.Budget;
 import dev.chatstarter.core.internal.cost.LocalSpendLedger;
 import dev.chatstarter.core.internal.cost.SpendLedger;
 import dev.chatstarter.core.state.SharedState;
@@ -54,6 +57,19 @@ public final class SharedSpendLedger implements SpendLedger {
 				this.known.set(this.period, spend);
 			}
 		});
+	}
+
+	/**
+	 * Return the ledger of a budget: shared when the replicas share state and there is a
+	 * budget to count, else this replica's own (which costs no store operation, not even
+	 * a read at each refresh).
+	 * @param state the shared state, or {@code null} when replicas share none
+	 * @param budget the name of the budget, such as {@code provider:aigc}
+	 * @param limit the budget, or {@code null} when there is none
+	 * @return the ledger
+	 */
+	public static SpendLedger of(@Nullable SharedState state, String budget, @Nullable Budget limit) {
+		return (state != null && limit != null) ? new SharedSpendLedger(state, budget) : new LocalSpendLedger();
 	}
 
 	@Override
