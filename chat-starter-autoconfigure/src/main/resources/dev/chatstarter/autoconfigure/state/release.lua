@@ -1,5 +1,6 @@
 -- Ends admitted calls: returns their concurrency leases and charges the tokens they used
--- to the token bucket, which may go below zero (the next calls then wait for the refill).
+-- to the token bucket, which may go below zero, by at most a minute's worth (the next calls
+-- then wait for the refill).
 -- KEYS[1] the concurrency leases, KEYS[2] the token bucket
 -- ARGV[1] the tokens the calls used together, ARGV[2] tokens per minute (0: no limit),
 -- ARGV[3..] the lease ids
@@ -14,7 +15,9 @@ if tpm > 0 and used > 0 then
 	if bucket[1] then
 		tokens = math.min(tpm, tonumber(bucket[1]) + (now - tonumber(bucket[2])) * tpm / 60000)
 	end
-	redis.call('HSET', KEYS[2], 'tokens', tostring(tokens - used), 'at', tostring(now))
-	redis.call('PEXPIRE', KEYS[2], 120000 + math.ceil(used * 60000 / tpm))
+	-- the debt is at most a minute's worth, as a local limit forgets a call after a minute:
+	-- a provider that reports absurd usage cannot hold the limit shut for longer
+	redis.call('HSET', KEYS[2], 'tokens', tostring(math.max(tokens - used, -tpm)), 'at', tostring(now))
+	redis.call('PEXPIRE', KEYS[2], 180000)
 end
 return 1

@@ -142,6 +142,16 @@ class RedisSharedStateStoreTests {
 	}
 
 	@Test
+	void absurdUsageHoldsTheTokenLimitShutForAMinuteAtMost() {
+		SharedLimits limits = new SharedLimits("aigc", 0, 0, 600, Duration.ofSeconds(30));
+		SharedAdmission call = admit(limits);
+		this.store.release(limits, List.of(call.leaseId()), Integer.MAX_VALUE).block();
+		SharedAdmission refused = admit(limits);
+		assertThat(refused.granted()).isFalse();
+		assertThat(refused.retryAfter()).isNotNull().isLessThanOrEqualTo(Duration.ofSeconds(61));
+	}
+
+	@Test
 	void scopesCountApart() {
 		SharedLimits aigc = new SharedLimits("aigc", 0, 1, 0, Duration.ofSeconds(30));
 		SharedLimits other = new SharedLimits("other", 0, 1, 0, Duration.ofSeconds(30));
